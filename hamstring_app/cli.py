@@ -1,0 +1,115 @@
+"""Command line: the GUI by default, plus headless commands.
+
+Qt is imported only when the GUI (or the self-test) actually starts, so ``assess`` and
+``--version`` stay fast and work on machines without a display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from hamstring_app import APP_NAME, __version__
+from hamstring_app.paths import ENV_VAR
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="hamstring-app",
+        description=(
+            f"{APP_NAME}: self-management for runners with load-related hamstring pain. "
+            "Starts the desktop app unless a command is given. "
+            "General guidance, not medical advice."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="PATH",
+        help=(
+            "folder that holds your data (database, log, backups). "
+            f"Default: the {ENV_VAR} environment variable if set, "
+            "else your platform's user data folder."
+        ),
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help=(
+            "open a throwaway database filled with a 12-week example story; "
+            "your own data is never touched"
+        ),
+    )
+    parser.add_argument(
+        "--demo-years",
+        type=int,
+        metavar="N",
+        help="with --demo: build N years of example history instead (for benchmarks)",
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help=(
+            "create and migrate a database in a temporary folder, build the main window "
+            "off screen, then exit 0 on success or non-zero with the reason"
+        ),
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    assess = sub.add_parser(
+        "assess",
+        help="print today's assessment as JSON (see docs/assess.md)",
+        description=(
+            "Assess a history and print the verdict, referral, advice and metrics as JSON. "
+            "Exit 0 on success, 2 on invalid input."
+        ),
+    )
+    source = assess.add_mutually_exclusive_group(required=True)
+    source.add_argument(
+        "file", nargs="?", metavar="FILE.json", help="history as JSON, or - for stdin"
+    )
+    source.add_argument(
+        "--db",
+        action="store_true",
+        help="assess your own saved data (or that in the --data-dir given)",
+    )
+    assess.add_argument("--today", metavar="YYYY-MM-DD", help="assess as of this date")
+    assess.add_argument(
+        "--data-dir", dest="assess_data_dir", metavar="PATH", help="with --db: data folder"
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.demo_years is not None:
+        if not args.demo:
+            parser.error("--demo-years needs --demo")
+        if not 1 <= args.demo_years <= 30:
+            parser.error("--demo-years must be from 1 to 30")
+
+    if args.command == "assess":
+        from hamstring_app.assess import run_assess
+
+        data_dir = args.assess_data_dir or args.data_dir
+        return run_assess(
+            file=args.file, use_db=args.db, data_dir=data_dir, today=args.today
+        )
+
+    if args.self_test:
+        from hamstring_app.ui.app import self_test
+
+        return self_test()
+
+    from hamstring_app.ui.app import run_gui
+
+    return run_gui(data_dir=args.data_dir, demo=args.demo, demo_years=args.demo_years)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Pure-Python core: models, rules, session logic. No Qt, no SQLAlchemy."""

@@ -1,0 +1,478 @@
+"""The app's vocabulary: frozen dataclasses shared by every layer.
+
+Each dataclass checks its own values when it is built, so an invalid object cannot
+exist anywhere in the app. Checks that need "today" (no future dates) take it as a
+parameter: see :func:`check_not_future`. A failed check raises :class:`ValidationError`
+naming the field and saying, in plain words, what is wrong.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+# --------------------------------------------------------------------------- errors
+
+
+class ValidationError(ValueError):
+    """A value the app cannot accept. ``field`` names it; ``message`` says why."""
+
+    def __init__(self, field_name: str, message: str) -> None:
+        super().__init__(f"{field_name}: {message}")
+        self.field = field_name
+        self.message = message
+
+
+# --------------------------------------------------------------------------- enums
+
+
+class Side(StrEnum):
+    LEFT = "left"
+    RIGHT = "right"
+    BOTH = "both"
+
+
+class PainSite(StrEnum):
+    MID_THIGH = "mid_thigh"
+    HIGH_NEAR_SIT_BONE = "high_near_sit_bone"
+
+
+class Units(StrEnum):
+    KM = "km"
+    MILES = "miles"
+
+
+KM_PER_MILE = 1.609344
+
+
+class RunType(StrEnum):
+    EASY = "easy"
+    LONG = "long"
+    TEMPO = "tempo"
+    INTERVALS = "intervals"
+    HILLS = "hills"
+    RACE = "race"
+    OTHER = "other"
+
+    @property
+    def is_intensity(self) -> bool:
+        return self in INTENSITY_RUN_TYPES
+
+
+INTENSITY_RUN_TYPES = frozenset({RunType.TEMPO, RunType.INTERVALS, RunType.HILLS, RunType.RACE})
+
+
+class RunSource(StrEnum):
+    MANUAL = "manual"
+    FILE = "file"
+
+
+class Verdict(StrEnum):
+    """Today's running verdict. Ordered: continue < modify < hold < stop."""
+
+    CONTINUE = "continue"
+    MODIFY = "modify"
+    HOLD = "hold"
+    STOP = "stop"
+
+    @property
+    def rank(self) -> int:
+        return _VERDICT_ORDER.index(self)
+
+    def __lt__(self, other: object) -> bool:  # type: ignore[override]
+        if not isinstance(other, Verdict):
+            return NotImplemented
+        return self.rank < other.rank
+
+    def __le__(self, other: object) -> bool:  # type: ignore[override]
+        if not isinstance(other, Verdict):
+            return NotImplemented
+        return self.rank <= other.rank
+
+    def __gt__(self, other: object) -> bool:  # type: ignore[override]
+        if not isinstance(other, Verdict):
+            return NotImplemented
+        return self.rank > other.rank
+
+    def __ge__(self, other: object) -> bool:  # type: ignore[override]
+        if not isinstance(other, Verdict):
+            return NotImplemented
+        return self.rank >= other.rank
+
+
+_VERDICT_ORDER = (Verdict.CONTINUE, Verdict.MODIFY, Verdict.HOLD, Verdict.STOP)
+
+
+class Referral(StrEnum):
+    """Whether to see a professional, and how soon. Ordered: none < routine < urgent."""
+
+    NONE = "none"
+    ROUTINE = "routine"
+    URGENT = "urgent"
+
+    @property
+    def rank(self) -> int:
+        return _REFERRAL_ORDER.index(self)
+
+
+_REFERRAL_ORDER = (Referral.NONE, Referral.ROUTINE, Referral.URGENT)
+
+
+class Level(StrEnum):
+    """How loudly a piece of advice speaks. Ordered: info < caution < warning < danger."""
+
+    INFO = "info"
+    CAUTION = "caution"
+    WARNING = "warning"
+    DANGER = "danger"
+
+    @property
+    def rank(self) -> int:
+        return _LEVEL_ORDER.index(self)
+
+
+_LEVEL_ORDER = (Level.INFO, Level.CAUTION, Level.WARNING, Level.DANGER)
+
+
+# --------------------------------------------------------------------------- checks
+
+MAX_RUN_KM = 400.0
+MAX_RUN_MINUTES = 72 * 60.0
+MAX_DESCENT_M = 10_000.0
+CADENCE_RANGE = (100, 260)
+MAX_LOAD_KG = 500.0
+MAX_HOLD_S = 600.0
+MAX_REPS = 200
+MAX_SETS = 50
+MAX_NOTE_CHARS = 2000
+EARLIEST_DATE = date(1990, 1, 1)
+
+
+def check_pain(name: str, value: object, *, optional: bool = True) -> None:
+    """Pain is an integer on the 0-10 numeric rating scale."""
+    if value is None:
+        if optional:
+            return
+        raise ValidationError(name, "is required (a whole number from 0 to 10)")
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError(name, f"must be a whole number from 0 to 10, not {value!r}")
+    if not 0 <= value <= 10:
+        raise ValidationError(name, f"must be from 0 to 10, not {value}")
+
+
+def check_score(name: str, value: object) -> None:
+    """A 0-10 score that is not pain (fatigue, RPE)."""
+    check_pain(name, value)
+
+
+def check_number(
+    name: str,
+    value: object,
+    low: float,
+    high: float,
+    *,
+    unit: str = "",
+    optional: bool = True,
+    low_inclusive: bool = True,
+) -> None:
+    if value is None:
+        if optional:
+            return
+        raise ValidationError(name, "is required")
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValidationError(name, f"must be a number, not {value!r}")
+    if not math.isfinite(value):
+        raise ValidationError(name, f"must be a real number, not {value!r}")
+    suffix = f" {unit}" if unit else ""
+    too_low = value < low if low_inclusive else value <= low
+    if too_low or value > high:
+        lower = f"from {low:g}" if low_inclusive else f"more than {low:g}"
+        raise ValidationError(name, f"must be {lower} to {high:g}{suffix}, not {value:g}{suffix}")
+
+
+def check_bool(name: str, value: object, *, optional: bool = True) -> None:
+    if value is None and optional:
+        return
+    if not isinstance(value, bool):
+        raise ValidationError(name, f"must be yes or no (true/false), not {value!r}")
+
+
+def check_date(name: str, value: object) -> None:
+    if isinstance(value, datetime) or not isinstance(value, date):
+        raise ValidationError(name, f"must be a calendar date, not {value!r}")
+    if value < EARLIEST_DATE:
+        raise ValidationError(name, f"{value.isoformat()} is too far in the past")
+
+
+def check_not_future(name: str, value: date, today: date) -> None:
+    """Dates the runner records must not be after ``today``."""
+    if value > today:
+        raise ValidationError(
+            name, f"{value.isoformat()} is in the future (today is {today.isoformat()})"
+        )
+
+
+def check_text(name: str, value: object, max_chars: int = MAX_NOTE_CHARS) -> None:
+    if not isinstance(value, str):
+        raise ValidationError(name, f"must be text, not {value!r}")
+    if len(value) > max_chars:
+        raise ValidationError(name, f"is too long ({len(value)} characters, at most {max_chars})")
+
+
+def _check_enum(name: str, value: object, enum: type[StrEnum]) -> None:
+    if not isinstance(value, enum):
+        allowed = ", ".join(m.value for m in enum)
+        raise ValidationError(name, f"must be one of {allowed}, not {value!r}")
+
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """The runner and the current injury episode."""
+
+    injury_start: date
+    side: Side = Side.LEFT
+    pain_site: PainSite = PainSite.MID_THIGH
+    long_standing: bool = False  # symptoms for more than 6 weeks
+    usual_weekly_km: float | None = None
+    usual_cadence_spm: int | None = None
+    units: Units = Units.KM
+
+    def __post_init__(self) -> None:
+        check_date("injury_start", self.injury_start)
+        _check_enum("side", self.side, Side)
+        _check_enum("pain_site", self.pain_site, PainSite)
+        check_bool("long_standing", self.long_standing, optional=False)
+        check_number("usual_weekly_km", self.usual_weekly_km, 0, 1000, unit="km")
+        if self.usual_cadence_spm is not None:
+            if isinstance(self.usual_cadence_spm, bool) or not isinstance(
+                self.usual_cadence_spm, int
+            ):
+                raise ValidationError("usual_cadence_spm", "must be a whole number of steps")
+            check_number("usual_cadence_spm", self.usual_cadence_spm, *CADENCE_RANGE, unit="spm")
+        _check_enum("units", self.units, Units)
+
+
+RED_FLAG_FIELDS = (
+    "sharp_pain",
+    "pain_increases_with_speed",
+    "gait_changed",
+    "pain_in_daily_activities",
+    "sudden_onset_with_weakness",
+    "nerve_signs",
+)
+"""Check-in answers that each mean: stop running and get assessed."""
+
+OVERSTRIDE_FIELDS = ("overstride_long_stride", "overstride_loud_landing", "overstride_heel_ahead")
+
+
+@dataclass(frozen=True, slots=True)
+class CheckIn:
+    """One day's check-in. ``None`` always means "not answered", never "no"."""
+
+    day: date
+    pain_rest: int | None = None
+    pain_run: int | None = None  # pain during the day's run; None with ran=False: no run
+    pain_next_morning: int | None = None  # pain or stiffness on waking
+    ran: bool | None = None  # did the runner run since the last check-in
+    eased_during_run: bool | None = None
+    settled_within_24h: bool | None = None
+    # red flags
+    sharp_pain: bool | None = None
+    pain_increases_with_speed: bool | None = None
+    gait_changed: bool | None = None
+    pain_in_daily_activities: bool | None = None
+    sudden_onset_with_weakness: bool | None = None
+    nerve_signs: bool | None = None  # tingling, numbness or pain below the knee
+    # overstriding signs the runner noticed (optional)
+    overstride_long_stride: bool | None = None
+    overstride_loud_landing: bool | None = None
+    overstride_heel_ahead: bool | None = None
+    fatigue: int | None = None  # 0-10
+    sleep_hours: float | None = None
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        check_date("date", self.day)
+        for name in ("pain_rest", "pain_run", "pain_next_morning"):
+            check_pain(name, getattr(self, name))
+        for name in (
+            "ran",
+            "eased_during_run",
+            "settled_within_24h",
+            *RED_FLAG_FIELDS,
+            *OVERSTRIDE_FIELDS,
+        ):
+            check_bool(name, getattr(self, name))
+        if self.ran is False and self.pain_run is not None:
+            raise ValidationError("pain_run", "cannot be given on a day with no run")
+        check_score("fatigue", self.fatigue)
+        check_number("sleep_hours", self.sleep_hours, 0, 24, unit="hours")
+        check_text("note", self.note)
+
+    @property
+    def red_flags(self) -> tuple[str, ...]:
+        """Names of the red flags answered yes."""
+        return tuple(name for name in RED_FLAG_FIELDS if getattr(self, name) is True)
+
+    @property
+    def overstride_signs(self) -> tuple[str, ...]:
+        return tuple(name for name in OVERSTRIDE_FIELDS if getattr(self, name) is True)
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    day: date
+    distance_km: float
+    duration_min: float | None = None
+    type: RunType = RunType.EASY
+    rpe: int | None = None  # session RPE, CR-10 scale 0-10
+    cadence_spm: int | None = None
+    descent_m: float | None = None
+    pain: int | None = None  # pain during the run, 0-10
+    note: str = ""
+    source: RunSource = RunSource.MANUAL
+    id: int | None = None  # set by the store
+
+    def __post_init__(self) -> None:
+        check_date("date", self.day)
+        check_number(
+            "distance_km", self.distance_km, 0, MAX_RUN_KM, unit="km", optional=False,
+            low_inclusive=False,
+        )
+        check_number(
+            "duration_min", self.duration_min, 0, MAX_RUN_MINUTES, unit="min", low_inclusive=False
+        )
+        _check_enum("type", self.type, RunType)
+        check_score("rpe", self.rpe)
+        if self.cadence_spm is not None:
+            if isinstance(self.cadence_spm, bool) or not isinstance(self.cadence_spm, int):
+                raise ValidationError("cadence_spm", "must be a whole number of steps per minute")
+            check_number("cadence_spm", self.cadence_spm, *CADENCE_RANGE, unit="spm")
+        check_number("descent_m", self.descent_m, 0, MAX_DESCENT_M, unit="m")
+        check_pain("pain", self.pain)
+        check_text("note", self.note)
+        _check_enum("source", self.source, RunSource)
+
+    @property
+    def session_load(self) -> float | None:
+        """Session RPE x minutes (Foster 2001), or None when either is unknown."""
+        if self.rpe is None or self.duration_min is None:
+            return None
+        return self.rpe * self.duration_min
+
+    @property
+    def is_hard(self) -> bool:
+        return self.type.is_intensity or (self.rpe is not None and self.rpe >= 7)
+
+
+@dataclass(frozen=True, slots=True)
+class SetLog:
+    """One set of one exercise in a strength session."""
+
+    exercise_id: str
+    set_number: int
+    reps: int | None = None
+    hold_s: float | None = None
+    load_kg: float | None = None
+    pain: int | None = None
+    completed: bool = True
+    started_at: datetime | None = None
+    finished_at: datetime | None = None
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.exercise_id, str) or not self.exercise_id.strip():
+            raise ValidationError("exercise", "must name an exercise")
+        if (
+            isinstance(self.set_number, bool)
+            or not isinstance(self.set_number, int)
+            or not 1 <= self.set_number <= MAX_SETS
+        ):
+            raise ValidationError("set_number", f"must be a whole number from 1 to {MAX_SETS}")
+        if self.reps is not None and (
+            isinstance(self.reps, bool) or not isinstance(self.reps, int)
+        ):
+            raise ValidationError("reps", f"must be a whole number, not {self.reps!r}")
+        check_number("reps", self.reps, 0, MAX_REPS)
+        check_number("hold_s", self.hold_s, 0, MAX_HOLD_S, unit="s")
+        check_number("load_kg", self.load_kg, 0, MAX_LOAD_KG, unit="kg")
+        check_pain("pain", self.pain)
+        check_bool("completed", self.completed, optional=False)
+        if (
+            self.started_at is not None
+            and self.finished_at is not None
+            and self.finished_at < self.started_at
+        ):
+            raise ValidationError("finished_at", "is before the set started")
+
+
+@dataclass(frozen=True, slots=True)
+class StrengthSession:
+    day: date
+    sets: tuple[SetLog, ...] = ()
+    pain_next_morning: int | None = None  # how the hamstring answered the next morning
+    phase: int | None = None  # rehab phase 1-4 the session was planned for
+    programme_id: str | None = None
+    started_at: datetime | None = None
+    finished_at: datetime | None = None  # None while the session is in progress
+    id: int | None = None  # set by the store
+
+    def __post_init__(self) -> None:
+        check_date("date", self.day)
+        if not isinstance(self.sets, tuple):
+            raise ValidationError("sets", "must be a tuple of sets")
+        for s in self.sets:
+            if not isinstance(s, SetLog):
+                raise ValidationError("sets", f"holds something that is not a set: {s!r}")
+        check_pain("pain_next_morning", self.pain_next_morning)
+        if self.phase is not None and (
+            isinstance(self.phase, bool) or self.phase not in (1, 2, 3, 4)
+        ):
+            raise ValidationError("phase", f"must be 1, 2, 3 or 4, not {self.phase!r}")
+
+    @property
+    def finished(self) -> bool:
+        return self.finished_at is not None
+
+    @property
+    def max_pain(self) -> int | None:
+        pains = [s.pain for s in self.sets if s.pain is not None]
+        return max(pains) if pains else None
+
+
+@dataclass(frozen=True, slots=True)
+class History:
+    """Everything the rules engine looks at. Sequences are sorted oldest first."""
+
+    profile: Profile | None = None
+    checkins: tuple[CheckIn, ...] = ()
+    runs: tuple[Run, ...] = ()
+    strength_sessions: tuple[StrengthSession, ...] = ()
+
+
+# --------------------------------------------------------------------------- advice
+
+WhyValue = int | float | str | bool | None
+
+
+@dataclass(frozen=True, slots=True)
+class Advice:
+    """One piece of advice with its reason ("why") and how strong the evidence is."""
+
+    rule: str  # stable id, e.g. "load.single_run_spike"
+    level: Level
+    title: str
+    message: str
+    why: Mapping[str, WhyValue] = field(default_factory=dict)
+    evidence: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class AppMeta:
+    schema_revision: str
+    app_version: str

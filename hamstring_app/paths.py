@@ -1,0 +1,81 @@
+"""Where the user's data lives, and how to override it.
+
+Paths come from platformdirs (the maintained successor of the deprecated appdirs).
+Order of precedence: ``--data-dir``, then ``HAMSTRING_COACH_DATA``, then the platform's
+user data folder. Nothing is ever written outside the chosen folder.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+from hamstring_app import APP_ID
+
+ENV_VAR = "HAMSTRING_COACH_DATA"
+DB_NAME = "hamstring-coach.sqlite3"
+LOG_NAME = "hamstring-coach.log"
+LOCK_NAME = "hamstring-coach.lock"
+BACKUP_DIR = "backups"
+SETTINGS_NAME = "settings.json"
+
+
+@dataclass(frozen=True)
+class DataPaths:
+    root: Path
+
+    @property
+    def database(self) -> Path:
+        return self.root / DB_NAME
+
+    @property
+    def log_file(self) -> Path:
+        return self.root / LOG_NAME
+
+    @property
+    def lock_file(self) -> Path:
+        return self.root / LOCK_NAME
+
+    @property
+    def backups(self) -> Path:
+        return self.root / BACKUP_DIR
+
+    @property
+    def settings(self) -> Path:
+        return self.root / SETTINGS_NAME
+
+
+def default_data_dir() -> Path:
+    return Path(user_data_dir(APP_ID, appauthor=False, roaming=False))
+
+
+def resolve_data_dir(cli_value: str | os.PathLike[str] | None = None) -> Path:
+    if cli_value:
+        return Path(cli_value).expanduser().resolve()
+    env = os.environ.get(ENV_VAR, "").strip()
+    if env:
+        return Path(env).expanduser().resolve()
+    return default_data_dir()
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create ``path`` (and parents) if needed; the folder itself is made 0700."""
+    path.mkdir(parents=True, exist_ok=True)
+    mode = stat.S_IMODE(path.stat().st_mode)
+    if os.name == "posix" and mode != 0o700:
+        path.chmod(0o700)
+    return path
+
+
+def make_private_file(path: Path) -> None:
+    """Make an existing file readable and writable by its owner only (0600)."""
+    if os.name == "posix" and path.exists():
+        path.chmod(0o600)
+
+
+def prepare(cli_value: str | os.PathLike[str] | None = None) -> DataPaths:
+    return DataPaths(ensure_private_dir(resolve_data_dir(cli_value)))

@@ -1,0 +1,1 @@
+"""Data files shipped with Hamstring Coach (exercises, programmes, icons, sounds)."""
