@@ -1,0 +1,296 @@
+"""Composition root: the QApplication, the data folder, the single-instance lock, the
+repository, error reporting and the main window."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import tempfile
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QLockFile, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from hamstring_app import APP_ID, APP_NAME, ORG_NAME, __version__
+from hamstring_app.core.clock import Clock, SystemClock
+from hamstring_app.core.settings import Settings
+from hamstring_app.logs import setup_logging, teardown_logging
+from hamstring_app.paths import DataPaths, ensure_private_dir, make_private_file, prepare
+from hamstring_app.store.errors import StoreError
+from hamstring_app.store.repository import Repository, open_repository
+from hamstring_app.ui.context import AppContext
+from hamstring_app.ui.events import AppEvents, Kind
+from hamstring_app.ui.main_window import MainWindow, TabFactory
+from hamstring_app.ui.profile_dialog import ProfileDialog
+from hamstring_app.ui.theme import icon
+
+log = logging.getLogger(__name__)
+
+WINDOW_SETTINGS_NAME = "window.ini"
+
+
+# --------------------------------------------------------------------------- Qt app
+
+
+def application() -> QApplication:
+    """The one QApplication, created on first use."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(ORG_NAME)
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(icon("hamstring-coach"))
+    return app
+
+
+def window_settings(paths: DataPaths) -> QSettings:
+    """QSettings for window geometry only, kept inside the data folder like everything else."""
+    settings = QSettings(str(paths.root / WINDOW_SETTINGS_NAME), QSettings.Format.IniFormat)
+    return settings
+
+
+# --------------------------------------------------------------------------- lock
+
+
+def acquire_instance_lock(paths: DataPaths) -> QLockFile | None:
+    """Lock the data folder for this process; None when another copy holds it.
+
+    A stale lock (left by a crash) is taken over: QLockFile checks whether the owning
+    process is still alive.
+    """
+    lock = QLockFile(str(paths.lock_file))
+    lock.setStaleLockTime(0)
+    if lock.tryLock(100):
+        make_private_file(paths.lock_file)
+        return lock
+    return None
+
+
+# --------------------------------------------------------------------------- errors
+
+
+class ErrorReporter:
+    """Unexpected errors: the traceback goes to the log, the person gets a human message.
+
+    Saved data is never at risk: every write is its own transaction, committed or rolled
+    back by the store before control returns here.
+    """
+
+    def __init__(self, paths: DataPaths, parent: QWidget | None = None) -> None:
+        self.paths = paths
+        self.parent = parent
+        self._showing = False
+        self._previous = sys.excepthook
+
+    def install(self) -> None:
+        sys.excepthook = self.handle
+
+    def uninstall(self) -> None:
+        sys.excepthook = self._previous
+
+    def handle(
+        self,
+        exc_type: type[BaseException],
+        exc: BaseException,
+        tb: TracebackType | None,
+    ) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        log.error("Unexpected error:\n%s", "".join(traceback.format_exception(exc_type, exc, tb)))
+        if self._showing or QApplication.instance() is None:
+            return
+        self._showing = True
+        try:
+            QMessageBox.critical(
+                self.parent,
+                APP_NAME,
+                QApplication.translate(
+                    "ErrorReporter",
+                    "Something went wrong and that action did not finish.\n\n"
+                    "Everything you had already saved is safe. You can carry on, or close "
+                    "and reopen the app.\n\nThe details are in the log file:\n{log}",
+                ).format(log=self.paths.log_file),
+            )
+        finally:
+            self._showing = False
+
+
+# --------------------------------------------------------------------------- launch
+
+
+@dataclass
+class Session:
+    """Everything a running app holds, so it can be closed in one place."""
+
+    app: QApplication
+    ctx: AppContext
+    window: MainWindow
+    lock: QLockFile | None
+    log_handler: logging.Handler
+    reporter: ErrorReporter
+    tempdir: tempfile.TemporaryDirectory[str] | None = None
+    closed: bool = field(default=False)
+
+    def close(self) -> None:
+        if self.closed:
+            return
+        self.closed = True
+        self.reporter.uninstall()
+        self.window.close()
+        self.window.deleteLater()
+        self.ctx.repo.close()
+        if self.lock is not None:
+            self.lock.unlock()
+        teardown_logging(self.log_handler)
+        if self.tempdir is not None:
+            self.tempdir.cleanup()
+
+
+class LaunchRefused(Exception):
+    """The app cannot open; ``str()`` says why in plain words."""
+
+
+def build_demo(repo: Repository, clock: Clock, years: int | None) -> None:
+    from hamstring_app.core.demo import build_demo_history
+
+    history = build_demo_history(clock.today(), years=years)
+    repo.import_history(history)
+
+
+def launch(
+    *,
+    data_dir: str | os.PathLike[str] | None = None,
+    demo: bool = False,
+    demo_years: int | None = None,
+    clock: Clock | None = None,
+    tab_factories: list[TabFactory] | None = None,
+) -> Session:
+    """Open the data folder and build the main window (not yet shown).
+
+    Raises LaunchRefused with a human message when it cannot: another copy is running,
+    or the database cannot be opened safely.
+    """
+    app = application()
+    clock = clock or SystemClock()
+    tempdir = None
+    if demo:
+        tempdir = tempfile.TemporaryDirectory(prefix="hamstring-coach-demo-")
+        paths = DataPaths(ensure_private_dir(Path(tempdir.name) / "data"))
+    else:
+        paths = prepare(data_dir)
+    handler = setup_logging(paths.log_file)
+    log.info("Starting %s %s with data folder %s", APP_NAME, __version__, paths.root)
+
+    lock = acquire_instance_lock(paths)
+    if lock is None:
+        teardown_logging(handler)
+        raise LaunchRefused(
+            QApplication.translate(
+                "launch",
+                "Hamstring Coach is already open on this data folder:\n{root}\n\n"
+                "Switch to the open window, or close it first.",
+            ).format(root=paths.root)
+        )
+    try:
+        repo = open_repository(paths.root, today=clock.today, app_version=__version__)
+    except StoreError as exc:
+        log.error("Could not open the database: %s", exc)
+        lock.unlock()
+        teardown_logging(handler)
+        if tempdir is not None:
+            tempdir.cleanup()
+        raise LaunchRefused(str(exc)) from exc
+    if demo:
+        build_demo(repo, clock, demo_years)
+
+    ctx = AppContext(repo=repo, clock=clock, events=AppEvents(), paths=paths, demo=demo)
+    window = MainWindow(ctx, window_settings(paths), tab_factories)
+    reporter = ErrorReporter(paths, window)
+    reporter.install()
+    return Session(app, ctx, window, lock, handler, reporter, tempdir)
+
+
+def first_run(session: Session) -> bool:
+    """On first run, welcome the runner and ask for the profile. False if they cancel."""
+    repo = session.ctx.repo
+    if repo.get_profile() is not None:
+        return True
+    dialog = ProfileDialog(session.ctx.clock.today(), None, first_run=True)
+    if not dialog.exec() or dialog.profile() is None:
+        return False
+    repo.save_profile(dialog.profile())
+    settings = repo.get_settings()
+    repo.save_settings(Settings(**{**settings.__dict__, "welcome_done": True}))
+    session.ctx.events.changed(Kind.PROFILE, Kind.SETTINGS)
+    return True
+
+
+def _refuse(message: str) -> int:
+    application()
+    print(message, file=sys.stderr)
+    QMessageBox.critical(None, APP_NAME, message)
+    return 1
+
+
+def run_gui(
+    *, data_dir: str | None = None, demo: bool = False, demo_years: int | None = None
+) -> int:
+    try:
+        session = launch(data_dir=data_dir, demo=demo, demo_years=demo_years)
+    except LaunchRefused as exc:
+        return _refuse(str(exc))
+    try:
+        if not first_run(session):
+            return 0
+        session.window.show()
+        return session.app.exec()
+    finally:
+        session.close()
+
+
+# --------------------------------------------------------------------------- self-test
+
+
+def _offscreen_if_headless() -> None:
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def self_test() -> int:
+    """Create and migrate a database in a temporary folder and build the main window.
+
+    Prints one line per step; exit 0 when everything worked, 1 with the reason otherwise.
+    """
+    _offscreen_if_headless()
+    with tempfile.TemporaryDirectory(prefix="hamstring-selftest-") as tmp:
+        step = "starting Qt"
+        try:
+            app = application()
+            step = "opening a new database"
+            session = launch(data_dir=tmp)
+            print(f"ok  database created at revision {session.ctx.repo.meta().schema_revision}")
+            step = "filling it with example data"
+            build_demo(session.ctx.repo, session.ctx.clock, None)
+            print(f"ok  example history: {len(session.ctx.repo.list_checkins())} check-ins")
+            step = "building the main window"
+            session.window.show()
+            QTimer.singleShot(0, app.quit)
+            app.exec()
+            print(f"ok  main window with {session.window.tabs.count()} tabs")
+            session.close()
+        except Exception as exc:  # the reason is the whole point of a self-test
+            print(f"FAILED while {step}: {exc!r}", file=sys.stderr)
+            traceback.print_exc()
+            return 1
+    print("self-test passed")
+    return 0

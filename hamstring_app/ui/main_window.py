@@ -1,0 +1,205 @@
+"""The main window: tabs, menus, status bar, and an in-window banner for notices."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hamstring_app import APP_NAME
+from hamstring_app.ui.context import AppContext
+from hamstring_app.ui.events import Kind
+from hamstring_app.ui.profile_dialog import ProfileDialog
+from hamstring_app.ui.texts import about_html, disclaimer_html
+from hamstring_app.ui.theme import icon
+from hamstring_app.ui.widgets.stale_tab import StaleTab
+
+log = logging.getLogger(__name__)
+
+TabFactory = Callable[[AppContext], StaleTab]
+
+
+def default_tabs() -> list[TabFactory]:
+    """The app's tabs, in order. Imported here so each tab module stays independent."""
+    from hamstring_app.ui import tabs
+
+    return tabs.TAB_FACTORIES
+
+
+class Banner(QWidget):
+    """A dismissable notice across the top of the window (reminders, demo mode)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("banner")
+        self.setAutoFillBackground(True)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 6, 6, 6)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.action_button = QPushButton()
+        self.close_button = QPushButton(self.tr("Dismiss"))
+        self.close_button.setAccessibleName(self.tr("Dismiss notice"))
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.action_button)
+        layout.addWidget(self.close_button)
+        self.close_button.clicked.connect(self.hide)
+        self.action_button.clicked.connect(self._run_action)
+        self._action: Callable[[], None] | None = None
+        self.setStyleSheet(
+            "#banner { background: palette(alternate-base);"
+            " border-bottom: 1px solid palette(mid); }"
+        )
+        self.hide()
+
+    def show_message(
+        self, text: str, action_text: str = "", action: Callable[[], None] | None = None
+    ) -> None:
+        self.label.setText(text)
+        self._action = action
+        self.action_button.setVisible(bool(action_text and action))
+        self.action_button.setText(action_text)
+        self.show()
+
+    def _run_action(self) -> None:
+        self.hide()
+        if self._action is not None:
+            self._action()
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        ctx: AppContext,
+        settings: QSettings,
+        tab_factories: list[TabFactory] | None = None,
+    ) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self._settings = settings
+        title = APP_NAME + (self.tr(" — demo data") if ctx.demo else "")
+        self.setWindowTitle(title)
+        self.setWindowIcon(icon("hamstring-coach"))
+        self.setMinimumSize(960, 600)
+
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self.banner = Banner()
+        outer.addWidget(self.banner)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        outer.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+
+        for factory in tab_factories if tab_factories is not None else default_tabs():
+            tab = factory(ctx)
+            self.tabs.addTab(tab, icon(tab.objectName()), tab.title)
+
+        self._build_menus()
+        if ctx.demo:
+            self.statusBar().showMessage(
+                self.tr(
+                    "Demo data: nothing you change here is kept, and your own data is untouched."
+                )
+            )
+        else:
+            self.statusBar().showMessage(self.tr("Data folder: %s") % ctx.paths.root, 8000)
+        ctx.events.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self._restore_geometry()
+
+    # -- menus --------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.profile_action = QAction(self.tr("&Profile..."), self)
+        self.profile_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Preferences))
+        self.profile_action.triggered.connect(self.edit_profile)
+        file_menu.addAction(self.profile_action)
+        open_folder = QAction(self.tr("Open &data folder"), self)
+        open_folder.triggered.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.paths.root)))
+        )
+        file_menu.addAction(open_folder)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        self.file_menu = file_menu
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        disclaimer = QAction(self.tr("&Disclaimer"), self)
+        disclaimer.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        disclaimer.triggered.connect(self.show_disclaimer)
+        help_menu.addAction(disclaimer)
+        about = QAction(self.tr("&About %s") % APP_NAME, self)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+        self.help_menu = help_menu
+
+    def edit_profile(self) -> None:
+        dialog = ProfileDialog(self.ctx.clock.today(), self.ctx.repo.get_profile(), parent=self)
+        if dialog.exec() and dialog.profile() is not None:
+            self.ctx.repo.save_profile(dialog.profile())
+            self.ctx.events.changed(Kind.PROFILE)
+            self.statusBar().showMessage(self.tr("Profile saved."), 4000)
+
+    def show_disclaimer(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("Disclaimer"))
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(disclaimer_html())
+        box.exec()
+
+    def show_about(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("About %s") % APP_NAME)
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setIconPixmap(icon("hamstring-coach").pixmap(64, 64))
+        box.setText(about_html() + self.tr("<p>Data folder: %s</p>") % self.ctx.paths.root)
+        box.exec()
+
+    # -- geometry -----------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        geometry = self._settings.value("window/geometry", QByteArray(), type=QByteArray)
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        state = self._settings.value("window/state", QByteArray(), type=QByteArray)
+        if not state.isEmpty():
+            self.restoreState(state)
+        tab = self._settings.value("window/tab", 0, type=int)
+        if 0 <= tab < self.tabs.count():
+            self.tabs.setCurrentIndex(tab)
+
+    def save_geometry(self) -> None:
+        self._settings.setValue("window/geometry", self.saveGeometry())
+        self._settings.setValue("window/state", self.saveState())
+        self._settings.setValue("window/tab", self.tabs.currentIndex())
+        self._settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for index in range(self.tabs.count()):
+            tab = self.tabs.widget(index)
+            can_close = getattr(tab, "can_close", None)
+            if can_close is not None and not can_close():
+                event.ignore()
+                return
+        self.save_geometry()
+        super().closeEvent(event)

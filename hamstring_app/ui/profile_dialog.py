@@ -1,0 +1,222 @@
+"""The profile: who the runner is and when this episode started. Also the first-run welcome."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hamstring_app.core.models import (
+    KM_PER_MILE,
+    PainSite,
+    Profile,
+    Side,
+    Units,
+    ValidationError,
+)
+from hamstring_app.ui.texts import disclaimer_html
+from hamstring_app.ui.theme import error_colour
+
+
+def to_qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(qd: QDate) -> date:
+    return date(qd.year(), qd.month(), qd.day())
+
+
+class ProfileDialog(QDialog):
+    """Edit the profile. With ``first_run`` it is the welcome: disclaimer first."""
+
+    def __init__(
+        self,
+        today: date,
+        profile: Profile | None = None,
+        *,
+        first_run: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._today = today
+        self._profile: Profile | None = None
+        self.setWindowTitle(
+            self.tr("Welcome to Hamstring Coach") if first_run else self.tr("Profile")
+        )
+        self.setMinimumWidth(520)
+
+        layout = QVBoxLayout(self)
+        if first_run:
+            intro = QLabel(
+                self.tr(
+                    "<h2>Welcome</h2><p>Hamstring Coach helps you manage load-related "
+                    "hamstring pain: a quick daily check-in, guided strength sessions and "
+                    "graphs of your recovery. Everything stays on this computer.</p>"
+                )
+            )
+            intro.setWordWrap(True)
+            layout.addWidget(intro)
+            disclaimer = QLabel(disclaimer_html())
+            disclaimer.setWordWrap(True)
+            disclaimer.setObjectName("disclaimer")
+            disclaimer.setFrameShape(QLabel.Shape.StyledPanel)
+            disclaimer.setMargin(8)
+            layout.addWidget(disclaimer)
+            ask = QLabel(self.tr("<p>A few questions about your hamstring to get started:</p>"))
+            layout.addWidget(ask)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        layout.addLayout(form)
+
+        self.start_edit = QDateEdit()
+        self.start_edit.setCalendarPopup(True)
+        self.start_edit.setDisplayFormat("yyyy-MM-dd")
+        self.start_edit.setMaximumDate(to_qdate(today))
+        self.start_edit.setAccessibleName(self.tr("Date the pain started"))
+        form.addRow(self.tr("When did the pain start?"), self.start_edit)
+
+        self.side_combo = QComboBox()
+        for side, label in (
+            (Side.LEFT, self.tr("Left leg")),
+            (Side.RIGHT, self.tr("Right leg")),
+            (Side.BOTH, self.tr("Both legs")),
+        ):
+            self.side_combo.addItem(label, side)
+        self.side_combo.setAccessibleName(self.tr("Which leg"))
+        form.addRow(self.tr("Which leg?"), self.side_combo)
+
+        site_box = QWidget()
+        site_layout = QVBoxLayout(site_box)
+        site_layout.setContentsMargins(0, 0, 0, 0)
+        self.site_mid = QRadioButton(self.tr("Middle of the back of the thigh"))
+        self.site_high = QRadioButton(
+            self.tr("High up, near the sit bone (often worse when sitting)")
+        )
+        self.site_group = QButtonGroup(self)
+        self.site_group.addButton(self.site_mid)
+        self.site_group.addButton(self.site_high)
+        site_layout.addWidget(self.site_mid)
+        site_layout.addWidget(self.site_high)
+        form.addRow(self.tr("Where is the pain?"), site_box)
+
+        self.long_check = QCheckBox(self.tr("I have had it for more than 6 weeks"))
+        form.addRow(self.tr("How long?"), self.long_check)
+
+        self.units_combo = QComboBox()
+        self.units_combo.addItem(self.tr("Kilometres"), Units.KM)
+        self.units_combo.addItem(self.tr("Miles"), Units.MILES)
+        self.units_combo.setAccessibleName(self.tr("Distance units"))
+        form.addRow(self.tr("Units"), self.units_combo)
+
+        self.weekly_spin = QDoubleSpinBox()
+        self.weekly_spin.setRange(0, 600)
+        self.weekly_spin.setDecimals(0)
+        self.weekly_spin.setSpecialValueText(self.tr("not sure"))
+        self.weekly_spin.setAccessibleName(self.tr("Usual weekly distance"))
+        form.addRow(self.tr("Usual weekly distance"), self.weekly_spin)
+
+        self.cadence_spin = QSpinBox()
+        self.cadence_spin.setRange(99, 260)
+        self.cadence_spin.setSpecialValueText(self.tr("not known"))
+        self.cadence_spin.setSuffix(self.tr(" steps/min"))
+        self.cadence_spin.setAccessibleName(self.tr("Usual cadence"))
+        form.addRow(self.tr("Usual cadence"), self.cadence_spin)
+
+        self.error_label = QLabel()
+        self.error_label.setObjectName("errorLabel")
+        self.error_label.setStyleSheet(f"color: {error_colour().name()}; font-weight: 600;")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        layout.addWidget(self.error_label)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        if first_run:
+            buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Start"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+        self.units_combo.currentIndexChanged.connect(self._update_units_suffix)
+        self._load(profile)
+
+    # -- values -------------------------------------------------------------------------
+
+    def _units(self) -> Units:
+        return self.units_combo.currentData()
+
+    def _update_units_suffix(self) -> None:
+        self.weekly_spin.setSuffix(" km" if self._units() is Units.KM else " mi")
+
+    def _load(self, profile: Profile | None) -> None:
+        p = profile or Profile(injury_start=self._today)
+        self.start_edit.setDate(to_qdate(p.injury_start))
+        self.side_combo.setCurrentIndex(self.side_combo.findData(p.side))
+        high = p.pain_site is PainSite.HIGH_NEAR_SIT_BONE
+        (self.site_high if high else self.site_mid).setChecked(True)
+        self.long_check.setChecked(p.long_standing)
+        self.units_combo.setCurrentIndex(self.units_combo.findData(p.units))
+        self._update_units_suffix()
+        if p.usual_weekly_km is None:
+            self.weekly_spin.setValue(0)
+        else:
+            factor = 1 if p.units is Units.KM else 1 / KM_PER_MILE
+            self.weekly_spin.setValue(round(p.usual_weekly_km * factor))
+        self.cadence_spin.setValue(p.usual_cadence_spm or self.cadence_spin.minimum())
+
+    def build_profile(self) -> Profile:
+        """The profile the form describes; raises ValidationError when it is not valid."""
+        units = self._units()
+        weekly = self.weekly_spin.value()
+        weekly_km = None if weekly == 0 else weekly * (1 if units is Units.KM else KM_PER_MILE)
+        cadence = self.cadence_spin.value()
+        start = from_qdate(self.start_edit.date())
+        if start > self._today:
+            raise ValidationError("injury_start", self.tr("the start date cannot be in the future"))
+        return Profile(
+            injury_start=start,
+            side=self.side_combo.currentData(),
+            pain_site=PainSite.HIGH_NEAR_SIT_BONE
+            if self.site_high.isChecked()
+            else PainSite.MID_THIGH,
+            long_standing=self.long_check.isChecked(),
+            usual_weekly_km=None if weekly_km is None else round(weekly_km, 1),
+            usual_cadence_spm=None if cadence == self.cadence_spin.minimum() else cadence,
+            units=units,
+        )
+
+    def profile(self) -> Profile | None:
+        """The accepted profile (after the dialog closes with Save/Start)."""
+        return self._profile
+
+    def accept(self) -> None:
+        try:
+            self._profile = self.build_profile()
+        except ValidationError as exc:
+            self.error_label.setText(exc.message)
+            self.error_label.show()
+            return
+        super().accept()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.accept()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,48 @@
+"""Base for tabs that refresh lazily after the app's data changes (Anki's pattern)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QWidget
+
+from hamstring_app.ui.context import AppContext
+from hamstring_app.ui.events import Changes, Kind
+
+
+class StaleTab(QWidget):
+    """A tab that refreshes when shown, and only if something it cares about changed."""
+
+    #: the kinds of change that make this tab stale; empty means every change
+    watches: frozenset[Kind] = frozenset()
+    #: the tab's title in the tab bar (translated by the main window)
+    title: str = ""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._stale = True
+        ctx.events.data_changed.connect(self._on_data_changed)
+
+    @property
+    def stale(self) -> bool:
+        return self._stale
+
+    def _on_data_changed(self, changes: Changes) -> None:
+        if self.watches and not (changes.kinds & self.watches):
+            return
+        self._stale = True
+        if self.isVisible():
+            self.refresh_now()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh_now()
+
+    def refresh_now(self) -> None:
+        self._stale = False
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Reload from the repository and redraw. Subclasses implement it."""
+        raise NotImplementedError

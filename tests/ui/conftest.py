@@ -1,0 +1,51 @@
+"""Fixtures for UI tests: an app session on a temporary data folder with a fixed clock."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from hamstring_app.core.clock import FakeClock
+
+FIXED_NOW = datetime(2026, 3, 18, 19, 30)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(FIXED_NOW)
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    """Point HOME and the XDG folders at an empty folder, so nothing leaks to the real ones."""
+    home = tmp_path / "home"
+    home.mkdir()
+    for var, sub in (
+        ("HOME", ""),
+        ("XDG_DATA_HOME", ".local/share"),
+        ("XDG_CONFIG_HOME", ".config"),
+        ("XDG_CACHE_HOME", ".cache"),
+    ):
+        monkeypatch.setenv(var, str(home / sub) if sub else str(home))
+    monkeypatch.delenv("HAMSTRING_COACH_DATA", raising=False)
+    return home
+
+
+@pytest.fixture
+def session_factory(qapp, tmp_path, clock):
+    """Launch app sessions on a data folder; closes them all at the end of the test."""
+    from hamstring_app.ui.app import launch
+
+    sessions = []
+
+    def make(data_dir=None, **kwargs):
+        session = launch(
+            data_dir=data_dir or (tmp_path / "data"), clock=kwargs.pop("clock", clock), **kwargs
+        )
+        sessions.append(session)
+        return session
+
+    yield make
+    for s in sessions:
+        s.close()

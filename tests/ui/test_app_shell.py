@@ -1,0 +1,176 @@
+"""The application shell: launch, lock, first run, menus, geometry, error reporting."""
+
+from __future__ import annotations
+
+import logging
+import stat
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMessageBox
+
+from hamstring_app.core.models import PainSite, Profile, Side, Units
+from hamstring_app.ui.app import LaunchRefused, first_run, window_settings
+from hamstring_app.ui.main_window import MainWindow
+from hamstring_app.ui.profile_dialog import ProfileDialog, to_qdate
+
+
+def test_data_folder_and_database_are_private(session_factory, tmp_path):
+    session = session_factory()
+    root = session.ctx.paths.root
+    assert stat.S_IMODE(root.stat().st_mode) == 0o700
+    assert stat.S_IMODE(session.ctx.paths.database.stat().st_mode) == 0o600
+    assert stat.S_IMODE(session.ctx.paths.log_file.stat().st_mode) == 0o600
+
+
+def test_second_instance_on_same_folder_is_refused(session_factory, tmp_path):
+    session_factory(tmp_path / "shared")
+    with pytest.raises(LaunchRefused, match="already open"):
+        session_factory(tmp_path / "shared")
+
+
+def test_lock_is_released_on_close(session_factory, tmp_path):
+    first = session_factory(tmp_path / "again")
+    first.close()
+    second = session_factory(tmp_path / "again")
+    assert second.lock is not None and second.lock.isLocked()
+
+
+def test_garbage_database_is_refused_with_a_message_and_kept(session_factory, tmp_path):
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    db = folder / "hamstring-coach.sqlite3"
+    db.write_bytes(b"this is a shopping list, not a database\n" * 20)
+    before = db.read_bytes()
+    with pytest.raises(LaunchRefused) as refused:
+        session_factory(folder)
+    assert str(db) in str(refused.value) or "hamstring-coach.sqlite3" in str(refused.value)
+    assert db.read_bytes() == before
+
+
+def _fill_profile(dialog: ProfileDialog) -> None:
+    dialog.start_edit.setDate(to_qdate(date(2026, 2, 20)))
+    dialog.side_combo.setCurrentIndex(dialog.side_combo.findData(Side.RIGHT))
+    dialog.site_high.setChecked(True)
+    dialog.long_check.setChecked(True)
+    dialog.units_combo.setCurrentIndex(dialog.units_combo.findData(Units.MILES))
+    dialog.weekly_spin.setValue(20)
+    dialog.cadence_spin.setValue(166)
+
+
+def test_first_run_welcome_stores_the_profile(session_factory, qtbot):
+    session = session_factory()
+    assert session.ctx.repo.get_profile() is None
+
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ProfileDialog)
+        disclaimer = dialog.findChild(QLabel, "disclaimer")
+        assert "not medical advice" in disclaimer.text()
+        _fill_profile(dialog)
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+
+    QTimer.singleShot(0, answer)
+    assert first_run(session) is True
+    profile = session.ctx.repo.get_profile()
+    assert profile == Profile(
+        injury_start=date(2026, 2, 20),
+        side=Side.RIGHT,
+        pain_site=PainSite.HIGH_NEAR_SIT_BONE,
+        long_standing=True,
+        usual_weekly_km=32.2,
+        usual_cadence_spm=166,
+        units=Units.MILES,
+    )
+    assert session.ctx.repo.get_settings().welcome_done is True
+    # a second start does not ask again
+    assert first_run(session) is True
+
+
+def test_first_run_cancelled_saves_nothing(session_factory):
+    session = session_factory()
+    QTimer.singleShot(0, lambda: QApplication.activeModalWidget().reject())
+    assert first_run(session) is False
+    assert session.ctx.repo.get_profile() is None
+
+
+def test_profile_dialog_refuses_a_future_start_and_says_why(qtbot, clock):
+    dialog = ProfileDialog(clock.today(), None)
+    qtbot.addWidget(dialog)
+    dialog.start_edit.setMaximumDate(to_qdate(date(2030, 1, 1)))
+    dialog.start_edit.setDate(to_qdate(date(2027, 1, 1)))
+    dialog.accept()
+    assert dialog.profile() is None
+    assert dialog.error_label.isVisibleTo(dialog)
+    assert "future" in dialog.error_label.text()
+
+
+def test_profile_dialog_round_trips_a_profile(qtbot, clock):
+    original = Profile(
+        injury_start=date(2026, 1, 5),
+        side=Side.BOTH,
+        pain_site=PainSite.MID_THIGH,
+        long_standing=False,
+        usual_weekly_km=45.0,
+        usual_cadence_spm=None,
+        units=Units.KM,
+    )
+    dialog = ProfileDialog(clock.today(), original)
+    qtbot.addWidget(dialog)
+    assert dialog.build_profile() == original
+
+
+def test_menus_have_the_expected_actions(session_factory):
+    window = session_factory().window
+    file_actions = [a.text().replace("&", "") for a in window.file_menu.actions() if a.text()]
+    help_actions = [a.text().replace("&", "") for a in window.help_menu.actions() if a.text()]
+    assert "Profile..." in file_actions and "Quit" in file_actions
+    assert "Disclaimer" in help_actions and any(t.startswith("About") for t in help_actions)
+
+
+def test_window_geometry_is_remembered_inside_the_data_folder(session_factory, qtbot, home):
+    session = session_factory()
+    window = session.window
+    window.resize(1111, 666)
+    window.save_geometry()
+    ini = session.ctx.paths.root / "window.ini"
+    assert ini.exists()
+    again = MainWindow(session.ctx, window_settings(session.ctx.paths), [])
+    qtbot.addWidget(again)
+    assert (again.width(), again.height()) == (1111, 666)
+    assert not (home / ".config").exists()
+
+
+def test_unexpected_error_is_logged_and_explained(session_factory, monkeypatch, caplog):
+    session = session_factory()
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: shown.append(args[2]))
+    try:
+        raise RuntimeError("boom in a slot")
+    except RuntimeError as exc:
+        with caplog.at_level(logging.ERROR, logger="hamstring_app"):
+            session.reporter.handle(type(exc), exc, exc.__traceback__)
+    assert "boom in a slot" in caplog.text and "Traceback" in caplog.text
+    assert len(shown) == 1
+    assert "already saved is safe" in shown[0]
+    assert "Traceback" not in shown[0]
+    assert str(session.ctx.paths.log_file) in shown[0]
+
+
+def test_demo_uses_a_throwaway_folder(session_factory, tmp_path, home):
+    session = session_factory(demo=True)
+    root = session.ctx.paths.root
+    assert tmp_path / "data" != root
+    assert len(session.ctx.repo.list_checkins()) > 50
+    session.close()
+    assert not root.exists()
+    assert not (tmp_path / "data").exists()
+
+
+def test_qsettings_reads_pass_a_type(session_factory):
+    # geometry, state and tab index are the only keys; reading them back must not fail
+    session = session_factory()
+    settings: QSettings = window_settings(session.ctx.paths)
+    session.window.save_geometry()
+    assert settings.value("window/tab", -1, type=int) >= 0
