@@ -119,7 +119,16 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().showMessage(self.tr("Data folder: %s") % ctx.paths.root, 8000)
         ctx.events.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        ctx.events.open_day.connect(lambda _day: self.show_tab("checkin"))
         self._restore_geometry()
+
+    def show_tab(self, name: str) -> bool:
+        """Bring the tab whose objectName is ``name`` to the front."""
+        for index in range(self.tabs.count()):
+            if self.tabs.widget(index).objectName() == name:
+                self.tabs.setCurrentIndex(index)
+                return True
+        return False
 
     # -- menus --------------------------------------------------------------------------
 
