@@ -1,0 +1,198 @@
+"""A day-by-day index of a history, built once in O(n), so every window query is O(1).
+
+Days are calendar days counted by ordinal, so a "7-day window" is always 7 calendar days,
+whatever the month length or a clock change in between. Records after ``end`` are left out:
+nothing the engine decides can look ahead.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Sequence
+from datetime import date, timedelta
+from itertools import accumulate
+
+from hamstring_app.core.models import CheckIn, History, Run, StrengthSession
+from hamstring_app.core.rules import thresholds as T
+
+NONE = -1  # "no such day" in the index arrays
+
+
+def _cum(values: Sequence[float]) -> list[float]:
+    return [0.0, *accumulate(values)]
+
+
+def checkin_pain(checkin: CheckIn) -> int | None:
+    """The highest pain the check-in reports, or None when no pain was answered."""
+    best: int | None = None
+    for value in (checkin.pain_rest, checkin.pain_run, checkin.pain_next_morning):
+        if value is not None and (best is None or value > best):
+            best = value
+    return best
+
+
+class DayIndex:
+    """Per-day arrays over [origin, end] with prefix sums for window queries."""
+
+    def __init__(self, history: History, end: date) -> None:
+        self.end = end
+        self.profile = history.profile
+        end_ord = end.toordinal()
+        self.runs: list[Run] = sorted(
+            (r for r in history.runs if r.day.toordinal() <= end_ord), key=lambda r: r.day
+        )
+        self.checkins: dict[date, CheckIn] = {}
+        for c in history.checkins:
+            if c.day.toordinal() <= end_ord:
+                self.checkins[c.day] = c
+        self.sessions: list[StrengthSession] = sorted(
+            (s for s in history.strength_sessions if s.day.toordinal() <= end_ord),
+            key=lambda s: s.day,
+        )
+        firsts = [end_ord]
+        if self.runs:
+            firsts.append(self.runs[0].day.toordinal())
+        if self.checkins:
+            firsts.append(min(self.checkins).toordinal())
+        if self.sessions:
+            firsts.append(self.sessions[0].day.toordinal())
+        self.origin_ord = min(firsts)
+        self.origin = date.fromordinal(self.origin_ord)
+        n = self.n = end_ord - self.origin_ord + 1
+        self.first_run = self.runs[0].day.toordinal() - self.origin_ord if self.runs else NONE
+
+        km = [0.0] * n
+        longest = [0.0] * n
+        hard = [False] * n
+        intensity = [0] * n
+        run_count = [0] * n
+        load = [0.0] * n
+        load_unknown = [0] * n
+        run_pain: list[int | None] = [None] * n
+        self.runs_by_day: dict[int, list[Run]] = {}
+        origin_ord = self.origin_ord
+        for r in self.runs:
+            i = r.day.toordinal() - origin_ord
+            self.runs_by_day.setdefault(i, []).append(r)
+            km[i] += r.distance_km
+            if r.distance_km > longest[i]:
+                longest[i] = r.distance_km
+            run_count[i] += 1
+            if r.type.is_intensity:
+                intensity[i] += 1
+            if r.type.is_intensity or (r.rpe is not None and r.rpe >= T.HARD_RPE):
+                hard[i] = True
+            if r.rpe is None or r.duration_min is None:
+                load_unknown[i] += 1
+            else:
+                load[i] += r.rpe * r.duration_min
+            if r.pain is not None and (run_pain[i] is None or r.pain > run_pain[i]):
+                run_pain[i] = r.pain
+        self.km, self.longest, self.hard = km, longest, hard
+        self.intensity, self.load, self.run_pain = intensity, load, run_pain
+
+        # per-day pain and next-morning answers
+        day_pain: list[int | None] = list(run_pain)
+        next_morning: list[int | None] = [None] * n
+        red_flag_day = [False] * n
+        for d, c in self.checkins.items():
+            i = d.toordinal() - origin_ord
+            p = checkin_pain(c)
+            if p is not None and (day_pain[i] is None or p > day_pain[i]):
+                day_pain[i] = p
+            next_morning[i] = c.pain_next_morning
+            if c.red_flags:
+                red_flag_day[i] = True
+        self.day_pain, self.next_morning = day_pain, next_morning
+
+        self.km_cum = _cum(km)
+        self.intensity_cum = _cum(intensity)
+        self.runs_cum = _cum(run_count)
+        self.load_cum = _cum(load)
+        self.load_unknown_cum = _cum(load_unknown)
+        self.pain_sum_cum = _cum([p or 0 for p in day_pain])
+        self.pain_cnt_cum = _cum([p is not None for p in day_pain])
+        self.high_pain_cum = _cum([p is not None and p > T.PAIN_HOLD_MAX for p in day_pain])
+        self.nm_sum_cum = _cum([p or 0 for p in next_morning])
+        self.nm_cnt_cum = _cum([p is not None for p in next_morning])
+
+        # latest day <= i with a red flag / intensity run / any run
+        self.last_red_flag = self._last_true(red_flag_day)
+        self.last_intensity = self._last_true([x > 0 for x in intensity])
+        self.last_run = self._last_true([x > 0 for x in run_count])
+
+        # longest single run in the SPIKE_LOOKBACK_DAYS before day i (sliding max)
+        prev_max = [0.0] * n
+        window: deque[int] = deque()
+        span = T.SPIKE_LOOKBACK_DAYS
+        for i in range(n):
+            while window and window[0] < i - span:
+                window.popleft()
+            prev_max[i] = longest[window[0]] if window else 0.0
+            while window and longest[window[-1]] <= longest[i]:
+                window.pop()
+            window.append(i)
+        self.prev_max = prev_max
+
+    # ------------------------------------------------------------------ helpers
+    @staticmethod
+    def _last_true(flags: Sequence[bool]) -> list[int]:
+        out = [NONE] * len(flags)
+        last = NONE
+        for i, flag in enumerate(flags):
+            if flag:
+                last = i
+            out[i] = last
+        return out
+
+    def index(self, day: date) -> int:
+        return day.toordinal() - self.origin_ord
+
+    def day(self, i: int) -> date:
+        return date.fromordinal(self.origin_ord + i)
+
+    def window(self, cum: Sequence[float], first: int, last: int) -> float:
+        """Sum of a per-day array over days [first, last], clamped to the index."""
+        first = max(first, 0)
+        last = min(last, self.n - 1)
+        if last < first:
+            return 0.0
+        return cum[last + 1] - cum[first]
+
+    def km_between(self, first: int, last: int) -> float:
+        return self.window(self.km_cum, first, last)
+
+    def pain_mean(self, first: int, last: int, min_days: int) -> float | None:
+        count = self.window(self.pain_cnt_cum, first, last)
+        if count < min_days or count == 0:
+            return None
+        return self.window(self.pain_sum_cum, first, last) / count
+
+    def next_morning_baseline(self, i: int) -> float | None:
+        """Mean next-morning pain over the BASELINE_WINDOW_DAYS before day i."""
+        first, last = i - T.BASELINE_WINDOW_DAYS, i - 1
+        count = self.window(self.nm_cnt_cum, first, last)
+        if count < T.BASELINE_MIN_VALUES:
+            return None
+        return self.window(self.nm_sum_cum, first, last) / count
+
+    def ewma_acwr(self) -> list[float | None]:
+        """EWMA acute:chronic ratio of session load for each day (Williams et al. 2017)."""
+        out: list[float | None] = [None] * self.n
+        if self.first_run == NONE:
+            return out
+        la = 2.0 / (T.ACWR_ACUTE_DAYS + 1)
+        lc = 2.0 / (T.ACWR_CHRONIC_DAYS + 1)
+        acute = chronic = 0.0
+        start = self.first_run
+        for i in range(start, self.n):
+            x = self.load[i]
+            acute = x * la + (1.0 - la) * acute
+            chronic = x * lc + (1.0 - lc) * chronic
+            if i - start + 1 >= T.ACWR_MIN_DAYS and chronic > 0:
+                out[i] = acute / chronic
+        return out
+
+    def dates(self, first: int, last: int) -> list[date]:
+        start = self.day(first)
+        return [start + timedelta(days=k) for k in range(last - first + 1)]

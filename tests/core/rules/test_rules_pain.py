@@ -1,0 +1,148 @@
+"""Pain and red-flag rules at, just below and just above each threshold."""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import TODAY, ago, checkin, clean, history, run
+
+from hamstring_app.core.models import RED_FLAG_FIELDS, Referral, Verdict
+from hamstring_app.core.rules.days import DayIndex
+from hamstring_app.core.rules.pain import classify, pain_state, referral_for
+
+
+def verdict_of(h, today=TODAY, carry=True):
+    index = DayIndex(h, today)
+    state = pain_state(index, index.index(today), carry=carry)
+    return classify(state)
+
+
+@pytest.mark.parametrize(
+    ("pain", "expected"),
+    [
+        (0, Verdict.CONTINUE),
+        (1, Verdict.MODIFY),
+        (3, Verdict.MODIFY),  # top of the mild band
+        (4, Verdict.HOLD),  # just above mild
+        (5, Verdict.HOLD),  # top of the hold band
+        (6, Verdict.STOP),  # just above: no running today
+        (10, Verdict.STOP),
+    ],
+)
+@pytest.mark.parametrize("field", ["pain_rest", "pain_run", "pain_next_morning"])
+def test_pain_bands(pain, expected, field):
+    values = {"pain_rest": 0, "pain_next_morning": 0, "settled_within_24h": True}
+    values[field] = pain
+    if field == "pain_run":
+        values["eased_during_run"] = True
+    verdict, _ = verdict_of(history([checkin(TODAY, **values)]))
+    assert verdict is expected
+
+
+@pytest.mark.parametrize("flag", RED_FLAG_FIELDS)
+def test_each_red_flag_stops(flag):
+    h = history([clean(TODAY, **{flag: True})])
+    verdict, reasons = verdict_of(h)
+    assert verdict is Verdict.STOP
+    assert "red_flag" in reasons
+
+
+@pytest.mark.parametrize(
+    ("flag", "referral"),
+    [
+        ("sharp_pain", Referral.ROUTINE),
+        ("pain_increases_with_speed", Referral.ROUTINE),
+        ("gait_changed", Referral.ROUTINE),
+        ("pain_in_daily_activities", Referral.ROUTINE),
+        ("sudden_onset_with_weakness", Referral.URGENT),
+        ("nerve_signs", Referral.URGENT),
+    ],
+)
+def test_red_flag_referral_urgency(flag, referral):
+    index = DayIndex(history([clean(TODAY, **{flag: True})]), TODAY)
+    state = pain_state(index, index.index(TODAY), carry=True)
+    got, reason = referral_for(state, 0)
+    assert got is referral
+    assert "qualified health professional" in reason
+    if referral is Referral.URGENT:
+        assert "24-48 hours" in reason
+    else:
+        assert "book an assessment" in reason
+
+
+@pytest.mark.parametrize(
+    ("kw", "expected"),
+    [
+        ({"eased_during_run": False, "pain_run": 2}, Verdict.HOLD),
+        ({"eased_during_run": True, "pain_run": 2}, Verdict.MODIFY),
+        ({"eased_during_run": False, "pain_run": 0}, Verdict.CONTINUE),  # nothing to ease
+        ({"settled_within_24h": False}, Verdict.HOLD),
+    ],
+)
+def test_eased_and_settled(kw, expected):
+    verdict, _ = verdict_of(history([clean(TODAY, **kw)]))
+    assert verdict is expected
+
+
+@pytest.mark.parametrize(
+    ("baseline_values", "today_value", "expected"),
+    [
+        ([2, 2, 2], 3, Verdict.HOLD),  # exactly 1 point above the mean: fires
+        ([2, 2, 3], 3, Verdict.MODIFY),  # 0.67 above: just below, mild only
+        ([1, 1, 1], 3, Verdict.HOLD),  # 2 above
+        ([2, 2], 3, Verdict.MODIFY),  # only two mornings: no baseline
+    ],
+)
+def test_next_morning_above_baseline(baseline_values, today_value, expected):
+    cs = [clean(ago(k + 1), pain_next_morning=v) for k, v in enumerate(baseline_values)]
+    cs.append(clean(TODAY, pain_next_morning=today_value))
+    verdict, _ = verdict_of(history(cs))
+    assert verdict is expected
+
+
+def test_baseline_window_is_fourteen_calendar_days_across_month_end():
+    # 2026-03-01 is 15 days before 2026-03-16, outside the window; Feb has 28 days.
+    cs = [clean(ago(15), pain_next_morning=0), clean(ago(16), pain_next_morning=0)]
+    cs += [clean(ago(14), pain_next_morning=2), clean(ago(2), pain_next_morning=2)]
+    cs += [clean(ago(1), pain_next_morning=2), clean(TODAY, pain_next_morning=3)]
+    verdict, reasons = verdict_of(history(cs))
+    assert "next_morning_up" in reasons  # mean of days 14, 2, 1 = 2.0; 3 is 1 above
+    assert verdict is Verdict.HOLD
+
+
+@pytest.mark.parametrize(("days_before", "holds"), [(12, True), (13, True), (14, False)])
+def test_recent_red_flag_window(days_before, holds):
+    cs = [clean(ago(days_before), sharp_pain=True), clean(TODAY)]
+    verdict, _ = verdict_of(history(cs))
+    assert (verdict is Verdict.HOLD) is holds
+    if not holds:
+        assert verdict is Verdict.CONTINUE
+
+
+def test_missing_answers_never_count_as_clear():
+    assert verdict_of(history([]))[0] is Verdict.MODIFY
+    only_pain = history([checkin(TODAY, pain_rest=0, sharp_pain=None)])
+    verdict, reasons = verdict_of(only_pain)
+    assert verdict is Verdict.MODIFY
+    assert "red_flags_unanswered" in reasons
+
+
+def test_yesterday_stands_in_for_a_missing_check_in():
+    verdict, _ = verdict_of(history([clean(ago(1), pain_rest=4)]))
+    assert verdict is Verdict.HOLD
+    verdict, reasons = verdict_of(history([clean(ago(2), pain_rest=4)]))
+    assert verdict is Verdict.MODIFY
+    assert "no_checkin" in reasons
+
+
+def test_run_pain_counts_even_without_check_in_pain():
+    h = history([clean(TODAY)], runs=[run(TODAY, 5.0, pain=7)])
+    assert verdict_of(h)[0] is Verdict.STOP
+
+
+@pytest.mark.parametrize(("days", "referral"), [(2, Referral.NONE), (3, Referral.ROUTINE)])
+def test_persistent_high_pain_referral(days, referral):
+    cs = [clean(ago(k), pain_rest=6) for k in range(days)]
+    index = DayIndex(history(cs), TODAY)
+    state = pain_state(index, index.index(TODAY), carry=True)
+    high = int(index.window(index.high_pain_cum, index.index(TODAY) - 6, index.index(TODAY)))
+    assert referral_for(state, high)[0] is referral
