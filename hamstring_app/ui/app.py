@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from hamstring_app import APP_ID, APP_NAME, ORG_NAME, __version__
 from hamstring_app.core.clock import Clock, SystemClock
-from hamstring_app.core.settings import Settings
 from hamstring_app.logs import setup_logging, teardown_logging
 from hamstring_app.paths import DataPaths, ensure_private_dir, make_private_file, prepare
 from hamstring_app.store.errors import StoreError
@@ -227,9 +226,7 @@ def first_run(session: Session) -> bool:
     if not dialog.exec() or dialog.profile() is None:
         return False
     repo.save_profile(dialog.profile())
-    settings = repo.get_settings()
-    repo.save_settings(Settings(**{**settings.__dict__, "welcome_done": True}))
-    session.ctx.events.changed(Kind.PROFILE, Kind.SETTINGS)
+    session.ctx.events.changed(Kind.PROFILE)
     return True
 
 

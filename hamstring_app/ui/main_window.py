@@ -22,6 +22,7 @@ from hamstring_app import APP_NAME
 from hamstring_app.ui.context import AppContext
 from hamstring_app.ui.events import Kind
 from hamstring_app.ui.profile_dialog import ProfileDialog
+from hamstring_app.ui.settings_dialog import SettingsDialog
 from hamstring_app.ui.texts import about_html, disclaimer_html
 from hamstring_app.ui.theme import icon
 from hamstring_app.ui.widgets.stale_tab import StaleTab
@@ -138,6 +139,9 @@ class MainWindow(QMainWindow):
         self.profile_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Preferences))
         self.profile_action.triggered.connect(self.edit_profile)
         file_menu.addAction(self.profile_action)
+        self.settings_action = QAction(self.tr("&Settings..."), self)
+        self.settings_action.triggered.connect(self.edit_settings)
+        file_menu.addAction(self.settings_action)
         open_folder = QAction(self.tr("Open &data folder"), self)
         open_folder.triggered.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.paths.root)))
@@ -168,6 +172,13 @@ class MainWindow(QMainWindow):
             self.ctx.repo.save_profile(dialog.profile())
             self.ctx.events.changed(Kind.PROFILE)
             self.statusBar().showMessage(self.tr("Profile saved."), 4000)
+
+    def edit_settings(self) -> None:
+        dialog = SettingsDialog(self.ctx.repo.get_settings(), parent=self)
+        if dialog.exec() and dialog.settings() is not None:
+            self.ctx.repo.save_settings(dialog.settings())
+            self.ctx.events.changed(Kind.SETTINGS)
+            self.statusBar().showMessage(self.tr("Settings saved."), 4000)
 
     def show_disclaimer(self) -> None:
         box = QMessageBox(self)

@@ -1,0 +1,104 @@
+"""File > Settings: reminder, sound and strength-session preferences."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hamstring_app.core.settings import SESSIONS_PER_WEEK_RANGE, Settings
+from hamstring_app.ui.theme import error_colour
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Settings"))
+        self._original = settings
+        self._result: Settings | None = None
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        layout.addLayout(form)
+
+        self.reminder_check = QCheckBox(self.tr("Remind me to check in each day"))
+        form.addRow(self.tr("Reminder"), self.reminder_check)
+        self.reminder_time = QTimeEdit()
+        self.reminder_time.setDisplayFormat("HH:mm")
+        self.reminder_time.setAccessibleName(self.tr("Reminder time"))
+        form.addRow(self.tr("Reminder time"), self.reminder_time)
+        self.reminder_check.toggled.connect(self.reminder_time.setEnabled)
+
+        self.sound_check = QCheckBox(self.tr("Play sound cues in strength sessions"))
+        form.addRow(self.tr("Sound"), self.sound_check)
+        self.speech_check = QCheckBox(self.tr("Read out the next exercise (where available)"))
+        form.addRow(self.tr("Speech"), self.speech_check)
+
+        self.sessions_spin = QSpinBox()
+        self.sessions_spin.setRange(*SESSIONS_PER_WEEK_RANGE)
+        self.sessions_spin.setSuffix(self.tr(" a week"))
+        self.sessions_spin.setAccessibleName(self.tr("Planned strength sessions a week"))
+        form.addRow(self.tr("Strength sessions"), self.sessions_spin)
+
+        self.threshold_spin = QSpinBox()
+        self.threshold_spin.setRange(0, 10)
+        self.threshold_spin.setPrefix(self.tr("above "))
+        self.threshold_spin.setSuffix(" / 10")
+        self.threshold_spin.setAccessibleName(self.tr("Pain in a set that offers an easier option"))
+        form.addRow(self.tr("Offer an easier option when set pain is"), self.threshold_spin)
+        hint = QLabel(
+            self.tr("Pain up to 3/10 during strength work is usually fine; 4-5 means hold; "
+                    "above 5 means ease off.")
+        )
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet(f"color: {error_colour().name()};")
+        self.error_label.hide()
+        layout.addWidget(self.error_label)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self._load(settings)
+
+    def _load(self, s: Settings) -> None:
+        self.reminder_check.setChecked(s.reminder_enabled)
+        hour, minute = s.reminder_hour_minute
+        self.reminder_time.setTime(QTime(hour, minute))
+        self.reminder_time.setEnabled(s.reminder_enabled)
+        self.sound_check.setChecked(s.sound_enabled)
+        self.speech_check.setChecked(s.speech_enabled)
+        self.sessions_spin.setValue(s.sessions_per_week)
+        self.threshold_spin.setValue(s.set_pain_threshold)
+
+    def build_settings(self) -> Settings:
+        return replace(
+            self._original,
+            reminder_enabled=self.reminder_check.isChecked(),
+            reminder_time=self.reminder_time.time().toString("HH:mm"),
+            sound_enabled=self.sound_check.isChecked(),
+            speech_enabled=self.speech_check.isChecked(),
+            sessions_per_week=self.sessions_spin.value(),
+            set_pain_threshold=self.threshold_spin.value(),
+        )
+
+    def settings(self) -> Settings | None:
+        return self._result
+
+    def accept(self) -> None:
+        self._result = self.build_settings()
+        super().accept()

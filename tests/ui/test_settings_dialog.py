@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+from PySide6.QtCore import QTime
+
+from hamstring_app.core.settings import Settings
+from hamstring_app.ui.settings_dialog import SettingsDialog
+
+
+def test_settings_dialog_shows_and_returns_the_values(qtbot):
+    start = Settings(reminder_time="07:45", sessions_per_week=2, set_pain_threshold=4)
+    dialog = SettingsDialog(start)
+    qtbot.addWidget(dialog)
+    assert dialog.reminder_time.time() == QTime(7, 45)
+    assert dialog.sessions_spin.value() == 2
+    dialog.reminder_time.setTime(QTime(21, 5))
+    dialog.sound_check.setChecked(False)
+    dialog.sessions_spin.setValue(4)
+    dialog.accept()
+    assert dialog.settings() == Settings(
+        reminder_time="21:05", sound_enabled=False, sessions_per_week=4, set_pain_threshold=4
+    )
+
+
+def test_reminder_time_is_disabled_when_the_reminder_is_off(qtbot):
+    dialog = SettingsDialog(Settings(reminder_enabled=False))
+    qtbot.addWidget(dialog)
+    assert not dialog.reminder_time.isEnabled()
+    dialog.reminder_check.setChecked(True)
+    assert dialog.reminder_time.isEnabled()
