@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
+from datetime import timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication
 
-from hamstring_app.ui.app import launch
+from hamstring_app.core.models import Profile
+from hamstring_app.ui.app import Session, launch
+from hamstring_app.ui.events import Kind
 
 SIZES = ((1280, 800), (1024, 640))
 
@@ -26,33 +30,49 @@ def _settle(app: QApplication) -> None:
         app.processEvents()
 
 
-def render_all(out_dir: Path, *, demo: bool = True) -> list[Path]:
-    out_dir.mkdir(parents=True, exist_ok=True)
-    session = launch(demo=demo)
+def _render_session(session: Session, out_dir: Path, label: str, states: bool) -> list[Path]:
     written: list[Path] = []
-    try:
-        window = session.window
-        window.show()
-        for width, height in SIZES:
-            window.resize(width, height)
-            for index in range(window.tabs.count()):
-                window.tabs.setCurrentIndex(index)
-                tab = window.tabs.widget(index)
+    window = session.window
+    window.show()
+    for width, height in SIZES:
+        window.resize(width, height)
+        for index in range(window.tabs.count()):
+            window.tabs.setCurrentIndex(index)
+            tab = window.tabs.widget(index)
+            _settle(session.app)
+            name = (tab.objectName() or f"tab{index}") + label
+            path = out_dir / f"{name}-{width}x{height}.png"
+            window.grab().save(str(path))
+            written.append(path)
+            if not states or (width, height) != SIZES[0]:
+                continue
+            for suffix, prepare in getattr(tab, "screenshot_states", list)():
+                prepare()
                 _settle(session.app)
-                name = tab.objectName() or f"tab{index}"
-                path = out_dir / f"{name}-{width}x{height}.png"
+                path = out_dir / f"{name}-{suffix}-{width}x{height}.png"
                 window.grab().save(str(path))
                 written.append(path)
-                if (width, height) != SIZES[0]:
-                    continue
-                for suffix, prepare in getattr(tab, "screenshot_states", list)():
-                    prepare()
-                    _settle(session.app)
-                    path = out_dir / f"{name}-{suffix}-{width}x{height}.png"
-                    window.grab().save(str(path))
-                    written.append(path)
+    return written
+
+
+def render_all(out_dir: Path) -> list[Path]:
+    """The demo story on every tab, then a first-run state (a profile and nothing else)."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    session = launch(demo=True)
+    try:
+        written += _render_session(session, out_dir, "", states=True)
     finally:
         session.close()
+    with tempfile.TemporaryDirectory() as tmp:
+        session = launch(data_dir=tmp)
+        try:
+            today = session.ctx.clock.today()
+            session.ctx.repo.save_profile(Profile(injury_start=today - timedelta(days=3)))
+            session.ctx.events.changed(Kind.PROFILE)
+            written += _render_session(session, out_dir, "-empty", states=False)
+        finally:
+            session.close()
     return written
 
 
