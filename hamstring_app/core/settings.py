@@ -1,0 +1,120 @@
+"""Every user setting: its key, type and default, declared once, here.
+
+The store keeps settings as text key/value pairs; :meth:`Settings.to_strings` and
+:meth:`Settings.parse` convert both ways. Reading is forgiving: an unknown key is
+ignored and a bad value falls back to its default with a warning, so a hand-edited or
+newer file never stops the app from starting. Building a ``Settings`` directly is
+strict: a bad value raises :class:`~hamstring_app.core.models.ValidationError`.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+
+from hamstring_app.core.models import ValidationError, check_bool
+
+log = logging.getLogger(__name__)
+
+_TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+SESSIONS_PER_WEEK_RANGE = (2, 4)
+_TRUE = {"true", "yes", "1", "on"}
+_FALSE = {"false", "no", "0", "off"}
+
+
+def _check_int(name: str, value: object, low: int, high: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError(name, f"must be a whole number from {low} to {high}, not {value!r}")
+    if not low <= value <= high:
+        raise ValidationError(name, f"must be from {low} to {high}, not {value}")
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    reminder_enabled: bool = True  # remind me to check in each evening
+    reminder_time: str = "20:00"  # HH:MM, 24-hour clock, local time
+    sound_enabled: bool = True  # audio cues in guided sessions
+    speech_enabled: bool = False  # spoken cues (needs text-to-speech)
+    sessions_per_week: int = 3  # planned strength sessions a week
+    set_pain_threshold: int = 5  # pain above this in a set offers to stop or switch
+
+    def __post_init__(self) -> None:
+        for name in ("reminder_enabled", "sound_enabled", "speech_enabled"):
+            check_bool(name, getattr(self, name), optional=False)
+        if not isinstance(self.reminder_time, str) or not _TIME.match(self.reminder_time):
+            raise ValidationError(
+                "reminder_time", f"must be a time like 20:00 (HH:MM), not {self.reminder_time!r}"
+            )
+        _check_int("sessions_per_week", self.sessions_per_week, *SESSIONS_PER_WEEK_RANGE)
+        _check_int("set_pain_threshold", self.set_pain_threshold, 0, 10)
+
+    @property
+    def reminder_hour_minute(self) -> tuple[int, int]:
+        hour, minute = self.reminder_time.split(":")
+        return int(hour), int(minute)
+
+    def to_strings(self) -> dict[str, str]:
+        """Every setting as text, ready to store."""
+        out: dict[str, str] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            out[f.name] = ("true" if value else "false") if isinstance(value, bool) else str(value)
+        return out
+
+    @classmethod
+    def parse(cls, stored: Mapping[str, str]) -> tuple[Settings, list[str]]:
+        """Settings from stored text, plus a plain-language warning for each value dropped."""
+        settings = cls()
+        warnings: list[str] = []
+        for f in fields(cls):
+            if f.name not in stored:
+                continue
+            raw = stored[f.name]
+            default = getattr(settings, f.name)
+            try:
+                value = _convert(f.name, raw, default)
+                settings = replace(settings, **{f.name: value})
+            except ValidationError as exc:
+                warnings.append(
+                    f"The saved setting {f.name} ({raw!r}) could not be used: {exc.message}. "
+                    f"Using the default, {_show(default)}, instead."
+                )
+        return settings, warnings
+
+    @classmethod
+    def from_strings(cls, stored: Mapping[str, str]) -> Settings:
+        """Like :meth:`parse`, logging the warnings instead of returning them."""
+        settings, warnings = cls.parse(stored)
+        for warning in warnings:
+            log.warning("%s", warning)
+        return settings
+
+
+def _show(value: object) -> str:
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    return str(value)
+
+
+def _convert(name: str, raw: object, default: object) -> object:
+    if not isinstance(raw, str):
+        raise ValidationError(name, f"must be stored as text, not {raw!r}")
+    text = raw.strip()
+    if isinstance(default, bool):
+        if text.lower() in _TRUE:
+            return True
+        if text.lower() in _FALSE:
+            return False
+        raise ValidationError(name, "must be true or false")
+    if isinstance(default, int):
+        try:
+            return int(text)
+        except ValueError:
+            raise ValidationError(name, "must be a whole number") from None
+    return text
+
+
+SETTING_KEYS: tuple[str, ...] = tuple(f.name for f in fields(Settings))
+"""Every key, in declaration order."""

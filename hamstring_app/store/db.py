@@ -1,0 +1,381 @@
+"""Open, create, check and migrate the SQLite database file.
+
+The order matters and is the point of this module:
+
+1. Look at the file without writing to it: the 16-byte SQLite header, the size the
+   header promises, then ``PRAGMA quick_check`` and the Alembic revision through a
+   read-only (``mode=ro``) connection. A file that is not ours, is damaged or was
+   written by a newer version is refused here and stays byte-for-byte as it was.
+2. If an existing file is behind, copy it into ``<data dir>/backups/`` (SQLite backup
+   API, 0600) before touching it.
+3. Migrate in ONE transaction (transactional DDL) with foreign keys off, so a batch
+   table rebuild cannot cascade-delete child rows; check ``PRAGMA foreign_key_check``
+   before committing, then turn foreign keys back on.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, create_engine, event, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.engine import URL
+
+from hamstring_app.paths import BACKUP_DIR, ensure_private_dir, make_private_file
+from hamstring_app.store import tables
+from hamstring_app.store.errors import (
+    DatabaseTooNew,
+    DatabaseUnreadable,
+    MigrationFailed,
+    StoreError,
+)
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+# ----------------------------------------------------------------------- revisions
+
+
+def _alembic_config(script_location: Path) -> Config:
+    config = Config()
+    # ConfigParser interpolates "%": escape it so any folder name works.
+    config.set_main_option("script_location", str(script_location).replace("%", "%%"))
+    return config
+
+
+@cache
+def _revisions(script_location: Path) -> tuple[str, ...]:
+    script = ScriptDirectory.from_config(_alembic_config(script_location))
+    heads = script.get_heads()
+    if len(heads) != 1:
+        raise RuntimeError(f"migrations must have exactly one head, found {heads}")
+    return tuple(reversed([rev.revision for rev in script.walk_revisions()]))
+
+
+def all_revisions() -> list[str]:
+    """Every schema revision this version of the app knows, oldest first."""
+    return list(_revisions(MIGRATIONS_DIR))
+
+
+HEAD_REVISION: str = all_revisions()[-1]
+
+
+# ----------------------------------------------------------------------- the handle
+
+
+@dataclass(eq=False)
+class Database:
+    """An open, up-to-date database. Only the store uses ``engine``."""
+
+    path: Path
+    engine: Engine
+    backup_path: Path | None
+    revision: str
+    _closed: bool = field(default=False, repr=False)
+
+    def close(self) -> None:
+        if not self._closed:
+            self.engine.dispose()
+            self._closed = True
+            protect_files(self.path)
+
+
+def protect_files(path: Path) -> None:
+    """Make the database and any side files beside it readable by the owner only."""
+    for candidate in (path, *(path.with_name(path.name + s) for s in SIDE_FILES)):
+        with contextlib.suppress(FileNotFoundError):
+            make_private_file(candidate)
+
+
+# ----------------------------------------------------------------------- read-only look
+
+
+@dataclass(frozen=True)
+class _Found:
+    exists: bool  # False: no file, an empty file, or an SQLite file with no tables
+    revision: str | None = None
+
+
+def _describe_start(head: bytes, size: int) -> str:
+    if not head:
+        return "an empty file"
+    sample = head[:16]
+    if all(32 <= b < 127 or b in (9, 10, 13) for b in sample):
+        start = sample.decode("ascii", "replace").strip()
+        return f"a {size}-byte file starting with text ({start!r}), not an SQLite database"
+    return f"a {size}-byte file that does not start like an SQLite database"
+
+
+def _check_header(path: Path, size: int) -> None:
+    """Refuse garbage and truncated files from their first 100 bytes alone."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(100)
+    except OSError as exc:
+        raise DatabaseUnreadable(
+            path, f"a file it is not allowed to read ({exc.strerror})"
+        ) from exc
+    if not head.startswith(SQLITE_HEADER[: len(head)]) or len(head) < len(SQLITE_HEADER):
+        if head.startswith(SQLITE_HEADER[: len(head)]):
+            raise DatabaseUnreadable(path, f"a truncated SQLite database of only {size} bytes")
+        raise DatabaseUnreadable(path, _describe_start(head, size))
+    if len(head) < 100:
+        raise DatabaseUnreadable(path, f"a truncated SQLite database of only {size} bytes")
+    page_size = int.from_bytes(head[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        raise DatabaseUnreadable(path, "an SQLite file with a damaged header")
+    pages = int.from_bytes(head[28:32], "big")
+    header_size_valid = head[92:96] == head[24:28] and pages > 0
+    if size % page_size or (header_size_valid and pages * page_size > size):
+        expected = f" but its header says {pages * page_size} bytes" if header_size_valid else ""
+        raise DatabaseUnreadable(
+            path, f"a truncated SQLite database (the file is {size} bytes{expected})"
+        )
+
+
+def _read_only_uri(path: Path) -> str:
+    uri = path.resolve().as_uri() + "?mode=ro"
+    # Without a leftover -wal file, "immutable" reads without creating -shm/-wal files.
+    if not path.with_name(path.name + "-wal").exists():
+        uri += "&immutable=1"
+    return uri
+
+
+@contextlib.contextmanager
+def _read_only(path: Path) -> Any:
+    conn = sqlite3.connect(_read_only_uri(path), uri=True, isolation_level=None)
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+def _inspect(path: Path, known: tuple[str, ...]) -> _Found:
+    """Decide whether ``path`` can be opened, writing nothing at all."""
+    if not path.exists():
+        return _Found(exists=False)
+    if path.is_dir():
+        raise DatabaseUnreadable(path, "a folder where the data file should be")
+    size = path.stat().st_size
+    if size == 0:
+        return _Found(exists=False)
+    _check_header(path, size)
+    try:
+        with _read_only(path) as conn:
+            problems = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
+            if problems != ["ok"]:
+                raise DatabaseUnreadable(
+                    path, "a damaged SQLite database (" + "; ".join(problems) + ")"
+                )
+            names = {
+                row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            if not names:
+                return _Found(exists=False)
+            if "alembic_version" not in names:
+                raise DatabaseUnreadable(
+                    path, "an SQLite database made by another program (it has no version table)"
+                )
+            versions = [row[0] for row in conn.execute("SELECT version_num FROM alembic_version")]
+            meta_revision = None
+            if "app_meta" in names:
+                row = conn.execute("SELECT schema_revision FROM app_meta WHERE id = 1").fetchone()
+                meta_revision = row[0] if row else None
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseUnreadable(path, f"a damaged SQLite database ({exc})") from exc
+    if len(versions) > 1:
+        raise DatabaseUnreadable(path, f"a database with several versions at once ({versions})")
+    revision = versions[0] if versions else None
+    for candidate in (revision, meta_revision):
+        if candidate is not None and candidate not in known:
+            raise DatabaseTooNew(path, candidate)
+    return _Found(exists=True, revision=revision)
+
+
+# ----------------------------------------------------------------------- backup
+
+
+def _backup(path: Path, revision: str | None, stamp: datetime) -> Path:
+    folder = ensure_private_dir(path.parent / BACKUP_DIR)
+    base = f"{path.stem}-{stamp.strftime('%Y%m%d-%H%M%S')}-rev{revision or 'none'}"
+    for attempt in range(1, 1000):
+        target = folder / (base + (f"-{attempt}" if attempt > 1 else "") + path.suffix)
+        try:
+            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            continue
+        os.close(fd)
+        break
+    else:  # pragma: no cover - a thousand backups in one second
+        raise StoreError(f"Could not find a free name for a backup in {folder}.")
+    try:
+        with _read_only(path) as source:
+            dest = sqlite3.connect(target)
+            try:
+                source.backup(dest)
+            finally:
+                dest.close()
+    except (OSError, sqlite3.Error) as exc:
+        with contextlib.suppress(OSError):
+            target.unlink()
+        raise MigrationFailed(path, None, f"the backup copy could not be made: {exc}") from exc
+    protect_files(target)
+    log.info("copied %s to %s before updating it", path, target)
+    return target
+
+
+# ----------------------------------------------------------------------- engine
+
+
+def make_engine(path: Path) -> Engine:
+    """An engine whose every connection has the app's pragmas and real transactions."""
+    engine = create_engine(URL.create("sqlite", database=str(path)))
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin,
+        # so DDL is transactional too (see the "begin" hook below).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        connection.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def _write_meta(conn: Connection, revision: str, app_version: str) -> None:
+    stmt = sqlite_insert(tables.app_meta).values(
+        id=1, schema_revision=revision, app_version=app_version
+    )
+    conn.execute(
+        stmt.on_conflict_do_update(
+            index_elements=["id"],
+            set_={"schema_revision": revision, "app_version": app_version},
+        )
+    )
+
+
+def _migrate(
+    engine: Engine,
+    config: Config,
+    target: str,
+    *,
+    path: Path,
+    backup: Path | None,
+    app_version: str,
+) -> None:
+    with engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        assert isinstance(raw, sqlite3.Connection)
+        # Outside any transaction, or SQLite ignores it.
+        raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with conn.begin():
+                config.attributes["connection"] = conn
+                command.upgrade(config, target)
+                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise MigrationFailed(
+                        path, backup, f"{len(broken)} rows point at records that do not exist"
+                    )
+                _write_meta(conn, target, app_version)
+        except StoreError:
+            raise
+        except Exception as exc:
+            log.exception("migration of %s to %s failed", path, target)
+            raise MigrationFailed(path, backup, str(exc) or type(exc).__name__) from exc
+        finally:
+            config.attributes.pop("connection", None)
+            raw.execute("PRAGMA foreign_keys=ON")
+
+
+# ----------------------------------------------------------------------- open
+
+
+def open_database(
+    path: Path, *, app_version: str, now: Callable[[], datetime] | None = None
+) -> Database:
+    """Open ``path``: create it, bring it up to date, or refuse it with a StoreError.
+
+    ``now`` names the backup copy made before a migration; without it the copy is
+    named after the time the file was last saved.
+    """
+    return _open(Path(path), app_version=app_version, now=now, migrations=MIGRATIONS_DIR)
+
+
+def _open(
+    path: Path,
+    *,
+    app_version: str,
+    now: Callable[[], datetime] | None,
+    migrations: Path,
+    target: str | None = None,
+) -> Database:
+    known = _revisions(migrations)
+    target = target or known[-1]
+    if target not in known:
+        raise ValueError(f"unknown revision {target!r}")
+    found = _inspect(path, known)
+    if found.revision is not None and known.index(found.revision) > known.index(target):
+        raise DatabaseTooNew(path, found.revision)
+
+    backup: Path | None = None
+    if not found.exists:
+        if not path.exists():
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            os.close(fd)
+    elif found.revision != target:
+        stamp = now() if now else datetime.fromtimestamp(path.stat().st_mtime)
+        backup = _backup(path, found.revision, stamp)
+    make_private_file(path)
+
+    engine = make_engine(path)
+    try:
+        if found.revision != target:
+            _migrate(
+                engine,
+                _alembic_config(migrations),
+                target,
+                path=path,
+                backup=backup,
+                app_version=app_version,
+            )
+        else:
+            with engine.begin() as conn:
+                row = conn.execute(
+                    select(tables.app_meta.c.schema_revision, tables.app_meta.c.app_version)
+                ).first()
+                if row is None or tuple(row) != (target, app_version):
+                    _write_meta(conn, target, app_version)
+    except BaseException:
+        engine.dispose()
+        raise
+    protect_files(path)
+    return Database(path=path, engine=engine, backup_path=backup, revision=target)

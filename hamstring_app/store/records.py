@@ -1,0 +1,210 @@
+"""Conversion between table rows and core dataclasses, and the checks done before writing.
+
+Reads use Core ``select`` statements whose columns come in the dataclass's field order,
+so each row becomes a dataclass with one positional call (fast for five years of data).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import fields
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Column, Row, Select, select
+
+from hamstring_app.core.models import (
+    CheckIn,
+    PainSite,
+    Profile,
+    Run,
+    RunSource,
+    RunType,
+    SetLog,
+    Side,
+    StrengthSession,
+    Units,
+    ValidationError,
+    check_not_future,
+)
+from hamstring_app.store import tables as t
+
+CHECKIN_FIELDS = tuple(f.name for f in fields(CheckIn))
+RUN_FIELDS = tuple(f.name for f in fields(Run))
+SET_FIELDS = tuple(f.name for f in fields(SetLog))
+SESSION_COLUMNS = (
+    "id",
+    "day",
+    "pain_next_morning",
+    "phase",
+    "programme_id",
+    "started_at",
+    "finished_at",
+)
+
+
+def _columns(table: Any, names: Sequence[str]) -> list[Column[Any]]:
+    return [table.c[name] for name in names]
+
+
+# ----------------------------------------------------------------------- selects
+
+CHECKIN_SELECT: Select[Any] = select(*_columns(t.checkin, CHECKIN_FIELDS))
+RUN_SELECT: Select[Any] = select(*_columns(t.run, RUN_FIELDS))
+SESSION_SELECT: Select[Any] = select(*_columns(t.strength_session, SESSION_COLUMNS))
+SET_SELECT: Select[Any] = select(t.set_log.c.session_id, *_columns(t.set_log, SET_FIELDS))
+PROFILE_SELECT: Select[Any] = select(*_columns(t.profile, tuple(f.name for f in fields(Profile))))
+
+
+# ----------------------------------------------------------------------- rows -> records
+
+
+def checkin_from_row(row: Row[Any]) -> CheckIn:
+    return CheckIn(*row)
+
+
+_RUN_TYPE = {e.value: e for e in RunType}
+_RUN_SOURCE = {e.value: e for e in RunSource}
+
+
+def run_from_row(row: Row[Any]) -> Run:
+    (day, distance, duration, type_, rpe, cadence, descent, pain, note, source, id_) = row
+    return Run(
+        day,
+        distance,
+        duration,
+        _RUN_TYPE[type_],
+        rpe,
+        cadence,
+        descent,
+        pain,
+        note,
+        _RUN_SOURCE[source],
+        id_,
+    )
+
+
+def set_from_row(row: Sequence[Any]) -> SetLog:
+    """``row`` starts with session_id, then the SetLog fields in order."""
+    return SetLog(*row[1:])
+
+
+def session_from_row(row: Row[Any], sets: tuple[SetLog, ...]) -> StrengthSession:
+    id_, day, pain_next_morning, phase, programme_id, started_at, finished_at = row
+    return StrengthSession(
+        day=day,
+        sets=sets,
+        pain_next_morning=pain_next_morning,
+        phase=phase,
+        programme_id=programme_id,
+        started_at=started_at,
+        finished_at=finished_at,
+        id=id_,
+    )
+
+
+def profile_from_row(row: Row[Any]) -> Profile:
+    injury_start, side, pain_site, long_standing, weekly_km, cadence, units = row
+    return Profile(
+        injury_start,
+        Side(side),
+        PainSite(pain_site),
+        long_standing,
+        weekly_km,
+        cadence,
+        Units(units),
+    )
+
+
+# ----------------------------------------------------------------------- records -> rows
+
+
+_ENUMS = (RunType, RunSource, Side, PainSite, Units)
+
+
+def _plain(value: Any) -> Any:
+    return value.value if isinstance(value, _ENUMS) else value
+
+
+def checkin_values(checkin: CheckIn) -> dict[str, Any]:
+    return {name: getattr(checkin, name) for name in CHECKIN_FIELDS}
+
+
+def run_values(run: Run, *, with_id: bool) -> dict[str, Any]:
+    names = RUN_FIELDS if with_id else RUN_FIELDS[:-1]
+    return {name: _plain(getattr(run, name)) for name in names}
+
+
+def set_values(session_id: int, set_log: SetLog) -> dict[str, Any]:
+    values = {name: getattr(set_log, name) for name in SET_FIELDS}
+    values["session_id"] = session_id
+    return values
+
+
+def session_values(session: StrengthSession, *, with_id: bool) -> dict[str, Any]:
+    values = {name: getattr(session, name) for name in SESSION_COLUMNS}
+    if not with_id:
+        del values["id"]
+    return values
+
+
+def profile_values(profile: Profile) -> dict[str, Any]:
+    values = {f.name: _plain(getattr(profile, f.name)) for f in fields(Profile)}
+    values["id"] = 1
+    return values
+
+
+# ----------------------------------------------------------------------- checks
+
+
+def revalidate(record: object, kind: type) -> None:
+    """Re-run a record's own checks: nothing invalid reaches SQL, however it was built."""
+    if not isinstance(record, kind):
+        raise ValidationError(
+            kind.__name__.lower(), f"must be a {kind.__name__}, not {type(record).__name__}"
+        )
+    record.__post_init__()  # type: ignore[attr-defined]
+
+
+def check_day(name: str, day: date, today: date) -> None:
+    check_not_future(name, day, today)
+
+
+def check_moment(name: str, moment: datetime | None, today: date) -> None:
+    if moment is not None:
+        if isinstance(moment, bool) or not isinstance(moment, datetime):
+            raise ValidationError(name, f"must be a date and time, not {moment!r}")
+        check_not_future(name, moment.date(), today)
+
+
+def check_order(started: datetime | None, finished: datetime | None) -> None:
+    """A finish before the start is refused; naive and aware times are not compared."""
+    if started is None or finished is None:
+        return
+    if (started.tzinfo is None) != (finished.tzinfo is None):
+        return
+    if finished < started:
+        raise ValidationError("finished_at", "is before the session started")
+
+
+def check_set(set_log: SetLog, today: date) -> None:
+    revalidate(set_log, SetLog)
+    check_moment("started_at", set_log.started_at, today)
+    check_moment("finished_at", set_log.finished_at, today)
+
+
+def check_session(session: StrengthSession, today: date) -> None:
+    revalidate(session, StrengthSession)
+    check_day("date", session.day, today)
+    check_moment("started_at", session.started_at, today)
+    check_moment("finished_at", session.finished_at, today)
+    check_order(session.started_at, session.finished_at)
+    seen: set[tuple[str, int]] = set()
+    for set_log in session.sets:
+        check_set(set_log, today)
+        key = (set_log.exercise_id, set_log.set_number)
+        if key in seen:
+            raise ValidationError(
+                "sets", f"set {set_log.set_number} of {set_log.exercise_id} is listed twice"
+            )
+        seen.add(key)

@@ -1,0 +1,456 @@
+"""The only door to stored data. Takes and returns core dataclasses, never ORM objects.
+
+Every public method is one transaction: it commits as a whole or, on any error, rolls
+back and leaves nothing half-written. Values are checked before any SQL runs (the
+dataclasses' own checks again, plus "not in the future" against the injected
+``today``); the schema's CHECK constraints are the second line of defence.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from hamstring_app.core.models import (
+    AppMeta,
+    CheckIn,
+    History,
+    Profile,
+    Run,
+    SetLog,
+    StrengthSession,
+    ValidationError,
+    check_pain,
+)
+from hamstring_app.core.settings import Settings
+from hamstring_app.paths import DB_NAME, ensure_private_dir
+from hamstring_app.store import records as r
+from hamstring_app.store import tables as t
+from hamstring_app.store.db import Database, open_database, protect_files
+from hamstring_app.store.errors import NotFound, StoreError
+
+
+class Repository:
+    def __init__(self, database: Database, today: Callable[[], date]) -> None:
+        self._db = database
+        self._engine = database.engine
+        self._today = today
+
+    @property
+    def database(self) -> Database:
+        return self._db
+
+    def close(self) -> None:
+        self._db.close()
+
+    # ------------------------------------------------------------------ plumbing
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        with self._engine.begin() as conn:
+            yield conn
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        with self._engine.connect() as conn:
+            yield conn
+
+    def _day(self, name: str, day: date) -> None:
+        r.check_day(name, day, self._today())
+
+    # ------------------------------------------------------------------ meta, profile
+
+    def meta(self) -> AppMeta:
+        with self._read() as conn:
+            row = conn.execute(select(t.app_meta.c.schema_revision, t.app_meta.c.app_version)).one()
+        return AppMeta(schema_revision=row[0], app_version=row[1])
+
+    def get_profile(self) -> Profile | None:
+        with self._read() as conn:
+            return self._profile(conn)
+
+    @staticmethod
+    def _profile(conn: Connection) -> Profile | None:
+        row = conn.execute(r.PROFILE_SELECT).first()
+        return None if row is None else r.profile_from_row(row)
+
+    def save_profile(self, profile: Profile) -> None:
+        r.revalidate(profile, Profile)
+        self._day("injury_start", profile.injury_start)
+        values = r.profile_values(profile)
+        stmt = sqlite_insert(t.profile).values(values)
+        with self._write() as conn:
+            conn.execute(stmt.on_conflict_do_update(index_elements=["id"], set_=values))
+
+    # ------------------------------------------------------------------ check-ins
+
+    def get_checkin(self, day: date) -> CheckIn | None:
+        with self._read() as conn:
+            row = conn.execute(r.CHECKIN_SELECT.where(t.checkin.c.day == day)).first()
+        return None if row is None else r.checkin_from_row(row)
+
+    def save_checkin(self, checkin: CheckIn) -> None:
+        """Insert the check-in, or replace the one already saved for that date."""
+        r.revalidate(checkin, CheckIn)
+        self._day("date", checkin.day)
+        values = r.checkin_values(checkin)
+        stmt = sqlite_insert(t.checkin).values(values)
+        with self._write() as conn:
+            conn.execute(stmt.on_conflict_do_update(index_elements=["day"], set_=values))
+
+    def delete_checkin(self, day: date) -> CheckIn:
+        with self._write() as conn:
+            row = conn.execute(r.CHECKIN_SELECT.where(t.checkin.c.day == day)).first()
+            if row is None:
+                raise NotFound(f"There is no check-in for {day.isoformat()} to delete.")
+            conn.execute(delete(t.checkin).where(t.checkin.c.day == day))
+        return r.checkin_from_row(row)
+
+    def list_checkins(
+        self, start: date | None = None, end: date | None = None
+    ) -> tuple[CheckIn, ...]:
+        stmt = _between(r.CHECKIN_SELECT, t.checkin.c.day, start, end).order_by(t.checkin.c.day)
+        with self._read() as conn:
+            return tuple(map(r.checkin_from_row, conn.execute(stmt)))
+
+    def last_checkin_before(self, day: date) -> CheckIn | None:
+        stmt = (
+            r.CHECKIN_SELECT.where(t.checkin.c.day < day).order_by(t.checkin.c.day.desc()).limit(1)
+        )
+        with self._read() as conn:
+            row = conn.execute(stmt).first()
+        return None if row is None else r.checkin_from_row(row)
+
+    # ------------------------------------------------------------------ runs
+
+    def add_run(self, run: Run) -> Run:
+        """Save a new run and return it with its id. A given id is kept (for undo)."""
+        r.revalidate(run, Run)
+        self._day("date", run.day)
+        with self._write() as conn:
+            if run.id is not None and self._run_exists(conn, run.id):
+                raise StoreError(f"A run with id {run.id} is already saved.")
+            values = r.run_values(run, with_id=run.id is not None)
+            new_id = conn.execute(insert(t.run).values(values).returning(t.run.c.id)).scalar_one()
+        return _with_id(run, new_id)
+
+    def update_run(self, run: Run) -> Run:
+        r.revalidate(run, Run)
+        if run.id is None:
+            raise ValidationError("id", "is needed to change a saved run")
+        self._day("date", run.day)
+        with self._write() as conn:
+            done = conn.execute(
+                update(t.run).where(t.run.c.id == run.id).values(r.run_values(run, with_id=False))
+            )
+            if done.rowcount == 0:
+                raise NotFound(f"There is no saved run with id {run.id} to change.")
+        return run
+
+    def delete_run(self, run_id: int) -> Run:
+        with self._write() as conn:
+            row = conn.execute(r.RUN_SELECT.where(t.run.c.id == run_id)).first()
+            if row is None:
+                raise NotFound(f"There is no saved run with id {run_id} to delete.")
+            conn.execute(delete(t.run).where(t.run.c.id == run_id))
+        return r.run_from_row(row)
+
+    def runs_on(self, day: date) -> tuple[Run, ...]:
+        return self.list_runs(day, day)
+
+    def list_runs(self, start: date | None = None, end: date | None = None) -> tuple[Run, ...]:
+        stmt = _between(r.RUN_SELECT, t.run.c.day, start, end).order_by(t.run.c.day, t.run.c.id)
+        with self._read() as conn:
+            return tuple(map(r.run_from_row, conn.execute(stmt)))
+
+    @staticmethod
+    def _run_exists(conn: Connection, run_id: int) -> bool:
+        return conn.execute(select(t.run.c.id).where(t.run.c.id == run_id)).first() is not None
+
+    # ------------------------------------------------------------------ strength sessions
+
+    def start_strength_session(self, session: StrengthSession) -> StrengthSession:
+        """Save a new session (with any sets it already has) and return it with its id."""
+        r.check_session(session, self._today())
+        with self._write() as conn:
+            session_id = self._insert_session(conn, session, keep_id=False)
+            return self._session(conn, session_id)
+
+    def log_set(self, session_id: int, set_log: SetLog) -> None:
+        """Save one set at once. Logging the same exercise and set number again replaces it."""
+        r.check_set(set_log, self._today())
+        values = r.set_values(session_id, set_log)
+        stmt = sqlite_insert(t.set_log).values(values)
+        changed = {
+            k: v for k, v in values.items() if k not in ("session_id", "exercise_id", "set_number")
+        }
+        with self._write() as conn:
+            self._require_session(conn, session_id)
+            conn.execute(
+                stmt.on_conflict_do_update(
+                    index_elements=["session_id", "exercise_id", "set_number"], set_=changed
+                )
+            )
+
+    def finish_strength_session(self, session_id: int, finished_at: datetime) -> StrengthSession:
+        if not isinstance(finished_at, datetime):
+            raise ValidationError("finished_at", f"must be a date and time, not {finished_at!r}")
+        r.check_moment("finished_at", finished_at, self._today())
+        with self._write() as conn:
+            current = self._session(conn, session_id)
+            r.check_order(current.started_at, finished_at)
+            conn.execute(
+                update(t.strength_session)
+                .where(t.strength_session.c.id == session_id)
+                .values(finished_at=finished_at)
+            )
+            return self._session(conn, session_id)
+
+    def set_session_next_morning_pain(self, session_id: int, pain: int | None) -> None:
+        check_pain("pain_next_morning", pain)
+        with self._write() as conn:
+            done = conn.execute(
+                update(t.strength_session)
+                .where(t.strength_session.c.id == session_id)
+                .values(pain_next_morning=pain)
+            )
+            if done.rowcount == 0:
+                raise NotFound(f"There is no strength session with id {session_id}.")
+
+    def unfinished_strength_session(self) -> StrengthSession | None:
+        """The most recently started session that was never finished, if any."""
+        with self._read() as conn:
+            found = conn.execute(
+                select(t.strength_session.c.id)
+                .where(t.strength_session.c.finished_at.is_(None))
+                .order_by(t.strength_session.c.id.desc())
+                .limit(1)
+            ).scalar()
+            return None if found is None else self._session(conn, found)
+
+    def get_strength_session(self, session_id: int) -> StrengthSession | None:
+        with self._read() as conn:
+            try:
+                return self._session(conn, session_id)
+            except NotFound:
+                return None
+
+    def list_strength_sessions(
+        self, start: date | None = None, end: date | None = None
+    ) -> tuple[StrengthSession, ...]:
+        with self._read() as conn:
+            return self._sessions(conn, start, end)
+
+    def delete_strength_session(self, session_id: int) -> StrengthSession:
+        """Delete a session and (by cascade) its sets; returns it whole, for undo."""
+        with self._write() as conn:
+            session = self._session(conn, session_id)
+            conn.execute(delete(t.strength_session).where(t.strength_session.c.id == session_id))
+        return session
+
+    def restore_strength_session(self, session: StrengthSession) -> StrengthSession:
+        """Put back a deleted session with its sets, keeping its id when it has one."""
+        r.check_session(session, self._today())
+        with self._write() as conn:
+            if session.id is not None and self._session_exists(conn, session.id):
+                raise StoreError(f"A strength session with id {session.id} is already saved.")
+            session_id = self._insert_session(conn, session, keep_id=session.id is not None)
+            return self._session(conn, session_id)
+
+    def _insert_session(self, conn: Connection, session: StrengthSession, *, keep_id: bool) -> int:
+        values = r.session_values(session, with_id=keep_id)
+        session_id: int = conn.execute(
+            insert(t.strength_session).values(values).returning(t.strength_session.c.id)
+        ).scalar_one()
+        if session.sets:
+            conn.execute(insert(t.set_log), [r.set_values(session_id, s) for s in session.sets])
+        return session_id
+
+    @staticmethod
+    def _session_exists(conn: Connection, session_id: int) -> bool:
+        stmt = select(t.strength_session.c.id).where(t.strength_session.c.id == session_id)
+        return conn.execute(stmt).first() is not None
+
+    def _require_session(self, conn: Connection, session_id: int) -> None:
+        if not self._session_exists(conn, session_id):
+            raise NotFound(f"There is no strength session with id {session_id}.")
+
+    def _session(self, conn: Connection, session_id: int) -> StrengthSession:
+        row = conn.execute(r.SESSION_SELECT.where(t.strength_session.c.id == session_id)).first()
+        if row is None:
+            raise NotFound(f"There is no strength session with id {session_id}.")
+        sets = conn.execute(
+            r.SET_SELECT.where(t.set_log.c.session_id == session_id).order_by(t.set_log.c.id)
+        )
+        return r.session_from_row(row, tuple(map(r.set_from_row, sets)))
+
+    def _sessions(
+        self, conn: Connection, start: date | None, end: date | None
+    ) -> tuple[StrengthSession, ...]:
+        session_day = t.strength_session.c.day
+        rows = conn.execute(
+            _between(r.SESSION_SELECT, session_day, start, end).order_by(
+                session_day, t.strength_session.c.id
+            )
+        ).all()
+        set_stmt = _between(
+            r.SET_SELECT.join(t.strength_session), session_day, start, end
+        ).order_by(t.set_log.c.id)
+        by_session: dict[int, list[SetLog]] = defaultdict(list)
+        for row in conn.execute(set_stmt):
+            by_session[row[0]].append(r.set_from_row(row))
+        return tuple(r.session_from_row(row, tuple(by_session.get(row[0], ()))) for row in rows)
+
+    # ------------------------------------------------------------------ history
+
+    def load_history(self, start: date | None = None) -> History:
+        """Profile and every record from ``start`` on (everything without it), oldest first."""
+        with self._read() as conn:  # one read transaction: a consistent snapshot
+            checkins = tuple(
+                map(
+                    r.checkin_from_row,
+                    conn.execute(
+                        _between(r.CHECKIN_SELECT, t.checkin.c.day, start, None).order_by(
+                            t.checkin.c.day
+                        )
+                    ),
+                )
+            )
+            runs = tuple(
+                map(
+                    r.run_from_row,
+                    conn.execute(
+                        _between(r.RUN_SELECT, t.run.c.day, start, None).order_by(
+                            t.run.c.day, t.run.c.id
+                        )
+                    ),
+                )
+            )
+            return History(
+                profile=self._profile(conn),
+                checkins=checkins,
+                runs=runs,
+                strength_sessions=self._sessions(conn, start, None),
+            )
+
+    def import_history(self, history: History) -> None:
+        """Add a whole history in one transaction with bulk inserts.
+
+        The profile, if given, replaces the saved one; a check-in replaces any saved for
+        the same date; runs and sessions are added as new records (their ids are not kept).
+        """
+        if not isinstance(history, History):
+            raise ValidationError("history", f"must be a History, not {type(history).__name__}")
+        today = self._today()
+        if history.profile is not None:
+            r.revalidate(history.profile, Profile)
+            r.check_day("injury_start", history.profile.injury_start, today)
+        days: set[date] = set()
+        for checkin in history.checkins:
+            r.revalidate(checkin, CheckIn)
+            r.check_day("date", checkin.day, today)
+            if checkin.day in days:
+                raise ValidationError("date", f"has two check-ins for {checkin.day.isoformat()}")
+            days.add(checkin.day)
+        for run in history.runs:
+            r.revalidate(run, Run)
+            r.check_day("date", run.day, today)
+        for session in history.strength_sessions:
+            r.check_session(session, today)
+
+        with self._write() as conn:
+            if history.profile is not None:
+                values = r.profile_values(history.profile)
+                conn.execute(
+                    sqlite_insert(t.profile)
+                    .values(values)
+                    .on_conflict_do_update(index_elements=["id"], set_=values)
+                )
+            if history.checkins:
+                conn.execute(delete(t.checkin).where(t.checkin.c.day.in_(sorted(days))))
+                conn.execute(insert(t.checkin), [r.checkin_values(c) for c in history.checkins])
+            if history.runs:
+                conn.execute(
+                    insert(t.run), [r.run_values(run, with_id=False) for run in history.runs]
+                )
+            if history.strength_sessions:
+                self._bulk_sessions(conn, history.strength_sessions)
+
+    @staticmethod
+    def _bulk_sessions(conn: Connection, sessions: tuple[StrengthSession, ...]) -> None:
+        first = (conn.execute(select(func.max(t.strength_session.c.id))).scalar() or 0) + 1
+        sequence = conn.exec_driver_sql(
+            "SELECT seq FROM sqlite_sequence WHERE name = 'strength_session'"
+        ).scalar()
+        first = max(first, (sequence or 0) + 1)
+        session_rows: list[dict[str, Any]] = []
+        set_rows: list[dict[str, Any]] = []
+        for offset, session in enumerate(sessions):
+            session_id = first + offset
+            values = r.session_values(session, with_id=False)
+            values["id"] = session_id
+            session_rows.append(values)
+            set_rows.extend(r.set_values(session_id, s) for s in session.sets)
+        conn.execute(insert(t.strength_session), session_rows)
+        if set_rows:
+            conn.execute(insert(t.set_log), set_rows)
+
+    # ------------------------------------------------------------------ settings
+
+    def get_settings(self) -> Settings:
+        with self._read() as conn:
+            rows = conn.execute(select(t.setting.c.key, t.setting.c.value)).all()
+        stored = {key: value for key, value in rows}
+        return Settings.from_strings(stored)
+
+    def save_settings(self, settings: Settings) -> None:
+        if not isinstance(settings, Settings):
+            raise ValidationError("settings", f"must be Settings, not {type(settings).__name__}")
+        settings.__post_init__()
+        rows = [{"key": k, "value": v} for k, v in settings.to_strings().items()]
+        stmt = sqlite_insert(t.setting)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=["key"], set_={"value": stmt.excluded.value}
+        )
+        with self._write() as conn:
+            conn.execute(stmt, rows)
+
+
+# ---------------------------------------------------------------------- helpers
+
+
+def _between(stmt: Any, column: Any, start: date | None, end: date | None) -> Any:
+    if start is not None:
+        stmt = stmt.where(column >= start)
+    if end is not None:
+        stmt = stmt.where(column <= end)
+    return stmt
+
+
+def _with_id(run: Run, run_id: int) -> Run:
+    return run if run.id == run_id else replace(run, id=run_id)
+
+
+def open_repository(
+    data_dir: Path,
+    *,
+    today: Callable[[], date],
+    app_version: str,
+    now: Callable[[], datetime] | None = None,
+) -> Repository:
+    """Open (creating, migrating or refusing) the database in ``data_dir``.
+
+    The folder is made private (0700) and the database with its side files 0600.
+    """
+    folder = ensure_private_dir(Path(data_dir))
+    database = open_database(folder / DB_NAME, app_version=app_version, now=now)
+    protect_files(database.path)
+    return Repository(database, today)
