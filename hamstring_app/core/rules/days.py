@@ -11,11 +11,20 @@ from collections import deque
 from collections.abc import Sequence
 from datetime import date, timedelta
 from itertools import accumulate
+from operator import attrgetter
 
-from hamstring_app.core.models import CheckIn, History, Run, StrengthSession
+from hamstring_app.core.models import (
+    INTENSITY_RUN_TYPES,
+    RED_FLAG_FIELDS,
+    CheckIn,
+    History,
+    Run,
+    StrengthSession,
+)
 from hamstring_app.core.rules import thresholds as T
 
 NONE = -1  # "no such day" in the index arrays
+_red_flags = attrgetter(*RED_FLAG_FIELDS)
 
 
 def _cum(values: Sequence[float]) -> list[float]:
@@ -78,9 +87,10 @@ class DayIndex:
             if r.distance_km > longest[i]:
                 longest[i] = r.distance_km
             run_count[i] += 1
-            if r.type.is_intensity:
+            fast = r.type in INTENSITY_RUN_TYPES
+            if fast:
                 intensity[i] += 1
-            if r.type.is_intensity or (r.rpe is not None and r.rpe >= T.HARD_RPE):
+            if fast or (r.rpe is not None and r.rpe >= T.HARD_RPE):
                 hard[i] = True
             if r.rpe is None or r.duration_min is None:
                 load_unknown[i] += 1
@@ -95,14 +105,17 @@ class DayIndex:
         day_pain: list[int | None] = list(run_pain)
         next_morning: list[int | None] = [None] * n
         red_flag_day = [False] * n
+        checkin_at: list[CheckIn | None] = [None] * n
         for d, c in self.checkins.items():
             i = d.toordinal() - origin_ord
+            checkin_at[i] = c
             p = checkin_pain(c)
             if p is not None and (day_pain[i] is None or p > day_pain[i]):
                 day_pain[i] = p
             next_morning[i] = c.pain_next_morning
-            if c.red_flags:
+            if True in _red_flags(c):
                 red_flag_day[i] = True
+        self.checkin_at = checkin_at
         self.day_pain, self.next_morning = day_pain, next_morning
 
         self.km_cum = _cum(km)
@@ -133,6 +146,7 @@ class DayIndex:
                 window.pop()
             window.append(i)
         self.prev_max = prev_max
+        self._weekly_means: list[float | None] | None = None
 
     # ------------------------------------------------------------------ helpers
     @staticmethod
@@ -167,6 +181,20 @@ class DayIndex:
         if count < min_days or count == 0:
             return None
         return self.window(self.pain_sum_cum, first, last) / count
+
+    def weekly_pain_means(self) -> list[float | None]:
+        """Mean daily pain over the TREND_WINDOW_DAYS ending on each day (cached)."""
+        if self._weekly_means is None:
+            w = T.TREND_WINDOW_DAYS
+            s, c = self.pain_sum_cum, self.pain_cnt_cum
+            need = T.TREND_MIN_CHECKINS
+            out: list[float | None] = []
+            for i in range(self.n):
+                lo = max(i - w + 1, 0)
+                count = c[i + 1] - c[lo]
+                out.append((s[i + 1] - s[lo]) / count if count >= need and count else None)
+            self._weekly_means = out
+        return self._weekly_means
 
     def next_morning_baseline(self, i: int) -> float | None:
         """Mean next-morning pain over the BASELINE_WINDOW_DAYS before day i."""

@@ -366,10 +366,10 @@ def unknowns_for(state: PainState) -> list[str]:
 def pain_rising(index: DayIndex, i: int) -> tuple[float, float, float] | None:
     """The three 7-day mean pains (oldest first) when they rose two weeks in a row."""
     w = T.TREND_WINDOW_DAYS
-    means = [
-        index.pain_mean(i - k * w - (w - 1), i - k * w, T.TREND_MIN_CHECKINS) for k in (2, 1, 0)
-    ]
-    a, b, c = means
+    if i - 2 * w < 0:
+        return None
+    means = index.weekly_pain_means()
+    a, b, c = means[i - 2 * w], means[i - w], means[i]
     if a is None or b is None or c is None:
         return None
     if b - a >= T.RISING_STEP and c - b >= T.RISING_STEP:

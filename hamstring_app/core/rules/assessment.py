@@ -1,0 +1,110 @@
+"""evaluate(): the whole assessment for one day, built from the rule modules."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hamstring_app.core.models import Advice, History, Level, Referral
+from hamstring_app.core.rules import thresholds as T
+from hamstring_app.core.rules.days import DayIndex
+from hamstring_app.core.rules.load import load_advice, metrics
+from hamstring_app.core.rules.pain import (
+    EVIDENCE_BANDS,
+    classify,
+    pain_advice,
+    pain_rising,
+    pain_state,
+    referral_for,
+    unknowns_for,
+)
+from hamstring_app.core.rules.strength import current_phase, strength_advice, strength_decisions
+from hamstring_app.core.rules.technique import technique_advice
+from hamstring_app.core.rules.timeline import recovery
+from hamstring_app.core.rules.triggers import personal_triggers, trigger_advice
+from hamstring_app.core.rules.types import Assessment
+
+_GROUP = {"pain": 0, "timeline": 1, "load": 2, "technique": 3, "strength": 4, "triggers": 5}
+
+
+def _rank(a: Advice) -> tuple[int, int]:
+    return (-a.level.rank, _GROUP.get(a.rule.split(".", 1)[0], 9))
+
+
+def evaluate(history: History, today: date) -> Assessment:
+    """Assess ``history`` as of ``today``. Records dated after ``today`` are ignored."""
+    index = DayIndex(history, today)
+    i = index.index(today)
+
+    state = pain_state(index, i, carry=True)
+    verdict, reasons = classify(state)
+    week_start = i - T.PERSISTENT_HIGH_PAIN_WINDOW_DAYS + 1
+    high_days = int(index.window(index.high_pain_cum, week_start, i))
+    referral, referral_reason = referral_for(state, high_days)
+    advice = pain_advice(state, verdict, reasons)
+    if referral is Referral.ROUTINE and not state.red_flags and state.earlier_red_flag_day is None:
+        advice.append(
+            Advice(
+                "pain.persistent_high",
+                Level.WARNING,
+                "High pain on several days",
+                f"Your pain was above 5 out of 10 on {high_days} days in the last week. Please "
+                "book an assessment with a qualified health professional in the coming days.",
+                {"days_above_5": high_days, "days_needed": T.PERSISTENT_HIGH_PAIN_CHECKINS},
+                EVIDENCE_BANDS,
+            )
+        )
+    unknowns = unknowns_for(state)
+
+    rising = pain_rising(index, i)
+    if rising is not None:
+        a, b, c = rising
+        advice.append(
+            Advice(
+                "pain.rising",
+                Level.CAUTION,
+                "Pain is creeping up",
+                f"Your average pain rose two weeks in a row ({a:.1f}, then {b:.1f}, now "
+                f"{c:.1f}). Step back: lighter strength work and less running for a week.",
+                {
+                    "mean_two_weeks_ago": round(a, 1),
+                    "mean_last_week": round(b, 1),
+                    "mean_this_week": round(c, 1),
+                    "rise_needed_each_week": T.RISING_STEP,
+                },
+                "Pain-monitoring model (Silbernagel et al., AJSM 2007): pain should not rise "
+                "from week to week.",
+            )
+        )
+
+    m = metrics(index, i, index.ewma_acwr())
+    load_items, load_unknowns = load_advice(index, i, m, state.checkin)
+    tech_items, tech_unknowns = technique_advice(index, i, state.checkin)
+    phase = current_phase(index, i)
+    decisions = strength_decisions(index, i)
+    rec, rec_items, rec_unknowns = recovery(index, i)
+    if rec.status == "slower_than_expected" and referral is Referral.NONE:
+        referral = Referral.ROUTINE
+        lo, hi = rec.expected_window_weeks
+        referral_reason = (
+            f"Your pain has lasted {rec.weeks_since_onset:.0f} weeks, longer than the usual "
+            f"{lo}-{hi}. Please book an assessment with a qualified health professional in "
+            "the coming weeks."
+        )
+    triggers = personal_triggers(index, i)
+
+    advice += rec_items + load_items + tech_items + strength_advice(decisions)
+    advice += trigger_advice(triggers)
+    advice.sort(key=_rank)
+    return Assessment(
+        today=today,
+        verdict=verdict,
+        referral=referral,
+        referral_reason=referral_reason,
+        advice=tuple(advice),
+        unknowns=tuple(unknowns + load_unknowns + tech_unknowns + rec_unknowns),
+        metrics=m,
+        phase=phase,
+        strength=decisions,
+        recovery=rec,
+        triggers=triggers,
+    )

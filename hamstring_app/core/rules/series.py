@@ -1,0 +1,153 @@
+"""Whole-history series for the recovery graphs. Each is one O(n) pass over the history."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from hamstring_app.core.models import History, Level
+from hamstring_app.core.rules import thresholds as T
+from hamstring_app.core.rules.days import DayIndex
+from hamstring_app.core.rules.load import (
+    back_to_back_at,
+    return_at,
+    returns,
+    speed_added_at,
+    spike_for,
+    weekly_change,
+)
+from hamstring_app.core.rules.pain import classify, pain_state
+from hamstring_app.core.rules.types import DayVerdict, LoadEvent
+
+
+def daily_verdicts(history: History, start: date, end: date) -> tuple[DayVerdict, ...]:
+    """The pain/red-flag verdict for each day in [start, end] that has a check-in.
+
+    Each day is judged only on what was known that day: the index ends at the day judged
+    for the baseline and recent red flags, so later records never change an earlier day.
+    """
+    if end < start:
+        return ()
+    index = DayIndex(history, end)
+    out = []
+    for day in sorted(d for d in index.checkins if start <= d <= end):
+        state = pain_state(index, index.index(day), carry=False)
+        verdict, _ = classify(state)
+        out.append(DayVerdict(day, verdict, state.red_flags))
+    return tuple(out)
+
+
+def load_events(history: History) -> tuple[LoadEvent, ...]:
+    """Every load event over the whole history, oldest first.
+
+    Single-run spikes and back-to-back hard days are listed each time. A weekly increase,
+    speed work added and a return after a break are listed on the run day they first
+    apply, then not again for 7 days, so one busy week gives one marker.
+    """
+    if not history.runs:
+        return ()
+    end = max(r.day for r in history.runs)
+    index = DayIndex(history, end)
+    breaks = returns(index)
+    out: list[LoadEvent] = []
+    last_seen: dict[str, int] = {}
+
+    def once_a_week(rule: str, i: int) -> bool:
+        if i - last_seen.get(rule, -(10**9)) < T.WEEK_DAYS:
+            return False
+        last_seen[rule] = i
+        return True
+
+    for i in sorted(index.runs_by_day):
+        day = index.day(i)
+        for r in index.runs_by_day[i]:
+            s = spike_for(index, r)
+            if s is not None:
+                out.append(
+                    LoadEvent(
+                        day,
+                        "load.single_run_spike",
+                        s.level,
+                        f"{r.distance_km:.1f} km, {s.pct:.0f}% longer than the longest run "
+                        f"of the 30 days before ({s.previous_longest:.1f} km)",
+                    )
+                )
+        now, base, pct = weekly_change(index, i)
+        if pct is not None and pct > T.WEEKLY_INCREASE_PCT and once_a_week("weekly", i):
+            out.append(
+                LoadEvent(
+                    day,
+                    "load.weekly_increase",
+                    Level.WARNING,
+                    f"{now:.1f} km in 7 days, {pct:.0f}% above the 3-week average "
+                    f"({base or 0.0:.1f} km)",
+                )
+            )
+        if back_to_back_at(index, i):
+            out.append(
+                LoadEvent(
+                    day,
+                    "load.back_to_back_hard",
+                    Level.WARNING,
+                    f"hard runs on {day - timedelta(days=1)} and {day}",
+                )
+            )
+        speed = speed_added_at(index, i)
+        if speed is not None and once_a_week("speed", i):
+            if "days_since_last_intensity" in speed:
+                detail = "first fast session after 3 weeks or more without one"
+            else:
+                detail = (
+                    f"{speed['intensity_this_week']} fast sessions in 7 days, up from "
+                    f"{speed['intensity_week_before']}"
+                )
+            out.append(LoadEvent(day, "load.speed_work_added", Level.CAUTION, detail))
+        ret = return_at(index, i, breaks)
+        if ret is not None and once_a_week("return", i):
+            out.append(
+                LoadEvent(
+                    day,
+                    "load.return_after_break",
+                    Level.WARNING,
+                    f"{ret.weekly_km:.1f} km in 7 days after {ret.returned - ret.last_before - 1}"
+                    f" days off (old level {ret.old_weekly_km:.1f} km a week)",
+                )
+            )
+    return tuple(out)
+
+
+def acwr_series(
+    history: History, start: date, end: date
+) -> tuple[tuple[date, float | None], ...]:
+    """(day, EWMA acute:chronic ratio) for every day in [start, end]; None without data."""
+    if end < start:
+        return ()
+    index = DayIndex(history, end)
+    values = index.ewma_acwr()
+    out = []
+    day = start
+    one = timedelta(days=1)
+    while day <= end:
+        i = index.index(day)
+        out.append((day, values[i] if 0 <= i < index.n else None))
+        day += one
+    return tuple(out)
+
+
+def weekly_distance(history: History, start: date, end: date) -> tuple[tuple[date, float], ...]:
+    """(Monday of each ISO week, km) for every week that touches [start, end]."""
+    if end < start:
+        return ()
+    first = start - timedelta(days=start.weekday())
+    last = end - timedelta(days=end.weekday())
+    totals: dict[date, float] = {}
+    for r in history.runs:
+        if start <= r.day <= end:
+            monday = r.day - timedelta(days=r.day.weekday())
+            totals[monday] = totals.get(monday, 0.0) + r.distance_km
+    out = []
+    week = first
+    step = timedelta(days=7)
+    while week <= last:
+        out.append((week, round(totals.get(week, 0.0), 3)))
+        week += step
+    return tuple(out)

@@ -1,0 +1,276 @@
+"""Strength rules: the rehab phase (1-4, advanced on symptoms) and a per-exercise dose call.
+
+Phase criteria (after Goom et al., JOSPT 2016: stages advance on symptoms, not time):
+
+* Everyone starts in phase 1, and starts again there on the injury start date.
+* A red flag puts the runner back to phase 1.
+* The 7-day mean pain rising two weeks in a row steps back one phase (at most once a week).
+* 1 -> 2: on at least 5 of the last 7 days a check-in with rest pain answered, all of them
+  3/10 or less, and no red flag.
+* 2 -> 3: the rest-pain rule above still holds, and the last 2 sessions of phase 2 were
+  clean: every set 3/10 or less and the next morning settled (not above baseline).
+* 3 -> 4: the last 2 sessions of phase 3 were clean, and on at least 5 of the last 7 days
+  every pain answer was 0 or 1 (pain of 2 or more means modify, Vermeulen et al., 2022).
+* A phase lasts at least 7 days before the next step up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hamstring_app.core.models import Advice, Level, StrengthSession
+from hamstring_app.core.rules import thresholds as T
+from hamstring_app.core.rules.days import NONE, DayIndex, _cum
+from hamstring_app.core.rules.pain import pain_rising
+from hamstring_app.core.rules.types import StrengthDecision
+
+EVIDENCE_GATE = (
+    "Pain-gated loading from the pain-monitoring model (Silbernagel et al., AJSM 2007) and "
+    "tendon rehab practice (Goom et al., JOSPT 2016): 0-3/10 and settled next morning is "
+    "fine to build on; 4-5 hold; above 5 or a worse next morning, ease back. Expert consensus."
+)
+
+
+def next_morning_up(index: DayIndex, s: StrengthSession) -> bool | None:
+    """Whether the morning after the session was above the runner's baseline (None: unknown)."""
+    if s.pain_next_morning is None:
+        return None
+    baseline = index.next_morning_baseline(index.index(s.day) + 1)
+    if baseline is None:
+        return s.pain_next_morning > T.STRENGTH_NO_BASELINE_UP
+    return s.pain_next_morning >= baseline + T.NEXT_MORNING_RISE
+
+
+def _clean(index: DayIndex, s: StrengthSession, exercise: str | None = None) -> bool:
+    sets = [x for x in s.sets if exercise is None or x.exercise_id == exercise]
+    if not sets:
+        return False
+    for x in sets:
+        if x.pain is None or x.pain > T.PHASE_SESSION_PAIN_MAX or not x.completed:
+            return False
+    return next_morning_up(index, s) is False
+
+
+def current_phase(index: DayIndex, i: int) -> int:
+    """Rehab phase on day i, replaying the history day by day (no look-ahead)."""
+    n = min(i + 1, index.n)
+    rest_ok = [0] * n
+    rest_bad = [0] * n
+    calm = [0] * n
+    for k, c in enumerate(index.checkin_at[:n]):
+        if c is None:
+            continue
+        if c.pain_rest is not None:
+            if c.pain_rest <= T.PHASE2_REST_PAIN_MAX:
+                rest_ok[k] = 1
+            else:
+                rest_bad[k] = 1
+        p = index.day_pain[k]
+        if p is not None and p <= T.PHASE4_PAIN_MAX:
+            calm[k] = 1
+    not_calm = [1 if (p is not None and p > T.PHASE4_PAIN_MAX) else 0 for p in index.day_pain[:n]]
+    ok_cum, bad_cum, calm_cum = _cum(rest_ok), _cum(rest_bad), _cum(calm)
+    not_calm_cum = _cum(not_calm)
+    sessions_by_day: dict[int, list[StrengthSession]] = {}
+    for s in index.sessions:
+        sessions_by_day.setdefault(index.index(s.day), []).append(s)
+    onset = NONE
+    if index.profile is not None:
+        onset = index.profile.injury_start.toordinal() - index.origin_ord
+
+    w = T.PHASE_WINDOW_DAYS
+    phase, since, last_back = 1, 0, -(10**9)
+    clean_runs: list[bool] = []
+    last_red_flag = index.last_red_flag
+    for k in range(n):
+        if k == onset or last_red_flag[k] == k:
+            phase, since, clean_runs = 1, k, []
+        if k in sessions_by_day:
+            for s in sessions_by_day[k]:
+                if (s.phase or phase) == phase:
+                    clean_runs.append(_clean(index, s))
+        if phase > 1 and k - last_back >= w and pain_rising(index, k) is not None:
+            phase, since, last_back, clean_runs = phase - 1, k, k, []
+            continue
+        if k - since < T.PHASE_MIN_DAYS:
+            continue
+        first = k - w + 1
+        lo = max(first, 0)
+        rest_fine = (
+            ok_cum[k + 1] - ok_cum[lo] >= T.PHASE_MIN_CHECKINS
+            and bad_cum[k + 1] == bad_cum[lo]
+            and last_red_flag[k] < first
+        )
+        two_clean = len(clean_runs) >= T.STRENGTH_SESSIONS_NEEDED and all(
+            clean_runs[-T.STRENGTH_SESSIONS_NEEDED :]
+        )
+        if phase == 1 and rest_fine:
+            phase, since, clean_runs = 2, k, []
+        elif phase == 2 and rest_fine and two_clean:
+            phase, since, clean_runs = 3, k, []
+        elif (
+            phase == 3
+            and two_clean
+            and index.window(calm_cum, first, k) >= T.PHASE_MIN_CHECKINS
+            and index.window(not_calm_cum, first, k) == 0
+            and index.last_red_flag[k] < first
+        ):
+            phase, since, clean_runs = 4, k, []
+    return phase
+
+
+@dataclass(frozen=True, slots=True)
+class _SessionView:
+    day: str
+    max_pain: int | None  # None when a set's pain was not answered
+    all_completed: bool
+    next_morning: int | None
+    up: bool | None
+
+
+def _view(index: DayIndex, s: StrengthSession, exercise: str) -> _SessionView:
+    sets = [x for x in s.sets if x.exercise_id == exercise]
+    pains = [x.pain for x in sets]
+    known = None if any(p is None for p in pains) else max(p for p in pains if p is not None)
+    return _SessionView(
+        s.day.isoformat(),
+        known,
+        all(x.completed for x in sets),
+        s.pain_next_morning,
+        next_morning_up(index, s),
+    )
+
+
+def decide(index: DayIndex, exercise: str, sessions: list[StrengthSession]) -> StrengthDecision:
+    """Progress, hold or regress one exercise from its last two sessions."""
+    views = [_view(index, s, exercise) for s in sessions[-T.STRENGTH_SESSIONS_NEEDED :]]
+    last = views[-1]
+    why: dict[str, int | float | str | bool | None] = {"exercise": exercise}
+    for n, v in enumerate(reversed(views), start=1):
+        why[f"session_{n}_date"] = v.day
+        why[f"session_{n}_highest_set_pain"] = v.max_pain
+        why[f"session_{n}_next_morning_pain"] = v.next_morning
+    name = exercise.replace("_", " ")
+    if (last.max_pain is not None and last.max_pain > T.STRENGTH_HOLD_MAX) or last.up is True:
+        reason = (
+            f"a set reached {last.max_pain} out of 10"
+            if last.max_pain is not None and last.max_pain > T.STRENGTH_HOLD_MAX
+            else "the next morning was worse than usual"
+        )
+        return StrengthDecision(
+            exercise,
+            "regress",
+            why,
+            f"Ease back on {name}: last time {reason}. Next time use fewer reps, less weight "
+            "or a smaller range.",
+        )
+    gaps = []
+    if len(views) < T.STRENGTH_SESSIONS_NEEDED:
+        gaps.append("one more session like the last is needed first")
+    for v in views:
+        if v.max_pain is None:
+            gaps.append("a set's pain was not recorded")
+        elif v.max_pain > T.STRENGTH_PROGRESS_MAX:
+            gaps.append(f"a set reached {v.max_pain} out of 10")
+        if v.next_morning is None:
+            gaps.append("the next-morning answer is missing")
+        elif v.up:
+            gaps.append("a next morning was worse than usual")
+        if not v.all_completed:
+            gaps.append("not every set was finished")
+    if gaps:
+        unique = list(dict.fromkeys(gaps))
+        return StrengthDecision(
+            exercise,
+            "hold",
+            why,
+            f"Keep {name} at the same dose: " + "; ".join(unique) + ".",
+        )
+    return StrengthDecision(
+        exercise,
+        "progress",
+        why,
+        f"{name.capitalize()} went well twice (pain 3 or less, settled by morning). Step up a "
+        "little: a few more reps, a slower lowering or a bit more weight.",
+    )
+
+
+def strength_decisions(index: DayIndex, i: int) -> tuple[StrengthDecision, ...]:
+    """A decision for each exercise done in the last STRENGTH_RECENT_DAYS days."""
+    recent_from = i - T.STRENGTH_RECENT_DAYS + 1
+    need = T.STRENGTH_SESSIONS_NEEDED
+    by_exercise: dict[str, list[StrengthSession]] = {}
+    for s in reversed(index.sessions):  # newest first; stop once nothing more is needed
+        k = index.index(s.day)
+        if k > i:
+            continue
+        if k < recent_from and all(len(v) >= need for v in by_exercise.values()):
+            break
+        seen: set[str] = set()
+        for x in s.sets:
+            e = x.exercise_id
+            if e in seen:
+                continue
+            seen.add(e)
+            if e in by_exercise:
+                if len(by_exercise[e]) < need:
+                    by_exercise[e].append(s)
+            elif k >= recent_from:
+                by_exercise[e] = [s]
+    out = [
+        decide(index, exercise, list(reversed(sessions)))
+        for exercise, sessions in sorted(by_exercise.items())
+    ]
+    order = {"regress": 0, "hold": 1, "progress": 2}
+    return tuple(sorted(out, key=lambda d: (order[d.decision], d.exercise_id)))
+
+
+_ADVICE = {
+    "regress": (
+        "strength.regress",
+        Level.WARNING,
+        "Ease back on some exercises",
+        "Last time these hurt above 5 out of 10 or left the next morning worse: {names}. "
+        "Next time use fewer reps, less weight or a smaller range.",
+    ),
+    "hold": (
+        "strength.hold",
+        Level.INFO,
+        "Keep some exercises where they are",
+        "Keep the same dose for {names}. Each one's reason is in its details.",
+    ),
+    "progress": (
+        "strength.progress",
+        Level.INFO,
+        "Ready to step up",
+        "These went well twice in a row, with pain 3 or less and settled by morning: {names}. "
+        "Step up a little: a few more reps, a slower lowering or a bit more weight.",
+    ),
+}
+
+
+def strength_advice(decisions: tuple[StrengthDecision, ...]) -> list[Advice]:
+    """One piece of advice per decision kind, naming the exercises it covers."""
+    out = []
+    for decision in ("regress", "hold", "progress"):
+        group = [d for d in decisions if d.decision == decision]
+        if not group:
+            continue
+        rule, level, title, text = _ADVICE[decision]
+        names = [d.exercise_id.replace("_", " ") for d in group]
+        listed = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
+        out.append(
+            Advice(
+                rule,
+                level,
+                title,
+                text.format(names=listed),
+                {
+                    "exercises": ", ".join(d.exercise_id for d in group),
+                    "safe_set_pain_up_to": T.STRENGTH_PROGRESS_MAX,
+                    "hold_set_pain_up_to": T.STRENGTH_HOLD_MAX,
+                },
+                EVIDENCE_GATE,
+            )
+        )
+    return out

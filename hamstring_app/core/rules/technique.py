@@ -1,0 +1,147 @@
+"""Technique rules: cadence target, long descents while sore, overstriding signs."""
+
+from __future__ import annotations
+
+import statistics
+
+from hamstring_app.core.models import Advice, CheckIn, Level
+from hamstring_app.core.rules import thresholds as T
+from hamstring_app.core.rules.days import DayIndex
+
+EVIDENCE_CADENCE = (
+    "A 5-10% higher step rate cuts braking and hip and knee loading (Heiderscheit et al., "
+    "MSSE 2011). But hamstring force in late swing was not lower at +10% (Lenhart et al., "
+    "JOSPT 2014; Chumanov et al., 2012). Use it to stop overstriding; the evidence that it "
+    "eases the hamstring itself is mixed."
+)
+EVIDENCE_DOWNHILL = (
+    "The hamstrings work hard to slow the leg, and more so downhill (source article; "
+    "Chumanov et al., MSSE 2011). Avoiding long descents early is expert advice. The 200 m "
+    "cut-off is an app default."
+)
+EVIDENCE_OVERSTRIDE = (
+    "Overstriding signs and cues from the source article: shorter steps, landing under the "
+    "body, running tall. Expert advice; watch data cannot measure overstriding."
+)
+
+
+def symptomatic(index: DayIndex, i: int) -> bool:
+    """Any pain above 0 recorded in the last SYMPTOM_WINDOW_DAYS days."""
+    first = max(i - T.SYMPTOM_WINDOW_DAYS + 1, 0)
+    return any((p or 0) > 0 for p in index.day_pain[first : i + 1])
+
+
+def usual_cadence(index: DayIndex, i: int) -> tuple[int | None, str]:
+    """The runner's usual cadence and where it came from."""
+    if index.profile is not None and index.profile.usual_cadence_spm is not None:
+        return index.profile.usual_cadence_spm, "profile"
+    day = index.day(i)
+    values = [
+        r.cadence_spm
+        for r in index.runs
+        if r.cadence_spm is not None and (day - r.day).days < 60
+    ]
+    if len(values) >= 3:
+        return round(statistics.median(values)), "runs"
+    return None, ""
+
+
+def technique_advice(
+    index: DayIndex, i: int, current: CheckIn | None
+) -> tuple[list[Advice], list[str]]:
+    out: list[Advice] = []
+    unknowns: list[str] = []
+    sore = symptomatic(index, i)
+    day = index.day(i)
+
+    usual, source = usual_cadence(index, i)
+    recent = [
+        r.cadence_spm
+        for r in index.runs
+        if r.cadence_spm is not None and (day - r.day).days < T.CADENCE_RECENT_DAYS
+    ]
+    recent_mean = statistics.fmean(recent) if recent else None
+    if usual is None:
+        if sore:
+            unknowns.append(
+                "Your usual cadence (steps per minute) is not known, so there is no cadence "
+                "target yet."
+            )
+    elif sore:
+        low = round(usual * T.CADENCE_TARGET_LOW)
+        high = round(usual * T.CADENCE_TARGET_HIGH)
+        reached = recent_mean is not None and recent_mean >= usual * T.CADENCE_TARGET_LOW
+        if reached:
+            msg = (
+                f"Your recent runs average {recent_mean:.0f} steps a minute, already 5% or more "
+                f"above your usual {usual}. Keep it there."
+            )
+        else:
+            msg = (
+                f"Try {low}-{high} steps a minute, 5-10% above your usual {usual}. Quicker, "
+                "shorter steps help you land under your body. Build up over a few weeks."
+            )
+        out.append(
+            Advice(
+                "technique.cadence",
+                Level.INFO,
+                "A slightly quicker step",
+                msg,
+                {
+                    "usual_cadence_spm": usual,
+                    "usual_from": source,
+                    "recent_mean_cadence_spm": round(recent_mean, 1) if recent_mean else None,
+                    "target_low_spm": low,
+                    "target_high_spm": high,
+                    "target_reached": reached,
+                },
+                EVIDENCE_CADENCE,
+            )
+        )
+
+    first = i - T.DOWNHILL_WINDOW_DAYS + 1
+    descents = [
+        r
+        for k in range(max(first, 0), i + 1)
+        for r in index.runs_by_day.get(k, ())
+        if r.descent_m is not None and r.descent_m >= T.DOWNHILL_DESCENT_M
+    ]
+    if descents and sore:
+        big = max(descents, key=lambda r: r.descent_m or 0.0)
+        out.append(
+            Advice(
+                "technique.downhill",
+                Level.CAUTION,
+                "Go easy on long downhills",
+                f"On {big.day} your run had {big.descent_m:.0f} m of descent while your "
+                "hamstring is sore. Downhills make it work hard. Pick flatter routes for now, "
+                "and take descents slowly with short steps.",
+                {
+                    "run_date": big.day.isoformat(),
+                    "descent_m": round(big.descent_m or 0.0),
+                    "long_descent_from_m": T.DOWNHILL_DESCENT_M,
+                    "runs_with_long_descent_14d": len(descents),
+                },
+                EVIDENCE_DOWNHILL,
+            )
+        )
+
+    if current is not None and current.overstride_signs:
+        signs = {
+            "overstride_long_stride": "long strides",
+            "overstride_loud_landing": "loud or heavy landings",
+            "overstride_heel_ahead": "your heel landing far ahead of you",
+        }
+        noticed = [signs[s] for s in current.overstride_signs]
+        out.append(
+            Advice(
+                "technique.overstriding",
+                Level.CAUTION,
+                "Signs of overstriding",
+                f"You noticed {', '.join(noticed)}. Take shorter, quicker steps, land with "
+                "your foot under your body, and run tall. Shorten your stride more when tired.",
+                {"signs": ", ".join(current.overstride_signs)},
+                EVIDENCE_OVERSTRIDE,
+            )
+        )
+    return out, unknowns
