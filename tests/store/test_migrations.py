@@ -1,0 +1,248 @@
+"""Migrations: every revision upgrades to head with its data, failures change nothing,
+and batch table rebuilds never cascade-delete child rows."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+import textwrap
+from pathlib import Path
+
+import pytest
+from alembic.migration import MigrationContext
+from alembic.operations import Operations
+from sqlalchemy import Integer, text
+from sqlalchemy.schema import Column
+from store_samples import TODAY, TZ, full_session
+
+from hamstring_app.paths import DB_NAME
+from hamstring_app.store import db
+from hamstring_app.store.db import HEAD_REVISION, all_revisions, open_database
+from hamstring_app.store.errors import MigrationFailed
+from hamstring_app.store.repository import Repository, open_repository
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def create_at(path: Path, revision: str, migrations: Path = db.MIGRATIONS_DIR) -> None:
+    db._open(path, app_version="0.9", now=None, migrations=migrations, target=revision).close()
+
+
+# Raw rows valid for every revision so far. A revision that renames or drops one of
+# these columns must teach this seed its own shape.
+SEED = [
+    "INSERT INTO profile VALUES (1, '2026-01-10', 'right', 'high_near_sit_bone', 1, 40.0, 170,"
+    " 'km')",
+    "INSERT INTO checkin (day, pain_rest, pain_run, ran, nerve_signs, fatigue, sleep_hours, note)"
+    " VALUES ('2026-03-01', 2, 3, 1, 0, 4, 7.5, 'seeded')",
+    "INSERT INTO checkin (day, pain_rest, ran, note) VALUES ('2026-03-02', 1, 0, '')",
+    "INSERT INTO run (id, day, distance_km, duration_min, type, rpe, note, source)"
+    " VALUES (7, '2026-03-01', 10.5, 60, 'tempo', 6, 'seeded run', 'manual')",
+    "INSERT INTO strength_session (id, day, phase, started_at, finished_at)"
+    " VALUES (3, '2026-03-02', 2, '2026-03-02T18:00:00+01:00', '2026-03-02T18:30:00+01:00')",
+    "INSERT INTO set_log (session_id, exercise_id, set_number, reps, pain, completed)"
+    " VALUES (3, 'nordic_curl', 1, 6, 2, 1)",
+    "INSERT INTO set_log (session_id, exercise_id, set_number, reps, pain, completed)"
+    " VALUES (3, 'nordic_curl', 2, 6, 3, 1)",
+    "INSERT INTO setting VALUES ('sessions_per_week', '4')",
+]
+
+
+def seed(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    with conn:
+        for statement in SEED:
+            conn.execute(statement)
+    conn.close()
+
+
+def test_revisions_are_ordered_and_named() -> None:
+    revisions = all_revisions()
+    assert revisions[0] == "0001"
+    assert revisions[-1] == HEAD_REVISION
+    assert revisions == sorted(revisions)
+    files = sorted(p.name for p in (db.MIGRATIONS_DIR / "versions").glob("*.py"))
+    assert [name[:4] for name in files] == revisions
+
+
+@pytest.mark.parametrize("revision", all_revisions())
+def test_upgrade_from_every_revision_keeps_the_data(tmp_path: Path, revision: str) -> None:
+    path = tmp_path / DB_NAME
+    create_at(path, revision)
+    seed(path)
+    before = sha256(path)
+    database = open_database(path, app_version="2.0")
+    repo = Repository(database, lambda: TODAY)
+    try:
+        assert database.revision == HEAD_REVISION
+        assert repo.meta().schema_revision == HEAD_REVISION
+        assert repo.meta().app_version == "2.0"
+        profile = repo.get_profile()
+        assert profile is not None and profile.usual_cadence_spm == 170
+        checkins = repo.list_checkins()
+        assert [(c.day.isoformat(), c.pain_rest, c.ran, c.note) for c in checkins] == [
+            ("2026-03-01", 2, True, "seeded"),
+            ("2026-03-02", 1, False, ""),
+        ]
+        assert checkins[0].nerve_signs is False and checkins[0].sleep_hours == 7.5
+        (run,) = repo.list_runs()
+        assert (run.id, run.distance_km, run.type.value, run.note) == (
+            7,
+            10.5,
+            "tempo",
+            "seeded run",
+        )
+        (session,) = repo.list_strength_sessions()
+        assert session.id == 3 and session.finished_at is not None
+        assert session.finished_at.utcoffset() == TZ.utcoffset(None)
+        assert [(s.set_number, s.pain) for s in session.sets] == [(1, 2), (2, 3)]
+        assert repo.get_settings().sessions_per_week == 4
+    finally:
+        repo.close()
+    if revision == HEAD_REVISION:
+        assert database.backup_path is None
+        return
+    # An older file was copied aside, whole and private, before it was changed.
+    backup = database.backup_path
+    assert backup is not None and backup.parent == tmp_path / "backups"
+    assert backup.name.startswith("hamstring-coach-") and f"rev{revision}" in backup.name
+    copy = sqlite3.connect(backup)
+    assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == (revision,)
+    assert copy.execute("SELECT count(*) FROM set_log").fetchone() == (2,)
+    copy.close()
+    assert (backup.stat().st_mode & 0o777) == 0o600
+    assert sha256(path) != before
+
+
+def _scripts_with(tmp_path: Path, revision: str, body: str) -> Path:
+    """A copy of the app's migrations plus one extra revision on top of head."""
+    scripts = tmp_path / "scripts"
+    shutil.copytree(db.MIGRATIONS_DIR, scripts, ignore=shutil.ignore_patterns("__pycache__"))
+    source = textwrap.dedent(
+        f'''
+        """Test-only revision."""
+        import sqlalchemy as sa
+        from alembic import op
+
+        revision = "{revision}"
+        down_revision = "{HEAD_REVISION}"
+        branch_labels = None
+        depends_on = None
+
+
+        def upgrade():
+        '''
+    ) + textwrap.indent(textwrap.dedent(body), "    ")
+    (scripts / "versions" / f"{revision}_test_only.py").write_text(source)
+    return scripts
+
+
+def _count(path: Path, table: str) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def _populated(tmp_path: Path) -> Path:
+    repo = open_repository(tmp_path, today=lambda: TODAY, app_version="1.0")
+    repo.start_strength_session(full_session())
+    repo.start_strength_session(full_session(n_sets=1))
+    repo.close()
+    return tmp_path / DB_NAME
+
+
+def test_failing_migration_leaves_the_file_as_it_was(tmp_path: Path) -> None:
+    path = _populated(tmp_path)
+    before = sha256(path)
+    scripts = _scripts_with(
+        tmp_path,
+        "9001",
+        """
+        op.add_column("run", sa.Column("extra", sa.Integer()))
+        op.execute("DELETE FROM set_log")
+        op.create_table("half_done", sa.Column("id", sa.Integer(), primary_key=True))
+        op.execute("SELECT * FROM no_such_table")
+        """,
+    )
+    with pytest.raises(MigrationFailed) as caught:
+        db._open(path, app_version="2.0", now=None, migrations=scripts)
+    error = caught.value
+    assert error.backup is not None and error.backup.exists()
+    assert str(error.backup) in str(error) and "Nothing was changed" in str(error)
+    assert sha256(path) == before  # transactional DDL: the rollback undid everything
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(DB_NAME)] == [DB_NAME]
+    # and the app's own migrations still open it, data intact
+    repo = open_repository(tmp_path, today=lambda: TODAY, app_version="1.0")
+    try:
+        assert len(repo.list_strength_sessions()) == 2
+        assert repo.meta().schema_revision == HEAD_REVISION
+    finally:
+        repo.close()
+
+
+def test_migration_leaving_broken_references_is_refused(tmp_path: Path) -> None:
+    path = _populated(tmp_path)
+    before = sha256(path)
+    scripts = _scripts_with(
+        tmp_path,
+        "9002",
+        """
+        op.execute(
+            "INSERT INTO set_log (session_id, exercise_id, set_number, completed)"
+            " VALUES (999, 'orphan', 1, 1)"
+        )
+        """,
+    )
+    with pytest.raises(MigrationFailed, match="do not exist"):
+        db._open(path, app_version="2.0", now=None, migrations=scripts)
+    assert sha256(path) == before
+
+
+REBUILD_SESSIONS = """
+with op.batch_alter_table("strength_session", recreate="always") as batch:
+    batch.add_column(sa.Column("extra", sa.Integer()))
+"""
+
+
+def test_batch_rebuild_does_not_cascade_delete_sets(tmp_path: Path) -> None:
+    path = _populated(tmp_path)
+    sets = _count(path, "set_log")
+    assert sets == 6
+    scripts = _scripts_with(tmp_path, "9003", REBUILD_SESSIONS)
+    database = db._open(path, app_version="2.0", now=None, migrations=scripts)
+    try:
+        with database.engine.connect() as conn:
+            columns = [
+                row[1] for row in conn.exec_driver_sql("PRAGMA table_info(strength_session)")
+            ]
+            assert "extra" in columns
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1  # back on after
+            # cascade still works after the rebuild
+            conn.execute(text("DELETE FROM strength_session"))
+            conn.commit()
+        assert database.revision == "9003"
+    finally:
+        database.close()
+    assert _count(path, "set_log") == 0
+
+
+def test_the_same_rebuild_with_foreign_keys_on_would_lose_the_sets(tmp_path: Path) -> None:
+    """Control for the test above: the pitfall is real on this stack."""
+    path = _populated(tmp_path)
+    engine = db.make_engine(path)
+    try:
+        with engine.begin() as conn:
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            operations = Operations(
+                MigrationContext.configure(conn, opts={"render_as_batch": True})
+            )
+            with operations.batch_alter_table("strength_session", recreate="always") as batch:
+                batch.add_column(Column("extra", Integer()))
+    finally:
+        engine.dispose()
+    assert _count(path, "set_log") == 0
