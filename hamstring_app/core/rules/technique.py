@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import statistics
 
 from hamstring_app.core.models import Advice, CheckIn, Level
@@ -68,8 +69,8 @@ def technique_advice(
                 "target yet."
             )
     elif sore:
-        low = round(usual * T.CADENCE_TARGET_LOW)
-        high = round(usual * T.CADENCE_TARGET_HIGH)
+        low = math.ceil(usual * T.CADENCE_TARGET_LOW - 1e-9)
+        high = math.floor(usual * T.CADENCE_TARGET_HIGH + 1e-9)
         reached = recent_mean is not None and recent_mean >= usual * T.CADENCE_TARGET_LOW
         if reached:
             msg = (
