@@ -117,9 +117,13 @@ class Repository:
     def list_checkins(
         self, start: date | None = None, end: date | None = None
     ) -> tuple[CheckIn, ...]:
-        stmt = _between(r.CHECKIN_SELECT, t.checkin.c.day, start, end).order_by(t.checkin.c.day)
         with self._read() as conn:
-            return tuple(map(r.checkin_from_row, conn.execute(stmt)))
+            return self._checkins(conn, start, end)
+
+    @staticmethod
+    def _checkins(conn: Connection, start: date | None, end: date | None) -> tuple[CheckIn, ...]:
+        stmt = _between(r.CHECKIN_SELECT, t.checkin.c.day, start, end).order_by(t.checkin.c.day)
+        return tuple(map(r.checkin_from_row, conn.execute(stmt).all()))
 
     def last_checkin_before(self, day: date) -> CheckIn | None:
         stmt = (
@@ -167,9 +171,13 @@ class Repository:
         return self.list_runs(day, day)
 
     def list_runs(self, start: date | None = None, end: date | None = None) -> tuple[Run, ...]:
-        stmt = _between(r.RUN_SELECT, t.run.c.day, start, end).order_by(t.run.c.day, t.run.c.id)
         with self._read() as conn:
-            return tuple(map(r.run_from_row, conn.execute(stmt)))
+            return self._runs(conn, start, end)
+
+    @staticmethod
+    def _runs(conn: Connection, start: date | None, end: date | None) -> tuple[Run, ...]:
+        stmt = _between(r.RUN_SELECT, t.run.c.day, start, end).order_by(t.run.c.day, t.run.c.id)
+        return tuple(map(r.run_from_row, conn.execute(stmt).all()))
 
     @staticmethod
     def _run_exists(conn: Connection, run_id: int) -> bool:
@@ -305,7 +313,7 @@ class Repository:
             r.SET_SELECT.join(t.strength_session), session_day, start, end
         ).order_by(t.set_log.c.id)
         by_session: dict[int, list[SetLog]] = defaultdict(list)
-        for row in conn.execute(set_stmt):
+        for row in conn.execute(set_stmt).all():
             by_session[row[0]].append(r.set_from_row(row))
         return tuple(r.session_from_row(row, tuple(by_session.get(row[0], ()))) for row in rows)
 
@@ -314,30 +322,10 @@ class Repository:
     def load_history(self, start: date | None = None) -> History:
         """Profile and every record from ``start`` on (everything without it), oldest first."""
         with self._read() as conn:  # one read transaction: a consistent snapshot
-            checkins = tuple(
-                map(
-                    r.checkin_from_row,
-                    conn.execute(
-                        _between(r.CHECKIN_SELECT, t.checkin.c.day, start, None).order_by(
-                            t.checkin.c.day
-                        )
-                    ),
-                )
-            )
-            runs = tuple(
-                map(
-                    r.run_from_row,
-                    conn.execute(
-                        _between(r.RUN_SELECT, t.run.c.day, start, None).order_by(
-                            t.run.c.day, t.run.c.id
-                        )
-                    ),
-                )
-            )
             return History(
                 profile=self._profile(conn),
-                checkins=checkins,
-                runs=runs,
+                checkins=self._checkins(conn, start, None),
+                runs=self._runs(conn, start, None),
                 strength_sessions=self._sessions(conn, start, None),
             )
 
