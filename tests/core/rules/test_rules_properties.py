@@ -1,0 +1,214 @@
+"""Property tests: any valid history gives a valid assessment, and the verdict is monotone."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import math
+from datetime import timedelta
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rules_helpers import TODAY
+
+from hamstring_app.core.models import (
+    RED_FLAG_FIELDS,
+    CheckIn,
+    History,
+    Level,
+    PainSite,
+    Profile,
+    Referral,
+    Run,
+    RunType,
+    SetLog,
+    StrengthSession,
+    Verdict,
+)
+from hamstring_app.core.rules import Assessment, evaluate
+
+SPAN = 70  # days of history before TODAY
+pain = st.none() | st.integers(0, 10)
+maybe = st.none() | st.booleans()
+
+
+@st.composite
+def checkins(draw):
+    offsets = draw(st.sets(st.integers(0, SPAN), max_size=40))
+    out = []
+    for k in sorted(offsets, reverse=True):
+        ran = draw(maybe)
+        flags = {f: draw(st.none() | st.just(False) | st.just(True)) for f in RED_FLAG_FIELDS}
+        out.append(
+            CheckIn(
+                day=TODAY - timedelta(days=k),
+                pain_rest=draw(pain),
+                pain_run=None if ran is False else draw(pain),
+                pain_next_morning=draw(pain),
+                ran=ran,
+                eased_during_run=draw(maybe),
+                settled_within_24h=draw(maybe),
+                fatigue=draw(pain),
+                sleep_hours=draw(st.none() | st.floats(0, 24, allow_nan=False)),
+                overstride_long_stride=draw(maybe),
+                **flags,
+            )
+        )
+    return tuple(out)
+
+
+runs_st = st.lists(
+    st.builds(
+        Run,
+        day=st.integers(0, SPAN).map(lambda k: TODAY - timedelta(days=k)),
+        distance_km=st.floats(0.5, 45, allow_nan=False),
+        duration_min=st.none() | st.floats(3, 300, allow_nan=False),
+        type=st.sampled_from(list(RunType)),
+        rpe=pain,
+        cadence_spm=st.none() | st.integers(140, 200),
+        descent_m=st.none() | st.floats(0, 800, allow_nan=False),
+        pain=pain,
+    ),
+    max_size=40,
+).map(lambda rs: tuple(sorted(rs, key=lambda r: r.day)))
+
+sets_st = st.lists(
+    st.builds(
+        SetLog,
+        exercise_id=st.sampled_from(["nordic", "bridge", "rdl"]),
+        set_number=st.integers(1, 5),
+        reps=st.none() | st.integers(1, 12),
+        pain=pain,
+        completed=st.booleans(),
+    ),
+    min_size=1,
+    max_size=6,
+).map(tuple)
+
+sessions_st = st.lists(
+    st.builds(
+        StrengthSession,
+        day=st.integers(0, SPAN).map(lambda k: TODAY - timedelta(days=k)),
+        sets=sets_st,
+        pain_next_morning=pain,
+        phase=st.none() | st.integers(1, 4),
+    ),
+    max_size=12,
+).map(lambda ss: tuple(sorted(ss, key=lambda s: s.day)))
+
+profiles = st.none() | st.builds(
+    Profile,
+    injury_start=st.integers(0, 200).map(lambda k: TODAY - timedelta(days=k)),
+    pain_site=st.sampled_from(list(PainSite)),
+    long_standing=st.booleans(),
+    usual_cadence_spm=st.none() | st.integers(150, 190),
+)
+
+histories = st.builds(
+    History, profile=profiles, checkins=checkins(), runs=runs_st, strength_sessions=sessions_st
+)
+
+SETTINGS = settings(
+    max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+
+
+def finite_or_none(x):
+    return x is None or (isinstance(x, float | int) and math.isfinite(x))
+
+
+@SETTINGS
+@given(histories)
+def test_any_valid_history_gives_a_valid_assessment(h):
+    a = evaluate(h, TODAY)
+    assert isinstance(a, Assessment)
+    assert a.verdict in Verdict and a.referral in Referral
+    assert (a.referral is Referral.NONE) == (a.referral_reason == "")
+    if a.referral is not Referral.NONE:
+        assert "qualified health professional" in a.referral_reason
+    assert 1 <= a.phase <= 4
+    ranks = [x.level.rank for x in a.advice]
+    assert ranks == sorted(ranks, reverse=True)
+    for x in a.advice:
+        assert x.level in Level and x.title and x.message and x.evidence
+        assert "." in x.rule
+    for field in dataclasses.fields(a.metrics):
+        assert finite_or_none(getattr(a.metrics, field.name))
+    assert a.recovery.weeks_since_onset >= 0
+    assert all(d.decision in ("progress", "hold", "regress") for d in a.strength)
+    if a.verdict is Verdict.CONTINUE:  # all clear only when nothing safety-related is missing
+        assert not any("warning signs were not answered" in u for u in a.unknowns)
+        assert not any("no check-in" in u for u in a.unknowns)
+    json.dumps(a.to_dict())
+
+
+def _with_flag(c: CheckIn, flag: str) -> CheckIn:
+    return dataclasses.replace(c, **{flag: True})
+
+
+@SETTINGS
+@given(histories, st.data())
+def test_adding_a_red_flag_never_lowers_the_verdict(h, data):
+    before = evaluate(h, TODAY).verdict
+    flag = data.draw(st.sampled_from(RED_FLAG_FIELDS))
+    if h.checkins and data.draw(st.booleans()):
+        k = data.draw(st.integers(0, len(h.checkins) - 1))
+        cs = list(h.checkins)
+        cs[k] = _with_flag(cs[k], flag)
+    else:
+        day = TODAY - timedelta(days=data.draw(st.integers(0, 20)))
+        cs = [c for c in h.checkins if c.day != day]
+        old = next((c for c in h.checkins if c.day == day), CheckIn(day=day))
+        cs = sorted([*cs, _with_flag(old, flag)], key=lambda c: c.day)
+    after = evaluate(dataclasses.replace(h, checkins=tuple(cs)), TODAY).verdict
+    assert after >= before
+
+
+def _less(value: int | None, k: int) -> int | None:
+    return None if value is None else max(value - k, 0)
+
+
+def _reduce(h: History, k: int) -> History:
+    cs = tuple(
+        dataclasses.replace(
+            c,
+            pain_rest=_less(c.pain_rest, k),
+            pain_run=_less(c.pain_run, k),
+            pain_next_morning=_less(c.pain_next_morning, k),
+        )
+        for c in h.checkins
+    )
+    rs = tuple(dataclasses.replace(r, pain=_less(r.pain, k)) for r in h.runs)
+    return dataclasses.replace(h, checkins=cs, runs=rs)
+
+
+@SETTINGS
+@given(histories, st.integers(1, 10))
+def test_removing_pain_never_raises_the_verdict(h, k):
+    before = evaluate(h, TODAY).verdict
+    assert evaluate(_reduce(h, k), TODAY).verdict <= before
+
+
+@SETTINGS
+@given(histories)
+def test_removing_todays_pain_never_raises_the_verdict(h):
+    before = evaluate(h, TODAY).verdict
+    cs = tuple(
+        dataclasses.replace(
+            c,
+            pain_rest=0 if c.pain_rest is not None else None,
+            pain_run=0 if c.pain_run is not None else None,
+            pain_next_morning=0 if c.pain_next_morning is not None else None,
+        )
+        if c.day == TODAY
+        else c
+        for c in h.checkins
+    )
+    rs = tuple(
+        dataclasses.replace(r, pain=0 if r.pain is not None else None)
+        if r.day == TODAY
+        else r
+        for r in h.runs
+    )
+    after = evaluate(dataclasses.replace(h, checkins=cs, runs=rs), TODAY).verdict
+    assert after <= before
