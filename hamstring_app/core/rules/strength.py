@@ -191,7 +191,7 @@ def decide(index: DayIndex, exercise: str, sessions: list[StrengthSession]) -> S
         "progress",
         why,
         f"{name.capitalize()} went well twice (pain 3 or less, settled by morning). Step up a "
-        "little: a few more reps, a slower lowering or a bit more weight.",
+        "little: a few more reps or seconds, a slower lowering or a bit more weight.",
     )
 
 
@@ -244,7 +244,7 @@ _ADVICE = {
         Level.INFO,
         "Ready to step up",
         "These went well twice in a row, with pain 3 or less and settled by morning: {names}. "
-        "Step up a little: a few more reps, a slower lowering or a bit more weight.",
+        "Step up a little: a few more reps or seconds, a slower lowering or a bit more weight.",
     ),
 }
 

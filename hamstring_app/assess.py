@@ -1,0 +1,107 @@
+"""``hamstring-app assess``: print an assessment as JSON (see docs/assess.md).
+
+This is an edge of the app: it is the one place in the command that reads the system date,
+and only when neither ``--today`` nor the input's ``today`` gives one.
+
+Exit codes: 0 success; 1 the saved data could not be read (``--db``); 2 invalid input.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from hamstring_app.core.models import History, ValidationError
+from hamstring_app.core.rules import evaluate
+from hamstring_app.core.rules.jsonio import parse_date, parse_document
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_INVALID = 2
+
+
+def _fail(code: int, message: str, err: TextIO) -> int:
+    print(f"hamstring-app assess: {message}", file=err)
+    return code
+
+
+def _read_text(file: str, stdin: TextIO) -> str:
+    if file == "-":
+        return stdin.read()
+    return Path(file).read_text(encoding="utf-8")
+
+
+def _from_db(data_dir: str | None, today: date) -> History:
+    from hamstring_app import __version__, paths
+    from hamstring_app.store.repository import open_repository
+
+    folder = Path(data_dir).expanduser() if data_dir else paths.resolve_data_dir()
+    if not (folder / paths.DB_NAME).is_file():
+        raise FileNotFoundError(
+            f"there is no saved data in {folder} yet. Open the app and save a check-in first."
+        )
+    repo = open_repository(folder, today=lambda: today, app_version=__version__)
+    try:
+        return repo.load_history()
+    finally:
+        repo.close()
+
+
+def run_assess(
+    *,
+    file: str | None,
+    use_db: bool,
+    data_dir: str | None,
+    today: str | None,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+) -> int:
+    """Assess a JSON file (``-`` for stdin) or the saved data, and print the JSON result."""
+    stdin = stdin or sys.stdin
+    stdout = stdout or sys.stdout
+    err = stderr or sys.stderr
+    try:
+        cli_today = parse_date("--today", today) if today is not None else None
+    except ValidationError as e:
+        return _fail(EXIT_INVALID, f"invalid input: {e.field}: {e.message}", err)
+
+    if use_db:
+        from hamstring_app.store.errors import StoreError
+
+        day = cli_today or date.today()
+        try:
+            history = _from_db(data_dir, day)
+        except (StoreError, FileNotFoundError) as e:
+            return _fail(EXIT_FAILURE, str(e), err)
+    else:
+        if file is None:
+            return _fail(EXIT_INVALID, "give a JSON file, - for standard input, or --db", err)
+        try:
+            text = _read_text(file, stdin)
+        except (OSError, UnicodeDecodeError) as e:
+            reason = getattr(e, "strerror", None) or str(e)
+            return _fail(EXIT_INVALID, f"cannot read {file}: {reason}", err)
+        try:
+            document = json.loads(text)
+        except json.JSONDecodeError as e:
+            return _fail(
+                EXIT_INVALID,
+                f"invalid input: {file} is not valid JSON (line {e.lineno}, column {e.colno}: "
+                f"{e.msg})",
+                err,
+            )
+        try:
+            history, day = parse_document(
+                document, cli_today=cli_today, system_today=date.today()
+            )
+        except ValidationError as e:
+            return _fail(EXIT_INVALID, f"invalid input: {e.field}: {e.message}", err)
+
+    result = evaluate(history, day).to_dict()
+    json.dump(result, stdout, indent=2, ensure_ascii=False)
+    stdout.write("\n")
+    return EXIT_OK

@@ -1,0 +1,246 @@
+"""Turn the JSON document read by ``hamstring-app assess`` into core models (pure).
+
+The shape is documented in docs/assess.md. Unknown keys are an error, missing optional
+keys are fine, and every problem raises :class:`ValidationError` whose field is a path
+such as ``checkins[2].pain_rest`` and whose message quotes the bad value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from hamstring_app.core.models import (
+    OVERSTRIDE_FIELDS,
+    RED_FLAG_FIELDS,
+    CheckIn,
+    History,
+    PainSite,
+    Profile,
+    Run,
+    RunType,
+    SetLog,
+    Side,
+    StrengthSession,
+    Units,
+    ValidationError,
+    check_not_future,
+)
+
+TOP_KEYS = ("today", "profile", "checkins", "runs", "strength_sessions")
+PROFILE_KEYS = (
+    "injury_start",
+    "pain_site",
+    "long_standing",
+    "usual_cadence_spm",
+    "side",
+    "usual_weekly_km",
+    "units",
+)
+CHECKIN_KEYS = (
+    "date",
+    "pain_rest",
+    "pain_run",
+    "pain_next_morning",
+    "ran",
+    "eased_during_run",
+    "settled_within_24h",
+    *RED_FLAG_FIELDS,
+    *OVERSTRIDE_FIELDS,
+    "fatigue",
+    "sleep_hours",
+    "note",
+)
+RUN_KEYS = (
+    "date",
+    "distance_km",
+    "duration_min",
+    "type",
+    "rpe",
+    "cadence_spm",
+    "descent_m",
+    "pain",
+    "note",
+)
+SESSION_KEYS = ("date", "sets", "pain_next_morning", "phase")
+SET_KEYS = ("exercise", "set_number", "reps", "hold_s", "load_kg", "pain", "completed")
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def parse_date(name: str, value: object) -> date:
+    """A YYYY-MM-DD string that names a real calendar day."""
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
+        raise ValidationError(name, f"must be a date written YYYY-MM-DD, not {value!r}")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValidationError(name, f"{value!r} is not a real calendar date") from None
+
+
+def _object(name: str, value: object, allowed: tuple[str, ...]) -> Mapping[str, Any]:
+    if not isinstance(value, dict):
+        shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
+        raise ValidationError(name or "document", f"must be an object ({{...}}), not {shown}")
+    for key in value:
+        if key not in allowed:
+            raise ValidationError(
+                f"{name}.{key}" if name else key,
+                f"is not a known field (known fields: {', '.join(allowed)})",
+            )
+    return value
+
+
+def _list(name: str, value: object) -> list[Any]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise ValidationError(name, f"must be a list ([...]), not {value!r}")
+    return value
+
+
+def _enum(name: str, value: object, enum: type[StrEnum]) -> StrEnum:
+    try:
+        return enum(value)
+    except (ValueError, TypeError):
+        allowed = ", ".join(m.value for m in enum)
+        raise ValidationError(name, f"must be one of {allowed}, not {value!r}") from None
+
+
+def _build(prefix: str, make: Callable[[], Any]) -> Any:
+    """Build a model; re-raise its own error with the full path of the field."""
+    try:
+        return make()
+    except ValidationError as e:
+        raise ValidationError(f"{prefix}.{e.field}", e.message) from None
+
+
+def _required(prefix: str, data: Mapping[str, Any], key: str) -> Any:
+    if key not in data or data[key] is None:
+        raise ValidationError(f"{prefix}.{key}", "is required")
+    return data[key]
+
+
+def parse_profile(value: object) -> Profile:
+    data = _object("profile", value, PROFILE_KEYS)
+    kw: dict[str, Any] = {
+        "injury_start": parse_date(
+            "profile.injury_start", _required("profile", data, "injury_start")
+        )
+    }
+    for key, enum in (("pain_site", PainSite), ("side", Side), ("units", Units)):
+        if data.get(key) is not None:
+            kw[key] = _enum(f"profile.{key}", data[key], enum)
+    for key in ("long_standing", "usual_cadence_spm", "usual_weekly_km"):
+        if key in data and (data[key] is not None or key != "long_standing"):
+            kw[key] = data[key]
+    return _build("profile", lambda: Profile(**kw))
+
+
+def parse_checkin(k: int, value: object) -> CheckIn:
+    prefix = f"checkins[{k}]"
+    data = _object(prefix, value, CHECKIN_KEYS)
+    day = parse_date(f"{prefix}.date", _required(prefix, data, "date"))
+    kw = {key: v for key, v in data.items() if key != "date"}
+    if kw.get("note") is None:
+        kw.pop("note", None)
+    return _build(prefix, lambda: CheckIn(day=day, **kw))
+
+
+def parse_run(k: int, value: object) -> Run:
+    prefix = f"runs[{k}]"
+    data = _object(prefix, value, RUN_KEYS)
+    day = parse_date(f"{prefix}.date", _required(prefix, data, "date"))
+    kw = {key: v for key, v in data.items() if key != "date"}
+    _required(prefix, data, "distance_km")
+    if kw.get("type") is not None:
+        kw["type"] = _enum(f"{prefix}.type", kw["type"], RunType)
+    else:
+        kw.pop("type", None)
+    if kw.get("note") is None:
+        kw.pop("note", None)
+    return _build(prefix, lambda: Run(day=day, **kw))
+
+
+def parse_session(k: int, value: object) -> StrengthSession:
+    prefix = f"strength_sessions[{k}]"
+    data = _object(prefix, value, SESSION_KEYS)
+    day = parse_date(f"{prefix}.date", _required(prefix, data, "date"))
+    sets: list[SetLog] = []
+    counts: dict[str, int] = {}
+    for j, raw in enumerate(_list(f"{prefix}.sets", data.get("sets"))):
+        set_prefix = f"{prefix}.sets[{j}]"
+        s = _object(set_prefix, raw, SET_KEYS)
+        exercise = _required(set_prefix, s, "exercise")
+        if not isinstance(exercise, str):
+            raise ValidationError(f"{set_prefix}.exercise", f"must be text, not {exercise!r}")
+        counts[exercise] = counts.get(exercise, 0) + 1
+        kw = {key: v for key, v in s.items() if key not in ("exercise", "set_number")}
+        if kw.get("completed") is None:
+            kw.pop("completed", None)
+        number = s.get("set_number", counts[exercise])
+        sets.append(
+            _build(
+                set_prefix,
+                lambda exercise=exercise, number=number, kw=kw: SetLog(
+                    exercise_id=exercise, set_number=number, **kw
+                ),
+            )
+        )
+    frozen = tuple(sets)
+    return _build(
+        prefix,
+        lambda: StrengthSession(
+            day=day,
+            sets=frozen,
+            pain_next_morning=data.get("pain_next_morning"),
+            phase=data.get("phase"),
+        ),
+    )
+
+
+def parse_document(
+    value: object, *, cli_today: date | None, system_today: date
+) -> tuple[History, date]:
+    """The history and the day to assess.
+
+    The day is ``cli_today`` if given, else the document's ``today``, else ``system_today``
+    (which the caller reads from the clock at the edge). No record may be after that day.
+    """
+    data = _object("", value, TOP_KEYS)
+    if cli_today is not None:
+        today = cli_today
+    elif data.get("today") is not None:
+        today = parse_date("today", data["today"])
+    else:
+        today = system_today
+    profile = parse_profile(data["profile"]) if data.get("profile") is not None else None
+    checkins = [parse_checkin(k, v) for k, v in enumerate(_list("checkins", data.get("checkins")))]
+    runs = [parse_run(k, v) for k, v in enumerate(_list("runs", data.get("runs")))]
+    sessions = [
+        parse_session(k, v)
+        for k, v in enumerate(_list("strength_sessions", data.get("strength_sessions")))
+    ]
+    if profile is not None:
+        check_not_future("profile.injury_start", profile.injury_start, today)
+    seen: dict[date, int] = {}
+    for k, c in enumerate(checkins):
+        if c.day in seen:
+            raise ValidationError(
+                f"checkins[{k}].date",
+                f"{c.day.isoformat()} already has a check-in (checkins[{seen[c.day]}])",
+            )
+        seen[c.day] = k
+    for name, items in (("checkins", checkins), ("runs", runs), ("strength_sessions", sessions)):
+        for k, item in enumerate(items):
+            check_not_future(f"{name}[{k}].date", item.day, today)
+    history = History(
+        profile=profile,
+        checkins=tuple(sorted(checkins, key=lambda c: c.day)),
+        runs=tuple(sorted(runs, key=lambda r: r.day)),
+        strength_sessions=tuple(sorted(sessions, key=lambda s: s.day)),
+    )
+    return history, today
