@@ -16,7 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, delete, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from hamstring_app.core.models import (
@@ -32,6 +32,7 @@ from hamstring_app.core.models import (
 )
 from hamstring_app.core.settings import Settings
 from hamstring_app.paths import DB_NAME, ensure_private_dir
+from hamstring_app.store import bulk
 from hamstring_app.store import records as r
 from hamstring_app.store import tables as t
 from hamstring_app.store.db import Database, open_database, protect_files
@@ -335,61 +336,9 @@ class Repository:
         The profile, if given, replaces the saved one; a check-in replaces any saved for
         the same date; runs and sessions are added as new records (their ids are not kept).
         """
-        if not isinstance(history, History):
-            raise ValidationError("history", f"must be a History, not {type(history).__name__}")
-        today = self._today()
-        if history.profile is not None:
-            r.revalidate(history.profile, Profile)
-            r.check_day("injury_start", history.profile.injury_start, today)
-        days: set[date] = set()
-        for checkin in history.checkins:
-            r.revalidate(checkin, CheckIn)
-            r.check_day("date", checkin.day, today)
-            if checkin.day in days:
-                raise ValidationError("date", f"has two check-ins for {checkin.day.isoformat()}")
-            days.add(checkin.day)
-        for run in history.runs:
-            r.revalidate(run, Run)
-            r.check_day("date", run.day, today)
-        for session in history.strength_sessions:
-            r.check_session(session, today)
-
+        bulk.check_history(history, self._today())
         with self._write() as conn:
-            if history.profile is not None:
-                values = r.profile_values(history.profile)
-                conn.execute(
-                    sqlite_insert(t.profile)
-                    .values(values)
-                    .on_conflict_do_update(index_elements=["id"], set_=values)
-                )
-            if history.checkins:
-                conn.execute(delete(t.checkin).where(t.checkin.c.day.in_(sorted(days))))
-                conn.execute(insert(t.checkin), [r.checkin_values(c) for c in history.checkins])
-            if history.runs:
-                conn.execute(
-                    insert(t.run), [r.run_values(run, with_id=False) for run in history.runs]
-                )
-            if history.strength_sessions:
-                self._bulk_sessions(conn, history.strength_sessions)
-
-    @staticmethod
-    def _bulk_sessions(conn: Connection, sessions: tuple[StrengthSession, ...]) -> None:
-        first = (conn.execute(select(func.max(t.strength_session.c.id))).scalar() or 0) + 1
-        sequence = conn.exec_driver_sql(
-            "SELECT seq FROM sqlite_sequence WHERE name = 'strength_session'"
-        ).scalar()
-        first = max(first, (sequence or 0) + 1)
-        session_rows: list[dict[str, Any]] = []
-        set_rows: list[dict[str, Any]] = []
-        for offset, session in enumerate(sessions):
-            session_id = first + offset
-            values = r.session_values(session, with_id=False)
-            values["id"] = session_id
-            session_rows.append(values)
-            set_rows.extend(r.set_values(session_id, s) for s in session.sets)
-        conn.execute(insert(t.strength_session), session_rows)
-        if set_rows:
-            conn.execute(insert(t.set_log), set_rows)
+            bulk.insert_history(conn, history)
 
     # ------------------------------------------------------------------ settings
 

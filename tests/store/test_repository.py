@@ -244,12 +244,14 @@ def test_import_is_all_or_nothing(repo: Repository) -> None:
 
 def test_sql_failure_mid_call_rolls_back(repo: Repository, monkeypatch: pytest.MonkeyPatch) -> None:
     """If SQL fails after some rows went in, the whole call is undone."""
-    from hamstring_app.store import repository as module
+    from hamstring_app.store import bulk
 
     def explode(conn: object, sessions: object) -> None:
+        # profile, check-ins and runs are already in when this fails
+        assert conn.exec_driver_sql("SELECT count(*) FROM run").scalar() > 0  # type: ignore[attr-defined]
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(module.Repository, "_bulk_sessions", staticmethod(explode))
+    monkeypatch.setattr(bulk, "insert_sessions", explode)
     with pytest.raises(RuntimeError):
         repo.import_history(_history(5))
     assert repo.load_history() == History()
@@ -281,3 +283,22 @@ def test_history_round_trip_is_equal_to_separate_reads(repo: Repository) -> None
     assert history.strength_sessions == repo.list_strength_sessions()
     assert isinstance(history.runs[0], Run)
     assert history.runs[0].day == date(2026, 2, 23)
+
+
+def test_usable_from_a_worker_thread(repo: Repository) -> None:
+    """Long imports run off the UI thread; the same repository must work there."""
+    import threading
+
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            repo.import_history(_history(5))
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    worker.join()
+    assert errors == []
+    assert len(repo.list_checkins()) == 6
