@@ -28,7 +28,7 @@ from hamstring_app.core.library_model import (
     SessionPlan,
 )
 from hamstring_app.core.models import ValidationError
-from hamstring_app.core.planning import is_nordic, plan_session, swap_choices
+from hamstring_app.core.planning import easier_version, is_nordic, plan_session, swap_choices
 
 __all__ = [
     "Decision",
@@ -43,6 +43,7 @@ __all__ = [
     "Programme",
     "ProgrammeItem",
     "SessionPlan",
+    "easier_version",
     "is_nordic",
     "load_library",
     "load_library_from",

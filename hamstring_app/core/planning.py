@@ -212,6 +212,21 @@ def swap_choices(library: Library, plan: SessionPlan, index: int) -> dict[str, E
     return choices
 
 
+def easier_version(
+    library: Library, planned: PlannedExercise, phase: int
+) -> PlannedExercise | None:
+    """The easier variant of ``planned`` with its dose for ``phase``, or None if there is none.
+
+    For :meth:`hamstring_app.core.session.GuidedSession.switch_to_easier`.
+    """
+    easier = planned.exercise.easier
+    if easier is None:
+        return None
+    note = f"Switched to {library.exercise(easier).name} to ease off."
+    return _planned(library, library.exercise(easier), phase, None, 0,
+                    planned.base_id or planned.exercise_id, [note])
+
+
 def estimated_minutes(plan: SessionPlan) -> float:
     """Rough length of a planned session in minutes."""
     return sum(p.estimated_seconds() for p in plan) / 60
