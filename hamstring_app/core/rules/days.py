@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Sequence
 from datetime import date, timedelta
+from functools import cached_property
 from itertools import accumulate
 from operator import attrgetter
 
@@ -24,7 +25,7 @@ from hamstring_app.core.models import (
 from hamstring_app.core.rules import thresholds as T
 
 NONE = -1  # "no such day" in the index arrays
-_red_flags = attrgetter(*RED_FLAG_FIELDS)
+red_flag_values = attrgetter(*RED_FLAG_FIELDS)  # CheckIn -> its red-flag answers, in order
 
 
 def _cum(values: Sequence[float]) -> list[float]:
@@ -113,40 +114,89 @@ class DayIndex:
             if p is not None and (day_pain[i] is None or p > day_pain[i]):
                 day_pain[i] = p
             next_morning[i] = c.pain_next_morning
-            if True in _red_flags(c):
+            if True in red_flag_values(c):
                 red_flag_day[i] = True
         self.checkin_at = checkin_at
         self.day_pain, self.next_morning = day_pain, next_morning
 
-        self.km_cum = _cum(km)
-        self.intensity_cum = _cum(intensity)
-        self.runs_cum = _cum(run_count)
-        self.load_cum = _cum(load)
-        self.load_unknown_cum = _cum(load_unknown)
-        self.pain_sum_cum = _cum([p or 0 for p in day_pain])
-        self.pain_cnt_cum = _cum([p is not None for p in day_pain])
-        self.high_pain_cum = _cum([p is not None and p > T.PAIN_HOLD_MAX for p in day_pain])
-        self.nm_sum_cum = _cum([p or 0 for p in next_morning])
-        self.nm_cnt_cum = _cum([p is not None for p in next_morning])
+        self._red_flag_day = red_flag_day
+        self._run_count = run_count
+        self._load_unknown = load_unknown
+        self._weekly_means: list[float | None] | None = None
 
-        # latest day <= i with a red flag / intensity run / any run
-        self.last_red_flag = self._last_true(red_flag_day)
-        self.last_intensity = self._last_true([x > 0 for x in intensity])
-        self.last_run = self._last_true([x > 0 for x in run_count])
+    # ------------------------------------------------------------------ derived arrays
+    # Built on first use, so a caller pays only for what it reads.
 
-        # longest single run in the SPIKE_LOOKBACK_DAYS before day i (sliding max)
-        prev_max = [0.0] * n
+    @cached_property
+    def km_cum(self) -> list[float]:
+        return _cum(self.km)
+
+    @cached_property
+    def intensity_cum(self) -> list[float]:
+        return _cum(self.intensity)
+
+    @cached_property
+    def runs_cum(self) -> list[float]:
+        return _cum(self._run_count)
+
+    @cached_property
+    def load_cum(self) -> list[float]:
+        return _cum(self.load)
+
+    @cached_property
+    def load_unknown_cum(self) -> list[float]:
+        return _cum(self._load_unknown)
+
+    @cached_property
+    def pain_sum_cum(self) -> list[float]:
+        return _cum([p or 0 for p in self.day_pain])
+
+    @cached_property
+    def pain_cnt_cum(self) -> list[float]:
+        return _cum([p is not None for p in self.day_pain])
+
+    @cached_property
+    def high_pain_cum(self) -> list[float]:
+        return _cum([p is not None and p > T.PAIN_HOLD_MAX for p in self.day_pain])
+
+    @cached_property
+    def nm_sum_cum(self) -> list[float]:
+        return _cum([p or 0 for p in self.next_morning])
+
+    @cached_property
+    def nm_cnt_cum(self) -> list[float]:
+        return _cum([p is not None for p in self.next_morning])
+
+    @cached_property
+    def last_red_flag(self) -> list[int]:
+        """Latest day <= i with a red flag answered yes, or NONE."""
+        return self._last_true(self._red_flag_day)
+
+    @cached_property
+    def last_intensity(self) -> list[int]:
+        """Latest day <= i with an intensity run, or NONE."""
+        return self._last_true([x > 0 for x in self.intensity])
+
+    @cached_property
+    def last_run(self) -> list[int]:
+        """Latest day <= i with a run, or NONE."""
+        return self._last_true([x > 0 for x in self._run_count])
+
+    @cached_property
+    def prev_max(self) -> list[float]:
+        """Longest single run in the SPIKE_LOOKBACK_DAYS before day i (sliding maximum)."""
+        longest = self.longest
+        out = [0.0] * self.n
         window: deque[int] = deque()
         span = T.SPIKE_LOOKBACK_DAYS
-        for i in range(n):
+        for i in range(self.n):
             while window and window[0] < i - span:
                 window.popleft()
-            prev_max[i] = longest[window[0]] if window else 0.0
+            out[i] = longest[window[0]] if window else 0.0
             while window and longest[window[-1]] <= longest[i]:
                 window.pop()
             window.append(i)
-        self.prev_max = prev_max
-        self._weekly_means: list[float | None] | None = None
+        return out
 
     # ------------------------------------------------------------------ helpers
     @staticmethod

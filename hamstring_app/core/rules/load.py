@@ -116,8 +116,9 @@ def returns(index: DayIndex) -> list[tuple[int, int]]:
     """(return day, last run day before the break) for every break of BREAK_DAYS or more."""
     out: list[tuple[int, int]] = []
     prev = NONE
+    origin = index.origin_ord
     for r in index.runs:
-        i = index.index(r.day)
+        i = r.day.toordinal() - origin
         if prev != NONE and i - prev - 1 >= T.BREAK_DAYS:
             out.append((i, prev))
         prev = i

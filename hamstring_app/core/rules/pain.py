@@ -20,7 +20,7 @@ from hamstring_app.core.models import (
     Verdict,
 )
 from hamstring_app.core.rules import thresholds as T
-from hamstring_app.core.rules.days import NONE, DayIndex, checkin_pain
+from hamstring_app.core.rules.days import NONE, DayIndex, checkin_pain, red_flag_values
 
 RED_FLAG_WORDS = {
     "sharp_pain": "sharp pain",
@@ -42,9 +42,6 @@ EVIDENCE_BANDS = (
     "tendon pain (38 people); used for the hamstring by clinical convention."
 )
 
-# Reason codes, each tied to the verdict it implies.
-STOP_REASONS = ("red_flag", "pain_high")
-HOLD_REASONS = ("pain_moderate", "not_eased", "not_settled", "next_morning_up", "recent_red_flag")
 
 
 def words(flags: tuple[str, ...]) -> str:
@@ -56,7 +53,7 @@ def words(flags: tuple[str, ...]) -> str:
 
 @dataclass(frozen=True, slots=True)
 class PainState:
-    """What the pain rules look at for one day."""
+    """What the pain rules look at for one day (built by :func:`pain_state`)."""
 
     day: date
     checkin: CheckIn | None  # the day's check-in (or yesterday's, carried)
@@ -65,19 +62,9 @@ class PainState:
     baseline: float | None  # mean next-morning pain over the 14 days before the check-in
     earlier_red_flag_day: date | None  # an earlier check-in with red flags, within the window
     earlier_red_flags: tuple[str, ...] = ()
-
-    @property
-    def pain(self) -> int | None:
-        values = [v for v in (self.checkin_pain, self.run_pain) if v is not None]
-        return max(values) if values else None
-
-    @property
-    def checkin_pain(self) -> int | None:
-        return checkin_pain(self.checkin) if self.checkin is not None else None
-
-    @property
-    def red_flags(self) -> tuple[str, ...]:
-        return self.checkin.red_flags if self.checkin is not None else ()
+    pain: int | None = None  # highest of the check-in's pain answers and run_pain
+    red_flags: tuple[str, ...] = ()  # red flags answered yes on the check-in
+    flags_unanswered: bool = True  # some red-flag question has no answer
 
     @property
     def next_morning_rise(self) -> float | None:
@@ -88,81 +75,119 @@ class PainState:
         return self.checkin.pain_next_morning - self.baseline
 
 
+def _flag_names(values: tuple[bool | None, ...]) -> tuple[str, ...]:
+    if True not in values:
+        return ()
+    return tuple(f for f, v in zip(RED_FLAG_FIELDS, values, strict=True) if v is True)
+
+
 def pain_state(index: DayIndex, i: int, *, carry: bool) -> PainState:
     """Build the pain state for day ``i``; with ``carry``, yesterday's check-in may stand in."""
-    day = index.day(i)
-    checkin = index.checkins.get(day)
+    checkin = index.checkin_at[i]
     ci = i
     carried = False
     if checkin is None and carry:
         for back in range(1, T.CHECKIN_CARRY_DAYS + 1):
             if i - back < 0:
                 break
-            found = index.checkins.get(index.day(i - back))
+            found = index.checkin_at[i - back]
             if found is not None:
                 checkin, ci, carried = found, i - back, True
                 break
-    run_pains = [p for p in (index.run_pain[i], index.run_pain[ci]) if p is not None]
+    a, b = index.run_pain[i], index.run_pain[ci]
+    run_pain = a if b is None else b if a is None else max(a, b)
     earlier_day: date | None = None
     earlier_flags: tuple[str, ...] = ()
     if ci >= 1:
         j = index.last_red_flag[ci - 1]
         if j != NONE and ci - j < T.RECENT_RED_FLAG_DAYS:
             earlier_day = index.day(j)
-            earlier_flags = index.checkins[earlier_day].red_flags
+            earlier_flags = _flag_names(red_flag_values(index.checkins[earlier_day]))
+    pain = run_pain
+    flags: tuple[str, ...] = ()
+    unanswered = True
+    baseline = None
+    if checkin is not None:
+        p = checkin_pain(checkin)
+        if p is not None and (pain is None or p > pain):
+            pain = p
+        values = red_flag_values(checkin)
+        flags = _flag_names(values)
+        unanswered = None in values
+        baseline = index.next_morning_baseline(ci)
     return PainState(
-        day=day,
+        day=index.day(i),
         checkin=checkin,
         carried=carried,
-        run_pain=max(run_pains) if run_pains else None,
-        baseline=index.next_morning_baseline(ci) if checkin is not None else None,
+        run_pain=run_pain,
+        baseline=baseline,
         earlier_red_flag_day=earlier_day,
         earlier_red_flags=earlier_flags,
+        pain=pain,
+        red_flags=flags,
+        flags_unanswered=unanswered,
     )
 
 
+_BY_RANK = (Verdict.CONTINUE, Verdict.MODIFY, Verdict.HOLD, Verdict.STOP)
+
+
 def classify(state: PainState) -> tuple[Verdict, tuple[str, ...]]:
-    """The verdict the pain rules give, with the reason codes behind it."""
+    """The verdict the pain rules give, with the reason codes behind it.
+
+    stop: a red flag, or pain above 5. hold: pain 4-5, pain that did not ease during the run
+    or settle within 24 hours, next-morning pain above baseline, or a recent red flag.
+    modify: mild pain (1-3), or anything needed for "all clear" left unanswered.
+    continue: none of these.
+    """
     reasons: list[str] = []
+    rank = 0  # 0 continue, 1 modify, 2 hold, 3 stop
     c = state.checkin
     pain = state.pain
     if state.red_flags:
         reasons.append("red_flag")
-    if pain is not None and pain > T.PAIN_HOLD_MAX:
-        reasons.append("pain_high")
-    if pain is not None and T.PAIN_MILD_MAX < pain <= T.PAIN_HOLD_MAX:
-        reasons.append("pain_moderate")
+        rank = 3
+    if pain is not None:
+        if pain > T.PAIN_HOLD_MAX:
+            reasons.append("pain_high")
+            rank = 3
+        elif pain > T.PAIN_MILD_MAX:
+            reasons.append("pain_moderate")
+            rank = max(rank, 2)
     if c is not None:
-        running = [v for v in (c.pain_run, state.run_pain) if v is not None]
-        running_pain = max(running) if running else None
-        if c.eased_during_run is False and (running_pain is None or running_pain > 0):
-            reasons.append("not_eased")
+        if c.eased_during_run is False:
+            a, b = c.pain_run, state.run_pain
+            running_pain = a if b is None else b if a is None else max(a, b)
+            if running_pain is None or running_pain > 0:
+                reasons.append("not_eased")
+                rank = max(rank, 2)
         if c.settled_within_24h is False:
             reasons.append("not_settled")
-        rise = state.next_morning_rise
-        if rise is not None and rise >= T.NEXT_MORNING_RISE:
+            rank = max(rank, 2)
+        if (
+            c.pain_next_morning is not None
+            and state.baseline is not None
+            and c.pain_next_morning - state.baseline >= T.NEXT_MORNING_RISE
+        ):
             reasons.append("next_morning_up")
+            rank = max(rank, 2)
     if state.earlier_red_flag_day is not None:
         reasons.append("recent_red_flag")
+        rank = max(rank, 2)
     if pain is not None and 0 < pain <= T.PAIN_MILD_MAX:
         reasons.append("mild")
+        rank = max(rank, 1)
     if c is None:
         reasons.append("no_checkin")
+        rank = max(rank, 1)
     else:
         if pain is None:
             reasons.append("pain_unknown")
-        if any(getattr(c, f) is None for f in RED_FLAG_FIELDS):
+            rank = max(rank, 1)
+        if state.flags_unanswered:
             reasons.append("red_flags_unanswered")
-
-    if any(r in STOP_REASONS for r in reasons):
-        verdict = Verdict.STOP
-    elif any(r in HOLD_REASONS for r in reasons):
-        verdict = Verdict.HOLD
-    elif any(r in ("mild", "no_checkin", "pain_unknown", "red_flags_unanswered") for r in reasons):
-        verdict = Verdict.MODIFY
-    else:
-        verdict = Verdict.CONTINUE
-    return verdict, tuple(reasons)
+            rank = max(rank, 1)
+    return _BY_RANK[rank], tuple(reasons)
 
 
 def referral_for(state: PainState, high_pain_days: int) -> tuple[Referral, str]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from hamstring_app.core.models import History, Level
+from hamstring_app.core.models import RED_FLAG_FIELDS, History, Level, Verdict
 from hamstring_app.core.rules import thresholds as T
-from hamstring_app.core.rules.days import DayIndex
+from hamstring_app.core.rules.days import NONE, DayIndex, red_flag_values
 from hamstring_app.core.rules.load import (
     back_to_back_at,
     return_at,
@@ -15,24 +15,66 @@ from hamstring_app.core.rules.load import (
     spike_for,
     weekly_change,
 )
-from hamstring_app.core.rules.pain import classify, pain_state
 from hamstring_app.core.rules.types import DayVerdict, LoadEvent
 
 
 def daily_verdicts(history: History, start: date, end: date) -> tuple[DayVerdict, ...]:
     """The pain/red-flag verdict for each day in [start, end] that has a check-in.
 
-    Each day is judged only on what was known that day: the index ends at the day judged
-    for the baseline and recent red flags, so later records never change an earlier day.
+    Each day is judged only on what was known that day (its own check-in and runs, the
+    next-morning baseline of the 14 days before, red flags of the 13 days before), so later
+    records never change an earlier day. This is :func:`pain.classify` unrolled into one
+    tight loop; tests check that both always agree.
     """
     if end < start:
         return ()
     index = DayIndex(history, end)
+    verdicts = (Verdict.CONTINUE, Verdict.MODIFY, Verdict.HOLD, Verdict.STOP)
+    mild_max, hold_max = T.PAIN_MILD_MAX, T.PAIN_HOLD_MAX
+    rise_needed, red_days = T.NEXT_MORNING_RISE, T.RECENT_RED_FLAG_DAYS
+    bw, bmin = T.BASELINE_WINDOW_DAYS, T.BASELINE_MIN_VALUES
+    nm_sum, nm_cnt = index.nm_sum_cum, index.nm_cnt_cum
+    last_red, run_pain, checkin_at = index.last_red_flag, index.run_pain, index.checkin_at
+    first = max(index.index(start), 0)
     out = []
-    for day in sorted(d for d in index.checkins if start <= d <= end):
-        state = pain_state(index, index.index(day), carry=False)
-        verdict, _ = classify(state)
-        out.append(DayVerdict(day, verdict, state.red_flags))
+    for i in range(first, index.n):
+        c = checkin_at[i]
+        if c is None:
+            continue
+        flags = red_flag_values(c)
+        pain = run_pain[i]
+        for p in (c.pain_rest, c.pain_run, c.pain_next_morning):
+            if p is not None and (pain is None or p > pain):
+                pain = p
+        if True in flags or (pain is not None and pain > hold_max):
+            rank = 3
+        else:
+            rank = 0
+            rp = run_pain[i]
+            not_eased = c.eased_during_run is False and (
+                (c.pain_run is None and rp is None) or (c.pain_run or 0) > 0 or (rp or 0) > 0
+            )
+            recent_red = i >= 1 and last_red[i - 1] != NONE and i - last_red[i - 1] < red_days
+            if (
+                (pain is not None and pain > mild_max)
+                or c.settled_within_24h is False
+                or not_eased
+                or recent_red
+            ):
+                rank = 2
+            else:
+                nm = c.pain_next_morning
+                if nm is not None:
+                    lo = max(i - bw, 0)
+                    count = nm_cnt[i] - nm_cnt[lo]
+                    if count >= bmin and nm - (nm_sum[i] - nm_sum[lo]) / count >= rise_needed:
+                        rank = 2
+            if rank == 0 and (pain is None or pain > 0 or None in flags):
+                rank = 1
+        names = ()
+        if rank == 3:
+            names = tuple(f for f, v in zip(RED_FLAG_FIELDS, flags, strict=True) if v)
+        out.append(DayVerdict(index.day(i), verdicts[rank], names))
     return tuple(out)
 
 

@@ -212,3 +212,20 @@ def test_removing_todays_pain_never_raises_the_verdict(h):
     )
     after = evaluate(dataclasses.replace(h, checkins=cs, runs=rs), TODAY).verdict
     assert after <= before
+
+
+@SETTINGS
+@given(histories)
+def test_daily_verdicts_agree_with_classify_every_day(h):
+    from hamstring_app.core.rules import daily_verdicts
+    from hamstring_app.core.rules.days import DayIndex
+    from hamstring_app.core.rules.pain import classify, pain_state
+
+    start = TODAY - timedelta(days=SPAN)
+    got = daily_verdicts(h, start, TODAY)
+    assert [d.day for d in got] == [c.day for c in h.checkins]
+    index = DayIndex(h, TODAY)
+    for dv in got:
+        state = pain_state(index, index.index(dv.day), carry=False)
+        assert dv.verdict is classify(state)[0]
+        assert dv.red_flags == (state.red_flags if dv.verdict is Verdict.STOP else ())
