@@ -8,6 +8,7 @@ from statistics import mean
 import pytest
 
 from hamstring_app.core.demo import build_demo_history
+from hamstring_app.core.library import load_library
 from hamstring_app.core.models import History, RunType, check_not_future
 
 TODAY = date(2026, 11, 28)
@@ -204,3 +205,13 @@ def test_other_story_lengths_still_recover(weeks: int) -> None:
     first = [c.pain_rest or 0 for c in history.checkins[7:28]]
     last = [c.pain_rest or 0 for c in history.checkins[-7:]]
     assert mean(last) < mean(first)
+
+
+def test_demo_uses_the_shipped_library_and_programmes(five_years: History) -> None:
+    library = load_library()
+    used = {s.exercise_id for session in five_years.strength_sessions for s in session.sets}
+    assert used <= set(library.exercises)
+    programme_ids = {p.id for p in library.programmes}
+    assert {s.programme_id for s in five_years.strength_sessions} <= programme_ids
+    for session in five_years.strength_sessions:
+        assert session.programme_id == f"phase_{session.phase}"
