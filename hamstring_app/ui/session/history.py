@@ -1,0 +1,178 @@
+"""Past strength sessions and weekly adherence (sessions done against sessions planned)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hamstring_app.core.models import StrengthSession
+
+ADHERENCE_WEEKS = 8
+SESSION_ROWS = 30
+
+
+@dataclass(frozen=True, slots=True)
+class WeekAdherence:
+    monday: date
+    done: int
+    planned: int
+    current: bool  # the week that holds today: still in progress
+
+    @property
+    def met(self) -> bool:
+        return self.done >= self.planned
+
+
+def monday_of(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def weekly_adherence(
+    sessions: Sequence[StrengthSession],
+    today: date,
+    planned_per_week: int,
+    weeks: int = ADHERENCE_WEEKS,
+) -> tuple[WeekAdherence, ...]:
+    """Sessions done per calendar week (Monday to Sunday), newest week first.
+
+    A session counts when at least one set was logged in it, finished or not: the work
+    was done. Weeks before the first session ever logged are left out.
+    """
+    this_monday = monday_of(today)
+    counts: dict[date, int] = {}
+    first: date | None = None
+    for session in sessions:
+        if not session.sets or session.day > today:
+            continue
+        monday = monday_of(session.day)
+        counts[monday] = counts.get(monday, 0) + 1
+        first = monday if first is None else min(first, monday)
+    out: list[WeekAdherence] = []
+    for back in range(weeks):
+        monday = this_monday - timedelta(weeks=back)
+        if back > 0 and (first is None or monday < first):
+            break
+        out.append(
+            WeekAdherence(monday, counts.get(monday, 0), planned_per_week, monday == this_monday)
+        )
+    return tuple(out)
+
+
+def exercise_names(session: StrengthSession, name_of: Callable[[str], str]) -> str:
+    seen: list[str] = []
+    for s in session.sets:
+        if s.exercise_id not in seen:
+            seen.append(s.exercise_id)
+    return ", ".join(name_of(e) for e in seen)
+
+
+class HistoryView(QWidget):
+    """Weekly adherence on top, then the latest sessions."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        heading = QLabel(self.tr("<b>Your sessions</b>"))
+        layout.addWidget(heading)
+        self.adherence_label = QLabel()
+        self.adherence_label.setWordWrap(True)
+        self.adherence_label.setTextFormat(Qt.TextFormat.RichText)
+        self.adherence_label.setAccessibleName(self.tr("Sessions done each week"))
+        layout.addWidget(self.adherence_label)
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Date"),
+                self.tr("Exercises"),
+                self.tr("Sets"),
+                self.tr("Highest pain"),
+                self.tr("Next morning"),
+            ]
+        )
+        self.table.setAccessibleName(self.tr("Past strength sessions"))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+        self.empty_label = QLabel(
+            self.tr("No sessions yet. Your first one will show here, with each set you log.")
+        )
+        self.empty_label.setWordWrap(True)
+        layout.addWidget(self.empty_label)
+        self.weeks: tuple[WeekAdherence, ...] = ()
+
+    def show_history(
+        self,
+        sessions: Sequence[StrengthSession],
+        today: date,
+        planned_per_week: int,
+        name_of: Callable[[str], str],
+    ) -> None:
+        self.weeks = weekly_adherence(sessions, today, planned_per_week)
+        self.adherence_label.setText(self._adherence_html(self.weeks))
+        recent = [s for s in sessions if s.sets][-SESSION_ROWS:][::-1]
+        self.table.setRowCount(len(recent))
+        for row, session in enumerate(recent):
+            done = sum(1 for s in session.sets if s.completed)
+            pain = session.max_pain
+            morning = session.pain_next_morning
+            state = "" if session.finished else self.tr(" (not finished)")
+            values = [
+                session.day.strftime("%a %d %b %Y") + state,
+                exercise_names(session, name_of),
+                str(done),
+                "–" if pain is None else f"{pain}/10",
+                "–" if morning is None else f"{morning}/10",
+            ]
+            for col, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if col >= 2:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.table.setItem(row, col, item)
+        self.table.setVisible(bool(recent))
+        self.empty_label.setVisible(not recent)
+
+    def _adherence_html(self, weeks: Sequence[WeekAdherence]) -> str:
+        if not weeks:
+            return ""
+        heads, cells = [], []
+        for week in reversed(weeks):
+            if week.met:
+                mark = "✓"
+            elif week.current:
+                mark = "…"
+            else:
+                mark = "✕"
+            label = self.tr("now") if week.current else week.monday.strftime("%d %b")
+            heads.append(f"<td align='center'>{label}</td>")
+            cells.append(f"<td align='center'><b>{week.done}/{week.planned}</b> {mark}</td>")
+        past = [w for w in weeks if not w.current]
+        summary = ""
+        if past:
+            met = sum(1 for w in past if w.met)
+            summary = self.tr(
+                "Planned sessions done in {met} of the last {n} weeks (✓ done, ✕ fewer)."
+            ).format(met=met, n=len(past))
+        return (
+            "<table cellspacing='0' cellpadding='3'>"
+            f"<tr>{''.join(heads)}</tr><tr>{''.join(cells)}</tr></table>{summary}"
+        )

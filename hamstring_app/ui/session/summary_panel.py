@@ -1,0 +1,103 @@
+"""The end of a session: what was done, the highest pain, and a Finish button."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hamstring_app.core.models import SetLog
+from hamstring_app.ui.session.plan_view import scaled_font
+from hamstring_app.ui.session.widgets import pain_band
+
+
+class SummaryPanel(QWidget):
+    finish_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        self.headline = QLabel()
+        self.headline.setFont(scaled_font(self, 1.6, bold=True))
+        self.headline.setWordWrap(True)
+        self.headline.setAccessibleName(self.tr("Session summary"))
+        layout.addWidget(self.headline)
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setFont(scaled_font(self, 1.2))
+        layout.addWidget(self.detail)
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Exercise"), self.tr("Set"), self.tr("Done"), self.tr("Pain")]
+        )
+        self.table.setAccessibleName(self.tr("Sets done in this session"))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+        self.finish_button = QPushButton(self.tr("Finish and save (Enter)"))
+        self.finish_button.setFont(scaled_font(self, 1.3, bold=True))
+        self.finish_button.setAccessibleName(self.tr("Finish the session"))
+        self.finish_button.clicked.connect(self.finish_requested)
+        layout.addWidget(self.finish_button, 0, Qt.AlignmentFlag.AlignRight)
+
+    def show_sets(self, sets: Sequence[SetLog], names: Mapping[str, str]) -> None:
+        done = [s for s in sets if s.completed]
+        exercises = {s.exercise_id for s in done}
+        pains = [s.pain for s in done if s.pain is not None]
+        if not done:
+            self.headline.setText(self.tr("No sets were logged this time."))
+            self.detail.setText(self.tr("That is fine. Try again when you feel ready."))
+        else:
+            self.headline.setText(
+                self.tr("{sets} sets of {exercises} exercises done.").format(
+                    sets=len(done), exercises=len(exercises)
+                )
+            )
+            if pains:
+                top = max(pains)
+                _verdict, words = pain_band(top)
+                self.detail.setText(
+                    self.tr(
+                        "Highest pain: {pain}/10 ({band}). Tomorrow morning's check-in asks "
+                        "how the hamstring answered; that decides the next step."
+                    ).format(pain=top, band=words)
+                )
+            else:
+                self.detail.setText(self.tr("Tomorrow morning's check-in asks how it went."))
+        self.table.setRowCount(len(sets))
+        for row, s in enumerate(sets):
+            if s.hold_s is not None:
+                amount = self.tr("{s:g} s").format(s=s.hold_s)
+            elif s.reps is not None:
+                amount = self.tr("{n} reps").format(n=s.reps)
+            else:
+                amount = "–"
+            if s.load_kg:
+                amount += self.tr(", {kg:g} kg").format(kg=s.load_kg)
+            if not s.completed:
+                amount += self.tr(" (stopped)")
+            values = [
+                names.get(s.exercise_id, s.exercise_id),
+                str(s.set_number),
+                amount,
+                "–" if s.pain is None else f"{s.pain}/10",
+            ]
+            for col, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if col:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.table.setItem(row, col, item)

@@ -1,0 +1,472 @@
+"""The Strength tab: today's planned session, the guided runner, and the session history."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QHideEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hamstring_app.core.clock import Clock, FakeClock
+from hamstring_app.core.library import LibraryError, load_library
+from hamstring_app.core.library_model import Library, PlannedExercise, SessionPlan
+from hamstring_app.core.models import (
+    PainSite,
+    Referral,
+    SetLog,
+    StrengthSession,
+    ValidationError,
+    Verdict,
+)
+from hamstring_app.core.planning import (
+    easier_version,
+    estimated_minutes,
+    plan_session,
+    swap_choices,
+)
+from hamstring_app.core.rules import evaluate
+from hamstring_app.core.session import GuidedSession
+from hamstring_app.core.settings import Settings
+from hamstring_app.store.errors import StoreError
+from hamstring_app.ui.context import AppContext
+from hamstring_app.ui.events import Kind
+from hamstring_app.ui.session.audio import Cues
+from hamstring_app.ui.session.history import HistoryView, monday_of
+from hamstring_app.ui.session.plan_view import PlanSummary, PlanView
+from hamstring_app.ui.session.planning_glue import (
+    finish_time,
+    nordic_week,
+    swaps_from_done_sets,
+)
+from hamstring_app.ui.session.runner_view import RunnerView
+from hamstring_app.ui.widgets.stale_tab import StaleTab
+
+log = logging.getLogger(__name__)
+
+GET_READY_S = 5
+
+
+@dataclass(frozen=True)
+class TodayPlan:
+    """Everything today's plan was built from, so a session can be started from it."""
+
+    plan: SessionPlan
+    phase: int
+    programme_id: str
+    blocked: bool
+
+
+class ResumeBanner(QWidget):
+    """An unfinished session: resume it, or finish it as it is."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("resumeBanner")
+        self.setAutoFillBackground(True)
+        self.setStyleSheet(
+            "#resumeBanner { background: palette(alternate-base);"
+            " border: 1px solid palette(mid); border-radius: 6px; }"
+        )
+        layout = QHBoxLayout(self)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        layout.addWidget(self.label, 1)
+        self.resume_button = QPushButton(self.tr("&Resume"))
+        self.resume_button.setAccessibleName(self.tr("Resume the unfinished session"))
+        self.finish_button = QPushButton(self.tr("&Finish it as it is"))
+        self.finish_button.setAccessibleName(
+            self.tr("Finish the unfinished session with the sets already saved")
+        )
+        layout.addWidget(self.resume_button)
+        layout.addWidget(self.finish_button)
+
+
+class SessionTab(StaleTab):
+    title = "Strength"
+    watches = frozenset({Kind.PROFILE, Kind.CHECKIN, Kind.RUN, Kind.STRENGTH, Kind.SETTINGS})
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setObjectName("session")
+        self.title = self.tr("Strength")
+        self.library: Library | None = None
+        self.library_error = ""
+        try:
+            self.library = load_library()
+        except LibraryError as exc:
+            log.error("Exercise library could not be loaded: %s", exc)
+            self.library_error = str(exc)
+        self.settings = Settings()
+        self.swaps: dict[str, str] = {}
+        self.today_plan: TodayPlan | None = None
+        self.record: StrengthSession | None = None  # the session being run, in the store
+        self.unfinished: StrengthSession | None = None
+        self._screenshot_mode = False
+        self._running_phase: int | None = None
+        self._unswapped: dict[str, str] = {}  # programme exercise -> today's pick, no swaps
+
+        outer = QVBoxLayout(self)
+        self.stack = QStackedWidget()
+        outer.addWidget(self.stack)
+
+        self.overview = QWidget()
+        over = QVBoxLayout(self.overview)
+        over.setContentsMargins(0, 0, 0, 0)
+        self.problem_label = QLabel()
+        self.problem_label.setWordWrap(True)
+        self.problem_label.setVisible(False)
+        over.addWidget(self.problem_label)
+        self.resume_banner = ResumeBanner()
+        self.resume_banner.setVisible(False)
+        self.resume_banner.resume_button.clicked.connect(self.resume_unfinished)
+        self.resume_banner.finish_button.clicked.connect(self.finish_unfinished)
+        over.addWidget(self.resume_banner)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        self.plan_view = PlanView()
+        self.plan_view.start_requested.connect(self.start_session)
+        self.plan_view.swap_requested.connect(self.swap)
+        self.plan_view.reset_swaps.connect(self.reset_swaps)
+        self.history_view = HistoryView()
+        split.addWidget(self.plan_view)
+        split.addWidget(self.history_view)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setChildrenCollapsible(False)
+        over.addWidget(split, 1)
+        self.stack.addWidget(self.overview)
+
+        self.cues = Cues(sound_enabled=True, speech_enabled=False, parent=self)
+        self.runner = RunnerView(self.cues)
+        self.runner.easier_for = self._easier_for
+        self.runner.set_logged.connect(self._commit_set)
+        self.runner.finished.connect(self._finish_running)
+        self.runner.left.connect(self._leave_running)
+        self.stack.addWidget(self.runner)
+
+    # -- state -------------------------------------------------------------------------
+
+    @property
+    def running(self) -> bool:
+        return self.stack.currentWidget() is self.runner
+
+    def refresh(self) -> None:
+        repo = self.ctx.repo
+        self.settings = repo.get_settings()
+        self.cues.sound_enabled = self.settings.sound_enabled
+        self.cues.speech_enabled = self.settings.speech_enabled
+        today = self.ctx.clock.today()
+        history = repo.load_history()
+        names = self.library.exercises if self.library else {}
+        self.history_view.show_history(
+            history.strength_sessions,
+            today,
+            self.settings.sessions_per_week,
+            lambda ex_id: names[ex_id].name if ex_id in names else ex_id.replace("_", " "),
+        )
+        self.unfinished = repo.unfinished_strength_session()
+        if self.running:
+            return  # never rebuild the screen under a session in progress
+        self._show_unfinished(today)
+        if self.library is None:
+            self.problem_label.setText(
+                self.tr(
+                    "The exercise list that comes with the app could not be read, so no "
+                    "session can be planned. Your saved sessions are safe. Reinstalling the "
+                    "app should fix it.\n\nDetails: {error}"
+                ).format(error=self.library_error)
+            )
+            self.problem_label.setVisible(True)
+            self.plan_view.setEnabled(False)
+            return
+        assessment = evaluate(history, today)
+        pain_site = history.profile.pain_site if history.profile else PainSite.MID_THIGH
+        decisions = {d.exercise_id: d.decision for d in assessment.strength}
+        week = nordic_week(history.strength_sessions, today)
+        try:
+            plan = plan_session(
+                self.library, assessment.phase, decisions, self.swaps, pain_site.value, week
+            )
+        except ValueError as exc:  # a swap that no longer fits today's plan
+            log.info("Dropping swaps that no longer fit: %s", exc)
+            self.swaps.clear()
+            plan = plan_session(
+                self.library, assessment.phase, decisions, {}, pain_site.value, week
+            )
+        unswapped = plan_session(
+            self.library, assessment.phase, decisions, {}, pain_site.value, week
+        )
+        self._unswapped = {p.base_id or p.exercise_id: p.exercise_id for p in unswapped}
+        programme = self.library.programme_for_phase(assessment.phase)
+        blocked = assessment.verdict is Verdict.STOP and assessment.referral is Referral.URGENT
+        blocked_message = ""
+        if blocked:
+            blocked_message = self.tr(
+                "Strength work waits until you have been assessed. What you told us today "
+                "needs a qualified health professional (a physiotherapist or doctor) first, "
+                "within the next day or two. {reason}"
+            ).format(reason=assessment.referral_reason)
+        done_this_week = sum(
+            1 for s in history.strength_sessions if s.sets and monday_of(s.day) == monday_of(today)
+        )
+        note = self.tr("Sessions this week: {done} of {planned}.").format(
+            done=done_this_week, planned=self.settings.sessions_per_week
+        )
+        summary = PlanSummary(
+            verdict=assessment.verdict,
+            phase=assessment.phase,
+            programme_name=programme.name,
+            programme_summary=programme.summary,
+            minutes=max(1, round(estimated_minutes(plan))),
+            blocked_message=blocked_message,
+            note=note,
+        )
+        choices = [swap_choices(self.library, plan, i) for i in range(len(plan))]
+        self.plan_view.show_plan(summary, plan, choices, swapped=bool(self.swaps))
+        self.today_plan = TodayPlan(plan, assessment.phase, programme.id, blocked)
+
+    def _show_unfinished(self, today) -> None:
+        session = self.unfinished
+        if session is None:
+            self.resume_banner.setVisible(False)
+            return
+        count = len(session.sets)
+        same_day = session.day == today
+        when = self.tr("today") if same_day else session.day.strftime("%A %d %B")
+        self.resume_banner.label.setText(
+            self.tr(
+                "You have an unfinished session from {when}, with {count} set(s) saved. "
+                "Pick it up where you left off, or finish it as it is."
+            ).format(when=when, count=count)
+            if same_day
+            else self.tr(
+                "You have an unfinished session from {when}, with {count} set(s) saved. "
+                "It is kept as it is when you finish it or start today's."
+            ).format(when=when, count=count)
+        )
+        self.resume_banner.resume_button.setVisible(same_day)
+        self.resume_banner.setVisible(True)
+
+    # -- plan actions ------------------------------------------------------------------
+
+    def swap(self, base_id: str, target_id: str) -> None:
+        if self._unswapped.get(base_id) == target_id:  # back to the plan's own choice
+            self.swaps.pop(base_id, None)
+        else:
+            self.swaps[base_id] = target_id
+        self.refresh_now()
+
+    def reset_swaps(self) -> None:
+        self.swaps.clear()
+        self.refresh_now()
+
+    def _session(self, plan: SessionPlan, clock: Clock, done: tuple[SetLog, ...] = ()):
+        threshold = self.settings.set_pain_threshold
+        if done:
+            return GuidedSession.resume(
+                plan, clock, done, get_ready_s=GET_READY_S, pain_threshold=threshold
+            )
+        return GuidedSession(plan, clock, get_ready_s=GET_READY_S, pain_threshold=threshold)
+
+    def start_session(self) -> None:
+        if self.today_plan is None or self.today_plan.blocked or not self.today_plan.plan:
+            return
+        repo = self.ctx.repo
+        clock = self.ctx.clock
+        try:
+            if self.unfinished is not None:
+                self._finish_record(self.unfinished)
+            record = repo.start_strength_session(
+                StrengthSession(
+                    day=clock.today(),
+                    phase=self.today_plan.phase,
+                    programme_id=self.today_plan.programme_id,
+                    started_at=clock.now(),
+                )
+            )
+        except (StoreError, ValidationError) as exc:
+            self._store_problem(self.tr("The session could not be started."), exc)
+            return
+        self.record = record
+        self._running_phase = self.today_plan.phase
+        self._run(self._session(self.today_plan.plan, clock))
+
+    def resume_unfinished(self) -> None:
+        record = self.unfinished
+        if record is None or self.library is None:
+            return
+        history = self.ctx.repo.load_history()
+        today = self.ctx.clock.today()
+        assessment = evaluate(history, today)
+        phase = record.phase or assessment.phase
+        decisions = {d.exercise_id: d.decision for d in assessment.strength}
+        pain_site = (history.profile.pain_site if history.profile else PainSite.MID_THIGH).value
+        week = nordic_week([s for s in history.strength_sessions if s.id != record.id], today)
+        plan = plan_session(self.library, phase, decisions, {}, pain_site, week)
+        swaps = swaps_from_done_sets(self.library, plan, record.sets)
+        if swaps:
+            try:
+                plan = plan_session(self.library, phase, decisions, swaps, pain_site, week)
+            except ValueError as exc:
+                log.info("Could not re-apply swaps on resume: %s", exc)
+        try:
+            session = self._session(plan, self.ctx.clock, record.sets)
+        except (ValueError, ValidationError) as exc:
+            log.warning("Could not resume session %s: %s", record.id, exc)
+            QMessageBox.information(
+                self,
+                self.tr("Cannot resume"),
+                self.tr(
+                    "That session cannot be picked up again, because today's plan no longer "
+                    "matches it. Its {count} saved set(s) are kept: finish it as it is, then "
+                    "start today's session."
+                ).format(count=len(record.sets)),
+            )
+            return
+        self.record = record
+        self._running_phase = phase
+        self._run(session)
+
+    def finish_unfinished(self) -> None:
+        if self.unfinished is None:
+            return
+        try:
+            self._finish_record(self.unfinished)
+        except (StoreError, ValidationError) as exc:
+            self._store_problem(self.tr("The session could not be finished."), exc)
+            return
+        self.ctx.events.changed(Kind.STRENGTH, days=(self.unfinished.day,))
+        self.ctx.events.status_message.emit(self.tr("Session finished with the sets you saved."))
+        self.refresh_now()
+
+    def _finish_record(self, record: StrengthSession) -> None:
+        assert record.id is not None
+        self.ctx.repo.finish_strength_session(record.id, finish_time(record, self.ctx.clock.now()))
+
+    # -- running -----------------------------------------------------------------------
+
+    def _easier_for(self, item: PlannedExercise) -> PlannedExercise | None:
+        if self.library is None:
+            return None
+        phase = self._running_phase or 1
+        return easier_version(self.library, item, phase)
+
+    def _run(self, session: GuidedSession) -> None:
+        self.stack.setCurrentWidget(self.runner)
+        self.runner.begin(session)
+        self.runner.setFocus()
+
+    def _commit_set(self, set_log: SetLog) -> None:
+        """Each set is saved the moment it is logged: a crash loses at most the set in hand."""
+        if self.record is None or self.record.id is None:
+            return  # a preview (screenshots): nothing to save
+        try:
+            self.ctx.repo.log_set(self.record.id, set_log)
+        except (StoreError, ValidationError) as exc:
+            self.runner.show_problem(
+                self.tr(
+                    "That set could not be saved ({error}). The sets before it are safe."
+                ).format(error=getattr(exc, "message", str(exc)))
+            )
+            log.warning("Could not save a set: %s", exc)
+
+    def _finish_running(self) -> None:
+        record = self.record
+        self.runner.stop()
+        self.record = None
+        if record is not None and record.id is not None:
+            try:
+                self.ctx.repo.finish_strength_session(record.id, self.ctx.clock.now())
+            except (StoreError, ValidationError) as exc:
+                self._store_problem(self.tr("The session could not be marked as finished."), exc)
+            self.ctx.events.changed(Kind.STRENGTH, days=(record.day,))
+            self.ctx.events.status_message.emit(self.tr("Session saved. Well done."))
+        self._back_to_overview()
+
+    def _leave_running(self) -> None:
+        record = self.record
+        self.runner.stop()
+        self.record = None
+        if record is not None:
+            self.ctx.events.changed(Kind.STRENGTH, days=(record.day,))
+            self.ctx.events.status_message.emit(
+                self.tr("Your sets are saved. You can resume the session from this tab.")
+            )
+        self._back_to_overview()
+
+    def _back_to_overview(self) -> None:
+        self._screenshot_mode = False
+        self.stack.setCurrentWidget(self.overview)
+        self.refresh_now()
+
+    def _store_problem(self, what: str, exc: Exception) -> None:
+        log.warning("%s %s", what, exc)
+        QMessageBox.warning(
+            self,
+            self.tr("Not saved"),
+            what
+            + "\n\n"
+            + str(exc)
+            + "\n\n"
+            + self.tr("Everything saved before this is safe. Please try again."),
+        )
+
+    def can_close(self) -> bool:
+        """Asked by the main window before the app closes."""
+        if not self.running or self.record is None:
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("Session in progress"),
+            self.tr(
+                "A session is in progress. The sets you logged are saved, and you can resume "
+                "it next time. Close anyway?"
+            ),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    # -- screenshots -------------------------------------------------------------------
+
+    def screenshot_states(self) -> list[tuple[str, Callable[[], None]]]:
+        return [
+            ("hold", lambda: self._preview("hold")),
+            ("rest", lambda: self._preview("rest")),
+            ("summary", lambda: self._preview("summary")),
+        ]
+
+    def _preview_plan(self) -> SessionPlan:
+        plan = self.today_plan.plan if self.today_plan else ()
+        if any(item.is_hold for item in plan) or self.library is None:
+            return plan
+        return plan_session(self.library, 1, {}, {}, PainSite.MID_THIGH.value, None)
+
+    def _preview(self, state: str) -> None:
+        """Put the runner in a given state on a fake clock, saving nothing."""
+        from hamstring_app.ui.session.preview import drive_to
+
+        self.runner.stop()
+        self.record = None
+        self._screenshot_mode = True
+        clock = FakeClock(self.ctx.clock.now())
+        session = self._session(self._preview_plan(), clock)
+        self.stack.setCurrentWidget(self.runner)
+        self.runner.begin(session, live=False)
+        drive_to(session, clock, state, self.runner)
+        self.runner.render()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        if self._screenshot_mode:
+            self.runner.stop()
+            self._back_to_overview()
+        super().hideEvent(event)
