@@ -71,6 +71,12 @@ def recovery(index: DayIndex, i: int) -> tuple[Recovery, list[Advice], list[str]
     w = T.TREND_WINDOW_DAYS
     now = index.pain_mean(i - w + 1, i, T.TREND_MIN_CHECKINS)
     then = index.pain_mean(i - 3 * w + 1, i - 2 * w, T.TREND_MIN_CHECKINS)
+    recent = index.day_pain[max(i - T.RECOVERED_WINDOW_DAYS + 1, 0) : i + 1]
+    if all(p is None for p in recent):
+        unknowns.append(
+            "There are no pain answers from the last 2 weeks, so we cannot tell whether you "
+            "have recovered."
+        )
     status: RecoveryStatus
     if is_recovered(index, i):
         status = "recovered"
