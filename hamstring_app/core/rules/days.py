@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date
 from functools import cached_property
 from itertools import accumulate
 from operator import attrgetter
@@ -178,11 +178,6 @@ class DayIndex:
         return self._last_true([x > 0 for x in self.intensity])
 
     @cached_property
-    def last_run(self) -> list[int]:
-        """Latest day <= i with a run, or NONE."""
-        return self._last_true([x > 0 for x in self._run_count])
-
-    @cached_property
     def prev_max(self) -> list[float]:
         """Longest single run in the SPIKE_LOOKBACK_DAYS before day i (sliding maximum)."""
         longest = self.longest
@@ -270,7 +265,3 @@ class DayIndex:
             if i - start + 1 >= T.ACWR_MIN_DAYS and chronic > 0:
                 out[i] = acute / chronic
         return out
-
-    def dates(self, first: int, last: int) -> list[date]:
-        start = self.day(first)
-        return [start + timedelta(days=k) for k in range(last - first + 1)]
