@@ -38,5 +38,15 @@ bench: $(STAMP)
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m hamstring_app.ui.screenshots docs/screenshots
 
+# The Linux bundle and its tarball: PyInstaller comes from the `dist` extra, installed into
+# .venv the first time (and again when pyproject.toml changes). See packaging/README.md.
+DIST_STAMP := $(VENV)/.dist-installed
+$(DIST_STAMP): pyproject.toml | $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,dist]'
+	@touch $(DIST_STAMP)
+
+dist: $(DIST_STAMP)
+	$(BIN)/python packaging/build_linux.py
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info
