@@ -237,6 +237,20 @@ class RunnerView(QWidget):
         # Space inside a number box is not "pause" while typing a set's numbers.
         self.log_panel.installEventFilter(self)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """The same keys when no shortcut caught them (e.g. the window is not active)."""
+        key = event.key()
+        if key == Qt.Key.Key_Space and self.pages.currentWidget() is not self.log_panel:
+            self.toggle_pause()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.enter()
+        elif key == Qt.Key.Key_Escape:
+            self.ask_leave()
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
             event.type() == QEvent.Type.ShortcutOverride
