@@ -30,7 +30,7 @@ def make_planned(library):
 
 @pytest.fixture
 def hold_then_reps(library):
-    """Single-leg bridge hold 2 x 10 s (rest 20 s), then Romanian deadlift 2 x 8 lowering over 3 s."""
+    """Single-leg bridge hold 2 x 10 s (rest 20 s), then Romanian deadlift 2 x 8 (3 s down)."""
     return (
         planned(library, "single_leg_bridge_hold", sets=2, hold_s=10, rest_s=20),
         planned(library, "romanian_deadlift", sets=2, reps=8, tempo_down_s=3, rest_s=30),

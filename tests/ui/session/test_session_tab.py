@@ -101,8 +101,9 @@ def test_finish_as_it_is(strength_app, clock, qtbot):
     clock.advance(60)
     repo.log_set(
         record.id,
-        SetLog("bridge_hold", 1, hold_s=30.0, pain=1, started_at=clock.now(),
-               finished_at=clock.now()),
+        SetLog(
+            "bridge_hold", 1, hold_s=30.0, pain=1, started_at=clock.now(), finished_at=clock.now()
+        ),
     )
     tab.refresh_now()
     assert tab.resume_banner.isVisible()
