@@ -45,29 +45,32 @@ def self_test_seconds(cmd: list[str], env: dict[str, str]) -> float:
 
 def window_seconds(cmd: list[str], env: dict[str, str]) -> float:
     """Seconds from starting ``cmd --demo`` until a visible window of its process exists."""
-    started = time.perf_counter()
-    proc = subprocess.Popen([*cmd, "--demo"], env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
-    try:
-        while time.perf_counter() - started < WINDOW_TIMEOUT:
-            found = subprocess.run(
-                ["xdotool", "search", "--onlyvisible", "--pid", str(proc.pid),
-                 "--name", "Hamstring Coach"],
-                capture_output=True, text=True, env=env, check=False,
-            )
-            if found.stdout.strip():
-                return time.perf_counter() - started
-            if proc.poll() is not None:
-                raise RuntimeError(f"{cmd[0]} --demo exited early with {proc.returncode}")
-            time.sleep(0.02)
-        raise RuntimeError(f"no window from {cmd[0]} within {WINDOW_TIMEOUT:.0f} s")
-    finally:
-        proc.terminate()
+    with tempfile.TemporaryFile() as errors:
+        started = time.perf_counter()
+        proc = subprocess.Popen([*cmd, "--demo"], env=env, stdout=subprocess.DEVNULL,
+                                stderr=errors)
         try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+            while time.perf_counter() - started < WINDOW_TIMEOUT:
+                found = subprocess.run(
+                    ["xdotool", "search", "--onlyvisible", "--pid", str(proc.pid),
+                     "--name", "Hamstring Coach"],
+                    capture_output=True, text=True, env=env, check=False,
+                )
+                if found.stdout.strip():
+                    return time.perf_counter() - started
+                if proc.poll() is not None:
+                    errors.seek(0)
+                    tail = errors.read().decode(errors="replace")[-2000:]
+                    raise RuntimeError(f"{cmd[0]} --demo exited with {proc.returncode}:\n{tail}")
+                time.sleep(0.02)
+            raise RuntimeError(f"no window from {cmd[0]} within {WINDOW_TIMEOUT:.0f} s")
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
 
 
 def compare(
@@ -99,8 +102,12 @@ def start_xvfb() -> tuple[subprocess.Popen[bytes], str] | None:
         if Path(f"/tmp/.X11-unix/X{number}").exists() or Path(f"/tmp/.X{number}-lock").exists():
             continue
         display = f":{number}"
-        proc = subprocess.Popen(["Xvfb", display, "-screen", "0", "1600x1000x24", "-nolisten",
-                                 "tcp"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        # -noreset: without it Xvfb resets when its last client leaves, and the next
+        # program to start in that moment cannot connect
+        proc = subprocess.Popen(
+            ["Xvfb", display, "-screen", "0", "1600x1000x24", "-nolisten", "tcp", "-noreset"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
         for _ in range(100):
             if Path(f"/tmp/.X11-unix/X{number}").exists():
                 return proc, display
