@@ -1,0 +1,576 @@
+"""The stacked recovery graphs: pain, running, strength and a strip of daily verdicts.
+
+Four plots share one time axis (linked X; the date labels show under the bottom plot).
+Every graph item is created once; :meth:`RecoveryPlots.set_data` only feeds new arrays to
+them, so a refresh after one new check-in stays cheap even with years of history.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPalette
+from PySide6.QtWidgets import QGraphicsWidget, QSizePolicy, QWidget
+
+from hamstring_app.core.models import Verdict
+from hamstring_app.ui.progress.axis import CalendarAxis
+from hamstring_app.ui.progress.data import (
+    DAY_S,
+    RED_FLAG_Y,
+    VERDICT_HEIGHTS,
+    RecoveryData,
+    Series,
+    day_start_x,
+    day_x,
+    x_day,
+)
+from hamstring_app.ui.progress.none_guard import protect_none
+from hamstring_app.ui.theme import VERDICT_COLOURS, is_dark
+
+protect_none()  # PySide6 6.12.0 on Python 3.11: see none_guard.py
+
+# Series colours: distinct in hue and lightness, readable on light and dark backgrounds.
+PAIN_COLOURS = {"rest": "#8e44ad", "run": "#e67e22", "waking": "#16a085"}
+BAR_COLOUR = "#5c8fd6"
+STRENGTH_COLOUR = "#7f8c8d"
+VOLUME_COLOUR = "#c0392b"
+ACWR_COLOUR = "#9b59b6"
+WINDOW_COLOUR = "#2e86c1"
+BAND_ALPHA = 26
+PAIN_BANDS = ((-0.5, 3.5, Verdict.CONTINUE), (3.5, 5.5, Verdict.HOLD), (5.5, 10.5, Verdict.STOP))
+ACWR_RANGE = (0.0, 2.5)
+
+
+class Preset:
+    FOUR_WEEKS = "4w"
+    TWELVE_WEEKS = "12w"
+    SINCE_ONSET = "onset"
+    ALL = "all"
+
+
+def _colour(hex_colour: str, alpha: int = 255) -> QColor:
+    colour = QColor(hex_colour)
+    if is_dark():
+        colour = colour.lighter(135)
+    colour.setAlpha(alpha)
+    return colour
+
+
+def _set_bars(item: pg.BarGraphItem, series: Series, width: float) -> None:
+    item.setOpts(x=series.x, height=series.y, width=width)
+
+
+class RecoveryPlots(pg.GraphicsLayoutWidget):
+    """The graphs. Emits ``day_hovered(date | None)`` and ``day_clicked(date)``."""
+
+    day_hovered = Signal(object)
+    day_clicked = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Recovery graphs"))
+        self.setAccessibleDescription(
+            self.tr(
+                "Pain, running, strength and daily verdicts over time. Left and right arrows "
+                "move a day, Shift moves a week, Enter opens the day, plus and minus zoom."
+            )
+        )
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.data: RecoveryData | None = None
+        self._marker_scale = 1.0
+        self._onset_x: float | None = None
+        self._window_x: float | None = None
+        self.cursor_day: date | None = None
+        self._labels: dict[pg.AxisItem, str] = {}
+        self._legends: list[pg.LegendItem] = []
+
+        self.ci.setContentsMargins(4, 4, 4, 4)
+        self.ci.setSpacing(2)
+        em = QFontMetrics(self.font()).height()
+        self._left_width = int(em * 3.6)
+        self._right_width = int(em * 4.6)
+        self._legend_width = int(em * 11)
+
+        self.pain = self._add_plot(0, self.tr("Pain (0-10)"))
+        self.running = self._add_plot(1, self.tr("Distance"))
+        self.strength = self._add_plot(2, self.tr("Sessions a week"))
+        self.strip = self._add_plot(3, self.tr("Verdict"), bottom=True)
+        self.plots = (self.pain, self.running, self.strength, self.strip)
+        layout = self.ci.layout
+        for row, stretch in enumerate((5, 4, 3, 0)):
+            layout.setRowStretchFactor(row, stretch)
+        self.strip.setMaximumHeight(em * 5.5)
+        self.strip.setMinimumHeight(em * 5.5)
+        layout.setColumnFixedWidth(1, self._legend_width)
+
+        self._build_pain()
+        self._build_running()
+        self._build_strength()
+        self._build_strip()
+        self._build_shared()
+        for legend in self._legends:  # entries at the top, the free space below them
+            spacer = QGraphicsWidget()
+            row = legend.layout.rowCount()
+            legend.layout.addItem(spacer, row, 0)
+            legend.layout.setRowStretchFactor(row, 1)
+            legend.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+            legend.setMinimumHeight(0)
+
+        scene = self.scene()
+        scene.sigMouseMoved.connect(self._on_mouse_moved)
+        scene.sigMouseClicked.connect(self._on_mouse_clicked)
+        self.pain.vb.sigXRangeChanged.connect(self._on_x_range_changed)
+        self.pain.vb.sigResized.connect(self._on_x_range_changed)
+        self.apply_palette(self.palette())
+
+    # ---------------------------------------------------------------- building
+
+    def _add_plot(self, row: int, label: str, *, bottom: bool = False) -> pg.PlotItem:
+        axis = CalendarAxis()
+        plot = self.addPlot(row=row, col=0, axisItems={"bottom": axis})
+        plot.setMenuEnabled(False)
+        plot.hideButtons()
+        plot.setMouseEnabled(x=True, y=False)
+        plot.showAxis("right")
+        left, right = plot.getAxis("left"), plot.getAxis("right")
+        left.setWidth(self._left_width)
+        right.setWidth(self._right_width)
+        right.setStyle(showValues=False)
+        self._set_label(left, label)
+        if not bottom:
+            axis.setStyle(showValues=False)
+            axis.setHeight(6)
+        plot.showGrid(x=True, y=False, alpha=0.15)
+        if row:
+            plot.setXLink(self.pain)
+        legend = pg.LegendItem(size=(self._legend_width, 10), offset=None, verSpacing=-4)
+        self.addItem(legend, row=row, col=1)
+        self._legends.append(legend)
+        plot.legend_item = legend  # type: ignore[attr-defined]
+        return plot
+
+    def _set_label(self, axis: pg.AxisItem, text: str) -> None:
+        self._labels[axis] = text
+        axis.setLabel(text)
+
+    def _add_side_view(self, plot: pg.PlotItem, label: str) -> pg.ViewBox:
+        """A second view box drawn over ``plot`` with its own right axis (shared X)."""
+        view = pg.ViewBox(enableMenu=False)
+        plot.scene().addItem(view)
+        right = plot.getAxis("right")
+        right.linkToView(view)
+        right.setStyle(showValues=True)
+        self._set_label(right, label)
+        view.setXLink(plot)
+        view.setMouseEnabled(x=True, y=False)
+
+        def follow() -> None:
+            view.setGeometry(plot.vb.sceneBoundingRect())
+            view.linkedViewChanged(plot.vb, view.XAxis)
+
+        plot.vb.sigResized.connect(follow)
+        return view
+
+    def _build_pain(self) -> None:
+        p = self.pain
+        p.setYRange(-0.4, 10.6, padding=0)
+        p.getAxis("left").setTicks([[(v, str(v)) for v in (0, 3, 5, 10)],
+                                    [(v, "") for v in range(11)]])
+        self.bands = []
+        for low, high, verdict in PAIN_BANDS:
+            band = pg.LinearRegionItem(
+                (low, high), orientation="horizontal", movable=False,
+                brush=_colour(VERDICT_COLOURS[verdict], BAND_ALPHA), pen=pg.mkPen(None),
+            )
+            band.setZValue(-30)
+            p.addItem(band, ignoreBounds=True)
+            self.bands.append(band)
+        # the bands' words sit on the right axis, clear of the points
+        right = p.getAxis("right")
+        right.setStyle(showValues=True, tickLength=0)
+        right.setTicks([[(1.5, self.tr("mild")), (4.5, self.tr("hold")),
+                         (8.0, self.tr("too much"))], []])
+        legend = p.legend_item
+        self.pain_rest = pg.ScatterPlotItem(symbol="o", size=7, pen=None)
+        self.pain_run = pg.ScatterPlotItem(symbol="t1", size=9, pen=None)
+        self.pain_waking = pg.ScatterPlotItem(symbol="s", size=6, pen=None)
+        self.pain_mean = pg.PlotDataItem(connect="finite")
+        for item, name in (
+            (self.pain_rest, self.tr("At rest")),
+            (self.pain_run, self.tr("During the run")),
+            (self.pain_waking, self.tr("On waking")),
+            (self.pain_mean, self.tr("7-day average")),
+        ):
+            p.addItem(item)
+            legend.addItem(item, name)
+
+    def _build_running(self) -> None:
+        p = self.running
+        legend = p.legend_item
+        self.week_bars = pg.BarGraphItem(x=[], height=[], width=6 * DAY_S, pen=pg.mkPen(None))
+        self.runs = pg.ScatterPlotItem(symbol="o", pen=None)
+        self.spikes = pg.ScatterPlotItem(symbol="star", size=18)
+        self.load_marks = pg.ScatterPlotItem(symbol="d", size=12)
+        p.addItem(self.week_bars)
+        p.addItem(self.runs)
+        p.addItem(self.spikes)
+        p.addItem(self.load_marks)
+        p.vb.setAutoVisible(y=True)
+        p.vb.enableAutoRange(axis=pg.ViewBox.YAxis)
+        p.vb.setLimits(yMin=0)
+        self.acwr_view = self._add_side_view(p, self.tr("A:C ratio, trend only"))
+        self.acwr_view.setYRange(*ACWR_RANGE, padding=0)
+        self.acwr = pg.PlotDataItem(connect="finite")
+        self.acwr_view.addItem(self.acwr)
+        legend.addItem(self.week_bars, self.tr("Weekly distance"))
+        legend.addItem(self.runs, self.tr("Run (size: distance)"))
+        legend.addItem(self.spikes, self.tr("Single-run spike"))
+        legend.addItem(self.load_marks, self.tr("Other load warning"))
+        legend.addItem(self.acwr, self.tr("A:C ratio (trend only)"))
+
+    def _build_strength(self) -> None:
+        p = self.strength
+        legend = p.legend_item
+        self.session_bars = pg.BarGraphItem(x=[], height=[], width=6 * DAY_S, pen=pg.mkPen(None))
+        p.addItem(self.session_bars)
+        self.plan_line = pg.InfiniteLine(angle=0, movable=False)
+        p.addItem(self.plan_line, ignoreBounds=True)
+        self.plan_sample = pg.PlotDataItem()
+        legend.addItem(self.session_bars, self.tr("Sessions a week"))
+        legend.addItem(self.plan_sample, self.tr("Plan"))
+        self.volume_view = self._add_side_view(p, self.tr("Reps a week"))
+        self.volume_view.enableAutoRange(axis=pg.ViewBox.YAxis)
+        self.volume_view.setAutoVisible(y=True)
+        self.volume_view.setLimits(yMin=0)
+        self.volume = pg.PlotDataItem(connect="finite", symbol="o", symbolSize=5)
+        self.volume_view.addItem(self.volume)
+        legend.addItem(self.volume, self.tr("Nordic reps a week"))
+        self._volume_legend_index = len(legend.items) - 1
+
+    def _build_strip(self) -> None:
+        p = self.strip
+        p.setYRange(0, 1.5, padding=0)
+        left = p.getAxis("left")
+        left.setStyle(showValues=False)
+        legend = p.legend_item
+        legend.setColumnCount(2)
+        self.verdict_bars: dict[Verdict, pg.BarGraphItem] = {}
+        words = {
+            Verdict.CONTINUE: self.tr("Continue"),
+            Verdict.MODIFY: self.tr("Modify"),
+            Verdict.HOLD: self.tr("Hold"),
+            Verdict.STOP: self.tr("Stop"),
+        }
+        for verdict in Verdict:
+            bars = pg.BarGraphItem(x=[], height=[], width=0.85 * DAY_S, pen=pg.mkPen(None))
+            p.addItem(bars)
+            legend.addItem(bars, words[verdict])
+            self.verdict_bars[verdict] = bars
+        self.flags = pg.ScatterPlotItem(symbol="x", size=11)
+        p.addItem(self.flags)
+        legend.addItem(self.flags, self.tr("Red flag"))
+
+    def _build_shared(self) -> None:
+        """The recovery window, the onset line and the hover line, on every plot."""
+        self.windows: list[pg.LinearRegionItem] = []
+        self.onset_lines: list[pg.InfiniteLine] = []
+        self.hover_lines: list[pg.InfiniteLine] = []
+        for plot in self.plots:
+            region = pg.LinearRegionItem((0, 1), movable=False, pen=pg.mkPen(None))
+            region.setZValue(-20)
+            plot.addItem(region, ignoreBounds=True)
+            self.windows.append(region)
+            line = pg.InfiniteLine(angle=90, movable=False)
+            plot.addItem(line, ignoreBounds=True)
+            self.onset_lines.append(line)
+            hover = pg.InfiniteLine(angle=90, movable=False)
+            hover.setZValue(50)
+            hover.hide()
+            plot.addItem(hover, ignoreBounds=True)
+            self.hover_lines.append(hover)
+        self.onset_label = pg.TextItem(self.tr("Onset"), anchor=(0, 0))
+        self.window_label = pg.TextItem("", anchor=(0, 0))
+        for label in (self.onset_label, self.window_label):
+            self.pain.addItem(label, ignoreBounds=True)
+
+    # ---------------------------------------------------------------- palette
+
+    def apply_palette(self, palette: QPalette) -> None:
+        """Follow the system light or dark palette."""
+        background = palette.color(QPalette.ColorRole.Base)
+        foreground = palette.color(QPalette.ColorRole.Text)
+        muted = QColor(foreground)
+        muted.setAlpha(150)
+        self.setBackground(background)
+        for axis, text in self._labels.items():
+            axis.setPen(pg.mkPen(muted))
+            axis.setTextPen(pg.mkPen(foreground))
+            axis.setLabel(text, color=foreground.name())
+        for legend in self._legends:
+            legend.setLabelTextColor(foreground)
+            legend.setPen(pg.mkPen(None))
+            legend.setBrush(pg.mkBrush(None))
+            for _, label in legend.items:
+                label.setText(label.text, color=foreground)
+        for plot in self.plots:
+            for name in ("bottom", "right"):
+                plot.getAxis(name).setPen(pg.mkPen(muted))
+                plot.getAxis(name).setTextPen(pg.mkPen(foreground))
+        for band, (_, _, verdict) in zip(self.bands, PAIN_BANDS, strict=True):
+            band.setBrush(pg.mkBrush(_colour(VERDICT_COLOURS[verdict], BAND_ALPHA)))
+        self.pain_rest.setBrush(pg.mkBrush(_colour(PAIN_COLOURS["rest"])))
+        self.pain_run.setBrush(pg.mkBrush(_colour(PAIN_COLOURS["run"])))
+        self.pain_waking.setBrush(pg.mkBrush(_colour(PAIN_COLOURS["waking"])))
+        self.pain_mean.setPen(pg.mkPen(foreground, width=2))
+        self.week_bars.setOpts(brush=pg.mkBrush(_colour(BAR_COLOUR, 110)))
+        self.runs.setBrush(pg.mkBrush(_colour(BAR_COLOUR, 220)))
+        self.runs.setPen(pg.mkPen(background, width=1))
+        self.spikes.setBrush(pg.mkBrush(_colour(VERDICT_COLOURS[Verdict.STOP])))
+        self.spikes.setPen(pg.mkPen(foreground, width=1))
+        self.load_marks.setBrush(pg.mkBrush(_colour(VERDICT_COLOURS[Verdict.HOLD])))
+        self.load_marks.setPen(pg.mkPen(foreground, width=1))
+        self.acwr.setPen(pg.mkPen(_colour(ACWR_COLOUR), width=1))
+        self.session_bars.setOpts(brush=pg.mkBrush(_colour(STRENGTH_COLOUR, 150)))
+        plan_pen = pg.mkPen(foreground, width=1, style=Qt.PenStyle.DashLine)
+        self.plan_line.setPen(plan_pen)
+        self.plan_sample.setPen(plan_pen)
+        self.volume.setPen(pg.mkPen(_colour(VOLUME_COLOUR), width=1.5))
+        self.volume.setSymbolBrush(pg.mkBrush(_colour(VOLUME_COLOUR)))
+        self.volume.setSymbolPen(None)
+        for verdict, bars in self.verdict_bars.items():
+            bars.setOpts(brush=pg.mkBrush(_colour(VERDICT_COLOURS[verdict])))
+        self.flags.setPen(pg.mkPen(_colour(VERDICT_COLOURS[Verdict.STOP]), width=2.5))
+        self.flags.setBrush(pg.mkBrush(_colour(VERDICT_COLOURS[Verdict.STOP])))
+        window_brush = pg.mkBrush(_colour(WINDOW_COLOUR, 34))
+        for region in self.windows:
+            region.setBrush(window_brush)
+        onset_pen = pg.mkPen(foreground, width=1.5, style=Qt.PenStyle.DashLine)
+        for line in self.onset_lines:
+            line.setPen(onset_pen)
+        self.onset_label.setColor(foreground)
+        self.window_label.setColor(foreground)
+        hover_pen = pg.mkPen(foreground, width=1, style=Qt.PenStyle.DotLine)
+        for line in self.hover_lines:
+            line.setPen(hover_pen)
+
+    # ---------------------------------------------------------------- data
+
+    def set_data(self, data: RecoveryData) -> None:
+        """Feed new arrays to the existing items (nothing is rebuilt)."""
+        self.data = data
+        self.pain_rest.setData(data.pain_rest.x - 0.2 * DAY_S, data.pain_rest.y)
+        self.pain_run.setData(data.pain_run.x, data.pain_run.y)
+        self.pain_waking.setData(data.pain_waking.x + 0.2 * DAY_S, data.pain_waking.y)
+        self.pain_mean.setData(data.pain_mean.x, data.pain_mean.y)
+
+        _set_bars(self.week_bars, data.weekly_distance, 6 * DAY_S)
+        self.runs.setData(data.runs.x, data.runs.y, size=data.run_sizes * self._marker_scale)
+        self.spikes.setData(data.spikes.x, data.spikes.y)
+        self.load_marks.setData(data.other_load_events.x, data.other_load_events.y)
+        self.acwr.setData(data.acwr.x, data.acwr.y)
+        self._set_label(self.running.getAxis("left"), self.tr("Distance (%s)") % data.unit.value)
+        self.running.getAxis("left").setLabel(self._labels[self.running.getAxis("left")])
+
+        _set_bars(self.session_bars, data.sessions_per_week, 6 * DAY_S)
+        self.plan_line.setValue(data.plan_per_week)
+        top = max(float(data.plan_per_week), float(np.max(data.sessions_per_week.y, initial=0)))
+        self.strength.setYRange(0, top + 0.6, padding=0)
+        self.volume.setData(data.eccentric_volume.x, data.eccentric_volume.y)
+        self._set_volume_label(data.eccentric_label)
+
+        for verdict, bars in self.verdict_bars.items():
+            series = data.verdicts.get(verdict, Series())
+            bars.setOpts(x=series.x, height=np.full(len(series), VERDICT_HEIGHTS[verdict]))
+        self.flags.setData(data.red_flags.x, np.full(len(data.red_flags), RED_FLAG_Y))
+
+        self._set_window(data)
+        # room for the 12-week preset and the onset, even with a short history
+        earliest = min(data.first_day, data.today - timedelta(days=84), data.onset or data.today)
+        first = day_start_x(earliest - timedelta(days=7))
+        last = day_start_x(self._last_day(data) + timedelta(days=14))
+        self.pain.vb.setLimits(xMin=first, xMax=last, minXRange=5 * DAY_S)
+
+    def _set_volume_label(self, label: str) -> None:
+        legend = self.strength.legend_item
+        if label == "nordic" or not label:
+            text = self.tr("Nordic reps a week")
+        else:
+            text = self.tr("%s reps a week") % label.replace("_", " ").capitalize()
+        _, sample_label = legend.items[self._volume_legend_index]
+        sample_label.setText(text)
+
+    def _set_window(self, data: RecoveryData) -> None:
+        visible = data.onset is not None
+        for line in self.onset_lines:
+            line.setVisible(visible)
+            if data.onset is not None:
+                line.setValue(day_start_x(data.onset))
+        self.onset_label.setVisible(visible)
+        if data.onset is not None:
+            self.onset_label.setText(self.tr("Onset %s") % f"{data.onset.day} {data.onset:%b}")
+            self._onset_x = day_start_x(data.onset)
+            self.onset_label.setPos(self._onset_x, 10.6)
+        for region in self.windows:
+            region.setVisible(data.window is not None)
+            if data.window is not None:
+                region.setRegion((day_start_x(data.window[0]), day_start_x(data.window[1])))
+        if data.window is not None and data.window_weeks is not None:
+            lo, hi = data.window_weeks
+            self.window_label.setText(self.tr("Expected recovery: %d-%d weeks") % (lo, hi))
+            self._window_x = day_start_x(data.window[0])
+            self.window_label.setPos(self._window_x, 9.5)
+            self.window_label.show()
+        else:
+            self._window_x = None
+            self.window_label.hide()
+        if data.onset is None:
+            self._onset_x = None
+        self._on_x_range_changed()
+
+    @staticmethod
+    def _last_day(data: RecoveryData) -> date:
+        last = data.today
+        if data.window is not None and data.window[1] > last:
+            last = data.window[1]
+        return last
+
+    # ---------------------------------------------------------------- ranges
+
+    def preset_range(self, preset: str) -> tuple[float, float]:
+        """The X range (Unix seconds) a preset shows, for the data last set."""
+        data = self.data
+        assert data is not None
+        end = day_start_x(data.today + timedelta(days=1)) + 0.5 * DAY_S
+        if preset == Preset.FOUR_WEEKS:
+            start = day_start_x(data.today - timedelta(days=27))
+        elif preset == Preset.TWELVE_WEEKS:
+            start = day_start_x(data.today - timedelta(days=83))
+        elif preset == Preset.SINCE_ONSET and data.onset is not None:
+            start = day_start_x(data.onset - timedelta(days=3))
+            end = max(end, day_start_x(self._last_day(data) + timedelta(days=2)))
+        else:
+            start = day_start_x(data.first_day - timedelta(days=2))
+        return start - 0.5 * DAY_S, end
+
+    def show_preset(self, preset: str) -> None:
+        if self.data is None:
+            return
+        self.pain.setXRange(*self.preset_range(preset), padding=0)
+
+    def x_range(self) -> tuple[float, float]:
+        low, high = self.pain.vb.viewRange()[0]
+        return float(low), float(high)
+
+    def _on_x_range_changed(self, *_args: object) -> None:
+        """Keep markers and labels readable at any zoom."""
+        data = self.data
+        if data is None:
+            return
+        low, high = self.x_range()
+        width_px = max(self.pain.vb.width(), 1.0)
+        px_per_day = width_px / max((high - low) / DAY_S, 1e-9)
+        scale = float(np.clip(px_per_day / 6.0, 0.4, 1.0))
+        if abs(scale - self._marker_scale) > 0.05:
+            self._marker_scale = scale
+            self.runs.setSize(data.run_sizes * scale)
+        px_per_x = width_px / max(high - low, 1e-9)
+        for label, x in ((self.onset_label, self._onset_x), (self.window_label, self._window_x)):
+            if x is None:
+                continue
+            room = (high - x) * px_per_x
+            fits = room >= label.boundingRect().width() + 4
+            label.setAnchor((0, 0) if fits else (1, 0))
+            label.setPos(x, label.pos().y())
+
+    def zoom(self, factor: float) -> None:
+        """Zoom the time axis about its centre (factor < 1 zooms in)."""
+        low, high = self.x_range()
+        centre, half = (low + high) / 2, (high - low) / 2 * factor
+        self.pain.setXRange(centre - half, centre + half, padding=0)
+
+    # ---------------------------------------------------------------- hover and click
+
+    def day_at(self, scene_pos: QPointF) -> date | None:
+        """The day under a scene position inside one of the plots, or None."""
+        for plot in self.plots:
+            if plot.vb.sceneBoundingRect().contains(scene_pos):
+                return x_day(plot.vb.mapSceneToView(scene_pos).x())
+        return None
+
+    def scene_pos_of(self, day: date, plot: pg.PlotItem | None = None) -> QPointF:
+        """Where ``day``'s noon is drawn, half-way up ``plot`` (scene coordinates)."""
+        plot = plot or self.pain
+        (_, _), (y_low, y_high) = plot.vb.viewRange()
+        return plot.vb.mapViewToScene(QPointF(day_x(day), (y_low + y_high) / 2))
+
+    def set_cursor(self, day: date | None) -> None:
+        """Show the hover line on ``day`` (None hides it) and say which day it is."""
+        if day == self.cursor_day:
+            return
+        self.cursor_day = day
+        for line in self.hover_lines:
+            line.setVisible(day is not None)
+            if day is not None:
+                line.setValue(day_x(day))
+        self.day_hovered.emit(day)
+
+    def _on_mouse_moved(self, scene_pos: QPointF) -> None:
+        day = self.day_at(scene_pos)
+        if day is not None:
+            self.set_cursor(day)
+
+    def _on_mouse_clicked(self, event: object) -> None:
+        if event.button() != Qt.MouseButton.LeftButton or event.double():  # type: ignore[attr-defined]
+            return
+        day = self.day_at(event.scenePos())  # type: ignore[attr-defined]
+        if day is not None and self.data is not None and day <= self.data.today:
+            self.set_cursor(day)
+            self.day_clicked.emit(day)
+
+    def leaveEvent(self, event: object) -> None:
+        super().leaveEvent(event)
+        if not self.hasFocus():
+            self.set_cursor(None)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        data = self.data
+        key = event.key()
+        if data is None:
+            super().keyPressEvent(event)
+            return
+        step = 7 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1
+        current = self.cursor_day or data.today
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            day = current + timedelta(days=step if key == Qt.Key.Key_Right else -step)
+            day = min(max(day, data.first_day), data.today)
+            self.set_cursor(day)
+            self._keep_visible(day)
+        elif key == Qt.Key.Key_Home:
+            self.set_cursor(data.first_day)
+            self._keep_visible(data.first_day)
+        elif key == Qt.Key.Key_End:
+            self.set_cursor(data.today)
+            self._keep_visible(data.today)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.set_cursor(current)
+            self.day_clicked.emit(current)
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom(0.7)
+        elif key == Qt.Key.Key_Minus:
+            self.zoom(1 / 0.7)
+        else:
+            super().keyPressEvent(event)
+
+    def _keep_visible(self, day: date) -> None:
+        low, high = self.x_range()
+        x = day_x(day)
+        if low <= x <= high:
+            return
+        width = high - low
+        if x < low:
+            self.pain.setXRange(x - 0.1 * width, x + 0.9 * width, padding=0)
+        else:
+            self.pain.setXRange(x - 0.9 * width, x + 0.1 * width, padding=0)

@@ -1,0 +1,249 @@
+"""The Recovery tab: is it getting better? Words first, then the graphs."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hamstring_app.core.models import History
+from hamstring_app.core.rules import Assessment, evaluate
+from hamstring_app.ui.context import AppContext
+from hamstring_app.ui.events import Kind
+from hamstring_app.ui.progress.data import RecoveryData, build_recovery_data
+from hamstring_app.ui.progress.export import ExportError, export_view
+from hamstring_app.ui.progress.hover import describe_day
+from hamstring_app.ui.progress.plots import Preset, RecoveryPlots
+from hamstring_app.ui.progress.summary import SummaryHeader
+from hamstring_app.ui.widgets.stale_tab import StaleTab
+
+log = logging.getLogger(__name__)
+
+PRESET_SHORTCUTS = {
+    Preset.FOUR_WEEKS: "Ctrl+1",
+    Preset.TWELVE_WEEKS: "Ctrl+2",
+    Preset.SINCE_ONSET: "Ctrl+3",
+    Preset.ALL: "Ctrl+4",
+}
+EXPORT_SHORTCUT = "Ctrl+E"
+
+
+class RecoveryTab(StaleTab):
+    title = "Recovery"
+    watches = frozenset({Kind.PROFILE, Kind.CHECKIN, Kind.RUN, Kind.STRENGTH, Kind.SETTINGS})
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setObjectName("recovery")
+        self.title = self.tr("Recovery")
+        self.history: History | None = None
+        self.assessment: Assessment | None = None
+        self.data: RecoveryData | None = None
+        self.preset = Preset.TWELVE_WEEKS
+        self._ranged = False
+
+        self.header = SummaryHeader()
+        self.plots = RecoveryPlots()
+        self.readout = QLabel()
+        self.readout.setObjectName("recoveryReadout")
+        self.readout.setAccessibleName(self.tr("Values for the day under the pointer"))
+        self.readout.setWordWrap(True)
+        self.readout.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.preset_group = QButtonGroup(self)
+        self.preset_group.setExclusive(True)
+        self.preset_buttons: dict[str, QPushButton] = {}
+        bar = QHBoxLayout()
+        bar.setSpacing(6)
+        show = QLabel(self.tr("Show:"))
+        bar.addWidget(show)
+        names = {
+            Preset.FOUR_WEEKS: self.tr("4 weeks"),
+            Preset.TWELVE_WEEKS: self.tr("12 weeks"),
+            Preset.SINCE_ONSET: self.tr("Since onset"),
+            Preset.ALL: self.tr("All"),
+        }
+        for preset, name in names.items():
+            button = QPushButton(name)
+            button.setCheckable(True)
+            button.setShortcut(QKeySequence(PRESET_SHORTCUTS[preset]))
+            shortcut = QKeySequence(PRESET_SHORTCUTS[preset]).toString(
+                QKeySequence.SequenceFormat.NativeText
+            )
+            button.setToolTip(self.tr("Show %s (%s)") % (name.lower(), shortcut))
+            button.setAccessibleName(self.tr("Show %s") % name.lower())
+            button.clicked.connect(lambda _=False, p=preset: self.show_preset(p))
+            self.preset_group.addButton(button)
+            self.preset_buttons[preset] = button
+            bar.addWidget(button)
+        bar.addStretch(1)
+        hint = QLabel(self.tr("Drag to pan, scroll to zoom, click a day to open it."))
+        hint.setObjectName("recoveryHint")
+        bar.addWidget(hint)
+        self.export_button = QPushButton(self.tr("Export..."))
+        self.export_button.setShortcut(QKeySequence(EXPORT_SHORTCUT))
+        self.export_button.setToolTip(self.tr("Save this view as a PNG or SVG picture (%s)")
+                                      % EXPORT_SHORTCUT)
+        self.export_button.setAccessibleName(self.tr("Export the graphs as a picture"))
+        self.export_button.clicked.connect(self.export_dialog)
+        bar.addWidget(self.export_button)
+
+        # what is exported: the words and the graphs together
+        self.view = QWidget()
+        self.view.setObjectName("recoveryView")
+        self.view.setAutoFillBackground(True)
+        view_layout = QVBoxLayout(self.view)
+        view_layout.setContentsMargins(12, 10, 12, 4)
+        view_layout.setSpacing(6)
+        view_layout.addWidget(self.header)
+        view_layout.addWidget(self.readout)
+        view_layout.addWidget(self.plots, 1)
+
+        self.empty = QLabel()
+        self.empty.setObjectName("recoveryEmpty")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setAccessibleName(self.tr("No recovery data yet"))
+        font = self.empty.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.empty.setFont(font)
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.view)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.setSpacing(4)
+        controls = QWidget()
+        controls.setLayout(bar)
+        bar.setContentsMargins(12, 0, 12, 0)
+        self.controls = controls
+        layout.addWidget(controls)
+        layout.addWidget(self.stack, 1)
+
+        self.plots.day_hovered.connect(self._show_day)
+        self.plots.day_clicked.connect(self._open_day)
+        self._show_day(None)
+
+    # ---------------------------------------------------------------- refresh
+
+    def refresh(self) -> None:
+        repo, today = self.ctx.repo, self.ctx.clock.today()
+        history = repo.load_history()
+        plan = repo.get_settings().sessions_per_week
+        assessment = evaluate(history, today)
+        data = build_recovery_data(history, assessment, today, plan)
+        self.history, self.assessment, self.data = history, assessment, data
+        if data.is_empty:
+            self.empty.setText(self._empty_text(history))
+            self.header.set_empty()
+            self.stack.setCurrentWidget(self.empty)
+            self.controls.setEnabled(False)
+            return
+        self.controls.setEnabled(True)
+        self.header.set_summary(history, assessment, today, plan)
+        self.plots.set_data(data)
+        self.stack.setCurrentWidget(self.view)
+        if not self._ranged:
+            self._ranged = True
+            self.show_preset(self.preset)
+        if self.plots.cursor_day is not None:
+            self._show_day(self.plots.cursor_day)
+
+    def _empty_text(self, history: History) -> str:
+        if history.profile is None:
+            return self.tr(
+                "Nothing to show yet.\n\nAdd when your pain started (File, Profile), then log "
+                "your first check-in to see your trend."
+            )
+        return self.tr(
+            "Log your first check-in to see your trend.\n\nYour pain, runs and strength "
+            "sessions will show here, against the usual recovery time."
+        )
+
+    # ---------------------------------------------------------------- ranges
+
+    def show_preset(self, preset: str) -> None:
+        self.preset = preset
+        self._ranged = True
+        self.preset_buttons[preset].setChecked(True)
+        self.plots.show_preset(preset)
+
+    # ---------------------------------------------------------------- hover and click
+
+    def _show_day(self, day: date | None) -> None:
+        if day is None or self.data is None:
+            self.readout.setText(
+                self.tr("Point at a day, or use the arrow keys, to see its values.")
+            )
+            return
+        self.readout.setText(describe_day(self.data.info(day), self.data.unit, self.tr))
+
+    def _open_day(self, day: date) -> None:
+        self.ctx.events.open_day.emit(day)
+
+    # ---------------------------------------------------------------- export
+
+    def export_dialog(self) -> None:
+        default = self.ctx.paths.root.parent / f"recovery-{self.ctx.clock.today().isoformat()}.png"
+        home = Path.home() / default.name
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export the graphs"),
+            str(home),
+            self.tr("PNG picture (*.png);;SVG drawing (*.svg)"),
+        )
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> Path | None:
+        """Save the summary and graphs as shown. PNG or SVG by the file's extension."""
+        try:
+            written = export_view(self.view, path, title=self.tr("Hamstring Coach: recovery"))
+        except (ExportError, OSError) as exc:
+            log.warning("Export to %s failed: %s", path, exc)
+            QMessageBox.warning(
+                self,
+                self.tr("Could not export"),
+                self.tr(
+                    "The picture could not be saved to %s.\n\nNothing else was changed. Check "
+                    "that the folder exists and that you can write to it, or choose another."
+                ) % path,
+            )
+            return None
+        self.ctx.events.status_message.emit(self.tr("Saved %s") % written)
+        return written
+
+    # ---------------------------------------------------------------- palette and shots
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.plots.apply_palette(self.palette())
+
+    def screenshot_states(self) -> list[tuple[str, Callable[[], None]]]:
+        def hover() -> None:
+            self.show_preset(Preset.SINCE_ONSET)
+            if self.data is not None:
+                self.plots.set_cursor(self.data.today)
+
+        return [
+            ("all", lambda: self.show_preset(Preset.ALL)),
+            ("since-onset-hover", hover),
+        ]
