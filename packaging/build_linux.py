@@ -3,12 +3,15 @@
     python packaging/build_linux.py [--skip-build]
 
 1. PyInstaller builds dist/hamstring-coach/ from packaging/hamstring-coach.spec.
-2. Every library in the bundle must find the libraries it links (ldd), or the build fails.
-3. The bundled program runs ``--version`` and ``--self-test`` off screen; either failing
+2. Libraries nothing in the bundle links are removed, debug symbols are stripped (see
+   strip_candidates for what is left alone), and the ICU data library is trimmed to what
+   Qt uses (trim_icu.py; skipped, with a note, when icupkg or a C compiler is missing).
+3. Every library in the bundle must find the libraries it links (ldd), or the build fails.
+4. The bundled program runs ``--version`` and ``--self-test`` off screen; either failing
    fails the build.
-4. dist/hamstring-coach-<version>-linux-<arch>.tar.gz is written: the program, the menu
+5. dist/hamstring-coach-<version>-linux-<arch>.tar.gz is written: the program, the menu
    entry, the AppStream file, the icons and install.sh.
-5. The sizes are printed.
+6. The sizes are printed.
 
 Run it with the Python that has the project and PyInstaller installed (``make dist`` does).
 """
@@ -18,6 +21,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -25,6 +29,8 @@ import tarfile
 import time
 from importlib.metadata import version
 from pathlib import Path
+
+import trim_icu
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -68,6 +74,120 @@ def run_pyinstaller() -> None:
     if subprocess.run(cmd, cwd=ROOT, env=env, check=False).returncode != 0:
         raise BuildError("PyInstaller failed (its messages are above)")
     print(f"    built in {time.perf_counter() - started:.0f} s")
+
+
+def has_symbol_table(path: Path) -> bool:
+    out = subprocess.run(["readelf", "-S", "-W", str(path)], capture_output=True, text=True,
+                         check=False).stdout
+    return " .symtab " in out or " .debug_info " in out
+
+
+def strip_candidates(bundle: Path) -> list[Path]:
+    """Unstripped ELF files that are safe to strip.
+
+    PyInstaller's own ``strip`` option is off in the spec because it strips everything:
+    that corrupts libraries that auditwheel rewrote with patchelf (numpy's OpenBLAS fails
+    with "ELF load command address/offset not page-aligned") and the executable, which
+    carries the program's archive after its ELF image. Here both are left alone: files of a
+    package that ships a sibling ``<package>.libs`` folder, and the executable itself.
+    """
+    internal = bundle / "_internal"
+    repaired = {p.name.removesuffix(".libs") for p in internal.glob("*.libs") if p.is_dir()}
+    found = []
+    for path in sorted(internal.rglob("*")):
+        if path.is_symlink() or not path.is_file() or not is_elf(path):
+            continue
+        top = path.relative_to(internal).parts[0]
+        if top.endswith(".libs") or top in repaired:
+            continue
+        if has_symbol_table(path):
+            found.append(path)
+    return found
+
+
+def needed_libraries(path: Path) -> list[str]:
+    out = subprocess.run(["readelf", "-d", "-W", str(path)], capture_output=True, text=True,
+                         check=False).stdout
+    return re.findall(r"\(NEEDED\)\s+Shared library: \[(.+?)\]", out)
+
+
+def orphan_libraries(bundle: Path) -> list[Path]:
+    """System libraries PyInstaller copied in that nothing in the bundle links any more.
+
+    They came in as dependencies of the plugins and libraries bundle_contents.py drops
+    (GTK's, GLib's). Starting points are what gets loaded by path rather than by link:
+    Qt plugins, Python extension modules, libpython and the executable. Only the top level
+    of _internal (where PyInstaller puts system libraries) is ever pruned.
+    """
+    internal = bundle / "_internal"
+    elf_files = [p for p in internal.rglob("*") if p.is_file() and not p.is_symlink() and is_elf(p)]
+    by_name: dict[str, list[Path]] = {}
+    for path in internal.rglob("*"):
+        if path.is_file():
+            by_name.setdefault(path.name, []).append(path.resolve())
+    roots = [bundle / "hamstring-app"] + [
+        p for p in elf_files
+        if "plugins" in p.parts or ".cpython-" in p.name or ".abi3." in p.name
+        or p.name.startswith("libpython")
+    ]
+    reached: set[Path] = set()
+    pending = [p.resolve() for p in roots]
+    while pending:
+        path = pending.pop()
+        if path in reached:
+            continue
+        reached.add(path)
+        for lib in needed_libraries(path):
+            pending.extend(by_name.get(lib, []))
+    return sorted(
+        p for p in internal.iterdir()
+        if p.is_file() and not p.is_symlink() and p.name.startswith("lib") and ".so" in p.name
+        and is_elf(p) and p.resolve() not in reached
+    )
+
+
+def prune_orphans() -> None:
+    orphans = orphan_libraries(BUNDLE)
+    size = sum(p.stat().st_size for p in orphans)
+    for path in orphans:
+        path.unlink()
+    # links that pointed at a removed library
+    for link in (BUNDLE / "_internal").iterdir():
+        if link.is_symlink() and not link.exists():
+            link.unlink()
+    names = ", ".join(p.name for p in orphans[:6]) + (" ..." if len(orphans) > 6 else "")
+    print(f"    {len(orphans)} unused libraries removed ({mib(size)}): {names or 'none'}")
+
+
+def strip_bundle() -> None:
+    if shutil.which("strip") is None or shutil.which("readelf") is None:
+        print("    skipped: binutils (strip, readelf) not installed")
+        return
+    saved = 0
+    files = strip_candidates(BUNDLE)
+    for path in files:
+        before = path.stat().st_size
+        proc = subprocess.run(["strip", "--strip-unneeded", str(path)], capture_output=True,
+                              text=True, check=False)
+        if proc.returncode != 0:
+            raise BuildError(f"strip failed on {path}: {proc.stderr.strip()}")
+        saved += before - path.stat().st_size
+    print(f"    {len(files)} files stripped, {mib(saved)} saved")
+
+
+def trim_icu_data() -> None:
+    lib = trim_icu.find_icu_data(BUNDLE)
+    if lib is None:
+        print("    no ICU data library in the bundle")
+        return
+    try:
+        before, after = trim_icu.trim(lib)
+    except trim_icu.TrimSkipped as exc:
+        print(f"    skipped: {exc}; the bundle keeps the full ICU data")
+        return
+    except subprocess.CalledProcessError as exc:
+        raise BuildError(f"trimming the ICU data failed: {exc.stderr}") from exc
+    print(f"    {lib.name}: {mib(before)} -> {mib(after)}")
 
 
 def is_elf(path: Path) -> bool:
@@ -203,6 +323,12 @@ def main(argv: list[str] | None = None) -> int:
             run_pyinstaller()
         if not EXE.is_file():
             raise BuildError(f"{EXE} does not exist; build it first")
+        step("Removing libraries nothing links")
+        prune_orphans()
+        step("Stripping debug symbols")
+        strip_bundle()
+        step("Trimming the ICU data to what Qt uses")
+        trim_icu_data()
         step("Checking the bundled libraries")
         check_libraries()
         step("Running the bundled program off screen")

@@ -17,6 +17,7 @@ from pathlib import PurePosixPath
 #: optional extras of numpy/pyqtgraph, test tools).
 EXCLUDED_MODULES = [
     "tkinter",
+    "readline",
     "unittest.mock",
     "pydoc_data",
     "pytest",
@@ -34,7 +35,10 @@ EXCLUDED_MODULES = [
     "pyqtgraph.examples",
     "pyqtgraph.jupyter",
     "pyqtgraph.canvas",
+    "pyqtgraph.console",
     "pyqtgraph.flowchart",
+    # random numbers: only pyqtgraph's scatter-jitter helper (unused here) asks for them
+    "numpy.random",
     "numpy.f2py",
     "numpy.distutils",
     "numpy.testing._private.extbuild",
@@ -114,9 +118,12 @@ HOST_LIBS = re.compile(
     r"systemd|gcrypt|gpg-error|gtk-3|gdk-3|atk-1\.0|pango-1\.0|pangocairo-1\.0|cairo|"
     r"cairo-gobject|gdk_pixbuf-2\.0|speechd)\.so"
 )
-#: data that belongs to dropped parts: QML modules, and Qt's own translations (the app is
+#: Data that belongs to dropped parts: QML modules, and Qt's own translations (the app is
 #: written in English and installs no Qt translator, so they would never be loaded).
-DROPPED_DATA = re.compile(r"(^|/)(Qt6?|PySide6)/(qml|translations|resources/qtwebengine)(/|$)")
+#: pyqtgraph's logo (its own demo windows use it) goes too.
+DROPPED_DATA = re.compile(
+    r"(^|/)((Qt6?|PySide6)/(qml|translations|resources/qtwebengine)|pyqtgraph/icons/peegee)(/|$)"
+)
 
 
 def plugin_stem(filename: str) -> str:

@@ -27,6 +27,7 @@ SPEC = PACKAGING / "hamstring-coach.spec"
 sys.path.insert(0, str(PACKAGING))
 import bundle_contents  # noqa: E402
 import make_icons  # noqa: E402
+import trim_icu  # noqa: E402
 
 
 def desktop_entry() -> configparser.SectionProxy:
@@ -278,6 +279,9 @@ def test_shell_scripts_are_valid_bash():
         ("libxcb-cursor.so.0", True),
         ("libk5crypto.so.3", True),
         ("numpy.libs/libscipy_openblas64_-32a4b2a6.so", True),
+        ("PySide6/Qt/lib/libQt6EglFSDeviceIntegration.so.6", False),
+        ("pyqtgraph/icons/peegee/peegee_512px.png", False),
+        ("pyqtgraph/icons/invisibleEye.svg", True),
         ("hamstring_app/resources/icons/hamstring-coach.svg", True),
         ("hamstring_app/store/migrations/versions/0001_initial_schema.py", True),
     ],
@@ -331,3 +335,37 @@ def test_icons_render_from_the_svg(tmp_path):
     assert (tmp_path / "hicolor" / "scalable" / "apps" / "hamstring-coach.svg").is_file()
     assert (tmp_path / "hamstring-coach.ico").read_bytes()[:4] == b"\x00\x00\x01\x00"
     assert (tmp_path / "hamstring-coach.icns").read_bytes()[:4] == b"icns"
+
+
+# --------------------------------------------------------------------------- ICU trimming
+
+PYSIDE_ICU = sorted(
+    Path(sys.prefix).glob("lib/python3*/site-packages/PySide6/Qt/lib/libicudata.so.*")
+)
+
+
+def test_icu_trim_keeps_what_qt_uses_and_drops_the_rest():
+    names = ["af.res", "coll/de.res", "coll/ucadata.icu", "zone/en.res", "uprops.icu",
+             "unit/de.res", "curr/fr.res", "lang/en.res", "region/ja.res", "translit/el.res",
+             "rbnf/en.res", "brkitr/cjdict.dict", "brkitr/line.brk", "ibm-943_P15A-2003.cnv"]
+    removed = set(trim_icu.items_to_remove(names))
+    assert removed == {"unit/de.res", "curr/fr.res", "lang/en.res", "region/ja.res",
+                       "translit/el.res", "rbnf/en.res", "brkitr/cjdict.dict",
+                       "ibm-943_P15A-2003.cnv"}
+
+
+@pytest.mark.skipif(not PYSIDE_ICU or shutil.which("icupkg") is None
+                    or shutil.which("cc") is None,
+                    reason="needs the PySide6 Linux wheel, icupkg and a C compiler")
+def test_icu_trim_rebuilds_a_smaller_library_with_the_same_symbol(tmp_path):
+    lib = tmp_path / PYSIDE_ICU[0].name
+    shutil.copyfile(PYSIDE_ICU[0], lib)
+    original = trim_icu.find_data_symbol(lib)
+    before, after = trim_icu.trim(lib)
+    assert after < before / 2
+    trimmed = trim_icu.find_data_symbol(lib)
+    assert trimmed.name == original.name
+    data = lib.read_bytes()[trimmed.offset : trimmed.offset + trimmed.size]
+    assert data[2:4] == b"\xda\x27" and b"CmnD" in data[:32]  # an ICU common-data package
+    with pytest.raises(trim_icu.TrimSkipped):
+        trim_icu.trim(lib)  # a second pass finds nothing left to remove
