@@ -160,7 +160,7 @@ class ProfileDialog(QDialog):
     # -- values -------------------------------------------------------------------------
 
     def _units(self) -> Units:
-        return self.units_combo.currentData()
+        return Units(self.units_combo.currentData())
 
     def _update_units_suffix(self) -> None:
         self.weekly_spin.setSuffix(" km" if self._units() is Units.KM else " mi")
@@ -192,7 +192,7 @@ class ProfileDialog(QDialog):
             raise ValidationError("injury_start", self.tr("the start date cannot be in the future"))
         return Profile(
             injury_start=start,
-            side=self.side_combo.currentData(),
+            side=Side(self.side_combo.currentData()),
             pain_site=PainSite.HIGH_NEAR_SIT_BONE
             if self.site_high.isChecked()
             else PainSite.MID_THIGH,
