@@ -39,10 +39,9 @@ class Settings:
     speech_enabled: bool = False  # spoken cues (needs text-to-speech)
     sessions_per_week: int = 3  # planned strength sessions a week
     set_pain_threshold: int = 5  # pain above this in a set offers to stop or switch
-    welcome_done: bool = False  # the first-run welcome was seen
 
     def __post_init__(self) -> None:
-        for name in ("reminder_enabled", "sound_enabled", "speech_enabled", "welcome_done"):
+        for name in ("reminder_enabled", "sound_enabled", "speech_enabled"):
             check_bool(name, getattr(self, name), optional=False)
         if not isinstance(self.reminder_time, str) or not _TIME.match(self.reminder_time):
             raise ValidationError(

@@ -199,7 +199,9 @@ def launch(
             ).format(root=paths.root)
         )
     try:
-        repo = open_repository(paths.root, today=clock.today, app_version=__version__)
+        repo = open_repository(
+            paths.root, today=clock.today, app_version=__version__, now=clock.now
+        )
     except StoreError as exc:
         log.error("Could not open the database: %s", exc)
         lock.unlock()

@@ -21,12 +21,11 @@ def test_defaults() -> None:
     )
     assert (s.sessions_per_week, s.set_pain_threshold) == (3, 5)
     assert s.reminder_hour_minute == (20, 0)
-    assert s.welcome_done is False
-    assert SETTING_KEYS[0] == "reminder_enabled" and "welcome_done" in SETTING_KEYS
+    assert SETTING_KEYS[0] == "reminder_enabled" and "set_pain_threshold" in SETTING_KEYS
 
 
 def test_round_trip_through_strings() -> None:
-    chosen = Settings(False, "06:05", False, True, 2, 0, True)
+    chosen = Settings(False, "06:05", False, True, 2, 0)
     text = chosen.to_strings()
     assert text["reminder_enabled"] == "false" and text["sessions_per_week"] == "2"
     assert set(text) == set(SETTING_KEYS)
@@ -50,7 +49,6 @@ def test_round_trip_through_strings() -> None:
         ({"reminder_enabled": "yes"}, "reminder_enabled"),
         ({"sound_enabled": None}, "sound_enabled"),
         ({"speech_enabled": 1}, "speech_enabled"),
-        ({"welcome_done": "no"}, "welcome_done"),
     ],
 )
 def test_building_with_a_bad_value_names_the_field(changes: dict[str, Any], field: str) -> None:
