@@ -1,0 +1,143 @@
+"""Small helpers shared by the check-in and run forms: error labels next to fields,
+number parsing with messages that name the field, and dates in words."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from hamstring_app.core.models import ValidationError
+from hamstring_app.ui.theme import error_colour
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("checkin", text)
+
+
+def to_qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(qd: QDate) -> date:
+    return date(qd.year(), qd.month(), qd.day())
+
+
+def day_words(day: date, today: date | None = None) -> str:
+    """'Today', 'Yesterday' or e.g. 'Mon 16 Mar 2026'."""
+    if today is not None:
+        if day == today:
+            return _tr("Today")
+        if day.toordinal() == today.toordinal() - 1:
+            return _tr("Yesterday")
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def day_phrase(day: date, today: date) -> str:
+    """For inside a sentence: 'today', 'yesterday' or 'on Mon 16 Mar 2026'."""
+    if day == today:
+        return _tr("today")
+    if day.toordinal() == today.toordinal() - 1:
+        return _tr("yesterday")
+    return _tr("on %s") % day_words(day)
+
+
+def sentence(message: str) -> str:
+    """A validation message as a sentence: capital first letter, full stop at the end."""
+    text = message.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def error_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setObjectName("fieldError")
+    label.setStyleSheet(f"color: {error_colour().name()}; font-weight: 600;")
+    label.hide()
+    return label
+
+
+class FieldErrors:
+    """Error labels keyed by field name; shows one message next to its field."""
+
+    def __init__(self) -> None:
+        self.labels: dict[str, QLabel] = {}
+        self.inputs: dict[str, QWidget] = {}
+
+    def add_row(
+        self,
+        form: QFormLayout,
+        text: str,
+        widget: QWidget,
+        name: str,
+        *aliases: str,
+    ) -> QLabel:
+        """Add ``widget`` to ``form`` with an error label under it; returns the row label."""
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        label = error_label()
+        column.addWidget(label)
+        row_label = QLabel(text)
+        row_label.setBuddy(widget)
+        form.addRow(row_label, box)
+        for key in (name, *aliases):
+            self.labels[key] = label
+            self.inputs[key] = widget
+        return row_label
+
+    def register(self, name: str, label: QLabel, widget: QWidget) -> None:
+        self.labels[name] = label
+        self.inputs[name] = widget
+
+    def clear(self) -> None:
+        for label in self.labels.values():
+            label.clear()
+            label.hide()
+
+    def show(self, error: ValidationError, fallback: QLabel | None = None) -> QLabel | None:
+        """Show the error next to its field (or in ``fallback``); focus the field."""
+        label = self.labels.get(error.field, fallback)
+        if label is None:
+            return None
+        label.setText(sentence(error.message))
+        label.show()
+        widget = self.inputs.get(error.field)
+        if widget is not None:
+            widget.setFocus()
+        return label
+
+    def message(self, name: str) -> str:
+        label = self.labels.get(name)
+        return label.text() if label is not None and not label.isHidden() else ""
+
+
+def parse_number(
+    name: str, text: str, *, whole: bool = False, what: str = "a number"
+) -> float | int | None:
+    """Typed text to a number. Empty means not answered (None)."""
+    cleaned = text.strip().replace(",", ".")
+    if not cleaned:
+        return None
+    try:
+        value = float(cleaned)
+    except ValueError:
+        raise ValidationError(name, _tr("should be %s, not “%s”") % (what, text.strip())) from None
+    if whole:
+        if not value.is_integer():
+            raise ValidationError(name, _tr("should be a whole number, not %s") % cleaned)
+        return int(value)
+    return value
+
+
+def format_number(value: float | None, decimals: int = 2) -> str:
+    if value is None:
+        return ""
+    text = f"{value:.{decimals}f}".rstrip("0").rstrip(".")
+    return text or "0"

@@ -1,0 +1,573 @@
+"""The daily check-in form for one date: pain, how it behaved, warning signs, running form,
+recovery, and (the morning after a strength session) how the hamstring answered it."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, timedelta
+from itertools import pairwise
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hamstring_app.core.models import (
+    MAX_NOTE_CHARS,
+    CheckIn,
+    StrengthSession,
+    ValidationError,
+    check_not_future,
+)
+from hamstring_app.store.errors import StoreError
+from hamstring_app.ui.checkin.fields import (
+    FieldErrors,
+    day_phrase,
+    day_words,
+    error_label,
+    format_number,
+    from_qdate,
+    parse_number,
+    to_qdate,
+)
+from hamstring_app.ui.checkin.pain_scale import ChoiceStrip, PainScale, YesNo
+from hamstring_app.ui.context import AppContext
+from hamstring_app.ui.events import Kind
+
+log = logging.getLogger(__name__)
+
+NEXT_MORNING_DAYS = (1, 2)
+"""A strength session this many days before the check-in gets a next-morning question."""
+
+
+def _form() -> QFormLayout:
+    form = QFormLayout()
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    return form
+
+
+class CheckInForm(QWidget):
+    """One check-in per date: opening a date that has one edits it."""
+
+    saved = Signal(object)  # CheckIn, after it is written and the change announced
+    day_changed = Signal(object)  # date
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("checkinForm")
+        self.ctx = ctx
+        self.errors = FieldErrors()
+        self._loading = False
+        self._dirty = False
+        self._day = ctx.clock.today()
+        self._existing: CheckIn | None = None
+        self._strength: StrengthSession | None = None
+        self._build()
+        self.load()
+
+    # ------------------------------------------------------------------ building
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(self._build_date_bar())
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.intro.setObjectName("formIntro")
+        outer.addWidget(self.intro)
+
+        self.pain_rest = PainScale(self.tr("Pain at rest today, 0 to 10"))
+        self.pain_morning = PainScale(self.tr("Pain or stiffness on waking, 0 to 10"))
+        self.ran = YesNo(self.tr("Did you run today"))
+        self.pain_run = PainScale(self.tr("Pain during the run, 0 to 10"))
+        self.eased = YesNo(self.tr("Did it ease as the run went on"))
+        self.settled = YesNo(self.tr("Did it settle within 24 hours of your last run"))
+
+        pain_box = QGroupBox(self.tr("Pain"))
+        form = _form()
+        pain_box.setLayout(form)
+        self.errors.add_row(form, self.tr("&At rest today"), self.pain_rest, "pain_rest")
+        self.errors.add_row(
+            form, self.tr("Sore or stiff on &waking"), self.pain_morning,
+            "pain_next_morning",
+        )
+        self.errors.add_row(form, self.tr("Did you &run today?"), self.ran, "ran")
+        self.no_run_hint = QLabel(self.tr("No run today: nothing to score for the run."))
+        self.no_run_hint.setEnabled(False)
+        self.no_run_hint.hide()
+        self.pain_run_label = self.errors.add_row(
+            form, self.tr("&During the run"), self.pain_run, "pain_run"
+        )
+        form.addRow("", self.no_run_hint)
+        self.errors.add_row(form, self.tr("Eased as you &went on?"), self.eased,
+                            "eased_during_run")
+        self.errors.add_row(
+            form, self.tr("&Settled within a day?"), self.settled, "settled_within_24h"
+        )
+        outer.addWidget(pain_box)
+
+        self.strength_box = QGroupBox(self.tr("After your strength session"))
+        strength_form = _form()
+        self.strength_box.setLayout(strength_form)
+        self.strength_question = QLabel()
+        self.strength_question.setWordWrap(True)
+        strength_form.addRow(self.strength_question)
+        self.strength_pain = PainScale(
+            self.tr("Pain or stiffness the morning after the strength session, 0 to 10")
+        )
+        self.errors.add_row(
+            strength_form, self.tr("Next &morning"), self.strength_pain, "session_next_morning"
+        )
+        self.strength_box.hide()
+        outer.addWidget(self.strength_box)
+
+        flags_box = QGroupBox(self.tr("Warning signs: any of these means stop and get it checked"))
+        flags_form = _form()
+        flags_box.setLayout(flags_form)
+        self.red_flags: dict[str, YesNo] = {}
+        for name, text, spoken in (
+            ("sharp_pain", self.tr("Sharp pain?"), self.tr("Sharp pain")),
+            (
+                "pain_increases_with_speed",
+                self.tr("Worse as you speed up?"),
+                self.tr("Pain that increases with speed"),
+            ),
+            (
+                "gait_changed",
+                self.tr("Changed how you run?"),
+                self.tr("Pain that changed how you run"),
+            ),
+            (
+                "pain_in_daily_activities",
+                self.tr("Pain walking, on stairs, sitting?"),
+                self.tr("Pain in daily activities: walking, stairs or sitting"),
+            ),
+            (
+                "sudden_onset_with_weakness",
+                self.tr("Sudden, with weakness?"),
+                self.tr("Sudden onset with weakness"),
+            ),
+            (
+                "nerve_signs",
+                self.tr("Tingling, numb, or below the knee?"),
+                self.tr("Tingling, numbness or pain below the knee"),
+            ),
+        ):
+            widget = YesNo(spoken)
+            self.red_flags[name] = widget
+            self.errors.add_row(flags_form, text, widget, name)
+        outer.addWidget(flags_box)
+
+        recovery_box = QGroupBox(self.tr("Recovery"))
+        recovery_form = _form()
+        recovery_box.setLayout(recovery_form)
+        self.fatigue = QSpinBox()
+        self.fatigue.setRange(-1, 10)
+        self.fatigue.setSpecialValueText(self.tr("not answered"))
+        self.fatigue.setSuffix(self.tr(" / 10"))
+        self.fatigue.setAccessibleName(self.tr("Fatigue, 0 fresh to 10 exhausted"))
+        self.fatigue.setToolTip(self.tr("0 fresh, 10 exhausted"))
+        self.errors.add_row(recovery_form, self.tr("&Fatigue (10 exhausted)"),
+                            self.fatigue, "fatigue")
+        self.sleep = QLineEdit()
+        self.sleep.setPlaceholderText(self.tr("e.g. 7.5"))
+        self.sleep.setAccessibleName(self.tr("Hours of sleep last night"))
+        self.errors.add_row(recovery_form, self.tr("S&leep (hours)"), self.sleep,
+                            "sleep_hours")
+        self.carried_hint = QLabel()
+        self.carried_hint.setWordWrap(True)
+        self.carried_hint.setEnabled(False)
+        self.carried_hint.hide()
+        recovery_form.addRow("", self.carried_hint)
+        self.note = QLineEdit()
+        self.note.setMaxLength(MAX_NOTE_CHARS)
+        self.note.setPlaceholderText(self.tr("Anything worth remembering (optional)"))
+        self.note.setAccessibleName(self.tr("Note"))
+        self.errors.add_row(recovery_form, self.tr("N&ote"), self.note, "note")
+        outer.addWidget(recovery_box)
+
+        form_box = QGroupBox(self.tr("Running form you noticed (optional)"))
+        stride_form = _form()
+        form_box.setLayout(stride_form)
+        self.overstride: dict[str, YesNo] = {}
+        for name, text, spoken in (
+            ("overstride_long_stride", self.tr("Long stride?"), self.tr("Long stride")),
+            (
+                "overstride_loud_landing",
+                self.tr("Loud or heavy landing?"),
+                self.tr("Loud or heavy landing"),
+            ),
+            (
+                "overstride_heel_ahead",
+                self.tr("Heel far ahead of you?"),
+                self.tr("Heel landing far ahead of the body"),
+            ),
+        ):
+            widget = YesNo(spoken)
+            self.overstride[name] = widget
+            self.errors.add_row(stride_form, text, widget, name)
+        outer.addWidget(form_box)
+
+        self.general_error = error_label()
+        outer.addWidget(self.general_error)
+        outer.addStretch(1)
+
+        for widget in self._answer_widgets():
+            if isinstance(widget, ChoiceStrip):
+                widget.valueChanged.connect(self._mark_dirty)
+        self.fatigue.valueChanged.connect(self._mark_dirty)
+        self.sleep.textEdited.connect(self._mark_dirty)
+        self.note.textEdited.connect(self._mark_dirty)
+        self.ran.valueChanged.connect(self._ran_changed)
+        self._set_tab_order()
+
+    def _build_date_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        self.prev_button = QToolButton()
+        self.prev_button.setText("◀")
+        self.prev_button.setAccessibleName(self.tr("Previous day"))
+        self.prev_button.setToolTip(self.tr("Previous day"))
+        self.date_edit = QDateEdit()
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("ddd d MMM yyyy")
+        self.date_edit.setAccessibleName(self.tr("Check-in date"))
+        self.date_edit.setDate(to_qdate(self._day))
+        self.next_button = QToolButton()
+        self.next_button.setText("▶")
+        self.next_button.setAccessibleName(self.tr("Next day"))
+        self.next_button.setToolTip(self.tr("Next day"))
+        self.today_button = QPushButton(self.tr("T&oday"))
+        self.today_button.setAccessibleName(self.tr("Go to today"))
+        self.save_button = QPushButton(self.tr("Save check-in"))
+        self.save_button.setAccessibleName(self.tr("Save check-in"))
+        self.save_button.setToolTip(self.tr("Enter or Ctrl+S"))
+        self.save_button.setDefault(True)
+        self.date_heading = QLabel()
+        self.date_heading.setObjectName("dateHeading")
+        font = self.date_heading.font()
+        font.setBold(True)
+        self.date_heading.setFont(font)
+        bar.addWidget(self.prev_button)
+        bar.addWidget(self.date_edit)
+        bar.addWidget(self.next_button)
+        bar.addWidget(self.today_button)
+        bar.addWidget(self.date_heading, 1)
+        bar.addWidget(self.save_button)
+
+        self.date_error = error_label()
+        self.errors.register("date", self.date_error, self.date_edit)
+        self.errors.register("day", self.date_error, self.date_edit)
+
+        self.prev_button.clicked.connect(lambda: self.set_day(self._day - timedelta(days=1)))
+        self.next_button.clicked.connect(lambda: self.set_day(self._day + timedelta(days=1)))
+        self.today_button.clicked.connect(lambda: self.set_day(self.ctx.clock.today()))
+        self.date_edit.dateChanged.connect(lambda qd: self.set_day(from_qdate(qd)))
+        self.save_button.clicked.connect(self.save)
+        column = QVBoxLayout()
+        column.addLayout(bar)
+        column.addWidget(self.date_error)
+        wrapper = QHBoxLayout()
+        wrapper.addLayout(column)
+        return wrapper
+
+    def _answer_widgets(self) -> list[QWidget]:
+        return [
+            self.pain_rest,
+            self.pain_morning,
+            self.ran,
+            self.pain_run,
+            self.eased,
+            self.settled,
+            self.strength_pain,
+            *self.red_flags.values(),
+            self.fatigue,
+            self.sleep,
+            self.note,
+            *self.overstride.values(),
+        ]
+
+    def _set_tab_order(self) -> None:
+        chain: list[QWidget] = [
+            self.date_edit,
+            *self._answer_widgets(),
+            self.save_button,
+        ]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    # ------------------------------------------------------------------ state
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    def day(self) -> date:
+        return self._day
+
+    def existing(self) -> CheckIn | None:
+        return self._existing
+
+    def strength_session(self) -> StrengthSession | None:
+        """The strength session whose next-morning answer this check-in asks for."""
+        return self._strength
+
+    def _mark_dirty(self, *_args: object) -> None:
+        if not self._loading:
+            self._dirty = True
+
+    def _ran_changed(self, value: object) -> None:
+        no_run = value is False
+        self.pain_run.setEnabled(not no_run)
+        self.pain_run_label.setEnabled(not no_run)
+        self.eased.setEnabled(not no_run)
+        self.no_run_hint.setVisible(no_run)
+        if no_run:
+            self.pain_run.clear()
+            self.eased.clear()
+
+    def set_day(self, day: date, *, ask: bool = True) -> bool:
+        """Show ``day``. With unsaved changes, ask first (save, discard or stay)."""
+        if day == self._day:
+            self._sync_date_edit()
+            return True
+        if ask and self._dirty and not self._resolve_unsaved():
+            self._sync_date_edit()
+            return False
+        self._day = day
+        self._sync_date_edit()
+        self.load()
+        self.day_changed.emit(day)
+        return True
+
+    def _sync_date_edit(self) -> None:
+        self.date_edit.blockSignals(True)
+        self.date_edit.setDate(to_qdate(self._day))
+        self.date_edit.blockSignals(False)
+
+    def _resolve_unsaved(self) -> bool:
+        """True when it is fine to move on: saved, discarded, or nothing lost."""
+        answer = ask_unsaved(self, day_words(self._day, self.ctx.clock.today()))
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    # ------------------------------------------------------------------ load
+
+    def load(self) -> None:
+        """Fill the form from the store for the current date."""
+        today = self.ctx.clock.today()
+        repo = self.ctx.repo
+        self._existing = repo.get_checkin(self._day) if self._day <= today else None
+        self._strength = self._find_strength_session()
+        self._loading = True
+        try:
+            self.errors.clear()
+            self.general_error.hide()
+            self._fill(self._existing)
+            self._fill_defaults(self._existing)
+            self._fill_strength()
+        finally:
+            self._loading = False
+        self._dirty = False
+        self._update_heading(today)
+
+    def _find_strength_session(self) -> StrengthSession | None:
+        day = self._day
+        sessions = self.ctx.repo.list_strength_sessions(
+            day - timedelta(days=max(NEXT_MORNING_DAYS)), day - timedelta(days=1)
+        )
+        sessions = tuple(s for s in sessions if s.day < day and s.sets)
+        if not sessions:
+            return None
+        latest = max(sessions, key=lambda s: (s.day, s.id or 0))
+        if (day - latest.day).days not in NEXT_MORNING_DAYS:
+            return None
+        if latest.pain_next_morning is not None and self._existing is None:
+            return None  # already answered, and this is not a check-in being edited
+        return latest
+
+    def _fill(self, checkin: CheckIn | None) -> None:
+        c = checkin or CheckIn(day=self._day)
+        self.pain_rest.setValue(c.pain_rest)
+        self.pain_morning.setValue(c.pain_next_morning)
+        self.ran.setValue(c.ran)
+        self._ran_changed(c.ran)
+        self.pain_run.setValue(c.pain_run)
+        self.eased.setValue(c.eased_during_run)
+        self.settled.setValue(c.settled_within_24h)
+        for name, widget in (*self.red_flags.items(), *self.overstride.items()):
+            widget.setValue(getattr(c, name))
+        self.fatigue.setValue(-1 if c.fatigue is None else c.fatigue)
+        self.sleep.setText(format_number(c.sleep_hours, 1))
+        self.note.setText(c.note)
+
+    def _fill_defaults(self, existing: CheckIn | None) -> None:
+        """A new check-in starts with fatigue and sleep from the last one (never pain or
+        warning signs); a day with runs logged starts with "ran" answered yes."""
+        self.carried_hint.hide()
+        if existing is not None:
+            return
+        if self.ctx.repo.runs_on(self._day):
+            self.ran.setValue(True)
+            self._ran_changed(True)
+        last = self.ctx.repo.last_checkin_before(self._day)
+        if last is None:
+            return
+        carried = False
+        if last.fatigue is not None:
+            self.fatigue.setValue(last.fatigue)
+            carried = True
+        if last.sleep_hours is not None:
+            self.sleep.setText(format_number(last.sleep_hours, 1))
+            carried = True
+        if carried:
+            self.carried_hint.setText(
+                self.tr("Fatigue and sleep are copied from %s. Change them if today differs.")
+                % day_words(last.day, self.ctx.clock.today())
+            )
+            self.carried_hint.show()
+
+    def _fill_strength(self) -> None:
+        session = self._strength
+        self.strength_box.setVisible(session is not None)
+        if session is None:
+            self.strength_pain.clear()
+            return
+        when = day_phrase(session.day, self.ctx.clock.today())
+        self.strength_question.setText(
+            self.tr(
+                "You did a strength session %s. How did your hamstring feel the next "
+                "morning? Your answer guides how your exercises progress."
+            )
+            % when
+        )
+        self.strength_pain.setValue(session.pain_next_morning)
+
+    def _update_heading(self, today: date) -> None:
+        self.next_button.setEnabled(self._day < today)
+        self.today_button.setEnabled(self._day != today)
+        words = day_words(self._day, today)
+        if self._day > today:
+            self.intro.setText(self.tr("This date has not happened yet."))
+            self.date_error.setText(
+                self.tr("%s is in the future. Check in for today or an earlier day.")
+                % self._day.isoformat()
+            )
+            self.date_error.show()
+        elif self._existing is not None:
+            self.intro.setText(
+                self.tr("You already checked in %s. Change anything and save again.")
+                % day_phrase(self._day, today)
+            )
+        else:
+            self.intro.setText(
+                self.tr("How is your hamstring? Leave anything you are not sure about "
+                        "unanswered. Enter saves.")
+            )
+        self.date_heading.setText(words)
+
+    # ------------------------------------------------------------------ save
+
+    def collect(self) -> CheckIn:
+        """The check-in the form describes. Raises ValidationError naming the field."""
+        check_not_future("date", self._day, self.ctx.clock.today())
+        fatigue = self.fatigue.value()
+        ran = self.ran.value()
+        return CheckIn(
+            day=self._day,
+            pain_rest=self.pain_rest.value(),  # type: ignore[arg-type]
+            pain_run=None if ran is False else self.pain_run.value(),  # type: ignore[arg-type]
+            pain_next_morning=self.pain_morning.value(),  # type: ignore[arg-type]
+            ran=ran,  # type: ignore[arg-type]
+            eased_during_run=None if ran is False else self.eased.value(),  # type: ignore[arg-type]
+            settled_within_24h=self.settled.value(),  # type: ignore[arg-type]
+            **{name: w.value() for name, w in self.red_flags.items()},  # type: ignore[arg-type]
+            **{name: w.value() for name, w in self.overstride.items()},  # type: ignore[arg-type]
+            fatigue=None if fatigue < 0 else fatigue,
+            sleep_hours=parse_number("sleep_hours", self.sleep.text(), what="a number of hours"),
+            note=self.note.text().strip(),
+        )
+
+    def save(self) -> bool:
+        """Check and write the check-in. Nothing is written when anything is wrong."""
+        self.errors.clear()
+        self.general_error.hide()
+        try:
+            checkin = self.collect()
+        except ValidationError as exc:
+            self.errors.show(exc, self.general_error)
+            return False
+        session = self._strength
+        strength_pain = self.strength_pain.value() if session is not None else None
+        repo = self.ctx.repo
+        try:
+            repo.save_checkin(checkin)
+            wrote_strength = False
+            if (
+                session is not None
+                and session.id is not None
+                and strength_pain != session.pain_next_morning
+                and (strength_pain is not None or self._existing is not None)
+            ):
+                repo.set_session_next_morning_pain(session.id, strength_pain)  # type: ignore[arg-type]
+                wrote_strength = True
+        except ValidationError as exc:
+            self.errors.show(exc, self.general_error)
+            return False
+        except StoreError as exc:
+            log.error("Saving the check-in for %s failed: %s", checkin.day, exc)
+            self.general_error.setText(
+                self.tr("The check-in could not be saved: %s Your answers are still here; "
+                        "try again.") % exc
+            )
+            self.general_error.show()
+            return False
+        self._dirty = False
+        kinds = (Kind.CHECKIN, Kind.STRENGTH) if wrote_strength else (Kind.CHECKIN,)
+        days = (checkin.day, session.day) if wrote_strength and session else (checkin.day,)
+        self.ctx.events.changed(*kinds, days=days)
+        self.ctx.events.status_message.emit(
+            self.tr("Check-in for %s saved.") % day_words(checkin.day, self.ctx.clock.today())
+        )
+        self.load()
+        self.saved.emit(checkin)
+        return True
+
+    # ------------------------------------------------------------------ keys
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+            event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            self.save()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+def ask_unsaved(parent: QWidget, day_text: str) -> QMessageBox.StandardButton:
+    """Ask what to do with unsaved answers. Tests replace this function."""
+    return QMessageBox.question(
+        parent,
+        parent.tr("Unsaved check-in"),
+        parent.tr("You changed the check-in for %s but did not save it. Save it now?")
+        % day_text,
+        QMessageBox.StandardButton.Save
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Save,
+    )

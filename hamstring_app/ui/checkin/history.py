@@ -1,0 +1,320 @@
+"""Past check-ins and runs: a sortable table (newest first) with edit and delete.
+
+Deleting asks nothing: it goes on the undo stack, and Ctrl+Z brings the row back exactly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hamstring_app.core.models import CheckIn, Run, Units
+from hamstring_app.ui.checkin.commands import DeleteCheckInCommand, DeleteRunCommand
+from hamstring_app.ui.checkin.runs import run_summary
+from hamstring_app.ui.context import AppContext
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+
+RED_FLAG_SHORT = {
+    "sharp_pain": "sharp",
+    "pain_increases_with_speed": "worse with speed",
+    "gait_changed": "changed running",
+    "pain_in_daily_activities": "daily life",
+    "sudden_onset_with_weakness": "sudden, weak",
+    "nerve_signs": "below the knee",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryRow:
+    day: date
+    checkin: CheckIn | None = None
+    run: Run | None = None
+
+    @property
+    def is_checkin(self) -> bool:
+        return self.checkin is not None
+
+
+def checkin_summary(c: CheckIn) -> str:
+    parts = []
+    for label, value in (("rest", c.pain_rest), ("waking", c.pain_next_morning)):
+        if value is not None:
+            parts.append(f"{label} {value}")
+    if c.ran is False:
+        parts.append("no run")
+    elif c.pain_run is not None:
+        parts.append(f"run {c.pain_run}")
+    if c.fatigue is not None:
+        parts.append(f"fatigue {c.fatigue}")
+    if c.sleep_hours is not None:
+        parts.append(f"sleep {c.sleep_hours:g} h")
+    return ", ".join(parts) or "no pain answers"
+
+
+def highest_pain(c: CheckIn) -> int | None:
+    values = [v for v in (c.pain_rest, c.pain_run, c.pain_next_morning) if v is not None]
+    return max(values) if values else None
+
+
+class HistoryModel(QAbstractTableModel):
+    """One row per check-in and per run."""
+
+    COLUMNS = ("Date", "Entry", "Pain", "Warnings", "Details")
+    DETAILS = 4
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[HistoryRow] = []
+        self.units = Units.KM
+
+    def set_data(
+        self, checkins: tuple[CheckIn, ...], runs: tuple[Run, ...], units: Units
+    ) -> None:
+        self.beginResetModel()
+        self.units = units
+        rows = [HistoryRow(c.day, checkin=c) for c in checkins]
+        rows += [HistoryRow(r.day, run=r) for r in runs]
+        rows.sort(key=lambda r: (r.day, r.is_checkin, r.run.id if r.run else 0), reverse=True)
+        self._rows = rows
+        self.endResetModel()
+
+    def row_at(self, row: int) -> HistoryRow:
+        return self._rows[row]
+
+    def rows(self) -> list[HistoryRow]:
+        return list(self._rows)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(self.COLUMNS[section])
+        return None
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == ROW_ROLE:
+            return row
+        if role == SORT_ROLE:
+            return self._sort_key(row, column)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._text(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 0:
+                return f"{row.day:%A} {row.day.day} {row.day:%B %Y}"
+            if column == self.DETAILS:
+                return self._text(row, column)
+        return None
+
+    def _text(self, row: HistoryRow, column: int) -> str:
+        c, r = row.checkin, row.run
+        if column == 0:
+            return row.day.isoformat()
+        if column == 1:
+            return self.tr("Check-in") if c else self.tr("Run")
+        if column == 2:
+            pain = highest_pain(c) if c else (r.pain if r else None)
+            return "" if pain is None else f"{pain}/10"
+        if column == 3:
+            if not c:
+                return ""
+            flags = c.red_flags
+            if flags:
+                return "⚠ " + ", ".join(RED_FLAG_SHORT[f] for f in flags)
+            return self.tr("none")
+        if c:
+            text = checkin_summary(c)
+            return f"{text}; “{c.note}”" if c.note else text
+        assert r is not None
+        return run_summary(r, self.units)
+
+    def _sort_key(self, row: HistoryRow, column: int) -> object:
+        if column == 0:
+            return (row.day.toordinal() * 10 + (1 if row.is_checkin else 0)) * 1_000_000 + (
+                row.run.id if row.run and row.run.id else 0
+            ) % 1_000_000
+        if column == 2:
+            text = self._text(row, 2)
+            return int(text.split("/")[0]) if text else -1
+        return self._text(row, column).lower()
+
+
+class HistoryTable(QTableView):
+    """Delete removes the selected entry, Enter opens it for editing."""
+
+    delete_pressed = Signal()
+    edit_pressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Delete:
+            self.delete_pressed.emit()
+            event.accept()
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.edit_pressed.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class HistoryPanel(QWidget):
+    """The table with its buttons. ``edit_requested(day, run_id | None)`` opens an entry."""
+
+    edit_requested = Signal(object, object)
+
+    def __init__(
+        self, ctx: AppContext, undo_stack: QUndoStack, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("historyPanel")
+        self.ctx = ctx
+        self.undo_stack = undo_stack
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        heading = QHBoxLayout()
+        title = QLabel(self.tr("History"))
+        font = title.font()
+        font.setBold(True)
+        title.setFont(font)
+        heading.addWidget(title)
+        heading.addStretch(1)
+        self.edit_button = QPushButton(self.tr("Open"))
+        self.edit_button.setAccessibleName(self.tr("Open the selected entry for editing"))
+        self.edit_button.setToolTip(self.tr("Enter or double-click"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button.setAccessibleName(self.tr("Delete the selected entry"))
+        self.delete_button.setToolTip(self.tr("Delete key; Ctrl+Z brings it back"))
+        self.undo_button = QPushButton(self.tr("Undo"))
+        self.undo_button.setAccessibleName(self.tr("Undo the last delete"))
+        self.undo_button.setToolTip(self.tr("Ctrl+Z"))
+        for button in (self.edit_button, self.delete_button, self.undo_button):
+            button.setAutoDefault(False)
+            heading.addWidget(button)
+        layout.addLayout(heading)
+
+        self.model = HistoryModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = HistoryTable()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName(self.tr("History of check-ins and runs"))
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setResizeContentsPrecision(100)
+        for column in range(HistoryModel.DETAILS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(HistoryModel.DETAILS, QHeaderView.ResizeMode.Stretch)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setWordWrap(False)
+        layout.addWidget(self.table, 1)
+        self.empty_label = QLabel(
+            self.tr("Your past check-ins and runs will be listed here, newest first.")
+        )
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setEnabled(False)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.empty_label, 1)
+
+        self.table.doubleClicked.connect(lambda _index: self.open_selected())
+        self.table.edit_pressed.connect(self.open_selected)
+        self.table.delete_pressed.connect(self.delete_selected)
+        self.edit_button.clicked.connect(self.open_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.undo_button.clicked.connect(self.undo_stack.undo)
+        self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.undo_button.setEnabled(self.undo_stack.canUndo())
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self._update_buttons()
+
+    def load(self) -> None:
+        repo = self.ctx.repo
+        profile = repo.get_profile()
+        units = profile.units if profile is not None else Units.KM
+        self.model.set_data(repo.list_checkins(), repo.list_runs(), units)
+        empty = self.model.rowCount() == 0
+        self.empty_label.setVisible(empty)
+        self.table.setVisible(not empty)
+        self._update_buttons()
+
+    def selected_row(self) -> HistoryRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return rows[0].data(ROW_ROLE)
+
+    def select(self, day: date, *, run_id: int | None = None) -> bool:
+        for proxy_row in range(self.proxy.rowCount()):
+            index = self.proxy.index(proxy_row, 0)
+            row: HistoryRow = index.data(ROW_ROLE)
+            if row.day != day:
+                continue
+            if (run_id is None and row.is_checkin) or (row.run and row.run.id == run_id):
+                self.table.selectRow(proxy_row)
+                self.table.scrollTo(index)
+                return True
+        return False
+
+    def _update_buttons(self, *_args: object) -> None:
+        has = self.selected_row() is not None
+        self.edit_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
+
+    def open_selected(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        self.edit_requested.emit(row.day, row.run.id if row.run else None)
+
+    def delete_selected(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        proxy_row = self.table.selectionModel().selectedRows()[0].row()
+        if row.checkin is not None:
+            self.undo_stack.push(DeleteCheckInCommand(self.ctx, row.day))
+        elif row.run is not None:
+            self.undo_stack.push(DeleteRunCommand(self.ctx, row.run))
+        # keep the keyboard where it was: select the row that moved into this place
+        if self.proxy.rowCount():
+            self.table.selectRow(min(proxy_row, self.proxy.rowCount() - 1))

@@ -1,0 +1,227 @@
+"""The "Today" tab: the check-in form and the day's runs on the left, today's verdict and
+the history on the right."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QFrame,
+    QMessageBox,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hamstring_app.core.models import CheckIn, Referral
+from hamstring_app.core.rules import Assessment, evaluate
+from hamstring_app.ui.checkin.form import CheckInForm
+from hamstring_app.ui.checkin.history import HistoryPanel
+from hamstring_app.ui.checkin.runs import RunsPanel
+from hamstring_app.ui.checkin.verdict_panel import VerdictPanel
+from hamstring_app.ui.context import AppContext
+from hamstring_app.ui.widgets.stale_tab import StaleTab
+
+log = logging.getLogger(__name__)
+
+
+def confirm_urgent(parent: QWidget, reason: str) -> None:
+    """A warning the runner must acknowledge. Tests replace or close it."""
+    box = QMessageBox(parent)
+    box.setObjectName("urgentDialog")
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(parent.tr("Please get this checked soon"))
+    box.setText(parent.tr("<b>Stop running and see a health professional soon.</b>"))
+    box.setInformativeText(
+        reason
+        + "\n\n"
+        + parent.tr(
+            "This app cannot examine you. If you have numbness around the groin or changes in "
+            "bladder or bowel control, go to an emergency department now."
+        )
+    )
+    box.addButton(parent.tr("I understand"), QMessageBox.ButtonRole.AcceptRole)
+    box.exec()
+
+
+def _scroll(widget: QWidget, name: str) -> QScrollArea:
+    area = QScrollArea()
+    area.setObjectName(name)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    area.setWidget(widget)
+    return area
+
+
+class CheckInTab(StaleTab):
+    title = "Today"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setObjectName("checkin")
+        self.title = self.tr("Today")
+        self._today_seen = ctx.clock.today()
+        self.undo_stack = QUndoStack(self)
+
+        self.form = CheckInForm(ctx)
+        self.runs = RunsPanel(ctx, self.undo_stack)
+        self.verdict = VerdictPanel()
+        self.history = HistoryPanel(ctx, self.undo_stack)
+
+        left = QWidget()
+        left.setObjectName("checkinLeft")
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(8, 8, 8, 8)
+        left_layout.addWidget(self.form)
+        left_layout.addWidget(self.runs)
+        left_layout.addStretch(1)
+        self.left_scroll = _scroll(left, "checkinFormScroll")
+
+        self.right = QSplitter(Qt.Orientation.Vertical)
+        self.verdict_scroll = _scroll(self.verdict, "verdictScroll")
+        self.right.addWidget(self.verdict_scroll)
+        history_box = QWidget()
+        history_layout = QVBoxLayout(history_box)
+        history_layout.setContentsMargins(4, 4, 8, 8)
+        history_layout.addWidget(self.history)
+        self.right.addWidget(history_box)
+        self.right.setStretchFactor(0, 3)
+        self.right.setStretchFactor(1, 2)
+        self.right.setChildrenCollapsible(False)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.left_scroll)
+        self.splitter.addWidget(self.right)
+        self.splitter.setStretchFactor(0, 11)
+        self.splitter.setStretchFactor(1, 10)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+        self._sized = False
+        self._build_actions()
+        self.form.day_changed.connect(self._day_changed)
+        self.form.saved.connect(self._after_save)
+        self.history.edit_requested.connect(self.open_entry)
+        ctx.events.open_day.connect(self.show_day)
+
+    def _build_actions(self) -> None:
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        self.save_action = QAction(self.tr("Save"), self)
+        self.save_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
+        self.save_action.setShortcutContext(context)
+        self.save_action.triggered.connect(self.save_current)
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
+        self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        self.undo_action.setShortcutContext(context)
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo"))
+        self.redo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Redo))
+        self.redo_action.setShortcutContext(context)
+        for action in (self.save_action, self.undo_action, self.redo_action):
+            self.addAction(action)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._sized and self.width() > 0:
+            # give the form what it needs and the verdict and history the rest
+            bar = self.left_scroll.verticalScrollBar().sizeHint().width()
+            wanted = self.left_scroll.widget().sizeHint().width() + bar + 4
+            left = min(wanted, int(self.width() * 0.58))
+            self.splitter.setSizes([left, max(1, self.width() - left)])
+            self._sized = True
+
+    # ------------------------------------------------------------------ refresh
+
+    def refresh(self) -> None:
+        today = self.ctx.clock.today()
+        if today != self._today_seen:
+            # the app stayed open past midnight: follow "today" unless mid-edit
+            if self.form.day() == self._today_seen and not self.form.dirty:
+                self.form.set_day(today, ask=False)
+            self._today_seen = today
+        if not self.form.dirty:
+            self.form.load()
+        self.runs.load()
+        self.history.load()
+        self.refresh_verdict()
+
+    def refresh_verdict(self) -> Assessment | None:
+        """Evaluate today's verdict from everything stored and show it."""
+        history = self.ctx.repo.load_history()
+        if not history.checkins and not history.runs:
+            self.verdict.show_empty()
+            return None
+        assessment = evaluate(history, self.ctx.clock.today())
+        self.verdict.show_assessment(assessment)
+        return assessment
+
+    # ------------------------------------------------------------------ actions
+
+    def show_day(self, day: date) -> None:
+        """Show ``day`` in the form (the recovery graphs ask for this)."""
+        self.form.set_day(day)
+
+    def open_entry(self, day: date, run_id: int | None) -> None:
+        if not self.form.set_day(day):
+            return
+        if run_id is not None:
+            self.runs.edit_run(run_id)
+        else:
+            self.form.pain_rest.setFocus()
+
+    def save_current(self) -> None:
+        """Ctrl+S: save the run being edited if the focus is there, else the check-in."""
+        focus = self.focusWidget()
+        if self.runs.editing and focus is not None and self.runs.isAncestorOf(focus):
+            self.runs.save()
+        else:
+            self.form.save()
+
+    def _day_changed(self, day: date) -> None:
+        self.runs.set_day(day)
+        self.history.select(day)
+
+    def _after_save(self, checkin: CheckIn) -> None:
+        if self.stale:
+            self.refresh_now()
+        assessment = self.verdict.assessment
+        if assessment is not None and assessment.referral == Referral.URGENT and checkin.red_flags:
+            self.urgent_dialog(assessment.referral_reason)
+
+    def urgent_dialog(self, reason: str) -> None:
+        confirm_urgent(self, reason)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Reached when the shortcut machinery did not take the key (e.g. no active window).
+        if event.matches(QKeySequence.StandardKey.Save):
+            self.save_current()
+            event.accept()
+            return
+        if event.matches(QKeySequence.StandardKey.Undo):
+            self.undo_stack.undo()
+            event.accept()
+            return
+        if event.matches(QKeySequence.StandardKey.Redo):
+            self.undo_stack.redo()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    # ------------------------------------------------------------------ screenshots
+
+    def screenshot_states(self) -> list[tuple[str, Callable[[], None]]]:
+        def why_open() -> None:
+            for item in self.verdict.advice_items[:2]:
+                item.why_button.setChecked(True)
+
+        def run_editor() -> None:
+            self.runs.start_new()
+
+        return [("why", why_open), ("run-editor", run_editor)]

@@ -1,0 +1,356 @@
+"""Today's verdict: the answer first (word, colour and icon), then the referral if any,
+what is not known, and each piece of advice with an expandable "why"."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hamstring_app.core.models import Advice, Level, Referral, Verdict, WhyValue
+from hamstring_app.core.rules import Assessment
+from hamstring_app.ui.theme import error_colour, icon, verdict_colour
+
+LEVEL_VERDICT = {
+    Level.INFO: Verdict.MODIFY,
+    Level.CAUTION: Verdict.HOLD,
+    Level.WARNING: Verdict.HOLD,
+    Level.DANGER: Verdict.STOP,
+}
+LEVEL_SYMBOL = {Level.INFO: "ℹ", Level.CAUTION: "!", Level.WARNING: "⚠", Level.DANGER: "⛔"}
+
+
+def _scaled_font(base: QFont, factor: float, bold: bool = True) -> QFont:
+    """A font relative to the system size, so it scales with the person's settings."""
+    font = QFont(base)
+    if font.pointSizeF() > 0:
+        font.setPointSizeF(font.pointSizeF() * factor)
+    else:
+        font.setPixelSize(round(font.pixelSize() * factor))
+    font.setBold(bold)
+    return font
+
+
+def verdict_pixmap(verdict: Verdict, size: int) -> QPixmap:
+    """The verdict's icon, or a coloured disc with its first letter when there is none."""
+    themed = icon(verdict.value)
+    if not themed.isNull():
+        return themed.pixmap(QSize(size, size))
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(verdict_colour(verdict))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawEllipse(0, 0, size, size)
+    painter.setPen(QColor("white"))
+    font = painter.font()
+    font.setBold(True)
+    font.setPixelSize(int(size * 0.55))
+    painter.setFont(font)
+    painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, verdict.value[0].upper())
+    painter.end()
+    return pixmap
+
+
+def why_lines(why: Mapping[str, WhyValue]) -> list[str]:
+    """The numbers behind a piece of advice, one readable line each."""
+    lines = []
+    for key, value in why.items():
+        name = key.replace("_", " ")
+        name = name[:1].upper() + name[1:]
+        if isinstance(value, bool):
+            shown = "yes" if value else "no"
+        elif value is None:
+            shown = "not known"
+        elif isinstance(value, float):
+            shown = f"{value:.2f}".rstrip("0").rstrip(".")
+        else:
+            shown = str(value)
+        lines.append(f"{name}: {shown}")
+    return lines
+
+
+class AdviceItem(QFrame):
+    """One piece of advice: title, message, and a "why" that opens on demand."""
+
+    def __init__(self, advice: Advice, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.advice = advice
+        self.setObjectName("adviceItem")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        colour = verdict_colour(LEVEL_VERDICT[advice.level])
+        self.setStyleSheet(
+            f"#adviceItem {{ border: 1px solid palette(mid); border-left: 5px solid "
+            f"{colour.name()}; border-radius: 4px; }}"
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 8, 6)
+        layout.setSpacing(3)
+        top = QHBoxLayout()
+        level_words = {
+            Level.INFO: self.tr("Tip"),
+            Level.CAUTION: self.tr("Take care"),
+            Level.WARNING: self.tr("Warning"),
+            Level.DANGER: self.tr("Danger"),
+        }
+        self.level_label = QLabel(f"{LEVEL_SYMBOL[advice.level]} {level_words[advice.level]}")
+        self.level_label.setStyleSheet(f"color: {colour.name()}; font-weight: 600;")
+        self.title_label = QLabel(advice.title)
+        self.title_label.setFont(_scaled_font(self.font(), 1.05))
+        self.title_label.setWordWrap(True)
+        top.addWidget(self.level_label)
+        top.addWidget(self.title_label, 1)
+        layout.addLayout(top)
+        self.message_label = QLabel(advice.message)
+        self.message_label.setWordWrap(True)
+        self.message_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        layout.addWidget(self.message_label)
+
+        self.why_button = QToolButton()
+        self.why_button.setText(self.tr("Why?"))
+        self.why_button.setCheckable(True)
+        self.why_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.why_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.why_button.setAutoRaise(True)
+        self.why_button.setAccessibleName(self.tr("Why: %s") % advice.title)
+        self.details = QLabel(self._details_html())
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.hide()
+        self.why_button.toggled.connect(self._toggle)
+        has_details = bool(advice.why) or bool(advice.evidence)
+        self.why_button.setVisible(has_details)
+        layout.addWidget(self.why_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.details)
+
+    def _details_html(self) -> str:
+        parts = []
+        lines = why_lines(self.advice.why)
+        if lines:
+            items = "".join(f"<li>{_escape(line)}</li>" for line in lines)
+            parts.append(f"<b>{self.tr('The numbers')}</b><ul style='margin:0'>{items}</ul>")
+        if self.advice.evidence:
+            parts.append(
+                f"<p><b>{self.tr('Evidence')}</b>: {_escape(self.advice.evidence)}</p>"
+            )
+        return "".join(parts)
+
+    def _toggle(self, shown: bool) -> None:
+        self.details.setVisible(shown)
+        self.why_button.setArrowType(
+            Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
+        )
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class VerdictPanel(QWidget):
+    """Shows an Assessment. ``assessment`` holds what is on show."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("verdictPanel")
+        self.assessment: Assessment | None = None
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(8)
+
+        self.caption = QLabel(self.tr("Today's verdict"))
+        self.caption.setFont(_scaled_font(self.font(), 1.0))
+        layout.addWidget(self.caption)
+
+        self.header = QFrame()
+        self.header.setObjectName("verdictHeader")
+        header_layout = QHBoxLayout(self.header)
+        header_layout.setContentsMargins(12, 10, 12, 10)
+        self.icon_label = QLabel()
+        self.icon_label.setAccessibleName(self.tr("Verdict icon"))
+        header_layout.addWidget(self.icon_label, 0, Qt.AlignmentFlag.AlignTop)
+        words = QVBoxLayout()
+        self.verdict_label = QLabel()
+        self.verdict_label.setObjectName("verdictWord")
+        self.verdict_label.setFont(_scaled_font(self.font(), 1.7))
+        self.verdict_label.setWordWrap(True)
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        words.addWidget(self.verdict_label)
+        words.addWidget(self.summary_label)
+        header_layout.addLayout(words, 1)
+        layout.addWidget(self.header)
+
+        self.referral = QFrame()
+        self.referral.setObjectName("referralBox")
+        referral_layout = QVBoxLayout(self.referral)
+        referral_layout.setContentsMargins(12, 8, 12, 8)
+        self.referral_title = QLabel()
+        self.referral_title.setFont(_scaled_font(self.font(), 1.2))
+        self.referral_title.setWordWrap(True)
+        self.referral_text = QLabel()
+        self.referral_text.setWordWrap(True)
+        self.referral_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        referral_layout.addWidget(self.referral_title)
+        referral_layout.addWidget(self.referral_text)
+        layout.addWidget(self.referral)
+
+        self.unknowns = QLabel()
+        self.unknowns.setObjectName("unknowns")
+        self.unknowns.setWordWrap(True)
+        self.unknowns.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.unknowns)
+
+        self.advice_heading = QLabel(self.tr("What to do, and why"))
+        self.advice_heading.setFont(_scaled_font(self.font(), 1.1))
+        layout.addWidget(self.advice_heading)
+        self.advice_box = QVBoxLayout()
+        self.advice_box.setSpacing(6)
+        layout.addLayout(self.advice_box)
+        self.advice_items: list[AdviceItem] = []
+
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("emptyState")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.empty_label)
+
+        self.footer = QLabel(
+            self.tr("General guidance, not a diagnosis. If in doubt, see a physiotherapist "
+                    "or doctor.")
+        )
+        self.footer.setWordWrap(True)
+        self.footer.setEnabled(False)
+        layout.addWidget(self.footer)
+        layout.addStretch(1)
+        self.show_empty()
+
+    # ------------------------------------------------------------------ texts
+
+    def verdict_words(self, verdict: Verdict) -> tuple[str, str]:
+        """The verdict in words: a short headline and one sentence."""
+        return {
+            Verdict.CONTINUE: (
+                self.tr("Continue"),
+                self.tr("Keep running as planned. Keep checking in."),
+            ),
+            Verdict.MODIFY: (
+                self.tr("Modify"),
+                self.tr("You can run, with changes: keep it easy and keep the pain at 3 or "
+                        "less."),
+            ),
+            Verdict.HOLD: (
+                self.tr("Hold"),
+                self.tr("Do not build up today: less speed, fewer hills, shorter runs."),
+            ),
+            Verdict.STOP: (
+                self.tr("Stop and get assessed"),
+                self.tr("No running for now. Have your hamstring checked by a professional."),
+            ),
+        }[verdict]
+
+    def referral_title_for(self, referral: Referral) -> str:
+        if referral == Referral.URGENT:
+            return self.tr("⚠ See a health professional urgently: today, or within 24-48 hours")
+        return self.tr("Book an assessment with a health professional in the coming days")
+
+    # ------------------------------------------------------------------ states
+
+    def _clear_advice(self) -> None:
+        for item in self.advice_items:
+            self.advice_box.removeWidget(item)
+            item.deleteLater()
+        self.advice_items = []
+
+    def show_empty(self, text: str | None = None) -> None:
+        """The first-time state: what to do first, kindly."""
+        self.assessment = None
+        self._clear_advice()
+        for widget in (self.header, self.referral, self.unknowns, self.advice_heading):
+            widget.hide()
+        self.empty_label.setText(
+            text
+            or self.tr(
+                "<h3>Welcome</h3><p>Start with today's check-in on the left. It takes about "
+                "30 seconds: how your hamstring feels, whether you ran, and a few yes/no "
+                "questions.</p><p>Press <b>Enter</b> to save it, and your verdict for today "
+                "will appear here, with the reasons behind it.</p>"
+            )
+        )
+        self.empty_label.show()
+
+    def show_assessment(self, assessment: Assessment) -> None:
+        self.assessment = assessment
+        self.empty_label.hide()
+        verdict = assessment.verdict
+        colour = verdict_colour(verdict)
+        headline, summary = self.verdict_words(verdict)
+        self.verdict_label.setText(headline)
+        self.verdict_label.setStyleSheet(f"color: {colour.name()};")
+        self.summary_label.setText(summary)
+        size = self.verdict_label.fontMetrics().height() * 2
+        self.icon_label.setPixmap(verdict_pixmap(verdict, size))
+        self.header.setStyleSheet(
+            f"#verdictHeader {{ border: 2px solid {colour.name()}; border-radius: 6px; }}"
+        )
+        self.header.setAccessibleName(self.tr("Today's verdict: %s") % headline)
+        self.header.show()
+
+        if assessment.referral != Referral.NONE:
+            border = error_colour() if assessment.referral == Referral.URGENT else colour
+            self.referral.setStyleSheet(
+                f"#referralBox {{ border: 2px solid {border.name()}; border-radius: 6px;"
+                " background: palette(alternate-base); }"
+            )
+            self.referral_title.setText(self.referral_title_for(assessment.referral))
+            self.referral_text.setText(assessment.referral_reason)
+            self.referral.show()
+        else:
+            self.referral.hide()
+
+        if assessment.unknowns:
+            items = "".join(f"<li>{_escape(u)}</li>" for u in assessment.unknowns)
+            self.unknowns.setText(
+                f"<b>{self.tr('Not known yet')}</b> "
+                f"{self.tr('(answer these for a surer verdict):')}"
+                f"<ul style='margin:0'>{items}</ul>"
+            )
+            self.unknowns.show()
+        else:
+            self.unknowns.hide()
+
+        self._clear_advice()
+        for advice in assessment.advice:
+            item = AdviceItem(advice)
+            self.advice_box.addWidget(item)
+            self.advice_items.append(item)
+        self.advice_heading.setVisible(bool(self.advice_items))
+
+    def text(self) -> str:
+        """Everything on show as plain text (for tests and screen readers)."""
+        parts = [self.caption.text()]
+        if self.assessment is None:
+            parts.append(self.empty_label.text())
+        else:
+            parts += [self.verdict_label.text(), self.summary_label.text()]
+            if not self.referral.isHidden():
+                parts += [self.referral_title.text(), self.referral_text.text()]
+            if not self.unknowns.isHidden():
+                parts.append(self.unknowns.text())
+            for item in self.advice_items:
+                parts += [item.title_label.text(), item.message_label.text()]
+        return "\n".join(parts)
