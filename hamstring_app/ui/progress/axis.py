@@ -12,7 +12,7 @@ from datetime import date, timedelta
 import pyqtgraph as pg
 from PySide6.QtGui import QFontMetrics
 
-from hamstring_app.ui.progress.data import DAY_S, day_start_x, x_day
+from hamstring_app.ui.progress.days import DAY_S, day_start_x, x_day
 
 _WEEK_STEPS = (1, 2, 4)
 _MONTH_STEPS = (1, 2, 3, 4, 6, 12)

@@ -10,24 +10,31 @@ maps back to that day.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 import numpy as np
 
-from hamstring_app.core.models import KM_PER_MILE, CheckIn, History, Run, StrengthSession, Units
+from hamstring_app.core.models import KM_PER_MILE, CheckIn, History, StrengthSession, Units
 from hamstring_app.core.models import Verdict as VerdictEnum
 from hamstring_app.core.rules import (
     Assessment,
+    DayVerdict,
     acwr_series,
     daily_verdicts,
     load_events,
     weekly_distance,
 )
 from hamstring_app.core.rules import thresholds as T
+from hamstring_app.ui.progress.dayinfo import DayInfo, day_index
+from hamstring_app.ui.progress.days import (
+    DAY_S,
+    EPOCH_ORDINAL,
+    Series,
+    monday,
+    points,
+)
 
-DAY_S = 86_400.0
-EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 ROLLING_DAYS = T.TREND_WINDOW_DAYS
 ROLLING_MIN_VALUES = T.TREND_MIN_CHECKINS
 
@@ -46,59 +53,19 @@ SPIKE_RULE_WORD = "spike"
 Empty = np.empty(0, dtype=float)
 
 
-def day_x(day: date) -> float:
-    """Noon of ``day`` in Unix seconds: where that day's points are drawn."""
-    return (day.toordinal() - EPOCH_ORDINAL) * DAY_S + DAY_S / 2
-
-
-def day_start_x(day: date) -> float:
-    """Midnight at the start of ``day`` in Unix seconds."""
-    return (day.toordinal() - EPOCH_ORDINAL) * DAY_S
-
-
-def x_day(x: float) -> date:
-    """The calendar day that contains the Unix-seconds value ``x``."""
-    return date.fromordinal(int(x // DAY_S) + EPOCH_ORDINAL)
-
-
-def monday(day: date) -> date:
-    return day - timedelta(days=day.weekday())
-
-
-def _xs(days: Sequence[date]) -> np.ndarray:
-    ords = np.fromiter((d.toordinal() for d in days), dtype=float, count=len(days))
-    return (ords - EPOCH_ORDINAL) * DAY_S + DAY_S / 2
-
-
 @dataclass(frozen=True)
-class Series:
-    """Points of one graph item: x in Unix seconds, y in the plot's unit."""
+class RunSeries:
+    """What the running plot draws. It depends on the runs alone (and the days shown),
+    so a refresh after a check-in reuses it."""
 
-    x: np.ndarray = field(default_factory=lambda: Empty)
-    y: np.ndarray = field(default_factory=lambda: Empty)
-
-    def __len__(self) -> int:
-        return int(self.x.size)
-
-
-def _series(points: Sequence[tuple[date, float]]) -> Series:
-    if not points:
-        return Series()
-    days, values = zip(*points, strict=True)
-    return Series(_xs(days), np.asarray(values, dtype=float))
-
-
-@dataclass(frozen=True)
-class DayInfo:
-    """Everything recorded on one day, for the hover read-out."""
-
-    day: date
-    checkin: CheckIn | None = None
-    runs: tuple[Run, ...] = ()
-    sessions: tuple[StrengthSession, ...] = ()
-    verdict: VerdictEnum | None = None
-    red_flags: tuple[str, ...] = ()
-    events: tuple[tuple[str, str], ...] = ()  # (rule id, detail) of load events
+    key: tuple[object, ...]
+    weekly_distance: Series  # x at the middle of each Monday-Sunday week
+    runs: Series
+    run_sizes: np.ndarray
+    spikes: Series
+    other_load_events: Series
+    acwr: Series  # NaN where the ratio is not known
+    events_by_day: dict[int, tuple[tuple[str, str], ...]]  # (rule id, detail) by ordinal
 
 
 @dataclass(frozen=True)
@@ -115,12 +82,7 @@ class RecoveryData:
     pain_waking: Series
     pain_mean: Series  # NaN where too few answers in the 7 days
     # running (distances in the profile's unit)
-    weekly_distance: Series  # x at the middle of each Monday-Sunday week
-    runs: Series
-    run_sizes: np.ndarray
-    spikes: Series
-    other_load_events: Series
-    acwr: Series  # NaN where the ratio is not known
+    running: RunSeries
     # strength
     sessions_per_week: Series
     eccentric_volume: Series
@@ -129,7 +91,35 @@ class RecoveryData:
     # verdict strip
     verdicts: dict[VerdictEnum, Series]
     red_flags: Series
-    days: dict[int, DayInfo]  # by ordinal
+    # for the hover read-out, indexed on first use
+    history: History
+    day_verdicts: tuple[DayVerdict, ...]
+    strength_key: tuple[object, ...] = ()
+    _index: dict[int, DayInfo] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def weekly_distance(self) -> Series:
+        return self.running.weekly_distance
+
+    @property
+    def runs(self) -> Series:
+        return self.running.runs
+
+    @property
+    def run_sizes(self) -> np.ndarray:
+        return self.running.run_sizes
+
+    @property
+    def spikes(self) -> Series:
+        return self.running.spikes
+
+    @property
+    def other_load_events(self) -> Series:
+        return self.running.other_load_events
+
+    @property
+    def acwr(self) -> Series:
+        return self.running.acwr
 
     @property
     def is_empty(self) -> bool:
@@ -152,18 +142,33 @@ class RecoveryData:
         return any(len(s) for s in self.verdicts.values())
 
     def info(self, day: date) -> DayInfo:
-        return self.days.get(day.toordinal(), DayInfo(day))
+        """Everything recorded on ``day`` (the index is built on the first call)."""
+        if not self._index:
+            self._index.update(
+                day_index(self.history, self.today, self.day_verdicts,
+                           self.running.events_by_day)
+            )
+        return self._index.get(day.toordinal(), DayInfo(day))
 
 
 def _first_day(history: History, today: date) -> date:
     firsts = [today]
-    if history.checkins:
-        firsts.append(min(c.day for c in history.checkins))
-    if history.runs:
-        firsts.append(min(r.day for r in history.runs))
-    if history.strength_sessions:
-        firsts.append(min(s.day for s in history.strength_sessions))
+    # histories are sorted oldest first
+    for records in (history.checkins, history.runs, history.strength_sessions):
+        if records:
+            firsts.append(records[0].day)
     return min(firsts)
+
+
+def _painpoints(checkins: Sequence[CheckIn], name: str) -> Series:
+    ords: list[int] = []
+    values: list[float] = []
+    for c in checkins:
+        value = getattr(c, name)
+        if value is not None:
+            ords.append(c.day.toordinal())
+            values.append(value)
+    return points(ords, values)
 
 
 def _rolling_pain(history: History, first: date, today: date) -> Series:
@@ -212,17 +217,31 @@ def _weekly_strength(
     weeks = (monday(today).toordinal() - first_monday.toordinal()) // 7 + 1
     if weeks <= 0:
         return Series(), Series(), ""
-    counts = np.zeros(weeks)
-    reps: dict[str, np.ndarray] = {}
+    origin = first_monday.toordinal()
+    session_weeks: list[int] = []
+    set_weeks: dict[str, list[int]] = {}
+    set_reps: dict[str, list[int]] = {}
     for s in sessions:
-        w = (s.day.toordinal() - first_monday.toordinal()) // 7
+        w = (s.day.toordinal() - origin) // 7
         if not 0 <= w < weeks:
             continue
-        counts[w] += 1
+        session_weeks.append(w)
         for set_log in s.sets:
             if set_log.completed and set_log.reps:
-                per = reps.setdefault(set_log.exercise_id, np.zeros(weeks))
-                per[w] += set_log.reps
+                exercise = set_log.exercise_id
+                if exercise not in set_weeks:
+                    set_weeks[exercise], set_reps[exercise] = [], []
+                set_weeks[exercise].append(w)
+                set_reps[exercise].append(set_log.reps)
+    counts = np.bincount(np.asarray(session_weeks, dtype=int), minlength=weeks).astype(float)
+    reps = {
+        exercise: np.bincount(
+            np.asarray(set_weeks[exercise], dtype=int),
+            weights=np.asarray(set_reps[exercise], dtype=float),
+            minlength=weeks,
+        )
+        for exercise in set_weeks
+    }
     xs = (
         np.arange(weeks, dtype=float) * 7 + first_monday.toordinal() - EPOCH_ORDINAL
     ) * DAY_S + 3.5 * DAY_S
@@ -251,14 +270,66 @@ def run_marker_size(distance: np.ndarray) -> np.ndarray:
     return np.clip(5.0 + 2.2 * np.sqrt(np.maximum(distance, 0.0)), 5.0, 22.0)
 
 
+def _running(history: History, first: date, today: date, unit: Units) -> RunSeries:
+    factor = _unit_factor(unit)
+    runs = [r for r in history.runs if r.day <= today]
+    ords = [r.day.toordinal() for r in runs]
+    run_series = points(ords, [r.distance_km * factor for r in runs])
+    longest: dict[int, float] = {}
+    for o, r in zip(ords, runs, strict=True):
+        longest[o] = max(longest.get(o, 0.0), r.distance_km * factor)
+
+    weeks = weekly_distance(history, monday(first), today)
+    week_series = points([w.toordinal() + 3 for w, _ in weeks], [km * factor for _, km in weeks])
+    week_km = {w.toordinal(): km * factor for w, km in weeks}
+
+    spikes: tuple[list[int], list[float]] = ([], [])
+    others: tuple[list[int], list[float]] = ([], [])
+    events: dict[int, list[tuple[str, str]]] = {}
+    for event in load_events(history):
+        if event.day > today or event.day < first:
+            continue
+        o = event.day.toordinal()
+        y = longest.get(o, week_km.get(monday(event.day).toordinal(), 0.0))
+        target = spikes if SPIKE_RULE_WORD in event.rule else others
+        target[0].append(o)
+        target[1].append(y)
+        events.setdefault(o, []).append((event.rule, event.detail))
+
+    acwr = acwr_series(history, first, today)
+    acwr_values = np.fromiter(
+        (np.nan if v is None else v for _, v in acwr), dtype=float, count=len(acwr)
+    )
+    acwr_x = (
+        np.arange(first.toordinal(), first.toordinal() + len(acwr), dtype=float) - EPOCH_ORDINAL
+    ) * DAY_S + DAY_S / 2
+    return RunSeries(
+        key=(),
+        weekly_distance=week_series,
+        runs=run_series,
+        run_sizes=run_marker_size(run_series.y),
+        spikes=points(*spikes),
+        other_load_events=points(*others),
+        acwr=Series(acwr_x, acwr_values) if acwr else Series(),
+        events_by_day={o: tuple(v) for o, v in events.items()},
+    )
+
+
 def build_recovery_data(
-    history: History, assessment: Assessment, today: date, plan_per_week: int
+    history: History,
+    assessment: Assessment,
+    today: date,
+    plan_per_week: int,
+    previous: RecoveryData | None = None,
 ) -> RecoveryData:
-    """Arrange a history and its assessment on the time axis. O(n) in the history's size."""
+    """Arrange a history and its assessment on the time axis. O(n) in the history's size.
+
+    With ``previous`` (the data of the last refresh), the running series are reused when
+    the runs are the very same tuple and the days shown and unit have not changed.
+    """
     first = _first_day(history, today)
     profile = history.profile
     unit = profile.units if profile is not None else Units.KM
-    factor = _unit_factor(unit)
 
     onset = profile.injury_start if profile is not None else None
     window: tuple[date, date] | None = None
@@ -269,65 +340,35 @@ def build_recovery_data(
         window = (onset + timedelta(weeks=lo), onset + timedelta(weeks=hi))
 
     checkins = [c for c in history.checkins if c.day <= today]
-    runs = [r for r in history.runs if r.day <= today]
     sessions = [s for s in history.strength_sessions if s.day <= today]
 
-    def pain_points(name: str) -> Series:
-        return _series([(c.day, getattr(c, name)) for c in checkins
-                        if getattr(c, name) is not None])
+    key = (id(history.runs), len(history.runs), first, today, unit)
+    if previous is not None and previous.running.key == key \
+            and previous.history.runs is history.runs:
+        running = previous.running
+    else:
+        running = replace(_running(history, first, today, unit), key=key)
 
-    # the days a run was logged: points sized by distance
-    run_series = Series(
-        _xs([r.day for r in runs]), np.asarray([r.distance_km * factor for r in runs], float)
-    ) if runs else Series()
-    longest: dict[int, float] = {}
-    for r in runs:
-        o = r.day.toordinal()
-        longest[o] = max(longest.get(o, 0.0), r.distance_km * factor)
+    strength_key = (id(history.strength_sessions), len(sessions), first, today)
+    if previous is not None and previous.strength_key == strength_key \
+            and previous.history.strength_sessions is history.strength_sessions:
+        strength_counts, volume, volume_label = (
+            previous.sessions_per_week, previous.eccentric_volume, previous.eccentric_label
+        )
+    else:
+        strength_counts, volume, volume_label = _weekly_strength(sessions, first, today)
 
-    weeks = weekly_distance(history, monday(first), today)
-    week_series = Series(
-        _xs([w for w, _ in weeks]) + 3 * DAY_S,
-        np.asarray([km * factor for _, km in weeks], float),
-    ) if weeks else Series()
-    week_km = {w.toordinal(): km * factor for w, km in weeks}
-
-    spikes: list[tuple[date, float]] = []
-    others: list[tuple[date, float]] = []
-    event_words: dict[int, list[tuple[str, str]]] = {}
-    for event in load_events(history):
-        if event.day > today or event.day < first:
-            continue
-        o = event.day.toordinal()
-        y = longest.get(o, week_km.get(monday(event.day).toordinal(), 0.0))
-        (spikes if SPIKE_RULE_WORD in event.rule else others).append((event.day, y))
-        event_words.setdefault(o, []).append((event.rule, event.detail))
-
-    acwr = acwr_series(history, first, today)
-    acwr_series_ = Series(
-        _xs([d for d, _ in acwr]),
-        np.asarray([np.nan if v is None else v for _, v in acwr], float),
-    ) if acwr else Series()
-
-    strength_counts, volume, volume_label = _weekly_strength(sessions, first, today)
-
-    by_verdict: dict[VerdictEnum, list[date]] = {v: [] for v in VerdictEnum}
-    flags: list[tuple[date, float]] = []
-    verdict_of: dict[int, tuple[VerdictEnum, tuple[str, ...]]] = {}
-    for dv in daily_verdicts(history, first, today):
-        by_verdict[dv.verdict].append(dv.day)
-        verdict_of[dv.day.toordinal()] = (dv.verdict, tuple(dv.red_flags))
+    by_verdict: dict[VerdictEnum, list[int]] = {v: [] for v in VerdictEnum}
+    flags: list[int] = []
+    verdicts = daily_verdicts(history, first, today)
+    for dv in verdicts:
+        o = dv.day.toordinal()
+        by_verdict[dv.verdict].append(o)
         if dv.red_flags:
-            flags.append((dv.day, 1.0))
+            flags.append(o)
     verdict_series = {
-        v: Series(_xs(days), np.full(len(days), verdict_height(v))) if days else Series()
-        for v, days in by_verdict.items()
+        v: points(ords, [verdict_height(v)] * len(ords)) for v, ords in by_verdict.items()
     }
-    flag_series = _series(flags)
-    if len(flag_series):
-        flag_series = Series(flag_series.x, np.full(len(flag_series), RED_FLAG_Y))
-
-    days = _day_index(checkins, runs, sessions, verdict_of, event_words)
 
     return RecoveryData(
         today=today,
@@ -336,23 +377,20 @@ def build_recovery_data(
         window=window,
         window_weeks=window_weeks,
         unit=unit,
-        pain_rest=pain_points("pain_rest"),
-        pain_run=pain_points("pain_run"),
-        pain_waking=pain_points("pain_next_morning"),
+        pain_rest=_painpoints(checkins, "pain_rest"),
+        pain_run=_painpoints(checkins, "pain_run"),
+        pain_waking=_painpoints(checkins, "pain_next_morning"),
         pain_mean=_rolling_pain(history, first, today),
-        weekly_distance=week_series,
-        runs=run_series,
-        run_sizes=run_marker_size(run_series.y),
-        spikes=_series(spikes),
-        other_load_events=_series(others),
-        acwr=acwr_series_,
+        running=running,
         sessions_per_week=strength_counts,
         eccentric_volume=volume,
         eccentric_label=volume_label,
         plan_per_week=plan_per_week,
         verdicts=verdict_series,
-        red_flags=flag_series,
-        days=days,
+        red_flags=points(flags, [RED_FLAG_Y] * len(flags)),
+        history=history,
+        day_verdicts=verdicts,
+        strength_key=strength_key,
     )
 
 
@@ -368,32 +406,3 @@ RED_FLAG_Y = 1.3
 
 def verdict_height(verdict: VerdictEnum) -> float:
     return VERDICT_HEIGHTS[verdict]
-
-
-def _day_index(
-    checkins: Sequence[CheckIn],
-    runs: Sequence[Run],
-    sessions: Sequence[StrengthSession],
-    verdict_of: dict[int, tuple[VerdictEnum, tuple[str, ...]]],
-    event_words: dict[int, list[tuple[str, str]]],
-) -> dict[int, DayInfo]:
-    run_by: dict[int, list[Run]] = {}
-    for r in runs:
-        run_by.setdefault(r.day.toordinal(), []).append(r)
-    ses_by: dict[int, list[StrengthSession]] = {}
-    for s in sessions:
-        ses_by.setdefault(s.day.toordinal(), []).append(s)
-    check_by = {c.day.toordinal(): c for c in checkins}
-    out: dict[int, DayInfo] = {}
-    for o in set(run_by) | set(ses_by) | set(check_by) | set(verdict_of) | set(event_words):
-        verdict, flags = verdict_of.get(o, (None, ()))
-        out[o] = DayInfo(
-            day=date.fromordinal(o),
-            checkin=check_by.get(o),
-            runs=tuple(run_by.get(o, ())),
-            sessions=tuple(ses_by.get(o, ())),
-            verdict=verdict,
-            red_flags=flags,
-            events=tuple(event_words.get(o, ())),
-        )
-    return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from hamstring_app.core.models import KM_PER_MILE, RED_FLAG_FIELDS, Units
-from hamstring_app.ui.progress.data import DayInfo
+from hamstring_app.ui.progress.dayinfo import DayInfo
 
 Translate = Callable[[str], str]
 

@@ -11,22 +11,15 @@ from datetime import date, timedelta
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPalette
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QPalette
 from PySide6.QtWidgets import QGraphicsWidget, QSizePolicy, QWidget
 
 from hamstring_app.core.models import Verdict
 from hamstring_app.ui.progress.axis import CalendarAxis
-from hamstring_app.ui.progress.data import (
-    DAY_S,
-    RED_FLAG_Y,
-    VERDICT_HEIGHTS,
-    RecoveryData,
-    Series,
-    day_start_x,
-    day_x,
-    x_day,
-)
+from hamstring_app.ui.progress.data import RED_FLAG_Y, VERDICT_HEIGHTS, RecoveryData
+from hamstring_app.ui.progress.days import DAY_S, Series, day_start_x
+from hamstring_app.ui.progress.navigation import Navigation, last_day
 from hamstring_app.ui.progress.none_guard import protect_none
 from hamstring_app.ui.theme import VERDICT_COLOURS, is_dark
 
@@ -44,13 +37,6 @@ PAIN_BANDS = ((-0.5, 3.5, Verdict.CONTINUE), (3.5, 5.5, Verdict.HOLD), (5.5, 10.
 ACWR_RANGE = (0.0, 2.5)
 
 
-class Preset:
-    FOUR_WEEKS = "4w"
-    TWELVE_WEEKS = "12w"
-    SINCE_ONSET = "onset"
-    ALL = "all"
-
-
 def _colour(hex_colour: str, alpha: int = 255) -> QColor:
     colour = QColor(hex_colour)
     if is_dark():
@@ -63,7 +49,7 @@ def _set_bars(item: pg.BarGraphItem, series: Series, width: float) -> None:
     item.setOpts(x=series.x, height=series.y, width=width)
 
 
-class RecoveryPlots(pg.GraphicsLayoutWidget):
+class RecoveryPlots(Navigation, pg.GraphicsLayoutWidget):
     """The graphs. Emits ``day_hovered(date | None)`` and ``day_clicked(date)``."""
 
     day_hovered = Signal(object)
@@ -85,6 +71,7 @@ class RecoveryPlots(pg.GraphicsLayoutWidget):
         self._window_x: float | None = None
         self.cursor_day: date | None = None
         self._labels: dict[pg.AxisItem, str] = {}
+        self._foreground: QColor | None = None
         self._legends: list[pg.LegendItem] = []
 
         self.ci.setContentsMargins(4, 4, 4, 4)
@@ -130,8 +117,7 @@ class RecoveryPlots(pg.GraphicsLayoutWidget):
 
     def _add_plot(self, row: int, label: str, *, bottom: bool = False) -> pg.PlotItem:
         axis = CalendarAxis()
-        plot = self.addPlot(row=row, col=0, axisItems={"bottom": axis})
-        plot.setMenuEnabled(False)
+        plot = self.addPlot(row=row, col=0, axisItems={"bottom": axis}, enableMenu=False)
         plot.hideButtons()
         plot.setMouseEnabled(x=True, y=False)
         plot.showAxis("right")
@@ -153,8 +139,10 @@ class RecoveryPlots(pg.GraphicsLayoutWidget):
         return plot
 
     def _set_label(self, axis: pg.AxisItem, text: str) -> None:
+        """Name an axis; drawn in the palette's text colour (set by apply_palette)."""
         self._labels[axis] = text
-        axis.setLabel(text)
+        if self._foreground is not None:
+            axis.setLabel(text, color=self._foreground.name())
 
     def _add_side_view(self, plot: pg.PlotItem, label: str) -> pg.ViewBox:
         """A second view box drawn over ``plot`` with its own right axis (shared X)."""
@@ -305,6 +293,7 @@ class RecoveryPlots(pg.GraphicsLayoutWidget):
         muted = QColor(foreground)
         muted.setAlpha(150)
         self.setBackground(background)
+        self._foreground = foreground
         for axis, text in self._labels.items():
             axis.setPen(pg.mkPen(muted))
             axis.setTextPen(pg.mkPen(foreground))
@@ -359,27 +348,31 @@ class RecoveryPlots(pg.GraphicsLayoutWidget):
     # ---------------------------------------------------------------- data
 
     def set_data(self, data: RecoveryData) -> None:
-        """Feed new arrays to the existing items (nothing is rebuilt)."""
-        self.data = data
+        """Feed new arrays to the existing items (nothing is rebuilt; series that are
+        the very same objects as last time are left alone)."""
+        previous, self.data = self.data, data
         self.pain_rest.setData(data.pain_rest.x - 0.2 * DAY_S, data.pain_rest.y)
         self.pain_run.setData(data.pain_run.x, data.pain_run.y)
         self.pain_waking.setData(data.pain_waking.x + 0.2 * DAY_S, data.pain_waking.y)
         self.pain_mean.setData(data.pain_mean.x, data.pain_mean.y)
 
-        _set_bars(self.week_bars, data.weekly_distance, 6 * DAY_S)
-        self.runs.setData(data.runs.x, data.runs.y, size=data.run_sizes * self._marker_scale)
-        self.spikes.setData(data.spikes.x, data.spikes.y)
-        self.load_marks.setData(data.other_load_events.x, data.other_load_events.y)
-        self.acwr.setData(data.acwr.x, data.acwr.y)
-        self._set_label(self.running.getAxis("left"), self.tr("Distance (%s)") % data.unit.value)
-        self.running.getAxis("left").setLabel(self._labels[self.running.getAxis("left")])
+        if previous is None or data.running is not previous.running:
+            _set_bars(self.week_bars, data.weekly_distance, 6 * DAY_S)
+            self.runs.setData(data.runs.x, data.runs.y, size=data.run_sizes * self._marker_scale)
+            self.spikes.setData(data.spikes.x, data.spikes.y)
+            self.load_marks.setData(data.other_load_events.x, data.other_load_events.y)
+            self.acwr.setData(data.acwr.x, data.acwr.y)
+        distance_label = self.tr("Distance (%s)") % data.unit.value
+        if self._labels.get(self.running.getAxis("left")) != distance_label:
+            self._set_label(self.running.getAxis("left"), distance_label)
 
-        _set_bars(self.session_bars, data.sessions_per_week, 6 * DAY_S)
+        if previous is None or data.sessions_per_week is not previous.sessions_per_week:
+            _set_bars(self.session_bars, data.sessions_per_week, 6 * DAY_S)
+            self.volume.setData(data.eccentric_volume.x, data.eccentric_volume.y)
+            self._set_volume_label(data.eccentric_label)
         self.plan_line.setValue(data.plan_per_week)
         top = max(float(data.plan_per_week), float(np.max(data.sessions_per_week.y, initial=0)))
         self.strength.setYRange(0, top + 0.6, padding=0)
-        self.volume.setData(data.eccentric_volume.x, data.eccentric_volume.y)
-        self._set_volume_label(data.eccentric_label)
 
         for verdict, bars in self.verdict_bars.items():
             series = data.verdicts.get(verdict, Series())
@@ -390,7 +383,7 @@ class RecoveryPlots(pg.GraphicsLayoutWidget):
         # room for the 12-week preset and the onset, even with a short history
         earliest = min(data.first_day, data.today - timedelta(days=84), data.onset or data.today)
         first = day_start_x(earliest - timedelta(days=7))
-        last = day_start_x(self._last_day(data) + timedelta(days=14))
+        last = day_start_x(last_day(data) + timedelta(days=14))
         self.pain.vb.setLimits(xMin=first, xMax=last, minXRange=5 * DAY_S)
 
     def _set_volume_label(self, label: str) -> None:
@@ -430,39 +423,7 @@ class RecoveryPlots(pg.GraphicsLayoutWidget):
             self._onset_x = None
         self._on_x_range_changed()
 
-    @staticmethod
-    def _last_day(data: RecoveryData) -> date:
-        last = data.today
-        if data.window is not None and data.window[1] > last:
-            last = data.window[1]
-        return last
-
-    # ---------------------------------------------------------------- ranges
-
-    def preset_range(self, preset: str) -> tuple[float, float]:
-        """The X range (Unix seconds) a preset shows, for the data last set."""
-        data = self.data
-        assert data is not None
-        end = day_start_x(data.today + timedelta(days=1)) + 0.5 * DAY_S
-        if preset == Preset.FOUR_WEEKS:
-            start = day_start_x(data.today - timedelta(days=27))
-        elif preset == Preset.TWELVE_WEEKS:
-            start = day_start_x(data.today - timedelta(days=83))
-        elif preset == Preset.SINCE_ONSET and data.onset is not None:
-            start = day_start_x(data.onset - timedelta(days=3))
-            end = max(end, day_start_x(self._last_day(data) + timedelta(days=2)))
-        else:
-            start = day_start_x(data.first_day - timedelta(days=2))
-        return start - 0.5 * DAY_S, end
-
-    def show_preset(self, preset: str) -> None:
-        if self.data is None:
-            return
-        self.pain.setXRange(*self.preset_range(preset), padding=0)
-
-    def x_range(self) -> tuple[float, float]:
-        low, high = self.pain.vb.viewRange()[0]
-        return float(low), float(high)
+    # ---------------------------------------------------------------- view
 
     def _on_x_range_changed(self, *_args: object) -> None:
         """Keep markers and labels readable at any zoom."""
@@ -484,93 +445,3 @@ class RecoveryPlots(pg.GraphicsLayoutWidget):
             fits = room >= label.boundingRect().width() + 4
             label.setAnchor((0, 0) if fits else (1, 0))
             label.setPos(x, label.pos().y())
-
-    def zoom(self, factor: float) -> None:
-        """Zoom the time axis about its centre (factor < 1 zooms in)."""
-        low, high = self.x_range()
-        centre, half = (low + high) / 2, (high - low) / 2 * factor
-        self.pain.setXRange(centre - half, centre + half, padding=0)
-
-    # ---------------------------------------------------------------- hover and click
-
-    def day_at(self, scene_pos: QPointF) -> date | None:
-        """The day under a scene position inside one of the plots, or None."""
-        for plot in self.plots:
-            if plot.vb.sceneBoundingRect().contains(scene_pos):
-                return x_day(plot.vb.mapSceneToView(scene_pos).x())
-        return None
-
-    def scene_pos_of(self, day: date, plot: pg.PlotItem | None = None) -> QPointF:
-        """Where ``day``'s noon is drawn, half-way up ``plot`` (scene coordinates)."""
-        plot = plot or self.pain
-        (_, _), (y_low, y_high) = plot.vb.viewRange()
-        return plot.vb.mapViewToScene(QPointF(day_x(day), (y_low + y_high) / 2))
-
-    def set_cursor(self, day: date | None) -> None:
-        """Show the hover line on ``day`` (None hides it) and say which day it is."""
-        if day == self.cursor_day:
-            return
-        self.cursor_day = day
-        for line in self.hover_lines:
-            line.setVisible(day is not None)
-            if day is not None:
-                line.setValue(day_x(day))
-        self.day_hovered.emit(day)
-
-    def _on_mouse_moved(self, scene_pos: QPointF) -> None:
-        day = self.day_at(scene_pos)
-        if day is not None:
-            self.set_cursor(day)
-
-    def _on_mouse_clicked(self, event: object) -> None:
-        if event.button() != Qt.MouseButton.LeftButton or event.double():  # type: ignore[attr-defined]
-            return
-        day = self.day_at(event.scenePos())  # type: ignore[attr-defined]
-        if day is not None and self.data is not None and day <= self.data.today:
-            self.set_cursor(day)
-            self.day_clicked.emit(day)
-
-    def leaveEvent(self, event: object) -> None:
-        super().leaveEvent(event)
-        if not self.hasFocus():
-            self.set_cursor(None)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        data = self.data
-        key = event.key()
-        if data is None:
-            super().keyPressEvent(event)
-            return
-        step = 7 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1
-        current = self.cursor_day or data.today
-        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
-            day = current + timedelta(days=step if key == Qt.Key.Key_Right else -step)
-            day = min(max(day, data.first_day), data.today)
-            self.set_cursor(day)
-            self._keep_visible(day)
-        elif key == Qt.Key.Key_Home:
-            self.set_cursor(data.first_day)
-            self._keep_visible(data.first_day)
-        elif key == Qt.Key.Key_End:
-            self.set_cursor(data.today)
-            self._keep_visible(data.today)
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.set_cursor(current)
-            self.day_clicked.emit(current)
-        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
-            self.zoom(0.7)
-        elif key == Qt.Key.Key_Minus:
-            self.zoom(1 / 0.7)
-        else:
-            super().keyPressEvent(event)
-
-    def _keep_visible(self, day: date) -> None:
-        low, high = self.x_range()
-        x = day_x(day)
-        if low <= x <= high:
-            return
-        width = high - low
-        if x < low:
-            self.pain.setXRange(x - 0.1 * width, x + 0.9 * width, padding=0)
-        else:
-            self.pain.setXRange(x - 0.9 * width, x + 0.1 * width, padding=0)

@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
 from hamstring_app.core.models import History
 from hamstring_app.core.rules import Assessment, evaluate
 from hamstring_app.ui.context import AppContext
-from hamstring_app.ui.events import Kind
+from hamstring_app.ui.events import Changes, Kind
 from hamstring_app.ui.progress.data import RecoveryData, build_recovery_data
 from hamstring_app.ui.progress.export import ExportError, export_view
 from hamstring_app.ui.progress.hover import describe_day
-from hamstring_app.ui.progress.plots import Preset, RecoveryPlots
+from hamstring_app.ui.progress.navigation import Preset
+from hamstring_app.ui.progress.plots import RecoveryPlots
 from hamstring_app.ui.progress.summary import SummaryHeader
 from hamstring_app.ui.widgets.stale_tab import StaleTab
 
@@ -56,6 +57,7 @@ class RecoveryTab(StaleTab):
         self.data: RecoveryData | None = None
         self.preset = Preset.TWELVE_WEEKS
         self._ranged = False
+        self._pending: set[Kind] = set()  # kinds changed since the last refresh
 
         self.header = SummaryHeader()
         self.plots = RecoveryPlots()
@@ -143,12 +145,33 @@ class RecoveryTab(StaleTab):
 
     # ---------------------------------------------------------------- refresh
 
+    def _on_data_changed(self, changes: Changes) -> None:
+        if not self.watches or changes.kinds & self.watches:
+            self._pending |= changes.kinds
+        super()._on_data_changed(changes)
+
+    def _load(self) -> History:
+        """The history: whole on first use or after strength changes; otherwise only
+        what changed is read again (strength sessions with all their sets are the
+        slowest part to load and rarely change while this tab is open)."""
+        repo, cached, pending = self.ctx.repo, self.history, self._pending
+        self._pending = set()
+        partial = {Kind.CHECKIN, Kind.RUN, Kind.PROFILE, Kind.SETTINGS}
+        if cached is None or not pending or not pending <= partial:
+            return repo.load_history()
+        return History(
+            profile=repo.get_profile() if Kind.PROFILE in pending else cached.profile,
+            checkins=repo.list_checkins() if Kind.CHECKIN in pending else cached.checkins,
+            runs=repo.list_runs() if Kind.RUN in pending else cached.runs,
+            strength_sessions=cached.strength_sessions,
+        )
+
     def refresh(self) -> None:
         repo, today = self.ctx.repo, self.ctx.clock.today()
-        history = repo.load_history()
+        history = self._load()
         plan = repo.get_settings().sessions_per_week
         assessment = evaluate(history, today)
-        data = build_recovery_data(history, assessment, today, plan)
+        data = build_recovery_data(history, assessment, today, plan, previous=self.data)
         self.history, self.assessment, self.data = history, assessment, data
         if data.is_empty:
             self.empty.setText(self._empty_text(history))

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from hamstring_app.core.models import CheckIn, Verdict
 from hamstring_app.ui.events import Kind
-from hamstring_app.ui.progress.data import DAY_S, day_start_x, day_x, x_day
-from hamstring_app.ui.progress.plots import Preset
+from hamstring_app.ui.progress.days import DAY_S, day_start_x, day_x, x_day
+from hamstring_app.ui.progress.navigation import Preset
 from hamstring_app.ui.widgets.stale_tab import StaleTab
 
 
