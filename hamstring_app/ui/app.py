@@ -21,6 +21,7 @@ from hamstring_app.logs import setup_logging, teardown_logging
 from hamstring_app.paths import DataPaths, ensure_private_dir, make_private_file, prepare
 from hamstring_app.store.errors import StoreError
 from hamstring_app.store.repository import Repository, open_repository
+from hamstring_app.ui.checkin.reminder import CheckInReminder
 from hamstring_app.ui.context import AppContext
 from hamstring_app.ui.events import AppEvents, Kind
 from hamstring_app.ui.main_window import MainWindow, TabFactory
@@ -137,11 +138,14 @@ class Session:
     reporter: ErrorReporter
     tempdir: tempfile.TemporaryDirectory[str] | None = None
     closed: bool = field(default=False)
+    reminder: CheckInReminder | None = None
 
     def close(self) -> None:
         if self.closed:
             return
         self.closed = True
+        if self.reminder is not None:
+            self.reminder.stop()
         self.reporter.uninstall()
         self.window.close()
         self.window.deleteLater()
@@ -216,7 +220,9 @@ def launch(
     window = MainWindow(ctx, window_settings(paths), tab_factories)
     reporter = ErrorReporter(paths, window)
     reporter.install()
-    return Session(app, ctx, window, lock, handler, reporter, tempdir)
+    # the daily check-in reminder; started by run_gui once the window is on screen
+    reminder = CheckInReminder(ctx, window.banner.show_message, window)
+    return Session(app, ctx, window, lock, handler, reporter, tempdir, reminder=reminder)
 
 
 def first_run(session: Session) -> bool:
@@ -250,6 +256,8 @@ def run_gui(
         if not first_run(session):
             return 0
         session.window.show()
+        if session.reminder is not None:
+            session.reminder.start()
         return session.app.exec()
     finally:
         session.close()

@@ -296,7 +296,7 @@ class RunsPanel(QGroupBox):
             format_number(to_display(run.distance_km, self._units)) if run else ""
         )
         self.duration.setText(format_number(run.duration_min, 1) if run else "")
-        self.type.setCurrentIndex(self.type.findData(run.type if run else RunType.EASY))
+        self.type.setCurrentIndex(self.type.findData(str(run.type if run else RunType.EASY)))
         self.rpe.setValue(-1 if run is None or run.rpe is None else run.rpe)
         self.pain.setValue(run.pain if run else None)
         self.cadence.setText(str(run.cadence_spm) if run and run.cadence_spm else "")
@@ -335,7 +335,7 @@ class RunsPanel(QGroupBox):
             "distance_km": km,
             "duration_min": parse_number("duration_min", self.duration.text(),
                                          what="a number of minutes"),
-            "type": self.type.currentData(),
+            "type": RunType(self.type.currentData()),
             "rpe": None if rpe < 0 else rpe,
             "cadence_spm": parse_number("cadence_spm", self.cadence.text(), whole=True),
             "descent_m": parse_number("descent_m", self.descent.text(), what="a number of metres"),
