@@ -83,7 +83,7 @@ class RecoveryPlots(Navigation, pg.GraphicsLayoutWidget):
 
         self.pain = self._add_plot(0, self.tr("Pain (0-10)"))
         self.running = self._add_plot(1, self.tr("Distance"))
-        self.strength = self._add_plot(2, self.tr("Sessions a week"))
+        self.strength = self._add_plot(2, self.tr("Sessions"))
         self.strip = self._add_plot(3, self.tr("Verdict"), bottom=True)
         self.plots = (self.pain, self.running, self.strength, self.strip)
         layout = self.ci.layout
@@ -206,10 +206,9 @@ class RecoveryPlots(Navigation, pg.GraphicsLayoutWidget):
         p.addItem(self.runs)
         p.addItem(self.spikes)
         p.addItem(self.load_marks)
-        p.vb.setAutoVisible(y=True)
-        p.vb.enableAutoRange(axis=pg.ViewBox.YAxis)
+        p.vb.disableAutoRange(axis=pg.ViewBox.YAxis)  # fitted to the visible weeks instead
         p.vb.setLimits(yMin=0)
-        self.acwr_view = self._add_side_view(p, self.tr("A:C ratio, trend only"))
+        self.acwr_view = self._add_side_view(p, self.tr("A:C (trend)"))
         self.acwr_view.setYRange(*ACWR_RANGE, padding=0)
         self.acwr = pg.PlotDataItem(connect="finite")
         self.acwr_view.addItem(self.acwr)
@@ -229,7 +228,7 @@ class RecoveryPlots(Navigation, pg.GraphicsLayoutWidget):
         self.plan_sample = pg.PlotDataItem()
         legend.addItem(self.session_bars, self.tr("Sessions a week"))
         legend.addItem(self.plan_sample, self.tr("Plan"))
-        self.volume_view = self._add_side_view(p, self.tr("Reps a week"))
+        self.volume_view = self._add_side_view(p, self.tr("Reps"))
         self.volume_view.enableAutoRange(axis=pg.ViewBox.YAxis)
         self.volume_view.setAutoVisible(y=True)
         self.volume_view.setLimits(yMin=0)
@@ -403,7 +402,9 @@ class RecoveryPlots(Navigation, pg.GraphicsLayoutWidget):
                 line.setValue(day_start_x(data.onset))
         self.onset_label.setVisible(visible)
         if data.onset is not None:
-            self.onset_label.setText(self.tr("Onset %s") % f"{data.onset.day} {data.onset:%b}")
+            self.onset_label.setText(
+                self.tr("Onset %s") % f"{data.onset.day} {data.onset:%b %Y}"
+            )
             self._onset_x = day_start_x(data.onset)
             self.onset_label.setPos(self._onset_x, 10.6)
         for region in self.windows:
@@ -425,12 +426,23 @@ class RecoveryPlots(Navigation, pg.GraphicsLayoutWidget):
 
     # ---------------------------------------------------------------- view
 
+    def _fit_running(self, data: RecoveryData, low: float, high: float) -> None:
+        """Scale the distance axis to the weeks and runs in view."""
+        top = 0.0
+        for series, margin in ((data.weekly_distance, 3.5 * DAY_S), (data.runs, 0.5 * DAY_S)):
+            if len(series):
+                visible = (series.x >= low - margin) & (series.x <= high + margin)
+                if visible.any():
+                    top = max(top, float(series.y[visible].max()))
+        self.running.setYRange(0, max(top * 1.12, 5.0), padding=0)
+
     def _on_x_range_changed(self, *_args: object) -> None:
         """Keep markers and labels readable at any zoom."""
         data = self.data
         if data is None:
             return
         low, high = self.x_range()
+        self._fit_running(data, low, high)
         width_px = max(self.pain.vb.width(), 1.0)
         px_per_day = width_px / max((high - low) / DAY_S, 1e-9)
         scale = float(np.clip(px_per_day / 6.0, 0.4, 1.0))

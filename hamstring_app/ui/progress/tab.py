@@ -124,9 +124,18 @@ class RecoveryTab(StaleTab):
         font = self.empty.font()
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.empty.setFont(font)
+        self.empty_button = QPushButton(self.tr("Open today's check-in"))
+        self.empty_button.setAccessibleName(self.tr("Open today's check-in"))
+        self.empty_button.clicked.connect(lambda: self._open_day(self.ctx.clock.today()))
+        self.empty_page = QWidget()
+        empty_layout = QVBoxLayout(self.empty_page)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(self.empty)
+        empty_layout.addWidget(self.empty_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_layout.addStretch(1)
 
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.empty_page)
         self.stack.addWidget(self.view)
 
         layout = QVBoxLayout(self)
@@ -176,10 +185,10 @@ class RecoveryTab(StaleTab):
         if data.is_empty:
             self.empty.setText(self._empty_text(history))
             self.header.set_empty()
-            self.stack.setCurrentWidget(self.empty)
-            self.controls.setEnabled(False)
+            self.stack.setCurrentWidget(self.empty_page)
+            self.controls.hide()
             return
-        self.controls.setEnabled(True)
+        self.controls.show()
         self.header.set_summary(history, assessment, today, plan)
         self.plots.set_data(data)
         self.stack.setCurrentWidget(self.view)
@@ -192,12 +201,12 @@ class RecoveryTab(StaleTab):
     def _empty_text(self, history: History) -> str:
         if history.profile is None:
             return self.tr(
-                "Nothing to show yet.\n\nAdd when your pain started (File, Profile), then log "
-                "your first check-in to see your trend."
+                "<p><b>Nothing to show yet.</b></p><p>Add when your pain started (File, "
+                "Profile), then log your first check-in to see your trend.</p>"
             )
         return self.tr(
-            "Log your first check-in to see your trend.\n\nYour pain, runs and strength "
-            "sessions will show here, against the usual recovery time."
+            "<p><b>Log your first check-in to see your trend.</b></p><p>Your pain, runs and "
+            "strength sessions will show here, against the usual recovery time.</p>"
         )
 
     # ---------------------------------------------------------------- ranges

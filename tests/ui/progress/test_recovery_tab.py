@@ -14,7 +14,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QMessageBox
 
-from hamstring_app.core.models import CheckIn, Verdict
+from hamstring_app.core.models import CheckIn, Profile, Verdict
 from hamstring_app.ui.events import Kind
 from hamstring_app.ui.progress.days import DAY_S, day_start_x, day_x, x_day
 from hamstring_app.ui.progress.navigation import Preset
@@ -85,7 +85,7 @@ def test_recovery_window_and_onset_are_drawn_on_every_plot(env):
         assert region.getRegion() == pytest.approx((start, end))
         assert line.value() == day_start_x(ONSET)
     assert "2-6 weeks" in plots.window_label.toPlainText()
-    assert "18 Feb" in plots.onset_label.toPlainText()
+    assert "18 Feb 2026" in plots.onset_label.toPlainText()
 
 
 def test_long_standing_profile_moves_the_window(env, qtbot):
@@ -299,13 +299,20 @@ def test_export_dialog_uses_the_chosen_file(env, tmp_path, monkeypatch):
 # ------------------------------------------------------------------------ empty and palette
 
 
-def test_empty_database_shows_what_to_log_first(empty_env):
+def test_empty_database_shows_what_to_log_first(empty_env, qtbot):
     tab = empty_env.tab
-    assert tab.stack.currentWidget() is tab.empty
+    assert tab.stack.currentWidget() is tab.empty_page
     assert tab.empty.isVisible()
-    assert "check-in" in tab.empty.text()
+    assert "Add when your pain started" in tab.empty.text()  # no profile yet
+    empty_env.repo.save_profile(Profile(injury_start=ONSET))
+    empty_env.session.ctx.events.changed(Kind.PROFILE)
+    assert tab.stack.currentWidget() is tab.empty_page
+    assert "Log your first check-in to see your trend" in tab.empty.text()
     assert not tab.plots.isVisible()
-    assert not tab.controls.isEnabled()
+    assert not tab.controls.isVisible()
+    with qtbot.waitSignal(empty_env.session.ctx.events.open_day, timeout=2000) as blocker:
+        qtbot.mouseClick(tab.empty_button, Qt.MouseButton.LeftButton)
+    assert blocker.args == [TODAY]
 
 
 def test_first_checkin_replaces_the_empty_state(empty_env):
@@ -341,3 +348,26 @@ def test_scene_point_round_trip():
     assert x_day(day_start_x(date(2024, 2, 29))) == date(2024, 2, 29)
     assert x_day(day_start_x(date(2024, 3, 1)) - 1) == date(2024, 2, 29)
     assert QPointF(1, 2).x() == 1
+
+
+def test_distance_axis_fits_the_weeks_in_view(env, qtbot):
+    plots = env.tab.plots
+    env.tab.show_preset(Preset.FOUR_WEEKS)
+    _, (y_low, y_high) = plots.running.vb.viewRange()
+    assert (y_low, y_high) == pytest.approx((0, 17.0 * 1.12))  # the 17 km week tops it
+
+
+def test_miles_profile_shows_miles(env):
+    from dataclasses import replace
+
+    from hamstring_app.core.models import KM_PER_MILE, Units
+
+    env.repo.save_profile(replace(env.repo.get_profile(), units=Units.MILES))
+    env.session.ctx.events.changed(Kind.PROFILE)
+    plots = env.tab.plots
+    heights = plots.week_bars.opts["height"]
+    assert list(heights) == pytest.approx([v / KM_PER_MILE for v in (5.0, 11.0, 17.0, 6.0)])
+    assert plots._labels[plots.running.getAxis("left")] == "Distance (miles)"
+    plots.set_cursor(TODAY - timedelta(days=5))
+    assert "run 7.5 miles easy" in env.tab.readout.text()
+    assert "miles in the last 7 days" in env.tab.header.plain_text()
