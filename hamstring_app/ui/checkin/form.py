@@ -76,6 +76,7 @@ class CheckInForm(QWidget):
         self._day = ctx.clock.today()
         self._existing: CheckIn | None = None
         self._strength: StrengthSession | None = None
+        self._loads = 0
         self._build()
         self.load()
 
@@ -369,6 +370,7 @@ class CheckInForm(QWidget):
 
     def load(self) -> None:
         """Fill the form from the store for the current date."""
+        self._loads += 1
         today = self.ctx.clock.today()
         repo = self.ctx.repo
         self._existing = repo.get_checkin(self._day) if self._day <= today else None
@@ -537,13 +539,15 @@ class CheckInForm(QWidget):
             self.general_error.show()
             return False
         self._dirty = False
+        loads = self._loads
         kinds = (Kind.CHECKIN, Kind.STRENGTH) if wrote_strength else (Kind.CHECKIN,)
         days = (checkin.day, session.day) if wrote_strength and session else (checkin.day,)
         self.ctx.events.changed(*kinds, days=days)
         self.ctx.events.status_message.emit(
             self.tr("Check-in for %s saved.") % day_words(checkin.day, self.ctx.clock.today())
         )
-        self.load()
+        if self._loads == loads:  # nobody reloaded the form in answer to the change
+            self.load()
         self.saved.emit(checkin)
         return True
 

@@ -5,14 +5,14 @@ Deleting asks nothing: it goes on the undo stack, and Ctrl+Z brings the row back
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from operator import attrgetter
+from typing import NamedTuple
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -28,12 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hamstring_app.core.models import CheckIn, Run, Units
+from hamstring_app.core.models import CheckIn, History, Run, Units
 from hamstring_app.ui.checkin.commands import DeleteCheckInCommand, DeleteRunCommand
 from hamstring_app.ui.checkin.runs import run_summary
 from hamstring_app.ui.context import AppContext
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
 RED_FLAG_SHORT = {
@@ -46,11 +45,13 @@ RED_FLAG_SHORT = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class HistoryRow:
+class HistoryRow(NamedTuple):
+    """A table row. A plain tuple: thousands are built on every refresh."""
+
     day: date
-    checkin: CheckIn | None = None
-    run: Run | None = None
+    checkin: CheckIn | None
+    run: Run | None
+    date_key: tuple[int, int, int]  # newest first puts a day's check-in above its runs
 
     @property
     def is_checkin(self) -> bool:
@@ -79,7 +80,7 @@ def highest_pain(c: CheckIn) -> int | None:
 
 
 class HistoryModel(QAbstractTableModel):
-    """One row per check-in and per run."""
+    """One row per check-in and per run. Sorts itself (fast for years of rows)."""
 
     COLUMNS = ("Date", "Entry", "Pain", "Warnings", "Details")
     DETAILS = 4
@@ -88,16 +89,17 @@ class HistoryModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[HistoryRow] = []
         self.units = Units.KM
+        self._sort_column = 0
+        self._sort_order = Qt.SortOrder.DescendingOrder
 
     def set_data(
         self, checkins: tuple[CheckIn, ...], runs: tuple[Run, ...], units: Units
     ) -> None:
         self.beginResetModel()
         self.units = units
-        rows = [HistoryRow(c.day, checkin=c) for c in checkins]
-        rows += [HistoryRow(r.day, run=r) for r in runs]
-        rows.sort(key=lambda r: (r.day, r.is_checkin, r.run.id if r.run else 0), reverse=True)
-        self._rows = rows
+        rows = [HistoryRow(c.day, c, None, (c.day.toordinal(), 1, 0)) for c in checkins]
+        rows += [HistoryRow(r.day, None, r, (r.day.toordinal(), 0, r.id or 0)) for r in runs]
+        self._rows = self._sorted(rows)
         self.endResetModel()
 
     def row_at(self, row: int) -> HistoryRow:
@@ -105,6 +107,41 @@ class HistoryModel(QAbstractTableModel):
 
     def rows(self) -> list[HistoryRow]:
         return list(self._rows)
+
+    def find(self, day: date, run_id: int | None = None) -> int:
+        """The row showing that check-in (run_id None) or run, or -1."""
+        for index, row in enumerate(self._rows):
+            if row.day != day:
+                continue
+            is_run = row.run is not None and row.run.id == run_id
+            if (run_id is None and row.is_checkin) or is_run:
+                return index
+        return -1
+
+    # -- sorting ---------------------------------------------------------------------
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort_column, self._sort_order = column, order
+        self.layoutAboutToBeChanged.emit()
+        self._rows = self._sorted(self._rows)
+        self.layoutChanged.emit()
+
+    def _sorted(self, rows: list[HistoryRow]) -> list[HistoryRow]:
+        column = self._sort_column
+        descending = self._sort_order == Qt.SortOrder.DescendingOrder
+        # ties always fall back to the date, newest first within the chosen order
+        by_date = sorted(rows, key=_date_key, reverse=True)  # C-speed: the key is stored
+        if column == 0:
+            return by_date if descending else by_date[::-1]
+        return sorted(by_date, key=lambda r: self._sort_key(r, column), reverse=descending)
+
+    def _sort_key(self, row: HistoryRow, column: int) -> object:
+        if column == 2:
+            text = self._text(row, 2)
+            return int(text.split("/")[0]) if text else -1
+        return self._text(row, column).lower()
+
+    # -- Qt model --------------------------------------------------------------------
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -128,8 +165,6 @@ class HistoryModel(QAbstractTableModel):
         column = index.column()
         if role == ROW_ROLE:
             return row
-        if role == SORT_ROLE:
-            return self._sort_key(row, column)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -161,15 +196,8 @@ class HistoryModel(QAbstractTableModel):
         assert r is not None
         return run_summary(r, self.units)
 
-    def _sort_key(self, row: HistoryRow, column: int) -> object:
-        if column == 0:
-            return (row.day.toordinal() * 10 + (1 if row.is_checkin else 0)) * 1_000_000 + (
-                row.run.id if row.run and row.run.id else 0
-            ) % 1_000_000
-        if column == 2:
-            text = self._text(row, 2)
-            return int(text.split("/")[0]) if text else -1
-        return self._text(row, column).lower()
+
+_date_key = attrgetter("date_key")
 
 
 class HistoryTable(QTableView):
@@ -226,11 +254,8 @@ class HistoryPanel(QWidget):
         layout.addLayout(heading)
 
         self.model = HistoryModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
         self.table = HistoryTable()
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("History of check-ins and runs"))
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
@@ -267,11 +292,11 @@ class HistoryPanel(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self._update_buttons()
 
-    def load(self) -> None:
-        repo = self.ctx.repo
-        profile = repo.get_profile()
+    def load(self, history: History) -> None:
+        """Show every check-in and run of ``history``."""
+        profile = history.profile
         units = profile.units if profile is not None else Units.KM
-        self.model.set_data(repo.list_checkins(), repo.list_runs(), units)
+        self.model.set_data(history.checkins, history.runs, units)
         empty = self.model.rowCount() == 0
         self.empty_label.setVisible(empty)
         self.table.setVisible(not empty)
@@ -284,16 +309,12 @@ class HistoryPanel(QWidget):
         return rows[0].data(ROW_ROLE)
 
     def select(self, day: date, *, run_id: int | None = None) -> bool:
-        for proxy_row in range(self.proxy.rowCount()):
-            index = self.proxy.index(proxy_row, 0)
-            row: HistoryRow = index.data(ROW_ROLE)
-            if row.day != day:
-                continue
-            if (run_id is None and row.is_checkin) or (row.run and row.run.id == run_id):
-                self.table.selectRow(proxy_row)
-                self.table.scrollTo(index)
-                return True
-        return False
+        row = self.model.find(day, run_id)
+        if row < 0:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
 
     def _update_buttons(self, *_args: object) -> None:
         has = self.selected_row() is not None
@@ -310,11 +331,11 @@ class HistoryPanel(QWidget):
         row = self.selected_row()
         if row is None:
             return
-        proxy_row = self.table.selectionModel().selectedRows()[0].row()
+        at = self.table.selectionModel().selectedRows()[0].row()
         if row.checkin is not None:
             self.undo_stack.push(DeleteCheckInCommand(self.ctx, row.day))
         elif row.run is not None:
             self.undo_stack.push(DeleteRunCommand(self.ctx, row.run))
         # keep the keyboard where it was: select the row that moved into this place
-        if self.proxy.rowCount():
-            self.table.selectRow(min(proxy_row, self.proxy.rowCount() - 1))
+        if self.model.rowCount():
+            self.table.selectRow(min(at, self.model.rowCount() - 1))

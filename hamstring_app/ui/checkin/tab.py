@@ -18,13 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hamstring_app.core.models import CheckIn, Referral
+from hamstring_app.core.models import CheckIn, History, Referral
 from hamstring_app.core.rules import Assessment, evaluate
 from hamstring_app.ui.checkin.form import CheckInForm
 from hamstring_app.ui.checkin.history import HistoryPanel
 from hamstring_app.ui.checkin.runs import RunsPanel
+from hamstring_app.ui.checkin.snapshot import HistorySnapshot
 from hamstring_app.ui.checkin.verdict_panel import VerdictPanel
 from hamstring_app.ui.context import AppContext
+from hamstring_app.ui.events import Changes
 from hamstring_app.ui.widgets.stale_tab import StaleTab
 
 log = logging.getLogger(__name__)
@@ -64,6 +66,7 @@ class CheckInTab(StaleTab):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        self.snapshot = HistorySnapshot(ctx.repo)
         self.setObjectName("checkin")
         self.title = self.tr("Today")
         self._today_seen = ctx.clock.today()
@@ -139,6 +142,10 @@ class CheckInTab(StaleTab):
 
     # ------------------------------------------------------------------ refresh
 
+    def _on_data_changed(self, changes: Changes) -> None:
+        self.snapshot.apply(changes)  # first, so the refresh below sees the change
+        super()._on_data_changed(changes)
+
     def refresh(self) -> None:
         today = self.ctx.clock.today()
         if today != self._today_seen:
@@ -149,12 +156,13 @@ class CheckInTab(StaleTab):
         if not self.form.dirty:
             self.form.load()
         self.runs.load()
-        self.history.load()
-        self.refresh_verdict()
+        history = self.snapshot.get()
+        self.history.load(history)
+        self.refresh_verdict(history)
 
-    def refresh_verdict(self) -> Assessment | None:
+    def refresh_verdict(self, history: History | None = None) -> Assessment | None:
         """Evaluate today's verdict from everything stored and show it."""
-        history = self.ctx.repo.load_history()
+        history = history if history is not None else self.snapshot.get()
         if not history.checkins and not history.runs:
             self.verdict.show_empty()
             return None

@@ -333,11 +333,13 @@ class VerdictPanel(QWidget):
         else:
             self.unknowns.hide()
 
-        self._clear_advice()
-        for advice in assessment.advice:
-            item = AdviceItem(advice)
-            self.advice_box.addWidget(item)
-            self.advice_items.append(item)
+        # the same advice keeps its items (and which "why" is open); else rebuild
+        if tuple(item.advice for item in self.advice_items) != assessment.advice:
+            self._clear_advice()
+            for advice in assessment.advice:
+                item = AdviceItem(advice)
+                self.advice_box.addWidget(item)
+                self.advice_items.append(item)
         self.advice_heading.setVisible(bool(self.advice_items))
 
     def text(self) -> str:

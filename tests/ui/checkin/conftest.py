@@ -26,6 +26,11 @@ class Env:
     def today(self) -> date:
         return self.clock.today()
 
+    def reload(self) -> None:
+        """After writing straight to the store: announce it as the app would (no days given,
+        so everything is read again)."""
+        self.session.ctx.events.changed(Kind.CHECKIN, Kind.RUN, Kind.STRENGTH)
+
 
 @pytest.fixture
 def env(qtbot, session_factory, clock, home) -> Env:

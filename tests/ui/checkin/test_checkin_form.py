@@ -131,7 +131,7 @@ def test_editing_a_past_date_changes_that_date_only(qtbot, env, urgent_calls):
     }
     for checkin in before.values():
         env.repo.save_checkin(checkin)
-    env.tab.refresh_now()
+    env.reload()
     form = env.tab.form
     qtbot.mouseClick(form.prev_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(form.prev_button, Qt.MouseButton.LeftButton)
@@ -235,7 +235,7 @@ def test_defaults_carry_fatigue_and_sleep_but_never_pain_or_flags(qtbot, env):
     env.repo.save_checkin(
         CheckIn(day=yesterday, pain_rest=4, sharp_pain=True, fatigue=6, sleep_hours=6.5)
     )
-    env.tab.refresh_now()
+    env.reload()
     form = env.tab.form
     assert form.day() == env.today
     assert form.fatigue.value() == 6
@@ -252,7 +252,7 @@ def test_next_morning_question_after_yesterdays_strength_session(qtbot, env, urg
     )
     changes = []
     env.session.ctx.events.data_changed.connect(changes.append)
-    env.tab.refresh_now()
+    env.reload()
     form = env.tab.form
     assert form.strength_box.isVisible()
     assert "yesterday" in form.strength_question.text()
@@ -268,7 +268,7 @@ def test_no_next_morning_question_three_days_later(qtbot, env):
             day=env.today - timedelta(days=3), sets=(SetLog("bridge_hold", 1, hold_s=30.0),)
         )
     )
-    env.tab.refresh_now()
+    env.reload()
     assert not env.tab.form.strength_box.isVisible()
 
 

@@ -79,7 +79,7 @@ def test_edit_a_run_from_the_history(qtbot, env):
     day = env.today - timedelta(days=3)
     run = env.repo.add_run(Run(day=day, distance_km=10.0, type=RunType.LONG))
     env.repo.add_run(Run(day=env.today, distance_km=4.0))
-    env.tab.refresh_now()
+    env.reload()
     history = env.tab.history
     assert history.select(day, run_id=run.id)
     qtbot.keyClick(history.table, Qt.Key.Key_Return)
@@ -96,8 +96,8 @@ def test_edit_a_run_from_the_history(qtbot, env):
 def test_history_is_newest_first_and_sortable(qtbot, env):
     for days_ago, pain in ((1, 5), (3, 1), (2, 8)):
         env.repo.save_checkin(CheckIn(day=env.today - timedelta(days=days_ago), pain_rest=pain))
-    env.tab.refresh_now()
-    proxy = env.tab.history.proxy
+    env.reload()
+    proxy = env.tab.history.model
     dates = [proxy.index(r, 0).data() for r in range(proxy.rowCount())]
     assert dates == sorted(dates, reverse=True)
     env.tab.history.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
@@ -118,7 +118,7 @@ def test_delete_checkin_then_undo_restores_it_exactly(qtbot, env):
     env.repo.save_checkin(original)
     other = CheckIn(day=env.today, pain_rest=1)
     env.repo.save_checkin(other)
-    env.tab.refresh_now()
+    env.reload()
     history = env.tab.history
     assert history.select(day)
     history.table.setFocus()
@@ -142,7 +142,7 @@ def test_delete_run_then_undo_restores_it_with_its_id(qtbot, env):
         Run(day=env.today, distance_km=7.3, duration_min=41.5, type=RunType.HILLS, rpe=6,
             cadence_spm=172, descent_m=120.0, pain=2, note="two hill repeats")
     )
-    env.tab.refresh_now()
+    env.reload()
     runs = env.tab.runs
     assert runs.select_run(original.id)
     qtbot.mouseClick(runs.delete_button, Qt.MouseButton.LeftButton)
@@ -151,3 +151,28 @@ def test_delete_run_then_undo_restores_it_with_its_id(qtbot, env):
     qtbot.mouseClick(env.tab.history.undo_button, Qt.MouseButton.LeftButton)
     assert env.repo.list_runs() == (original,)
     assert runs.list.count() == 1
+
+
+def test_the_tabs_copy_of_the_history_stays_equal_to_the_store(qtbot, env):
+    from hamstring_app.core.models import SetLog, StrengthSession
+
+    env.repo.add_run(Run(day=env.today - timedelta(days=1), distance_km=5.0))
+    env.repo.start_strength_session(
+        StrengthSession(day=env.today - timedelta(days=1), sets=(SetLog("bridge_hold", 1),))
+    )
+    env.reload()
+    snapshot = env.tab.snapshot
+    loads = snapshot.full_loads
+    form = env.tab.form
+    qtbot.keyClick(form.pain_rest, Qt.Key.Key_3)
+    qtbot.keyClick(form.strength_pain, Qt.Key.Key_1)
+    qtbot.keyClick(form.pain_rest, Qt.Key.Key_Return)
+    runs = _open_new_run(qtbot, env)
+    qtbot.keyClicks(runs.distance, "6")
+    qtbot.keyClick(runs.distance, Qt.Key.Key_Return)
+    assert env.tab.history.select(env.today - timedelta(days=1), run_id=1)
+    env.tab.history.delete_selected()
+    assert snapshot.get() == env.repo.load_history()
+    env.tab.undo_stack.undo()
+    assert snapshot.get() == env.repo.load_history()
+    assert snapshot.full_loads == loads  # only the changed days were read again

@@ -1,0 +1,99 @@
+"""The tab's copy of the whole history, kept current from the app's change events.
+
+Reading five years from the store on every save would take longer than the save itself.
+Every write in the app announces what changed and on which days (``Changes``), so this
+copy re-reads only those days. A change that names no days (or a kind it does not know)
+makes it read everything again on next use: correctness first, speed second.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from datetime import date
+from typing import TypeVar
+
+from hamstring_app.core.models import History
+from hamstring_app.store.repository import Repository
+from hamstring_app.ui.events import Changes, Kind
+
+T = TypeVar("T")
+
+_PER_DAY = {Kind.CHECKIN, Kind.RUN, Kind.STRENGTH}
+
+
+def _replace_days(
+    items: tuple[T, ...],
+    days: Iterable[date],
+    day_of: Callable[[T], date],
+    fresh: Iterable[T],
+    sort_key: Callable[[T], object],
+) -> tuple[T, ...]:
+    """``items`` with every record on ``days`` swapped for ``fresh``, still sorted."""
+    gone = set(days)
+    kept = [item for item in items if day_of(item) not in gone]
+    kept.extend(fresh)
+    kept.sort(key=sort_key)
+    return tuple(kept)
+
+
+class HistorySnapshot:
+    def __init__(self, repo: Repository) -> None:
+        self.repo = repo
+        self._history: History | None = None
+        self.full_loads = 0  # how many times everything was read (for tests and benchmarks)
+
+    def get(self) -> History:
+        if self._history is None:
+            self._history = self.repo.load_history()
+            self.full_loads += 1
+        return self._history
+
+    def invalidate(self) -> None:
+        self._history = None
+
+    def apply(self, changes: Changes) -> None:
+        """Bring the copy up to date with one announced change."""
+        history = self._history
+        if history is None:
+            return
+        kinds = changes.kinds
+        if not kinds or (kinds & _PER_DAY and not changes.days) or kinds - _PER_DAY - {
+            Kind.PROFILE,
+            Kind.SETTINGS,
+        }:
+            self._history = None
+            return
+        repo = self.repo
+        days = sorted(changes.days)
+        if Kind.PROFILE in kinds:
+            history = replace(history, profile=repo.get_profile())
+        if Kind.CHECKIN in kinds:
+            fresh = [c for c in (repo.get_checkin(d) for d in days) if c is not None]
+            history = replace(
+                history,
+                checkins=_replace_days(
+                    history.checkins, days, lambda c: c.day, fresh, lambda c: c.day
+                ),
+            )
+        if Kind.RUN in kinds:
+            runs = [r for d in days for r in repo.runs_on(d)]
+            history = replace(
+                history,
+                runs=_replace_days(
+                    history.runs, days, lambda r: r.day, runs, lambda r: (r.day, r.id or 0)
+                ),
+            )
+        if Kind.STRENGTH in kinds:
+            sessions = [s for d in days for s in repo.list_strength_sessions(d, d)]
+            history = replace(
+                history,
+                strength_sessions=_replace_days(
+                    history.strength_sessions,
+                    days,
+                    lambda s: s.day,
+                    sessions,
+                    lambda s: (s.day, s.id or 0),
+                ),
+            )
+        self._history = history
