@@ -30,7 +30,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QTabWidget
 
 from hamstring_app import __version__
 from hamstring_app.core.clock import FakeClock
@@ -98,17 +98,23 @@ def main() -> int:
             widget.close()
             widget.deleteLater()
 
+        # the tab lives in a shown window's tab widget, as in the app
+        host = QTabWidget()
+        host.resize(*SIZE)
+        host.addTab(QLabel("another tab"), "Other")
+        host.show()
+        app.processEvents()
         tabs: list[RecoveryTab] = []
 
         def build() -> None:
             # the main window builds every tab at start-up, before any is shown
             tab = RecoveryTab(ctx)
-            tab.resize(*SIZE)
+            host.addTab(tab, "Recovery")
             tabs.append(tab)
 
         def first_show() -> None:
             tab = tabs[-1]
-            tab.show()  # refresh: load, assess, arrange, feed the graphs
+            host.setCurrentWidget(tab)  # refresh: load, assess, arrange, feed the graphs
             tab.repaint()
             app.processEvents()
 
@@ -119,8 +125,9 @@ def main() -> int:
         bare_ms, build_ms, show_ms = [], [], []
         for _ in range(args.runs):
             bare_ms.append(_ms(bare))
+            host.setCurrentIndex(0)
             for tab in tabs:
-                tab.close()
+                host.removeTab(host.indexOf(tab))
                 tab.deleteLater()
             tabs.clear()
             app.processEvents()
@@ -165,6 +172,7 @@ def main() -> int:
         for widget in built:
             widget.deleteLater()
         repo.close()
+        host.close()
 
     bare_med, show_med, refresh_med = _median(bare_ms), _median(show_ms), _median(refresh_ms)
     build_med = _median(build_ms)

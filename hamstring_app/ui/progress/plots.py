@@ -45,6 +45,11 @@ def _colour(hex_colour: str, alpha: int = 255) -> QColor:
     return colour
 
 
+def _sizes(data: RecoveryData, scale: float) -> np.ndarray:
+    """Run marker sizes in whole pixels: few distinct sizes keep the symbol cache small."""
+    return np.round(data.run_sizes * scale)
+
+
 def _set_bars(item: pg.BarGraphItem, series: Series, width: float) -> None:
     item.setOpts(x=series.x, height=series.y, width=width)
 
@@ -357,7 +362,7 @@ class RecoveryPlots(Navigation, pg.GraphicsLayoutWidget):
 
         if previous is None or data.running is not previous.running:
             _set_bars(self.week_bars, data.weekly_distance, 6 * DAY_S)
-            self.runs.setData(data.runs.x, data.runs.y, size=data.run_sizes * self._marker_scale)
+            self.runs.setData(data.runs.x, data.runs.y, size=_sizes(data, self._marker_scale))
             self.spikes.setData(data.spikes.x, data.spikes.y)
             self.load_marks.setData(data.other_load_events.x, data.other_load_events.y)
             self.acwr.setData(data.acwr.x, data.acwr.y)
@@ -445,10 +450,11 @@ class RecoveryPlots(Navigation, pg.GraphicsLayoutWidget):
         self._fit_running(data, low, high)
         width_px = max(self.pain.vb.width(), 1.0)
         px_per_day = width_px / max((high - low) / DAY_S, 1e-9)
-        scale = float(np.clip(px_per_day / 6.0, 0.4, 1.0))
-        if abs(scale - self._marker_scale) > 0.05:
+        # in steps, so that small zooms do not redraw every marker
+        scale = float(np.clip(np.round(px_per_day / 6.0 * 5) / 5, 0.4, 1.0))
+        if scale != self._marker_scale:
             self._marker_scale = scale
-            self.runs.setSize(data.run_sizes * scale)
+            self.runs.setSize(_sizes(data, scale))
         px_per_x = width_px / max(high - low, 1e-9)
         for label, x in ((self.onset_label, self._onset_x), (self.window_label, self._window_x)):
             if x is None:

@@ -233,12 +233,11 @@ class RecoveryTab(StaleTab):
     # ---------------------------------------------------------------- export
 
     def export_dialog(self) -> None:
-        default = self.ctx.paths.root.parent / f"recovery-{self.ctx.clock.today().isoformat()}.png"
-        home = Path.home() / default.name
+        suggested = Path.home() / f"recovery-{self.ctx.clock.today().isoformat()}.png"
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Export the graphs"),
-            str(home),
+            str(suggested),
             self.tr("PNG picture (*.png);;SVG drawing (*.svg)"),
         )
         if path:
