@@ -11,21 +11,16 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDateEdit,
-    QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
-    QSpinBox,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from hamstring_app.core.models import (
-    MAX_NOTE_CHARS,
     CheckIn,
     StrengthSession,
     ValidationError,
@@ -42,7 +37,8 @@ from hamstring_app.ui.checkin.fields import (
     parse_number,
     to_qdate,
 )
-from hamstring_app.ui.checkin.pain_scale import ChoiceStrip, PainScale, YesNo
+from hamstring_app.ui.checkin.pain_scale import ChoiceStrip
+from hamstring_app.ui.checkin.questions import CheckInQuestions
 from hamstring_app.ui.context import AppContext
 from hamstring_app.ui.events import Kind
 
@@ -52,15 +48,7 @@ NEXT_MORNING_DAYS = (1, 2)
 """A strength session this many days before the check-in gets a next-morning question."""
 
 
-def _form() -> QFormLayout:
-    form = QFormLayout()
-    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-    form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    return form
-
-
-class CheckInForm(QWidget):
+class CheckInForm(CheckInQuestions):
     """One check-in per date: opening a date that has one edits it."""
 
     saved = Signal(object)  # CheckIn, after it is written and the change announced
@@ -91,138 +79,7 @@ class CheckInForm(QWidget):
         self.intro.setObjectName("formIntro")
         outer.addWidget(self.intro)
 
-        self.pain_rest = PainScale(self.tr("Pain at rest today, 0 to 10"))
-        self.pain_morning = PainScale(self.tr("Pain or stiffness on waking, 0 to 10"))
-        self.ran = YesNo(self.tr("Did you run today"))
-        self.pain_run = PainScale(self.tr("Pain during the run, 0 to 10"))
-        self.eased = YesNo(self.tr("Did it ease as the run went on"))
-        self.settled = YesNo(self.tr("Did it settle within 24 hours of your last run"))
-
-        pain_box = QGroupBox(self.tr("Pain"))
-        form = _form()
-        pain_box.setLayout(form)
-        self.errors.add_row(form, self.tr("&At rest today"), self.pain_rest, "pain_rest")
-        self.errors.add_row(
-            form, self.tr("Sore or stiff on &waking"), self.pain_morning,
-            "pain_next_morning",
-        )
-        self.errors.add_row(form, self.tr("Did you &run today?"), self.ran, "ran")
-        self.no_run_hint = QLabel(self.tr("No run today: nothing to score for the run."))
-        self.no_run_hint.setEnabled(False)
-        self.no_run_hint.hide()
-        self.pain_run_label = self.errors.add_row(
-            form, self.tr("&During the run"), self.pain_run, "pain_run"
-        )
-        form.addRow("", self.no_run_hint)
-        self.errors.add_row(form, self.tr("Eased as you &went on?"), self.eased,
-                            "eased_during_run")
-        self.errors.add_row(
-            form, self.tr("&Settled within a day?"), self.settled, "settled_within_24h"
-        )
-        outer.addWidget(pain_box)
-
-        self.strength_box = QGroupBox(self.tr("After your strength session"))
-        strength_form = _form()
-        self.strength_box.setLayout(strength_form)
-        self.strength_question = QLabel()
-        self.strength_question.setWordWrap(True)
-        strength_form.addRow(self.strength_question)
-        self.strength_pain = PainScale(
-            self.tr("Pain or stiffness the morning after the strength session, 0 to 10")
-        )
-        self.errors.add_row(
-            strength_form, self.tr("Next &morning"), self.strength_pain, "session_next_morning"
-        )
-        self.strength_box.hide()
-        outer.addWidget(self.strength_box)
-
-        flags_box = QGroupBox(self.tr("Warning signs: any of these means stop and get it checked"))
-        flags_form = _form()
-        flags_box.setLayout(flags_form)
-        self.red_flags: dict[str, YesNo] = {}
-        for name, text, spoken in (
-            ("sharp_pain", self.tr("Sharp pain?"), self.tr("Sharp pain")),
-            (
-                "pain_increases_with_speed",
-                self.tr("Worse as you speed up?"),
-                self.tr("Pain that increases with speed"),
-            ),
-            (
-                "gait_changed",
-                self.tr("Changed how you run?"),
-                self.tr("Pain that changed how you run"),
-            ),
-            (
-                "pain_in_daily_activities",
-                self.tr("Pain walking, on stairs, sitting?"),
-                self.tr("Pain in daily activities: walking, stairs or sitting"),
-            ),
-            (
-                "sudden_onset_with_weakness",
-                self.tr("Sudden, with weakness?"),
-                self.tr("Sudden onset with weakness"),
-            ),
-            (
-                "nerve_signs",
-                self.tr("Tingling, numb, or below the knee?"),
-                self.tr("Tingling, numbness or pain below the knee"),
-            ),
-        ):
-            widget = YesNo(spoken)
-            self.red_flags[name] = widget
-            self.errors.add_row(flags_form, text, widget, name)
-        outer.addWidget(flags_box)
-
-        recovery_box = QGroupBox(self.tr("Recovery"))
-        recovery_form = _form()
-        recovery_box.setLayout(recovery_form)
-        self.fatigue = QSpinBox()
-        self.fatigue.setRange(-1, 10)
-        self.fatigue.setSpecialValueText(self.tr("not answered"))
-        self.fatigue.setSuffix(self.tr(" / 10"))
-        self.fatigue.setAccessibleName(self.tr("Fatigue, 0 fresh to 10 exhausted"))
-        self.fatigue.setToolTip(self.tr("0 fresh, 10 exhausted"))
-        self.errors.add_row(recovery_form, self.tr("&Fatigue (10 exhausted)"),
-                            self.fatigue, "fatigue")
-        self.sleep = QLineEdit()
-        self.sleep.setPlaceholderText(self.tr("e.g. 7.5"))
-        self.sleep.setAccessibleName(self.tr("Hours of sleep last night"))
-        self.errors.add_row(recovery_form, self.tr("S&leep (hours)"), self.sleep,
-                            "sleep_hours")
-        self.carried_hint = QLabel()
-        self.carried_hint.setWordWrap(True)
-        self.carried_hint.setEnabled(False)
-        self.carried_hint.hide()
-        recovery_form.addRow("", self.carried_hint)
-        self.note = QLineEdit()
-        self.note.setMaxLength(MAX_NOTE_CHARS)
-        self.note.setPlaceholderText(self.tr("Anything worth remembering (optional)"))
-        self.note.setAccessibleName(self.tr("Note"))
-        self.errors.add_row(recovery_form, self.tr("N&ote"), self.note, "note")
-        outer.addWidget(recovery_box)
-
-        form_box = QGroupBox(self.tr("Running form you noticed (optional)"))
-        stride_form = _form()
-        form_box.setLayout(stride_form)
-        self.overstride: dict[str, YesNo] = {}
-        for name, text, spoken in (
-            ("overstride_long_stride", self.tr("Long stride?"), self.tr("Long stride")),
-            (
-                "overstride_loud_landing",
-                self.tr("Loud or heavy landing?"),
-                self.tr("Loud or heavy landing"),
-            ),
-            (
-                "overstride_heel_ahead",
-                self.tr("Heel far ahead of you?"),
-                self.tr("Heel landing far ahead of the body"),
-            ),
-        ):
-            widget = YesNo(spoken)
-            self.overstride[name] = widget
-            self.errors.add_row(stride_form, text, widget, name)
-        outer.addWidget(form_box)
-
+        self.build_questions(outer)
         self.general_error = error_label()
         outer.addWidget(self.general_error)
         outer.addStretch(1)
@@ -284,22 +141,6 @@ class CheckInForm(QWidget):
         wrapper = QHBoxLayout()
         wrapper.addLayout(column)
         return wrapper
-
-    def _answer_widgets(self) -> list[QWidget]:
-        return [
-            self.pain_rest,
-            self.pain_morning,
-            self.ran,
-            self.pain_run,
-            self.eased,
-            self.settled,
-            self.strength_pain,
-            *self.red_flags.values(),
-            self.fatigue,
-            self.sleep,
-            self.note,
-            *self.overstride.values(),
-        ]
 
     def _set_tab_order(self) -> None:
         chain: list[QWidget] = [
