@@ -139,5 +139,7 @@ def parse_number(
 def format_number(value: float | None, decimals: int = 2) -> str:
     if value is None:
         return ""
-    text = f"{value:.{decimals}f}".rstrip("0").rstrip(".")
-    return text or "0"
+    text = f"{value:.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text

@@ -40,7 +40,7 @@ from hamstring_app.store.errors import StoreError
 from hamstring_app.ui.checkin.commands import DeleteRunCommand
 from hamstring_app.ui.checkin.fields import (
     FieldErrors,
-    day_words,
+    day_phrase,
     error_label,
     format_number,
     parse_number,
@@ -101,6 +101,7 @@ class RunsPanel(QGroupBox):
     """Runs for one date. Every write goes through the repository and is announced."""
 
     saved = Signal(object)  # Run
+    editor_opened = Signal()
 
     def __init__(
         self, ctx: AppContext, undo_stack: QUndoStack, parent: QWidget | None = None
@@ -240,7 +241,7 @@ class RunsPanel(QGroupBox):
         self.distance.setPlaceholderText(self.tr("e.g. 8.5 %s") % unit_word(self._units))
         today = self.ctx.clock.today()
         self._runs = self.ctx.repo.runs_on(self._day) if self._day <= today else ()
-        self.setTitle(self.tr("Runs on %s") % day_words(self._day, today))
+        self.setTitle(self.tr("Runs %s") % day_phrase(self._day, today))
         self.list.clear()
         for run in self._runs:
             item = QListWidgetItem(run_summary(run, self._units))
@@ -304,6 +305,7 @@ class RunsPanel(QGroupBox):
         self.note.setText(run.note if run else "")
         self.editor.show()
         self.distance.setFocus()
+        self.editor_opened.emit()
 
     def cancel(self) -> None:
         self._editing = None

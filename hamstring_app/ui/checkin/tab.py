@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
@@ -113,6 +113,7 @@ class CheckInTab(StaleTab):
         self.form.day_changed.connect(self._day_changed)
         self.form.saved.connect(self._after_save)
         self.history.edit_requested.connect(self.open_entry)
+        self.runs.editor_opened.connect(self._show_run_editor)
         ctx.events.open_day.connect(self.show_day)
 
     def _build_actions(self) -> None:
@@ -183,6 +184,10 @@ class CheckInTab(StaleTab):
             self.runs.edit_run(run_id)
         else:
             self.form.pain_rest.setFocus()
+
+    def _show_run_editor(self) -> None:
+        # after the layout has made room for the editor
+        QTimer.singleShot(0, lambda: self.left_scroll.ensureWidgetVisible(self.runs.editor, 0, 0))
 
     def save_current(self) -> None:
         """Ctrl+S: save the run being edited if the focus is there, else the check-in."""

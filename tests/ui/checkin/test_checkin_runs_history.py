@@ -176,3 +176,11 @@ def test_the_tabs_copy_of_the_history_stays_equal_to_the_store(qtbot, env):
     env.tab.undo_stack.undo()
     assert snapshot.get() == env.repo.load_history()
     assert snapshot.full_loads == loads  # only the changed days were read again
+
+
+def test_numbers_are_shown_without_losing_digits():
+    from hamstring_app.ui.checkin.fields import format_number
+
+    assert [format_number(v, d) for v, d in ((30.0, 0), (7.50, 1), (100, 2), (0.0, 1))] == [
+        "30", "7.5", "100", "0"
+    ]
