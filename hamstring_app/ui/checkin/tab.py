@@ -230,11 +230,15 @@ class CheckInTab(StaleTab):
     # ------------------------------------------------------------------ screenshots
 
     def screenshot_states(self) -> list[tuple[str, Callable[[], None]]]:
-        def why_open() -> None:
-            for item in self.verdict.advice_items[:2]:
-                item.why_button.setChecked(True)
+        """Extra views for the screenshots; the last one leaves the tab at its top."""
 
         def run_editor() -> None:
             self.runs.start_new()
 
-        return [("why", why_open), ("run-editor", run_editor)]
+        def why_open() -> None:
+            self.runs.cancel()
+            self.left_scroll.verticalScrollBar().setValue(0)
+            for item in self.verdict.advice_items[:2]:
+                item.why_button.setChecked(True)
+
+        return [("run-editor", run_editor), ("why", why_open)]
