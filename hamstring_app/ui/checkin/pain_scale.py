@@ -41,13 +41,13 @@ def band_colour(index: int) -> QColor:
     return verdict_colour(_BAND_VERDICT[index])
 
 
-def button_style(checked_background: str) -> str:
-    """A pressed answer stands out clearly: filled, bold, light text."""
+def button_style(checked_background: str, checked_text: str = "palette(highlighted-text)") -> str:
+    """A pressed answer stands out clearly: filled and bold."""
     return (
         "QPushButton { padding: 3px 4px; border: 1px solid palette(mid); border-radius: 3px;"
         " background: palette(button); color: palette(button-text); }"
         "QPushButton:hover { border-color: palette(highlight); }"
-        f"QPushButton:checked {{ background: {checked_background}; color: white;"
+        f"QPushButton:checked {{ background: {checked_background}; color: {checked_text};"
         f" border-color: {checked_background}; font-weight: bold; }}"
         "QPushButton:disabled { color: palette(mid); }"
     )
@@ -221,7 +221,9 @@ class PainScale(ChoiceStrip):
         for n, button in enumerate(self.buttons):
             button.setFixedWidth(width)
             button.setToolTip(self._band_text(pain_band(n)))
-            button.setStyleSheet(button_style(band_colour(pain_band(n)).name()))
+            colour = band_colour(pain_band(n))
+            text = "black" if colour.lightness() > 150 else "white"  # lighter in dark mode
+            button.setStyleSheet(button_style(colour.name(), text))
             grid.addWidget(button, 0, n)
         self.band_labels: list[QLabel] = []
         for index, (low, high) in enumerate(PAIN_BANDS):

@@ -26,7 +26,7 @@ from hamstring_app.ui.checkin.runs import RunsPanel
 from hamstring_app.ui.checkin.snapshot import HistorySnapshot
 from hamstring_app.ui.checkin.verdict_panel import VerdictPanel
 from hamstring_app.ui.context import AppContext
-from hamstring_app.ui.events import Changes
+from hamstring_app.ui.events import Changes, Kind
 from hamstring_app.ui.widgets.stale_tab import StaleTab
 
 log = logging.getLogger(__name__)
@@ -63,6 +63,7 @@ def _scroll(widget: QWidget, name: str) -> QScrollArea:
 
 class CheckInTab(StaleTab):
     title = "Today"
+    watches = frozenset({Kind.PROFILE, Kind.CHECKIN, Kind.RUN, Kind.STRENGTH})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
