@@ -97,13 +97,7 @@ class SummaryHeader(QWidget):
                 "recovery time."
             )
         days = max((today - profile.injury_start).days, 0)
-        weeks, rest = divmod(days, 7)
-        if weeks == 0:
-            since = self.tr("%d days since the pain started") % days
-        elif rest == 0:
-            since = self.tr("%d weeks since the pain started") % weeks
-        else:
-            since = self.tr("%d weeks and %d days since the pain started") % (weeks, rest)
+        since = self.tr("%s since the pain started") % self.duration_text(days)
         lo, hi = assessment.recovery.expected_window_weeks
         elapsed = days / 7
         if elapsed < lo:
@@ -122,6 +116,17 @@ class SummaryHeader(QWidget):
             ),
         }.get(assessment.recovery.status, "")
         return f"{since}: {where}. {status}".strip()
+
+    def duration_text(self, days: int) -> str:
+        """E.g. "1 day", "3 weeks", "1 week and 3 days"."""
+        weeks, rest = divmod(days, 7)
+        day_words = self.tr("1 day") if rest == 1 else self.tr("%d days") % rest
+        if weeks == 0:
+            return self.tr("1 day") if days == 1 else self.tr("%d days") % days
+        week_words = self.tr("1 week") if weeks == 1 else self.tr("%d weeks") % weeks
+        if rest == 0:
+            return week_words
+        return self.tr("%s and %s") % (week_words, day_words)
 
     def pain_text(self, assessment: Assessment) -> str:
         r = assessment.recovery

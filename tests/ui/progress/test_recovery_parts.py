@@ -1,0 +1,72 @@
+"""Parts of the Recovery tab on their own: the calendar axis and the summary words."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+from conftest import TODAY, known_history
+
+from hamstring_app.core.rules import Trigger, evaluate
+from hamstring_app.ui.progress.axis import CalendarAxis
+from hamstring_app.ui.progress.days import day_start_x
+from hamstring_app.ui.progress.summary import SummaryHeader
+
+
+def _labels(axis: CalendarAxis, first: date, last: date, width_px: float) -> list[str]:
+    low, high = day_start_x(first), day_start_x(last)
+    levels = axis.tickValues(low, high, width_px)
+    spacing, values = levels[0]
+    return [s for s in axis.tickStrings(values, 1.0, spacing) if s]
+
+
+def test_axis_labels_fit_the_span(qapp):
+    axis = CalendarAxis()
+    days = _labels(axis, date(2026, 3, 2), date(2026, 3, 9), 1000)
+    assert days[:2] == ["Mon 2", "Tue 3"]
+    weeks = _labels(axis, date(2025, 12, 20), date(2026, 3, 18), 1000)
+    assert "5 Jan" in weeks and all(len(w.split()) == 2 for w in weeks)
+    years = _labels(axis, date(2021, 3, 18), date(2026, 3, 18), 1000)
+    assert "Jan 2022" in years or "2022" in years
+    # minor ticks carry no words, so nothing is drawn on top of a label
+    levels = axis.tickValues(day_start_x(date(2026, 1, 1)), day_start_x(date(2026, 3, 1)), 1000)
+    if len(levels) > 1 and levels[1][1]:
+        spacing, values = levels[1]
+        assert set(axis.tickStrings(values, 1.0, spacing)) == {""}
+
+
+def test_summary_names_triggers_when_there_are_some(qapp):
+    history = known_history()
+    assessment = evaluate(history, TODAY)
+    header = SummaryHeader()
+    header.set_summary(history, assessment, TODAY, 3)
+    assert "Your triggers" not in header.plain_text()
+    trigger = Trigger("hills", 4, 3.5, 10, 1.5, "Mornings after hill runs are 2 points worse.")
+    header.set_summary(history, replace(assessment, triggers=(trigger,)), TODAY, 3)
+    assert "Your triggers: Mornings after hill runs are 2 points worse." in header.plain_text()
+
+
+def test_summary_flags_a_big_weekly_jump(qapp):
+    history = known_history()
+    assessment = evaluate(history, TODAY)
+    metrics = replace(assessment.metrics, weekly_km=30.0, weekly_change_pct=45.0)
+    header = SummaryHeader()
+    header.set_summary(history, replace(assessment, metrics=metrics), TODAY, 3)
+    text = header.plain_text()
+    assert "30.0 km in the last 7 days, +45% on the weeks before." in text
+    assert "big jump" in text
+
+
+def test_summary_before_and_after_the_window(qapp):
+    history = known_history()
+    header = SummaryHeader()
+    early = TODAY - timedelta(days=18)  # 10 days after onset
+    text = header.headline_text(history, evaluate(history, early), early)
+    assert text.startswith("1 week and 3 days since the pain started: early days")
+    assert header.duration_text(1) == "1 day"
+    assert header.duration_text(6) == "6 days"
+    assert header.duration_text(14) == "2 weeks"
+    assert header.duration_text(22) == "3 weeks and 1 day"
+    late = TODAY + timedelta(weeks=4)
+    text = header.headline_text(history, evaluate(history, late), late)
+    assert "8 weeks since the pain started: past the usual 2-6 weeks" in text
