@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSpinBox, QWidget
 
@@ -90,18 +90,24 @@ class BigCountdown(QWidget):
         painter.end()
 
 
-PAIN_BANDS = (
-    (0, 3, Verdict.CONTINUE, "0-3 fine"),
-    (4, 5, Verdict.HOLD, "4-5 acceptable, no more"),
-    (6, 10, Verdict.STOP, "6+ too much"),
-)
+PAIN_BANDS = ((0, 3, Verdict.CONTINUE), (4, 5, Verdict.HOLD), (6, 10, Verdict.STOP))
 
 
 def pain_band(pain: int) -> tuple[Verdict, str]:
-    for low, high, verdict, words in PAIN_BANDS:
+    """The band a pain score falls in (0-3 fine, 4-5 acceptable, 6+ too much), in words."""
+    for low, high, verdict in PAIN_BANDS:
         if low <= pain <= high:
-            return verdict, words
+            return verdict, _band_words(verdict)
     raise ValueError(f"pain out of range: {pain}")
+
+
+def _band_words(verdict: Verdict) -> str:
+    tr = QCoreApplication.translate
+    if verdict is Verdict.CONTINUE:
+        return tr("PainBand", "0-3 fine")
+    if verdict is Verdict.HOLD:
+        return tr("PainBand", "4-5 acceptable, no more")
+    return tr("PainBand", "6+ too much")
 
 
 class PainEntry(QWidget):
@@ -138,7 +144,5 @@ class PainEntry(QWidget):
         verdict, words = pain_band(value)
         marks = {Verdict.CONTINUE: "✓", Verdict.HOLD: "!", Verdict.STOP: "✕"}
         colour = verdict_colour(verdict).name()
-        self.band.setText(
-            f"<span style='color:{colour}'><b>{marks[verdict]} {self.tr(words)}</b></span>"
-        )
+        self.band.setText(f"<span style='color:{colour}'><b>{marks[verdict]} {words}</b></span>")
         self.valueChanged.emit(value)
