@@ -302,6 +302,10 @@ def _background(story: _Story, first: date, last: date) -> None:
 # --------------------------------------------------------------------------- the story
 
 
+CALM_DAYS = 18
+"""The story's last days, free of pain: long enough for the rules to call it recovered."""
+
+
 def _story_baseline(i: int, spike: int, n_days: int) -> float:
     """Typical pain on story day ``i`` (0 = onset)."""
     if i < 0:
@@ -310,7 +314,10 @@ def _story_baseline(i: int, spike: int, n_days: int) -> float:
         return 3.2 - 0.1 * i
     if i <= spike:
         return 2.6 - 1.2 * (i - 7) / max(1, spike - 7)
-    settle = 1.4 - 1.1 * (i - spike) / max(1, n_days - 1 - spike)
+    calm_from = n_days - CALM_DAYS  # the story ends with pain-free weeks: recovered
+    if i >= calm_from:
+        return -0.4
+    settle = 1.4 - 1.1 * (i - spike) / max(1, calm_from - 1 - spike)
     return settle + 3.6 * math.exp(-(i - spike - 1) / 3.5)
 
 
