@@ -118,6 +118,7 @@ class HistoryView(QWidget):
         )
         self.empty_label.setWordWrap(True)
         layout.addWidget(self.empty_label)
+        layout.addStretch(0)  # takes the space while there is no table to show
         self.weeks: tuple[WeekAdherence, ...] = ()
 
     def show_history(
@@ -145,6 +146,7 @@ class HistoryView(QWidget):
             ]
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)
+                item.setToolTip(value)
                 if col >= 2:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.table.setItem(row, col, item)

@@ -36,6 +36,7 @@ class LogPanel(QWidget):
         layout.addWidget(hint)
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         big = scaled_font(self, 1.4)
         self.reps_spin = QSpinBox()
         self.reps_spin.setRange(0, MAX_REPS)

@@ -382,17 +382,19 @@ class RunnerView(QWidget):
             self.progress.setValue(PROGRESS_STEPS)
             self.summary.show_sets(session.completed_sets, self._names())
             self.pages.setCurrentWidget(self.summary)
-            for button in self._step_buttons():
-                button.setEnabled(False)
-            self.done_button.setText(self.tr("Finish (Enter)"))
+            for button in (*self._step_buttons(), self.done_button, self.leave_button):
+                button.setVisible(False)  # the summary has its own Finish button
             self.summary.finish_button.setFocus()
             self.cues.say(self.tr("Session complete. Well done."))
             return
-        for button in self._step_buttons():
-            button.setEnabled(True)
-        self.done_button.setText(
-            self.tr("Save set (Enter)") if state is State.SET_DONE else self.tr("Done (Enter)")
-        )
+        for button in (*self._step_buttons(), self.done_button, self.leave_button):
+            button.setVisible(True)
+        if state is State.SET_DONE:
+            self.done_button.setText(self.tr("Save set (Enter)"))
+        elif state in (State.GET_READY, State.REST):
+            self.done_button.setText(self.tr("Start now (Enter)"))
+        else:
+            self.done_button.setText(self.tr("Done (Enter)"))
         if item is not None:
             self.exercise_label.setText(item.exercise.name)
             self.picture.load(illustration_path(item.exercise))
