@@ -9,10 +9,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPushButton,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -50,6 +48,7 @@ from hamstring_app.ui.session.planning_glue import (
     nordic_week,
     swaps_from_done_sets,
 )
+from hamstring_app.ui.session.resume_banner import ResumeBanner
 from hamstring_app.ui.session.runner_view import RunnerView
 from hamstring_app.ui.widgets.stale_tab import StaleTab
 
@@ -66,31 +65,6 @@ class TodayPlan:
     phase: int
     programme_id: str
     blocked: bool
-
-
-class ResumeBanner(QWidget):
-    """An unfinished session: resume it, or finish it as it is."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("resumeBanner")
-        self.setAutoFillBackground(True)
-        self.setStyleSheet(
-            "#resumeBanner { background: palette(alternate-base);"
-            " border: 1px solid palette(mid); border-radius: 6px; }"
-        )
-        layout = QHBoxLayout(self)
-        self.label = QLabel()
-        self.label.setWordWrap(True)
-        layout.addWidget(self.label, 1)
-        self.resume_button = QPushButton(self.tr("&Resume"))
-        self.resume_button.setAccessibleName(self.tr("Resume the unfinished session"))
-        self.finish_button = QPushButton(self.tr("&Finish it as it is"))
-        self.finish_button.setAccessibleName(
-            self.tr("Finish the unfinished session with the sets already saved")
-        )
-        layout.addWidget(self.resume_button)
-        layout.addWidget(self.finish_button)
 
 
 class SessionTab(StaleTab):
