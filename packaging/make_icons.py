@@ -46,10 +46,12 @@ def render_pngs(svg: Path, sizes: tuple[int, ...]) -> dict[int, bytes]:
     """PNG bytes of ``svg`` rendered square at each size, on a transparent background."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
-    from PySide6.QtGui import QGuiApplication, QImage, QPainter
+    from PySide6.QtGui import QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer
+    from PySide6.QtWidgets import QApplication
 
-    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    # a QApplication (not a bare QGuiApplication), so widgets can follow in the same process
+    app = QApplication.instance() or QApplication(sys.argv[:1])
     renderer = QSvgRenderer(str(svg))
     if not renderer.isValid():
         raise ValueError(f"{svg} is not an SVG Qt can draw")

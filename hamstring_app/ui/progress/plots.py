@@ -20,10 +20,7 @@ from hamstring_app.ui.progress.axis import CalendarAxis
 from hamstring_app.ui.progress.data import RED_FLAG_Y, VERDICT_HEIGHTS, RecoveryData
 from hamstring_app.ui.progress.days import DAY_S, Series, day_start_x
 from hamstring_app.ui.progress.navigation import Navigation, last_day
-from hamstring_app.ui.progress.none_guard import protect_none
 from hamstring_app.ui.theme import VERDICT_COLOURS, is_dark
-
-protect_none()  # PySide6 6.12.0 on Python 3.11: see none_guard.py
 
 # Series colours: distinct in hue and lightness, readable on light and dark backgrounds.
 PAIN_COLOURS = {"rest": "#8e44ad", "run": "#e67e22", "waking": "#16a085"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-from conftest import TODAY, known_history
+from recovery_samples import TODAY, known_history
 
 from hamstring_app.core.rules import Trigger, evaluate
 from hamstring_app.ui.progress.axis import CalendarAxis

@@ -9,10 +9,10 @@ from datetime import date, timedelta
 
 import numpy as np
 import pytest
-from conftest import ONSET, TODAY
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QMessageBox
+from recovery_samples import ONSET, TODAY
 
 from hamstring_app.core.models import CheckIn, Profile, Verdict
 from hamstring_app.ui.events import Kind
@@ -224,7 +224,7 @@ class _OtherTab(StaleTab):
 
 
 def test_hidden_tab_refreshes_only_when_shown(qtbot, session_factory, home):
-    from conftest import known_history
+    from recovery_samples import known_history
 
     from hamstring_app.ui.progress.tab import RecoveryTab
 
