@@ -60,10 +60,9 @@ print(json.dumps(out))
 
 
 def build_data_dir(folder: Path, years: int) -> None:
-    from hamstring_app.store.repository import open_repository
-
     from hamstring_app import __version__
     from hamstring_app.core.demo import build_demo_history
+    from hamstring_app.store.repository import open_repository
 
     today = date.today()
     repo = open_repository(folder, today=lambda: today, app_version=__version__)
