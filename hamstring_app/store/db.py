@@ -24,11 +24,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import URL
@@ -42,9 +39,16 @@ from hamstring_app.store.errors import (
     StoreError,
 )
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# The newest revision in MIGRATIONS_DIR. Knowing it without Alembic lets a file that is
+# already current open without importing Alembic at all (most starts). A test compares it
+# with the head Alembic computes from the scripts, so a new migration must update it.
+HEAD_REVISION = "0001"
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 SIDE_FILES = ("-wal", "-shm", "-journal")
@@ -54,6 +58,8 @@ SIDE_FILES = ("-wal", "-shm", "-journal")
 
 
 def _alembic_config(script_location: Path) -> Config:
+    from alembic.config import Config
+
     config = Config()
     # ConfigParser interpolates "%": escape it so any folder name works.
     config.set_main_option("script_location", str(script_location).replace("%", "%%"))
@@ -62,6 +68,8 @@ def _alembic_config(script_location: Path) -> Config:
 
 @cache
 def _revisions(script_location: Path) -> tuple[str, ...]:
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(_alembic_config(script_location))
     heads = script.get_heads()
     if len(heads) != 1:
@@ -72,9 +80,6 @@ def _revisions(script_location: Path) -> tuple[str, ...]:
 def all_revisions() -> list[str]:
     """Every schema revision this version of the app knows, oldest first."""
     return list(_revisions(MIGRATIONS_DIR))
-
-
-HEAD_REVISION: str = all_revisions()[-1]
 
 
 # ----------------------------------------------------------------------- the handle
@@ -110,7 +115,18 @@ def protect_files(path: Path) -> None:
 @dataclass(frozen=True)
 class _Found:
     exists: bool  # False: no file, an empty file, or an SQLite file with no tables
-    revision: str | None = None
+    revision: str | None = None  # from alembic_version
+    meta_revision: str | None = None  # from app_meta
+
+    def is_current(self, head: str) -> bool:
+        """True for an existing file already at ``head``: nothing to migrate or back up."""
+        return self.exists and self.revision == head and self.meta_revision in (None, head)
+
+    def refuse_unknown(self, path: Path, known: tuple[str, ...]) -> None:
+        """Refuse a file written by a newer version of the app, before anything is written."""
+        for candidate in (self.revision, self.meta_revision):
+            if candidate is not None and candidate not in known:
+                raise DatabaseTooNew(path, candidate)
 
 
 def _describe_start(head: bytes, size: int) -> str:
@@ -168,7 +184,7 @@ def _read_only(path: Path) -> Any:
         conn.close()
 
 
-def _inspect(path: Path, known: tuple[str, ...]) -> _Found:
+def _inspect(path: Path) -> _Found:
     """Decide whether ``path`` can be opened, writing nothing at all."""
     if not path.exists():
         return _Found(exists=False)
@@ -204,10 +220,7 @@ def _inspect(path: Path, known: tuple[str, ...]) -> _Found:
     if len(versions) > 1:
         raise DatabaseUnreadable(path, f"a database with several versions at once ({versions})")
     revision = versions[0] if versions else None
-    for candidate in (revision, meta_revision):
-        if candidate is not None and candidate not in known:
-            raise DatabaseTooNew(path, candidate)
-    return _Found(exists=True, revision=revision)
+    return _Found(exists=True, revision=revision, meta_revision=meta_revision)
 
 
 # ----------------------------------------------------------------------- backup
@@ -291,6 +304,8 @@ def _migrate(
     backup: Path | None,
     app_version: str,
 ) -> None:
+    from alembic import command
+
     with engine.connect() as conn:
         raw = conn.connection.driver_connection
         assert isinstance(raw, sqlite3.Connection)
@@ -338,22 +353,15 @@ def _open(
     migrations: Path,
     target: str | None = None,
 ) -> Database:
-    known = _revisions(migrations)
-    target = target or known[-1]
-    if target not in known:
-        raise ValueError(f"unknown revision {target!r}")
-    found = _inspect(path, known)
-    if found.revision is not None and known.index(found.revision) > known.index(target):
-        raise DatabaseTooNew(path, found.revision)
-
+    usual = migrations == MIGRATIONS_DIR and target in (None, HEAD_REVISION)
+    if not usual:
+        _check_target(migrations, target)
+    found = _inspect(path)
     backup: Path | None = None
-    if not found.exists:
-        if not path.exists():
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            os.close(fd)
-    elif found.revision != target:
-        stamp = now() if now else datetime.fromtimestamp(path.stat().st_mtime)
-        backup = _backup(path, found.revision, stamp)
+    if usual and found.is_current(HEAD_REVISION):
+        target = HEAD_REVISION  # the usual start: nothing to change, no Alembic needed
+    else:
+        target, backup = _prepare_change(path, found, migrations, target, now)
     make_private_file(path)
 
     engine = make_engine(path)
@@ -368,14 +376,49 @@ def _open(
                 app_version=app_version,
             )
         else:
-            with engine.begin() as conn:
-                row = conn.execute(
-                    select(tables.app_meta.c.schema_revision, tables.app_meta.c.app_version)
-                ).first()
-                if row is None or tuple(row) != (target, app_version):
-                    _write_meta(conn, target, app_version)
+            _refresh_meta(engine, target, app_version)
     except BaseException:
         engine.dispose()
         raise
     protect_files(path)
     return Database(path=path, engine=engine, backup_path=backup, revision=target)
+
+
+def _check_target(migrations: Path, target: str | None) -> None:
+    if target is not None and target not in _revisions(migrations):
+        raise ValueError(f"unknown revision {target!r}")
+
+
+def _prepare_change(
+    path: Path,
+    found: _Found,
+    migrations: Path,
+    target: str | None,
+    now: Callable[[], datetime] | None,
+) -> tuple[str, Path | None]:
+    """Before creating or migrating: refuse newer files, create a missing file, back up an
+    existing one. Returns the target revision and the backup's path."""
+    known = _revisions(migrations)
+    target = target or known[-1]
+    found.refuse_unknown(path, known)
+    if found.revision is not None and known.index(found.revision) > known.index(target):
+        raise DatabaseTooNew(path, found.revision)
+    backup: Path | None = None
+    if not found.exists:
+        if not path.exists():
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            os.close(fd)
+    elif found.revision != target:
+        stamp = now() if now else datetime.fromtimestamp(path.stat().st_mtime)
+        backup = _backup(path, found.revision, stamp)
+    return target, backup
+
+
+def _refresh_meta(engine: Engine, revision: str, app_version: str) -> None:
+    """Record which app version last opened the file, writing only when it changed."""
+    with engine.begin() as conn:
+        row = conn.execute(
+            select(tables.app_meta.c.schema_revision, tables.app_meta.c.app_version)
+        ).first()
+        if row is None or tuple(row) != (revision, app_version):
+            _write_meta(conn, revision, app_version)
