@@ -106,6 +106,7 @@ class DayIndex:
         day_pain: list[int | None] = list(run_pain)
         next_morning: list[int | None] = [None] * n
         red_flag_day = [False] * n
+        urgent_day = [False] * n
         checkin_at: list[CheckIn | None] = [None] * n
         for d, c in self.checkins.items():
             i = d.toordinal() - origin_ord
@@ -116,10 +117,12 @@ class DayIndex:
             next_morning[i] = c.pain_next_morning
             if True in red_flag_values(c):
                 red_flag_day[i] = True
+                urgent_day[i] = any(getattr(c, f) is True for f in T.URGENT_RED_FLAGS)
         self.checkin_at = checkin_at
         self.day_pain, self.next_morning = day_pain, next_morning
 
         self._red_flag_day = red_flag_day
+        self._urgent_day = urgent_day
         self._run_count = run_count
         self._load_unknown = load_unknown
         self._weekly_means: list[float | None] | None = None
@@ -171,6 +174,11 @@ class DayIndex:
     def last_red_flag(self) -> list[int]:
         """Latest day <= i with a red flag answered yes, or NONE."""
         return self._last_true(self._red_flag_day)
+
+    @cached_property
+    def last_urgent_red_flag(self) -> list[int]:
+        """Latest day <= i with an urgent red flag (T.URGENT_RED_FLAGS) answered yes, or NONE."""
+        return self._last_true(self._urgent_day)
 
     @cached_property
     def last_intensity(self) -> list[int]:

@@ -61,10 +61,21 @@ class PainState:
     run_pain: int | None  # highest pain during runs on the check-in day or the day itself
     baseline: float | None  # mean next-morning pain over the 14 days before the check-in
     earlier_red_flag_day: date | None  # an earlier check-in with red flags, within the window
+    # (the latest one with an urgent flag if there is one, else the latest one)
     earlier_red_flags: tuple[str, ...] = ()
     pain: int | None = None  # highest of the check-in's pain answers and run_pain
     red_flags: tuple[str, ...] = ()  # red flags answered yes on the check-in
     flags_unanswered: bool = True  # some red-flag question has no answer
+
+    @property
+    def earlier_urgent(self) -> bool:
+        """An urgent red flag (possible tear, nerve signs) on the earlier check-in."""
+        return any(f in T.URGENT_RED_FLAGS for f in self.earlier_red_flags)
+
+    @property
+    def urgent(self) -> bool:
+        """An urgent red flag today or on an earlier check-in within the window."""
+        return self.earlier_urgent or any(f in T.URGENT_RED_FLAGS for f in self.red_flags)
 
     @property
     def next_morning_rise(self) -> float | None:
@@ -100,6 +111,9 @@ def pain_state(index: DayIndex, i: int, *, carry: bool) -> PainState:
     earlier_flags: tuple[str, ...] = ()
     if ci >= 1:
         j = index.last_red_flag[ci - 1]
+        u = index.last_urgent_red_flag[ci - 1]
+        if u != NONE and ci - u < T.RECENT_RED_FLAG_DAYS:
+            j = u  # an urgent flag in the window outweighs a later, milder one
         if j != NONE and ci - j < T.RECENT_RED_FLAG_DAYS:
             earlier_day = index.day(j)
             earlier_flags = _flag_names(red_flag_values(index.checkins[earlier_day]))
@@ -135,8 +149,9 @@ _BY_RANK = (Verdict.CONTINUE, Verdict.MODIFY, Verdict.HOLD, Verdict.STOP)
 def classify(state: PainState) -> tuple[Verdict, tuple[str, ...]]:
     """The verdict the pain rules give, with the reason codes behind it.
 
-    stop: a red flag, or pain above 5. hold: pain 4-5, pain that did not ease during the run
-    or settle within 24 hours, next-morning pain above baseline, or a recent red flag.
+    stop: a red flag, pain above 5, or an urgent red flag (possible tear, nerve signs) on an
+    earlier check-in within the window. hold: pain 4-5, pain that did not ease during the run
+    or settle within 24 hours, next-morning pain above baseline, or another recent red flag.
     modify: mild pain (1-3), or anything needed for "all clear" left unanswered.
     continue: none of these.
     """
@@ -174,6 +189,9 @@ def classify(state: PainState) -> tuple[Verdict, tuple[str, ...]]:
     if state.earlier_red_flag_day is not None:
         reasons.append("recent_red_flag")
         rank = max(rank, 2)
+        if state.earlier_urgent:
+            reasons.append("recent_urgent_red_flag")
+            rank = 3
     if pain is not None and 0 < pain <= T.PAIN_MILD_MAX:
         reasons.append("mild")
         rank = max(rank, 1)
@@ -194,9 +212,15 @@ def referral_for(state: PainState, high_pain_days: int) -> tuple[Referral, str]:
     """Referral from red flags (now or recent) and persistent high pain, with its reason."""
     flags = state.red_flags
     if flags:
-        if any(f in T.URGENT_RED_FLAGS for f in flags):
+        if state.urgent:
+            also = ""
+            if not any(f in T.URGENT_RED_FLAGS for f in flags):
+                also = (
+                    f", and on {state.earlier_red_flag_day} you reported "
+                    f"{words(state.earlier_red_flags)}"
+                )
             return Referral.URGENT, (
-                f"You reported {words(flags)}. Please see a qualified health professional "
+                f"You reported {words(flags)}{also}. Please see a qualified health professional "
                 "today, or within 24-48 hours at the latest. Do not run until you have been "
                 "checked."
             )
@@ -207,10 +231,11 @@ def referral_for(state: PainState, high_pain_days: int) -> tuple[Referral, str]:
     if state.earlier_red_flag_day is not None:
         when = state.earlier_red_flag_day.isoformat()
         flags = state.earlier_red_flags
-        if any(f in T.URGENT_RED_FLAGS for f in flags):
+        if state.earlier_urgent:
             return Referral.URGENT, (
                 f"On {when} you reported {words(flags)}. If you have not been checked yet, "
-                "please see a qualified health professional today, or within 24-48 hours."
+                "please see a qualified health professional today, or within 24-48 hours. "
+                "Do not run until you have been checked."
             )
         return Referral.ROUTINE, (
             f"On {when} you reported {words(flags)}. If you have not been checked yet, please "
@@ -246,7 +271,7 @@ def pain_advice(state: PainState, verdict: Verdict, reasons: tuple[str, ...]) ->
     out: list[Advice] = []
     why = _why(state)
     if "red_flag" in reasons:
-        urgent = any(f in T.URGENT_RED_FLAGS for f in state.red_flags)
+        urgent = state.urgent
         out.append(
             Advice(
                 "pain.red_flag",
@@ -272,13 +297,21 @@ def pain_advice(state: PainState, verdict: Verdict, reasons: tuple[str, ...]) ->
             )
         )
     if "recent_red_flag" in reasons and "red_flag" not in reasons:
+        urgent = "recent_urgent_red_flag" in reasons
         out.append(
             Advice(
                 "pain.recent_red_flag",
-                Level.WARNING,
-                "A warning sign came up recently",
+                Level.DANGER if urgent else Level.WARNING,
+                "Do not run until you have been checked"
+                if urgent
+                else "A warning sign came up recently",
                 f"On {state.earlier_red_flag_day} you reported {words(state.earlier_red_flags)}. "
-                "Until a professional has checked it, keep running easy or rest.",
+                + (
+                    "That needs a professional to look at it soon: today, or within 24-48 "
+                    "hours. Do not run until you have been checked."
+                    if urgent
+                    else "Until a professional has checked it, keep running easy or rest."
+                ),
                 {
                     **why,
                     "red_flag_date": str(state.earlier_red_flag_day),

@@ -22,7 +22,8 @@ def daily_verdicts(history: History, start: date, end: date) -> tuple[DayVerdict
     """The pain/red-flag verdict for each day in [start, end] that has a check-in.
 
     Each day is judged only on what was known that day (its own check-in and runs, the
-    next-morning baseline of the 14 days before, red flags of the 13 days before), so later
+    next-morning baseline of the 14 days before, red flags of the 13 days before: stop after an
+    urgent one, hold after another), so later
     records never change an earlier day. This is :func:`pain.classify` unrolled into one
     tight loop; tests check that both always agree.
     """
@@ -35,6 +36,7 @@ def daily_verdicts(history: History, start: date, end: date) -> tuple[DayVerdict
     bw, bmin = T.BASELINE_WINDOW_DAYS, T.BASELINE_MIN_VALUES
     nm_sum, nm_cnt = index.nm_sum_cum, index.nm_cnt_cum
     last_red, run_pain, checkin_at = index.last_red_flag, index.run_pain, index.checkin_at
+    last_urgent = index.last_urgent_red_flag
     first = max(index.index(start), 0)
     out = []
     for i in range(first, index.n):
@@ -46,7 +48,10 @@ def daily_verdicts(history: History, start: date, end: date) -> tuple[DayVerdict
         for p in (c.pain_rest, c.pain_run, c.pain_next_morning):
             if p is not None and (pain is None or p > pain):
                 pain = p
-        if True in flags or (pain is not None and pain > hold_max):
+        recent_urgent = (
+            i >= 1 and last_urgent[i - 1] != NONE and i - last_urgent[i - 1] < red_days
+        )
+        if True in flags or (pain is not None and pain > hold_max) or recent_urgent:
             rank = 3
         else:
             rank = 0

@@ -19,8 +19,10 @@ BASELINE_WINDOW_DAYS = 14  # days before the check-in that form the baseline
 BASELINE_MIN_VALUES = 3  # fewer next-morning answers than this: no baseline
 NEXT_MORNING_RISE = 1.0  # "above baseline" = at least this many points above its mean
 
-# Red flags answered on an earlier check-in keep the verdict at hold with a routine referral
-# for this many days (the earlier day itself included), unless answered on the current day.
+# A red flag answered on an earlier check-in still counts for this many days (the earlier day
+# itself included; app default). An urgent one (URGENT_RED_FLAGS below) keeps the verdict at
+# stop with an urgent referral; any other keeps it at hold with a routine referral. A flag
+# answered on the current check-in is judged as today's.
 RECENT_RED_FLAG_DAYS = 14
 
 # Pain above 5 on this many check-ins in the last week: routine referral (app default).

@@ -146,3 +146,55 @@ def test_persistent_high_pain_referral(days, referral):
     state = pain_state(index, index.index(TODAY), carry=True)
     high = int(index.window(index.high_pain_cum, index.index(TODAY) - 6, index.index(TODAY)))
     assert referral_for(state, high)[0] is referral
+
+
+@pytest.mark.parametrize("flag", ["sudden_onset_with_weakness", "nerve_signs"])
+@pytest.mark.parametrize(("days_before", "stops"), [(1, True), (13, True), (14, False)])
+def test_recent_urgent_red_flag_keeps_stop_after_a_clean_day(flag, days_before, stops):
+    cs = [clean(ago(days_before), **{flag: True}), clean(TODAY)]
+    verdict, reasons = verdict_of(history(cs))
+    if stops:
+        assert verdict is Verdict.STOP
+        assert "recent_urgent_red_flag" in reasons
+    else:
+        assert verdict is Verdict.CONTINUE
+
+
+def test_recent_non_urgent_red_flag_still_holds():
+    verdict, reasons = verdict_of(history([clean(ago(3), sharp_pain=True), clean(TODAY)]))
+    assert verdict is Verdict.HOLD
+    assert "recent_urgent_red_flag" not in reasons
+
+
+def test_later_non_urgent_flag_does_not_hide_an_earlier_urgent_one():
+    cs = [
+        clean(ago(10), sudden_onset_with_weakness=True),
+        clean(ago(2), sharp_pain=True),
+        clean(TODAY),
+    ]
+    verdict, _ = verdict_of(history(cs))
+    assert verdict is Verdict.STOP
+    index = DayIndex(history(cs), TODAY)
+    referral, reason = referral_for(pain_state(index, index.index(TODAY), carry=True), 0)
+    assert referral is Referral.URGENT
+    assert "Do not run until you have been checked" in reason
+
+
+def test_recent_urgent_red_flag_advice_says_do_not_run():
+    from hamstring_app.core.rules import evaluate
+
+    a = evaluate(history([clean(ago(4), nerve_signs=True), clean(TODAY)]), TODAY)
+    assert a.verdict is Verdict.STOP
+    assert a.referral is Referral.URGENT
+    rules = {x.rule: x for x in a.advice}
+    assert "pain.clear" not in rules
+    item = rules["pain.recent_red_flag"]
+    assert "Do not run until you have been checked" in item.message
+    assert "keep running easy" not in item.message.lower()
+
+
+def test_current_non_urgent_flag_after_recent_urgent_one_stays_urgent():
+    cs = [clean(ago(5), nerve_signs=True), clean(TODAY, sharp_pain=True)]
+    index = DayIndex(history(cs), TODAY)
+    referral, _ = referral_for(pain_state(index, index.index(TODAY), carry=True), 0)
+    assert referral is Referral.URGENT

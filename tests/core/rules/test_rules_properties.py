@@ -229,3 +229,26 @@ def test_daily_verdicts_agree_with_classify_every_day(h):
         state = pain_state(index, index.index(dv.day), carry=False)
         assert dv.verdict is classify(state)[0]
         assert dv.red_flags == (state.red_flags if dv.verdict is Verdict.STOP else ())
+
+
+URGENT_FLAGS = ("sudden_onset_with_weakness", "nerve_signs")
+
+
+@SETTINGS
+@given(histories, st.data())
+def test_a_recent_urgent_red_flag_never_yields_less_than_stop(h, data):
+    from hamstring_app.core.rules import daily_verdicts
+
+    flag = data.draw(st.sampled_from(URGENT_FLAGS))
+    back = data.draw(st.integers(0, 13))  # within the 14-day window (the flag day is day 1)
+    day = TODAY - timedelta(days=back)
+    old = next((c for c in h.checkins if c.day == day), CheckIn(day=day))
+    cs = sorted([*(c for c in h.checkins if c.day != day), _with_flag(old, flag)],
+                key=lambda c: c.day)
+    flagged = dataclasses.replace(h, checkins=tuple(cs))
+    a = evaluate(flagged, TODAY)
+    assert a.verdict is Verdict.STOP
+    assert a.referral is Referral.URGENT
+    assert "pain.clear" not in {x.rule for x in a.advice}
+    for dv in daily_verdicts(flagged, day, TODAY):
+        assert dv.verdict is Verdict.STOP
