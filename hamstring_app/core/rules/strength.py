@@ -131,7 +131,8 @@ def current_phase(index: DayIndex, i: int) -> int:
 @dataclass(frozen=True, slots=True)
 class _SessionView:
     day: str
-    max_pain: int | None  # None when a set's pain was not answered
+    max_pain: int | None  # highest answered set pain; None when no set's pain was answered
+    unanswered: bool  # some set's pain was not answered
     all_completed: bool
     next_morning: int | None
     up: bool | None
@@ -139,11 +140,11 @@ class _SessionView:
 
 def _view(index: DayIndex, s: StrengthSession, exercise: str) -> _SessionView:
     sets = [x for x in s.sets if x.exercise_id == exercise]
-    pains = [x.pain for x in sets]
-    known = None if any(p is None for p in pains) else max(p for p in pains if p is not None)
+    answered = [x.pain for x in sets if x.pain is not None]
     return _SessionView(
         s.day.isoformat(),
-        known,
+        max(answered, default=None),
+        len(answered) < len(sets),
         all(x.completed for x in sets),
         s.pain_next_morning,
         next_morning_up(index, s),
@@ -158,6 +159,7 @@ def decide(index: DayIndex, exercise: str, sessions: list[StrengthSession]) -> S
     for n, v in enumerate(reversed(views), start=1):
         why[f"session_{n}_date"] = v.day
         why[f"session_{n}_highest_set_pain"] = v.max_pain
+        why[f"session_{n}_set_pain_missing"] = v.unanswered
         why[f"session_{n}_next_morning_pain"] = v.next_morning
     name = exercise.replace("_", " ")
     if (last.max_pain is not None and last.max_pain > T.STRENGTH_HOLD_MAX) or last.up is True:
@@ -177,9 +179,9 @@ def decide(index: DayIndex, exercise: str, sessions: list[StrengthSession]) -> S
     if len(views) < T.STRENGTH_SESSIONS_NEEDED:
         gaps.append("one more session like the last is needed first")
     for v in views:
-        if v.max_pain is None:
+        if v.unanswered:
             gaps.append("a set's pain was not recorded")
-        elif v.max_pain > T.STRENGTH_PROGRESS_MAX:
+        if v.max_pain is not None and v.max_pain > T.STRENGTH_PROGRESS_MAX:
             gaps.append(f"a set reached {v.max_pain} out of 10")
         if v.next_morning is None:
             gaps.append("the next-morning answer is missing")

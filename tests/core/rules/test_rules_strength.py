@@ -106,3 +106,39 @@ def test_rising_pain_steps_back_a_phase():
         level = 1 if k > 13 else 2 if k > 6 else 3  # weeks of 1, then 2, then 3
         rising.append(clean(ago(k), pain_rest=level, pain_next_morning=1))
     assert phase_of(rising, ss) < 4
+
+
+@pytest.mark.parametrize("newer", [[8, None], [None, 8], [2, None, 8]])
+def test_a_missing_set_pain_does_not_hide_a_set_above_five(newer):
+    sessions = [
+        session(ago(3), {"nordic": [2]}, 1),
+        session(ago(1), {"nordic": newer}, 1),
+    ]
+    got, a = decision(sessions)
+    assert got == "regress"
+    d = next(x for x in a.strength if x.exercise_id == "nordic")
+    assert d.why["session_1_highest_set_pain"] == 8
+    assert "8 out of 10" in d.message
+
+
+@pytest.mark.parametrize(("newer", "reached"), [([4, None], "4 out of 10"), ([None, 2], None)])
+def test_a_missing_set_pain_holds_when_nothing_answered_is_above_five(newer, reached):
+    sessions = [
+        session(ago(3), {"nordic": [2]}, 1),
+        session(ago(1), {"nordic": newer}, 1),
+    ]
+    got, a = decision(sessions)
+    assert got == "hold"
+    d = next(x for x in a.strength if x.exercise_id == "nordic")
+    assert "a set's pain was not recorded" in d.message
+    assert d.why["session_1_highest_set_pain"] == max(p for p in newer if p is not None)
+    if reached:
+        assert reached in d.message
+
+
+def test_no_set_pain_answered_shows_no_highest_pain():
+    sessions = [session(ago(3), {"nordic": [2]}, 1), session(ago(1), {"nordic": [None]}, 1)]
+    got, a = decision(sessions)
+    assert got == "hold"
+    d = next(x for x in a.strength if x.exercise_id == "nordic")
+    assert d.why["session_1_highest_set_pain"] is None
