@@ -71,13 +71,24 @@ def spike_for(index: DayIndex, r: Run) -> Spike | None:
     return Spike(r, ref, pct, level) if level is not None else None
 
 
+def on_record(index: DayIndex, first: int) -> bool:
+    """Whether the runner's record (their first run, check-in or strength session) starts on
+    or before day ``first``, so a window starting there is fully covered."""
+    return first >= 0
+
+
 def weekly_change(index: DayIndex, i: int) -> tuple[float, float | None, float | None]:
-    """(km in the 7 days to day i, mean weekly km of the 3 weeks before, change %)."""
+    """(km in the 7 days to day i, mean weekly km of the 3 weeks before, change %).
+
+    The mean and the change are None unless the record covers all 3 earlier weeks (its first
+    day is at least 27 days before day i: days i-27 to i-7), and those weeks had running.
+    """
     w = T.WEEK_DAYS
     now = index.km_between(i - w + 1, i)
     weeks = T.WEEKLY_BASELINE_WEEKS
-    before = index.km_between(i - w * (weeks + 1) + 1, i - w)
-    if before <= 0:
+    first = i - w * (weeks + 1) + 1
+    before = index.km_between(first, i - w)
+    if before <= 0 or not on_record(index, first):
         return now, None, None
     base = before / weeks
     return now, base, round((now - base) / base * 100.0, 6)
@@ -134,14 +145,21 @@ class Return:
 
 
 def return_at(index: DayIndex, i: int, breaks: list[tuple[int, int]]) -> Return | None:
-    """A return within BREAK_WATCH_DAYS before day i whose volume is near the old level."""
+    """A return within BREAK_WATCH_DAYS before day i whose volume is near the old level.
+
+    The old level needs the 4 weeks before the break on record (the record's first day is at
+    least 27 days before the last run before the break); without them there is no return.
+    """
     for back, last_before in reversed(breaks):
         if back > i:
             continue
         if i - back >= T.BREAK_WATCH_DAYS:
             return None
         weeks = T.BREAK_OLD_LEVEL_WEEKS
-        old = index.km_between(last_before - weeks * T.WEEK_DAYS + 1, last_before) / weeks
+        first = last_before - weeks * T.WEEK_DAYS + 1
+        if not on_record(index, first):
+            return None
+        old = index.km_between(first, last_before) / weeks
         now = index.km_between(i - T.WEEK_DAYS + 1, i)
         if old > 0 and now >= T.BREAK_NEAR_FRACTION * old - 1e-9:
             return Return(back, last_before, old, now)

@@ -54,7 +54,8 @@ SPIKE_CAUTION_PCT = 10.0
 SPIKE_WARNING_PCT = 30.0
 SPIKE_DANGER_PCT = 100.0
 
-# Weekly increase: last 7 days against the mean of the 3 weeks before. Nielsen et al.,
+# Weekly increase: last 7 days against the mean of the 3 weeks before, only once the record
+# covers those 3 weeks (first record at least 27 days before the day). Nielsen et al.,
 # JOSPT 2014: more than 30% raised distance-related injuries (HR 1.59); a graded 10% plan
 # did not prevent injuries (Buist et al., AJSM 2008;36:33).
 WEEK_DAYS = 7
@@ -74,6 +75,7 @@ HARD_RPE = 7
 # Return after a break: 14+ days without running, then weekly volume near the old level.
 BREAK_DAYS = 14
 BREAK_OLD_LEVEL_WEEKS = 4  # the old level: mean weekly km in the 4 weeks before the break
+# (known only when the record covers those 4 weeks)
 BREAK_NEAR_FRACTION = 0.8  # "near the old level" = at least 80% of it (app default)
 BREAK_WATCH_DAYS = 28  # the rule looks at the first 4 weeks back
 

@@ -23,7 +23,9 @@ class LoadMetrics:
     """Training-load figures as of the assessed day (windows are calendar days)."""
 
     weekly_km: float = 0.0
-    weekly_change_pct: float | None = None  # None when the 3 weeks before had no running
+    # None unless the record covers the 3 weeks before (first record >= 27 days back) and
+    # those weeks had running
+    weekly_change_pct: float | None = None
     longest_run_30d_km: float = 0.0
     session_load_7d: float = 0.0  # RPE x minutes, runs with both known
     monotony: float | None = None

@@ -48,7 +48,8 @@ def test_spike_lookback_is_thirty_calendar_days_across_february(days_before, cou
 def test_weekly_increase_above_thirty_percent(km_now, fires):
     runs = [run(ago(k), 10.0) for k in (8, 15, 22)]  # 10 km a week for the 3 weeks before
     runs.append(run(ago(1), km_now))
-    a = evaluate(history([clean(TODAY)], runs=runs), TODAY)
+    # the record starts 27 days back, so it covers all 3 earlier weeks
+    a = evaluate(history([clean(ago(27)), clean(TODAY)], runs=runs), TODAY)
     assert a.metrics.weekly_change_pct == pytest.approx((km_now - 10.0) * 10.0)
     assert ("load.weekly_increase" in {x.rule for x in a.advice}) is fires
 
@@ -103,7 +104,8 @@ def test_return_after_break(days_off, km_back, fires):
     last_before = TODAY.toordinal() - days_off - 1
     runs = [run(date.fromordinal(last_before - 7 * k), 20.0) for k in range(4)]
     runs.append(run(TODAY, km_back))
-    got = rules_of(history([clean(TODAY)], runs=runs)).get("load.return_after_break")
+    since = clean(date.fromordinal(last_before - 27))  # the record covers the 4 weeks before
+    got = rules_of(history([since, clean(TODAY)], runs=runs)).get("load.return_after_break")
     assert (got is not None) is fires
     if got is not None:
         assert got.why["days_off"] == days_off
@@ -171,3 +173,43 @@ def test_week_window_is_seven_calendar_days(today, inside, outside):
     m = evaluate(h, today).metrics
     assert m.weekly_km == 3.0
     assert m.runs_7d == 1
+
+
+@pytest.mark.parametrize(("first_record_days_ago", "known"), [(26, False), (27, True), (40, True)])
+def test_weekly_change_needs_the_three_earlier_weeks_on_record(first_record_days_ago, known):
+    # 10 km in each of the 2 weeks on record before this week, then 20 km this week. With
+    # only 2 of the 3 earlier weeks on record, dividing by 3 would invent a 200% rise.
+    runs = [run(ago(20), 10.0), run(ago(13), 10.0), run(TODAY, 20.0)]
+    cs = [clean(ago(first_record_days_ago)), clean(TODAY)]
+    a = evaluate(history(cs, runs=runs), TODAY)
+    rules = {x.rule for x in a.advice}
+    if known:
+        assert a.metrics.weekly_change_pct == pytest.approx(200.0)
+        assert "load.weekly_increase" in rules
+    else:
+        assert a.metrics.weekly_change_pct is None
+        assert "load.weekly_increase" not in rules
+
+
+def test_short_history_gives_no_weekly_change_and_no_event():
+    from hamstring_app.core.rules import load_events
+
+    runs = [run(ago(20), 10.0), run(ago(13), 10.0), run(TODAY, 20.0)]
+    a = evaluate(history([clean(TODAY)], runs=runs), TODAY)
+    assert a.metrics.weekly_change_pct is None
+    assert "load.weekly_increase" not in {x.rule for x in a.advice}
+    assert not [e for e in load_events(history(runs=runs)) if e.rule == "load.weekly_increase"]
+
+
+@pytest.mark.parametrize(("extra_days", "known"), [(None, False), (26, False), (27, True)])
+def test_return_after_break_needs_the_old_four_weeks_on_record(extra_days, known):
+    # 20 km a week before a 14-day break, then 16 km this week. The old level (mean weekly km
+    # of the 4 weeks before the break) is known only when the record covers all 4 weeks.
+    last_before = TODAY.toordinal() - 15
+    runs = [run(date.fromordinal(last_before - 7 * k), 20.0) for k in range(4)]
+    runs.append(run(TODAY, 16.0))
+    cs = [clean(TODAY)]
+    if extra_days is not None:
+        cs.append(clean(date.fromordinal(last_before - extra_days)))
+    got = rules_of(history(cs, runs=runs)).get("load.return_after_break")
+    assert (got is not None) is known
