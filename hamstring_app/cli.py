@@ -7,11 +7,23 @@ Qt is imported only when the GUI (or the self-test) actually starts, so ``assess
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 
 from hamstring_app import APP_NAME, __version__
 from hamstring_app.paths import ENV_VAR
+
+# Loaded before Qt on the way to the GUI. Once PySide6 is imported it reads the source of
+# every module imported after it (looking for its feature switches); modules already
+# loaded skip that, which saves time and memory at start-up. None of these import Qt.
+GUI_PRELOAD = (
+    "numpy",
+    "hamstring_app.store.repository",
+    "hamstring_app.core.rules",
+    "hamstring_app.core.session",
+    "hamstring_app.core.library",
+)
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -84,6 +96,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def preload_for_gui() -> None:
+    """Import the GUI's non-Qt dependencies before Qt itself (see GUI_PRELOAD)."""
+    for name in GUI_PRELOAD:
+        importlib.import_module(name)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -101,6 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=args.file, use_db=args.db, data_dir=data_dir, today=args.today
         )
 
+    preload_for_gui()
     if args.self_test:
         from hamstring_app.ui.app import self_test
 
