@@ -54,7 +54,8 @@ class Painted(QObject):
         if ev.type() == QEvent.Type.Paint:
             s.app.quit()
         return False
-f = Painted(); s.window.installEventFilter(f); s.window.resize(1280, 800); s.window.show()
+f = Painted(); s.window.installEventFilter(f); s.window.resize(1280, 800)
+s.window.show_then_fill()  # as run_gui does
 s.app.exec()
 out = {"seconds": time.time() - t0,
        "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}

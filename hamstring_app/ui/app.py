@@ -255,7 +255,7 @@ def run_gui(
     try:
         if not first_run(session):
             return 0
-        session.window.show()
+        session.window.show_then_fill()
         if session.reminder is not None:
             session.reminder.start()
         return session.app.exec()

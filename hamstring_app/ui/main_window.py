@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self._settings = settings
+        self._fill_after_paint: StaleTab | None = None
         title = APP_NAME + (self.tr(" — demo data") if ctx.demo else "")
         self.setWindowTitle(title)
         self.setWindowIcon(icon("hamstring-coach"))
@@ -122,6 +123,21 @@ class MainWindow(QMainWindow):
         ctx.events.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         ctx.events.open_day.connect(lambda _day: self.show_tab("checkin"))
         self._restore_geometry()
+
+    def show_then_fill(self) -> None:
+        """Show the window at once; the current tab fills in right after the first paint."""
+        tab = self.tabs.currentWidget()
+        if isinstance(tab, StaleTab) and tab.stale:
+            tab.hold_refresh()
+            self._fill_after_paint = tab
+        self.show()
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.Paint and self._fill_after_paint is not None:
+            QTimer.singleShot(0, self._fill_after_paint.release_refresh)
+            self._fill_after_paint = None
+        return handled
 
     def show_tab(self, name: str) -> bool:
         """Bring the tab whose objectName is ``name`` to the front."""

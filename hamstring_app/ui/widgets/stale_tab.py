@@ -21,7 +21,20 @@ class StaleTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._stale = True
+        self._held = False
         ctx.events.data_changed.connect(self._on_data_changed)
+
+    def hold_refresh(self) -> None:
+        """Do not refresh on the next show; ``release_refresh`` does it later.
+
+        Lets the window paint first and fill this tab right after (a faster start).
+        """
+        self._held = True
+
+    def release_refresh(self) -> None:
+        self._held = False
+        if self._stale and self.isVisible():
+            self.refresh_now()
 
     @property
     def stale(self) -> bool:
@@ -36,7 +49,9 @@ class StaleTab(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._stale:
+        if self._held:
+            self._held = False  # skipped once; release_refresh fills the tab
+        elif self._stale:
             self.refresh_now()
 
     def refresh_now(self) -> None:

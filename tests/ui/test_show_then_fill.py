@@ -1,0 +1,51 @@
+"""Start-up: the window paints first and the current tab fills in right after."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject
+
+from hamstring_app.ui.events import Kind
+
+
+class PaintSpy(QObject):
+    """Notes whether the current tab was still unfilled when the window first painted."""
+
+    def __init__(self, tab) -> None:
+        super().__init__()
+        self.tab = tab
+        self.stale_at_first_paint: bool | None = None
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.Paint and self.stale_at_first_paint is None:
+            self.stale_at_first_paint = self.tab.stale
+        return False
+
+
+def test_current_tab_fills_after_the_first_paint(qtbot, session_factory) -> None:
+    session = session_factory()
+    window = session.window
+    tab = window.tabs.currentWidget()
+    spy = PaintSpy(tab)
+    window.installEventFilter(spy)
+    window.show_then_fill()
+    assert tab.stale  # not filled during show
+    qtbot.waitUntil(lambda: not tab.stale, timeout=5000)
+    assert spy.stale_at_first_paint is True
+    window.removeEventFilter(spy)
+
+
+def test_a_tab_held_once_refreshes_normally_on_its_next_show(qtbot, session_factory) -> None:
+    session = session_factory()
+    window = session.window
+    window.show()
+    qtbot.waitExposed(window)
+    first, other = window.tabs.widget(0), window.tabs.widget(1)
+    window.tabs.setCurrentWidget(other)
+    first.hold_refresh()
+    session.ctx.events.changed(Kind.CHECKIN)  # hidden: only marked stale
+    assert first.stale
+    window.tabs.setCurrentWidget(first)  # held: this show skips the refresh
+    assert first.stale
+    window.tabs.setCurrentWidget(other)
+    window.tabs.setCurrentWidget(first)  # the hold was for one show only
+    assert not first.stale
