@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from hamstring_app.core.models import Advice, History, Level, Referral
+from hamstring_app.core.models import Advice, History, Level, Referral, Verdict
 from hamstring_app.core.rules import thresholds as T
 from hamstring_app.core.rules.days import DayIndex
 from hamstring_app.core.rules.load import load_advice, metrics
@@ -23,6 +23,7 @@ from hamstring_app.core.rules.timeline import recovery
 from hamstring_app.core.rules.triggers import personal_triggers, trigger_advice
 from hamstring_app.core.rules.types import Assessment
 
+CHANGE_LEVEL = Level.CAUTION  # load/technique/strength advice at this level or above
 _GROUP = {"pain": 0, "timeline": 1, "load": 2, "technique": 3, "strength": 4, "triggers": 5}
 
 
@@ -37,10 +38,25 @@ def evaluate(history: History, today: date) -> Assessment:
 
     state = pain_state(index, i, carry=True)
     verdict, reasons = classify(state)
+
+    m = metrics(index, i, index.ewma_acwr())
+    load_items, load_unknowns = load_advice(index, i, m, state.checkin)
+    tech_items, tech_unknowns = technique_advice(index, i, state.checkin)
+    decisions = strength_decisions(index, i)
+    change_items = load_items + tech_items + strength_advice(decisions)
+    # "continue" means no pain AND nothing else to change: advice at caution or above from
+    # the load, technique or strength rules raises it to "modify" (it never lowers a verdict).
+    changes = tuple(
+        dict.fromkeys(a.rule for a in change_items if a.level.rank >= CHANGE_LEVEL.rank)
+    )
+    if verdict is Verdict.CONTINUE and changes:
+        verdict = Verdict.MODIFY
+        reasons = (*reasons, "changes_advised")
+
     week_start = i - T.PERSISTENT_HIGH_PAIN_WINDOW_DAYS + 1
     high_days = int(index.window(index.high_pain_cum, week_start, i))
     referral, referral_reason = referral_for(state, high_days)
-    advice = pain_advice(state, verdict, reasons)
+    advice = pain_advice(state, verdict, reasons, changes)
     if referral is Referral.ROUTINE and not state.red_flags and state.earlier_red_flag_day is None:
         advice.append(
             Advice(
@@ -76,11 +92,7 @@ def evaluate(history: History, today: date) -> Assessment:
             )
         )
 
-    m = metrics(index, i, index.ewma_acwr())
-    load_items, load_unknowns = load_advice(index, i, m, state.checkin)
-    tech_items, tech_unknowns = technique_advice(index, i, state.checkin)
     phase = current_phase(index, i)
-    decisions = strength_decisions(index, i)
     rec, rec_items, rec_unknowns = recovery(index, i)
     if rec.status == "slower_than_expected" and referral is Referral.NONE:
         referral = Referral.ROUTINE
@@ -92,7 +104,7 @@ def evaluate(history: History, today: date) -> Assessment:
         )
     triggers = personal_triggers(index, i)
 
-    advice += rec_items + load_items + tech_items + strength_advice(decisions)
+    advice += rec_items + change_items
     advice += trigger_advice(triggers)
     advice.sort(key=_rank)
     return Assessment(

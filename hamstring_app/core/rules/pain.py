@@ -266,8 +266,17 @@ def _why(state: PainState) -> dict[str, int | float | str | bool | None]:
     return why
 
 
-def pain_advice(state: PainState, verdict: Verdict, reasons: tuple[str, ...]) -> list[Advice]:
-    """Advice for the pain side of today's verdict, most important first."""
+def pain_advice(
+    state: PainState,
+    verdict: Verdict,
+    reasons: tuple[str, ...],
+    changes: tuple[str, ...] = (),
+) -> list[Advice]:
+    """Advice for the pain side of today's verdict, most important first.
+
+    ``changes`` names the other rules (load, technique, strength) whose advice raised a
+    pain-free "continue" to "modify" (reason ``changes_advised``).
+    """
     out: list[Advice] = []
     why = _why(state)
     if "red_flag" in reasons:
@@ -369,7 +378,20 @@ def pain_advice(state: PainState, verdict: Verdict, reasons: tuple[str, ...]) ->
                 EVIDENCE_BANDS,
             )
         )
-    if verdict is Verdict.MODIFY and "mild" not in reasons:
+    if verdict is Verdict.MODIFY and "changes_advised" in reasons:
+        out.append(
+            Advice(
+                "pain.clear_with_changes",
+                Level.INFO,
+                "No pain: run, with the changes below",
+                "No pain and no warning signs today. You can run, but other advice here says "
+                "what to change first. Follow it before you carry on with your plan.",
+                {**why, "advice_to_follow": ", ".join(changes)},
+                "Continue only when there is no pain and nothing else to change. Pain bands: "
+                + EVIDENCE_BANDS,
+            )
+        )
+    if verdict is Verdict.MODIFY and "mild" not in reasons and "changes_advised" not in reasons:
         out.append(
             Advice(
                 "pain.incomplete",

@@ -95,3 +95,54 @@ def test_every_rule_id_is_documented_and_every_documented_id_exists():
         if line.startswith("### "):
             headed |= set(re.findall(r"`([a-z]+\.[a-z_]+)`", line))
     assert headed == _ids_in_code()
+
+
+CHANGE_GROUPS = ("load.", "technique.", "strength.")
+
+
+def _clear_day(runs=(), sessions=(), **today):
+    cs = [clean(ago(k)) for k in range(1, 4)] + [clean(TODAY, **today)]
+    return evaluate(history(cs, runs=list(runs), sessions=list(sessions)), TODAY)
+
+
+def test_no_pain_and_nothing_else_is_all_clear():
+    a = _clear_day()
+    assert a.verdict is Verdict.CONTINUE
+    assert "pain.clear" in {x.rule for x in a.advice}
+
+
+def test_no_pain_next_to_danger_load_advice_is_modify_not_continue():
+    a = _clear_day(runs=[run(ago(10), 10.0), run(TODAY, 25.0)])  # more than double
+    rules = {x.rule: x for x in a.advice}
+    assert rules["load.single_run_spike"].level.value == "danger"
+    assert a.verdict is Verdict.MODIFY
+    assert "pain.clear" not in rules
+    item = rules["pain.clear_with_changes"]
+    assert "load.single_run_spike" in str(item.why["advice_to_follow"])
+
+
+def test_caution_advice_is_enough_to_raise_continue():
+    a = _clear_day(fatigue=8)  # load.fatigue is caution
+    assert a.verdict is Verdict.MODIFY
+    assert "pain.clear" not in {x.rule for x in a.advice}
+
+
+def test_strength_regress_raises_continue():
+    sessions = [session(ago(3), {"nordic": [2]}, 0), session(ago(1), {"nordic": [7]}, 0)]
+    a = _clear_day(sessions=sessions)
+    assert a.verdict is Verdict.MODIFY
+
+
+def test_info_only_advice_leaves_continue():
+    sessions = [session(ago(3), {"nordic": [2]}, 0), session(ago(1), {"nordic": [4]}, 0)]
+    a = _clear_day(sessions=sessions)  # strength.hold is info
+    assert "strength.hold" in {x.rule for x in a.advice}
+    assert a.verdict is Verdict.CONTINUE
+
+
+def test_load_advice_never_lowers_the_pain_verdict():
+    a = evaluate(
+        history([clean(TODAY, pain_rest=5)], runs=[run(ago(10), 10.0), run(TODAY, 25.0)]),
+        TODAY,
+    )
+    assert a.verdict is Verdict.HOLD

@@ -26,6 +26,8 @@ from hamstring_app.core.models import (
     Verdict,
 )
 from hamstring_app.core.rules import Assessment, evaluate
+from hamstring_app.core.rules.days import DayIndex
+from hamstring_app.core.rules.pain import classify, pain_state
 
 SPAN = 70  # days of history before TODAY
 pain = st.none() | st.integers(0, 10)
@@ -139,6 +141,21 @@ def test_any_valid_history_gives_a_valid_assessment(h):
     if a.verdict is Verdict.CONTINUE:  # all clear only when nothing safety-related is missing
         assert not any("warning signs were not answered" in u for u in a.unknowns)
         assert not any("no check-in" in u for u in a.unknowns)
+    # continue (and its "All clear") only when no load, technique or strength advice at
+    # caution or above fired; such advice never lowers the pain verdict
+    changes = [
+        x for x in a.advice
+        if x.rule.split(".")[0] in ("load", "technique", "strength")
+        and x.level.rank >= Level.CAUTION.rank
+    ]
+    rules = {x.rule for x in a.advice}
+    assert ("pain.clear" in rules) == (a.verdict is Verdict.CONTINUE)
+    if a.verdict is Verdict.CONTINUE:
+        assert not changes
+    if "pain.clear_with_changes" in rules:
+        assert changes and a.verdict is Verdict.MODIFY
+    index = DayIndex(h, TODAY)
+    assert a.verdict >= classify(pain_state(index, index.index(TODAY), carry=True))[0]
     json.dumps(a.to_dict())
 
 
@@ -168,7 +185,13 @@ def _less(value: int | None, k: int) -> int | None:
     return None if value is None else max(value - k, 0)
 
 
+def _reduce_session(s: StrengthSession, k: int) -> StrengthSession:
+    sets = tuple(dataclasses.replace(x, pain=_less(x.pain, k)) for x in s.sets)
+    return dataclasses.replace(s, sets=sets, pain_next_morning=_less(s.pain_next_morning, k))
+
+
 def _reduce(h: History, k: int) -> History:
+    """The same history with every pain answer (check-ins, runs, strength) k points lower."""
     cs = tuple(
         dataclasses.replace(
             c,
@@ -179,7 +202,8 @@ def _reduce(h: History, k: int) -> History:
         for c in h.checkins
     )
     rs = tuple(dataclasses.replace(r, pain=_less(r.pain, k)) for r in h.runs)
-    return dataclasses.replace(h, checkins=cs, runs=rs)
+    ss = tuple(_reduce_session(s, k) for s in h.strength_sessions)
+    return dataclasses.replace(h, checkins=cs, runs=rs, strength_sessions=ss)
 
 
 @SETTINGS
@@ -210,7 +234,12 @@ def test_removing_todays_pain_never_raises_the_verdict(h):
         else r
         for r in h.runs
     )
-    after = evaluate(dataclasses.replace(h, checkins=cs, runs=rs), TODAY).verdict
+    ss = tuple(
+        _reduce_session(s, 10) if s.day == TODAY else s for s in h.strength_sessions
+    )
+    after = evaluate(
+        dataclasses.replace(h, checkins=cs, runs=rs, strength_sessions=ss), TODAY
+    ).verdict
     assert after <= before
 
 
