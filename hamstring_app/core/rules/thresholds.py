@@ -125,10 +125,15 @@ PHASE4_PAIN_MAX = 1  # every pain answer < 2 (Vermeulen et al., BJSM 2022: pain 
 PHASE_MIN_DAYS = 7  # at least this long in a phase before moving up
 
 # --------------------------------------------------------------------------- recovery
-# Expected windows (source article; Goom 2016 for the high, near-sit-bone pattern).
+# Expected windows in weeks. The app follows the source article by default: mid-thigh
+# irritation 2-6 weeks; long-standing cases 6-12; pain high near the sit bone (proximal
+# tendinopathy) the article's longer window, 6-12. Only when sit-bone pain is also
+# long-standing does it use the research figure for a full tendon programme, 3-6 months
+# (Goom et al., JOSPT 2016;46(6):483), as 12-26 weeks.
 WINDOW_MID_THIGH = (2, 6)
 WINDOW_LONG_STANDING = (6, 12)
-WINDOW_HIGH_NEAR_SIT_BONE = (12, 26)
+WINDOW_HIGH_NEAR_SIT_BONE = (6, 12)
+WINDOW_SIT_BONE_LONG_STANDING = (12, 26)
 RECOVERED_WINDOW_DAYS = 14
 RECOVERED_MIN_CHECKINS = 7
 

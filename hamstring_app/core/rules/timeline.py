@@ -8,10 +8,11 @@ from hamstring_app.core.rules.days import DayIndex
 from hamstring_app.core.rules.types import PainTrend, Recovery, RecoveryStatus
 
 EVIDENCE_WINDOW = (
-    "Source article: load-related irritation usually settles in 2-6 weeks, long-standing "
-    "cases in 6-12. Pain high near the sit bone (proximal tendinopathy) often takes 3-6 "
-    "months (Goom et al., JOSPT 2016). No improvement in the expected time is a reason to "
-    "be assessed."
+    "Source article: load-related irritation usually settles in 2-6 weeks; long-standing "
+    "cases, and pain high near the sit bone, in 6-12. The app follows the article. When "
+    "sit-bone pain is also long-standing it allows 3-6 months, the time a full tendon "
+    "programme takes in the research (Goom et al., JOSPT 2016). No improvement in the "
+    "expected time is a reason to be assessed."
 )
 EVIDENCE_MAINTAIN = (
     "About a third of hamstring strains come back within a year (Erickson & Sherry, JSHS "
@@ -24,7 +25,7 @@ def expected_window(index: DayIndex) -> tuple[int, int]:
     if p is None:
         return T.WINDOW_MID_THIGH
     if p.pain_site is PainSite.HIGH_NEAR_SIT_BONE:
-        return T.WINDOW_HIGH_NEAR_SIT_BONE
+        return T.WINDOW_SIT_BONE_LONG_STANDING if p.long_standing else T.WINDOW_HIGH_NEAR_SIT_BONE
     if p.long_standing:
         return T.WINDOW_LONG_STANDING
     return T.WINDOW_MID_THIGH
