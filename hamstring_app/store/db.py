@@ -139,8 +139,21 @@ def _describe_start(head: bytes, size: int) -> str:
     return f"a {size}-byte file that does not start like an SQLite database"
 
 
+def _has_wal(path: Path) -> bool:
+    """True when a non-empty -wal file lies beside ``path`` (committed pages may live there)."""
+    try:
+        return path.with_name(path.name + "-wal").stat().st_size > 0
+    except OSError:
+        return False
+
+
 def _check_header(path: Path, size: int) -> None:
-    """Refuse garbage and truncated files from their first 100 bytes alone."""
+    """Refuse garbage and truncated files from their first 100 bytes alone.
+
+    With a non-empty -wal beside it, the file may rightly be shorter than its header says:
+    a crash or a full disk while SQLite copied the -wal into it leaves page 1 written and
+    the rest still in the -wal. Then ``PRAGMA quick_check`` (which reads the -wal) judges.
+    """
     try:
         with path.open("rb") as handle:
             head = handle.read(100)
@@ -160,6 +173,8 @@ def _check_header(path: Path, size: int) -> None:
         raise DatabaseUnreadable(path, "an SQLite file with a damaged header")
     pages = int.from_bytes(head[28:32], "big")
     header_size_valid = head[92:96] == head[24:28] and pages > 0
+    if _has_wal(path):
+        return
     if size % page_size or (header_size_valid and pages * page_size > size):
         expected = f" but its header says {pages * page_size} bytes" if header_size_valid else ""
         raise DatabaseUnreadable(

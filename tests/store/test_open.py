@@ -219,3 +219,58 @@ def test_leftover_wal_from_a_crash_is_read(tmp_path: Path) -> None:
         assert repo.get_checkin(TODAY).note == "only in the wal"  # type: ignore[union-attr]
     finally:
         repo.close()
+
+
+def _checkpoint_cut_short(tmp_path: Path) -> tuple[Path, int]:
+    """A crash (or a full disk) while SQLite copies the -wal into the main file: page 1 is
+    written, so the header promises more pages than the file holds, but the -wal beside it
+    still has every committed page."""
+    path = make_real_db(tmp_path / "source")
+    writer = sqlite3.connect(path)
+    writer.execute("PRAGMA journal_mode=WAL")
+    writer.execute("PRAGMA wal_autocheckpoint=0")
+    for n in range(40):
+        writer.execute(
+            "INSERT INTO run (day, distance_km, type, note, source)"
+            " VALUES (?, 5.0, 'easy', ?, 'manual')",
+            (TODAY.isoformat(), "grown " + "y" * 800 + str(n)),
+        )
+    writer.commit()
+    before_main = path.read_bytes()
+    wal = path.with_name(DB_NAME + "-wal").read_bytes()
+    rows = writer.execute("SELECT count(*) FROM run").fetchone()[0]
+    writer.execute("PRAGMA wal_checkpoint(FULL)")
+    after_main = path.read_bytes()
+    writer.close()
+    assert len(after_main) > len(before_main) and wal
+    crashed = tmp_path / "crashed"
+    crashed.mkdir()
+    (crashed / DB_NAME).write_bytes(after_main[: len(before_main)])
+    (crashed / (DB_NAME + "-wal")).write_bytes(wal)
+    return crashed / DB_NAME, rows
+
+
+def test_checkpoint_cut_short_with_the_data_in_the_wal_opens_whole(tmp_path: Path) -> None:
+    path, rows = _checkpoint_cut_short(tmp_path)
+    data = path.read_bytes()
+    page = int.from_bytes(data[16:18], "big")
+    assert int.from_bytes(data[28:32], "big") * page > len(data)  # shorter than its header
+    plain = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    assert plain.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    plain.close()
+    repo = open_repository(path.parent, today=lambda: TODAY, app_version="1.0")
+    try:
+        assert len(repo.list_runs()) == rows == 70
+        assert repo.get_checkin(TODAY) == full_checkin()
+    finally:
+        repo.close()
+
+
+def test_truncated_file_beside_an_empty_wal_is_still_refused(tmp_path: Path) -> None:
+    path = make_real_db(tmp_path)
+    data = path.read_bytes()
+    page = int.from_bytes(data[16:18], "big")
+    path.write_bytes(data[: len(data) - page])
+    path.with_name(DB_NAME + "-wal").write_bytes(b"")
+    error = assert_refused_untouched(path, DatabaseUnreadable)
+    assert "truncated" in error.found  # type: ignore[attr-defined]
