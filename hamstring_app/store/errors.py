@@ -54,3 +54,7 @@ class MigrationFailed(StoreError):
 
 class NotFound(StoreError):
     """A record asked for by id does not exist (for example, it was already deleted)."""
+
+
+class Conflict(StoreError):
+    """Putting a record back would overwrite one saved since; nothing was changed."""

@@ -36,7 +36,7 @@ from hamstring_app.store import bulk
 from hamstring_app.store import records as r
 from hamstring_app.store import tables as t
 from hamstring_app.store.db import Database, open_database, protect_files
-from hamstring_app.store.errors import NotFound, StoreError
+from hamstring_app.store.errors import Conflict, NotFound, StoreError
 
 
 class Repository:
@@ -106,6 +106,19 @@ class Repository:
         stmt = sqlite_insert(t.checkin).values(values)
         with self._write() as conn:
             conn.execute(stmt.on_conflict_do_update(index_elements=["day"], set_=values))
+
+    def restore_checkin(self, checkin: CheckIn) -> None:
+        """Put back a deleted check-in (for undo). Never replaces one: if a check-in was
+        saved for that date since, it is kept and Conflict is raised."""
+        r.revalidate(checkin, CheckIn)
+        self._day("date", checkin.day)
+        with self._write() as conn:
+            found = conn.execute(select(t.checkin.c.day).where(t.checkin.c.day == checkin.day))
+            if found.first() is not None:
+                raise Conflict(
+                    f"A check-in for {checkin.day.isoformat()} was saved since; it was kept."
+                )
+            conn.execute(insert(t.checkin).values(r.checkin_values(checkin)))
 
     def delete_checkin(self, day: date) -> CheckIn:
         with self._write() as conn:

@@ -302,3 +302,18 @@ def test_usable_from_a_worker_thread(repo: Repository) -> None:
     worker.join()
     assert errors == []
     assert len(repo.list_checkins()) == 6
+
+
+def test_restore_checkin_puts_back_but_never_replaces(repo: Repository) -> None:
+    from hamstring_app.store.errors import Conflict
+
+    deleted = full_checkin()
+    repo.save_checkin(deleted)
+    repo.delete_checkin(deleted.day)
+    repo.restore_checkin(deleted)
+    assert repo.get_checkin(deleted.day) == deleted
+    newer = CheckIn(day=deleted.day, pain_rest=1, note="newer")
+    repo.save_checkin(newer)
+    with pytest.raises(Conflict, match=f"{deleted.day.isoformat()} was saved since; it was kept"):
+        repo.restore_checkin(deleted)
+    assert repo.get_checkin(deleted.day) == newer

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from hamstring_app.core.models import CheckIn, Run
-from hamstring_app.store.errors import StoreError
+from hamstring_app.store.errors import Conflict, StoreError
 from hamstring_app.ui.checkin.fields import day_words
 from hamstring_app.ui.context import AppContext
 from hamstring_app.ui.events import Kind
@@ -58,7 +58,13 @@ class DeleteCheckInCommand(_StoreCommand):
         if self.deleted is None:
             return
         try:
-            self.ctx.repo.save_checkin(self.deleted)
+            self.ctx.repo.restore_checkin(self.deleted)
+        except Conflict as exc:
+            # a check-in saved for that date after the delete wins; say so, change nothing
+            log.info("Not restoring a check-in: %s", exc)
+            self.setObsolete(True)
+            self.ctx.events.status_message.emit(str(exc))
+            return
         except StoreError as exc:
             self._fail("Restoring a check-in", exc)
             return

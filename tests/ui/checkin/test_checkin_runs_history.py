@@ -184,3 +184,22 @@ def test_numbers_are_shown_without_losing_digits():
     assert [format_number(v, d) for v, d in ((30.0, 0), (7.50, 1), (100, 2), (0.0, 1))] == [
         "30", "7.5", "100", "0"
     ]
+
+
+def test_undo_of_a_delete_keeps_a_checkin_saved_since_and_says_so(qtbot, env):
+    day = env.today - timedelta(days=1)
+    env.repo.save_checkin(CheckIn(day=day, pain_rest=5, note="the deleted one"))
+    env.reload()
+    history = env.tab.history
+    assert history.select(day)
+    history.delete_selected()
+    assert env.repo.get_checkin(day) is None
+    newer = CheckIn(day=day, pain_rest=2, note="saved after the delete")
+    env.repo.save_checkin(newer)
+    env.reload()
+    messages: list[str] = []
+    env.session.ctx.events.status_message.connect(messages.append)
+    history.table.setFocus()
+    qtbot.keyClick(history.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert env.repo.get_checkin(day) == newer
+    assert messages and "was saved since" in messages[-1] and "kept" in messages[-1]
