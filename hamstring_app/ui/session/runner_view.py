@@ -66,6 +66,7 @@ class RunnerView(RunnerLayout):
         self.timer.timeout.connect(self.tick)
         self.ticks = 0  # how many ticks ran (the benchmark reads it)
         self._offer_easier: PlannedExercise | None = None
+        self._offer_paused = False  # the offer paused the session; answering resumes it
         self._shown_state: object = None
         self._shown_exercise = ""
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -140,6 +141,7 @@ class RunnerView(RunnerLayout):
         self._shown_state = None
         self._shown_exercise = ""
         self.offer.setVisible(False)
+        self._offer_paused = False
         self.problem_label.setVisible(False)
         self.render()
         if live:
@@ -341,9 +343,26 @@ class RunnerView(RunnerLayout):
 
     # -- actions -----------------------------------------------------------------------
 
+    @property
+    def offer_open(self) -> bool:
+        """The pain offer waits for an answer; nothing else moves until it has one."""
+        return not self.offer.isHidden()
+
+    def _answer_offer(self) -> None:
+        """Enter or Space while the offer is open: press its focused button."""
+        focus = self.focusWidget()
+        buttons = (self.easier_button, self.stop_exercise_button, self.carry_on_button)
+        if focus in buttons and focus.isVisible():
+            focus.click()  # type: ignore[union-attr]
+        else:  # focus wandered off: bring it back, never skip the question
+            self._focus_offer()
+
     def toggle_pause(self) -> None:
         session = self.session
         if session is None or session.state is State.SUMMARY:
+            return
+        if self.offer_open:
+            self._answer_offer()
             return
         session.toggle_pause()
         self.tick()
@@ -354,6 +373,9 @@ class RunnerView(RunnerLayout):
         if session is None:
             return
         state = session.state
+        if self.offer_open:
+            self._answer_offer()
+            return
         if state is State.SUMMARY:
             self.finish()
             return
@@ -389,10 +411,10 @@ class RunnerView(RunnerLayout):
             self.log_panel.show_error(str(exc))
             return
         self.set_logged.emit(set_log)
-        if session.offer_stop_or_easier:
-            self._show_offer(session, set_log)
         self.setFocus()
         self.tick()
+        if session.offer_stop_or_easier:
+            self._show_offer(session, set_log)
 
     def _show_offer(self, session: GuidedSession, set_log: SetLog) -> None:
         item = session.current
@@ -407,17 +429,31 @@ class RunnerView(RunnerLayout):
         )
         self.easier_button.setVisible(easier is not None)
         self.offer.setVisible(True)
-        (self.easier_button if easier is not None else self.stop_exercise_button).setFocus()
+        # the rest waits for the answer, so the next set cannot start under the question
+        self._offer_paused = not session.paused
+        if self._offer_paused:
+            session.pause()
+        self.render()
+        self._focus_offer()
+
+    def _focus_offer(self) -> None:
+        button = self.easier_button if self._offer_easier is not None else self.stop_exercise_button
+        button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _hide_offer(self) -> None:
         self.offer.setVisible(False)
         self._offer_easier = None
+        session = self.session
+        if self._offer_paused and session is not None and session.paused:
+            session.resume_timer()
+        self._offer_paused = False
         self.setFocus()
 
     def dismiss_offer(self) -> None:
         if self.session is not None:
             self.session.dismiss_offer()
         self._hide_offer()
+        self.tick()
 
     def switch_to_easier(self) -> None:
         session, easier = self.session, self._offer_easier

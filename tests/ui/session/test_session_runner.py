@@ -211,3 +211,41 @@ def test_every_control_has_an_accessible_name(runner):
         if widget.objectName().startswith("qt_"):
             continue  # Qt's own parts (a table's corner button)
         assert widget.accessibleName(), widget
+
+
+def test_enter_cannot_skip_the_pain_offer(runner, fake, qtbot, library):
+    step(runner, fake, 15.0)
+    runner.log_panel.pain.setValue(7)
+    qtbot.keyClick(runner.focusWidget(), Qt.Key.Key_Return)
+    assert runner.offer.isVisible()
+    assert runner.easier_button.hasFocus()
+    assert runner.session.paused  # the rest waits for the answer
+    step(runner, fake, 60.0)
+    assert runner.offer.isVisible() and runner.session.state is State.REST
+    qtbot.keyClick(runner.focusWidget(), Qt.Key.Key_Return)  # presses the focused button
+    assert not runner.offer.isVisible()
+    assert not runner.session.paused
+    step(runner, fake, 20.0)
+    assert runner.session.current.exercise_id == library.exercise("single_leg_bridge_hold").easier
+
+
+def test_space_answers_the_offer_with_the_focused_button(runner, fake, qtbot):
+    step(runner, fake, 15.0)
+    runner.log_panel.pain.setValue(8)
+    runner.save_set()
+    qtbot.keyClick(runner.focusWidget(), Qt.Key.Key_Tab)
+    assert runner.stop_exercise_button.hasFocus()
+    qtbot.keyClick(runner.focusWidget(), Qt.Key.Key_Space)
+    assert not runner.offer.isVisible()
+    step(runner, fake, 20.0)
+    assert runner.session.current.exercise_id == "romanian_deadlift"
+
+
+def test_enter_with_focus_elsewhere_returns_to_the_offer(runner, fake, qtbot):
+    step(runner, fake, 15.0)
+    runner.log_panel.pain.setValue(8)
+    runner.save_set()
+    runner.setFocus()
+    qtbot.keyClick(runner, Qt.Key.Key_Return)
+    assert runner.offer.isVisible() and runner.easier_button.hasFocus()
+    assert runner.session.state is State.REST and runner.session.paused
