@@ -42,6 +42,12 @@ EVIDENCE_BANDS = (
     "tendon pain (38 people); used for the hamstring by clinical convention."
 )
 
+# Added to every urgent referral and urgent red-flag message (DOMAIN.md section 3: saddle
+# numbness or a bladder or bowel change is an emergency).
+EMERGENCY = (
+    "Numbness around the groin or buttocks, or a change in bladder or bowel control, needs "
+    "emergency care now."
+)
 
 
 def words(flags: tuple[str, ...]) -> str:
@@ -222,7 +228,7 @@ def referral_for(state: PainState, high_pain_days: int) -> tuple[Referral, str]:
             return Referral.URGENT, (
                 f"You reported {words(flags)}{also}. Please see a qualified health professional "
                 "today, or within 24-48 hours at the latest. Do not run until you have been "
-                "checked."
+                f"checked. {EMERGENCY}"
             )
         return Referral.ROUTINE, (
             f"You reported {words(flags)}. Please book an assessment with a qualified health "
@@ -235,7 +241,7 @@ def referral_for(state: PainState, high_pain_days: int) -> tuple[Referral, str]:
             return Referral.URGENT, (
                 f"On {when} you reported {words(flags)}. If you have not been checked yet, "
                 "please see a qualified health professional today, or within 24-48 hours. "
-                "Do not run until you have been checked."
+                f"Do not run until you have been checked. {EMERGENCY}"
             )
         return Referral.ROUTINE, (
             f"On {when} you reported {words(flags)}. If you have not been checked yet, please "
@@ -288,7 +294,8 @@ def pain_advice(
                 "Stop running and get checked",
                 f"You reported {words(state.red_flags)}. That needs a professional to look at "
                 + ("it soon: today, or within 24-48 hours." if urgent else "it. Book a visit.")
-                + " Rest from running until then.",
+                + " Rest from running until then."
+                + (f" {EMERGENCY}" if urgent else ""),
                 {**why, "red_flags": ", ".join(state.red_flags)},
                 EVIDENCE_STOP,
             )
@@ -317,7 +324,7 @@ def pain_advice(
                 f"On {state.earlier_red_flag_day} you reported {words(state.earlier_red_flags)}. "
                 + (
                     "That needs a professional to look at it soon: today, or within 24-48 "
-                    "hours. Do not run until you have been checked."
+                    f"hours. Do not run until you have been checked. {EMERGENCY}"
                     if urgent
                     else "Until a professional has checked it, keep running easy or rest."
                 ),

@@ -198,3 +198,33 @@ def test_current_non_urgent_flag_after_recent_urgent_one_stays_urgent():
     index = DayIndex(history(cs), TODAY)
     referral, _ = referral_for(pain_state(index, index.index(TODAY), carry=True), 0)
     assert referral is Referral.URGENT
+
+
+EMERGENCY_WORDS = ("numbness around the groin or buttocks", "bladder or bowel", "emergency care")
+
+
+def _says_emergency(text: str) -> bool:
+    return all(w in text.lower() for w in EMERGENCY_WORDS)
+
+
+@pytest.mark.parametrize(
+    ("cs", "urgent"),
+    [
+        ([clean(TODAY, nerve_signs=True)], True),
+        ([clean(TODAY, sudden_onset_with_weakness=True)], True),
+        ([clean(ago(3), nerve_signs=True), clean(TODAY)], True),
+        ([clean(ago(3), nerve_signs=True), clean(TODAY, sharp_pain=True)], True),
+        ([clean(TODAY, sharp_pain=True)], False),
+        ([clean(ago(3), gait_changed=True), clean(TODAY)], False),
+    ],
+)
+def test_urgent_referrals_name_the_emergency_signs(cs, urgent):
+    from hamstring_app.core.rules import evaluate
+
+    a = evaluate(history(cs), TODAY)
+    assert (a.referral is Referral.URGENT) is urgent
+    assert _says_emergency(a.referral_reason) is urgent
+    flag_advice = [x for x in a.advice if x.rule in ("pain.red_flag", "pain.recent_red_flag")]
+    assert flag_advice
+    for x in flag_advice:
+        assert _says_emergency(x.message) is urgent
