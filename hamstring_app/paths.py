@@ -62,19 +62,43 @@ def resolve_data_dir(cli_value: str | os.PathLike[str] | None = None) -> Path:
     return default_data_dir()
 
 
-def ensure_private_dir(path: Path) -> Path:
-    """Create ``path`` (and parents) if needed; the folder itself is made 0700."""
-    path.mkdir(parents=True, exist_ok=True)
-    mode = stat.S_IMODE(path.stat().st_mode)
-    if os.name == "posix" and mode != 0o700:
-        path.chmod(0o700)
+def ensure_private_dir(path: Path, *, ours: bool = False) -> Path:
+    """Create ``path`` (and parents) if needed, and make it private without widening it.
+
+    Group and other permissions are removed (never added) only from a folder that is
+    clearly the app's own: one created here, one that already holds the database, or one
+    the caller vouches for with ``ours``. A folder of the person's own (say ~/Documents
+    given as --data-dir) keeps its permissions.
+    """
+    created = False
+    if not path.is_dir():
+        parent = path.parent
+        parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.mkdir(mode=0o700)
+            created = True
+        except FileExistsError:
+            if not path.is_dir():
+                raise
+    if created or ours or (path / DB_NAME).exists():
+        _drop_group_and_other(path)
     return path
 
 
 def make_private_file(path: Path) -> None:
-    """Make an existing file readable and writable by its owner only (0600)."""
-    if os.name == "posix" and path.exists():
-        path.chmod(0o600)
+    """Remove group and other permissions from an existing file; never add any."""
+    _drop_group_and_other(path)
+
+
+def _drop_group_and_other(path: Path) -> None:
+    if os.name != "posix":
+        return
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        return
+    if mode & 0o077:
+        path.chmod(mode & ~0o077)
 
 
 def prepare(cli_value: str | os.PathLike[str] | None = None) -> DataPaths:

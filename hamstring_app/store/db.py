@@ -242,7 +242,7 @@ def _inspect(path: Path) -> _Found:
 
 
 def _backup(path: Path, revision: str | None, stamp: datetime) -> Path:
-    folder = ensure_private_dir(path.parent / BACKUP_DIR)
+    folder = ensure_private_dir(path.parent / BACKUP_DIR, ours=True)
     base = f"{path.stem}-{stamp.strftime('%Y%m%d-%H%M%S')}-rev{revision or 'none'}"
     for attempt in range(1, 1000):
         target = folder / (base + (f"-{attempt}" if attempt > 1 else "") + path.suffix)
