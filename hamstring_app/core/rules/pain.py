@@ -72,6 +72,20 @@ class PainState:
     pain: int | None = None  # highest of the check-in's pain answers and run_pain
     red_flags: tuple[str, ...] = ()  # red flags answered yes on the check-in
     flags_unanswered: bool = True  # some red-flag question has no answer
+    run_logged: bool = False  # a run is logged on the check-in day or the day itself
+
+    @property
+    def ran(self) -> bool:
+        """The runner ran: the check-in says so, gives run pain, or a run is logged."""
+        c = self.checkin
+        return self.run_logged or (
+            c is not None and (c.ran is True or c.pain_run is not None)
+        )
+
+    @property
+    def run_pain_answered(self) -> bool:
+        c = self.checkin
+        return self.run_pain is not None or (c is not None and c.pain_run is not None)
 
     @property
     def earlier_urgent(self) -> bool:
@@ -146,6 +160,7 @@ def pain_state(index: DayIndex, i: int, *, carry: bool) -> PainState:
         pain=pain,
         red_flags=flags,
         flags_unanswered=unanswered,
+        run_logged=i in index.runs_by_day or ci in index.runs_by_day,
     )
 
 
@@ -158,7 +173,8 @@ def classify(state: PainState) -> tuple[Verdict, tuple[str, ...]]:
     stop: a red flag, pain above 5, or an urgent red flag (possible tear, nerve signs) on an
     earlier check-in within the window. hold: pain 4-5, pain that did not ease during the run
     or settle within 24 hours, next-morning pain above baseline, or another recent red flag.
-    modify: mild pain (1-3), or anything needed for "all clear" left unanswered.
+    modify: mild pain (1-3), or anything needed for "all clear" left unanswered (the red-flag
+    questions, pain at rest, and pain during the run when the runner ran).
     continue: none of these.
     """
     reasons: list[str] = []
@@ -207,6 +223,12 @@ def classify(state: PainState) -> tuple[Verdict, tuple[str, ...]]:
     else:
         if pain is None:
             reasons.append("pain_unknown")
+            rank = max(rank, 1)
+        if c.pain_rest is None:  # "all clear" never rests on one answer
+            reasons.append("rest_pain_unknown")
+            rank = max(rank, 1)
+        if state.ran and not state.run_pain_answered:
+            reasons.append("run_pain_unknown")
             rank = max(rank, 1)
         if state.flags_unanswered:
             reasons.append("red_flags_unanswered")
@@ -442,7 +464,9 @@ def unknowns_for(state: PainState) -> list[str]:
     missing = tuple(f for f in RED_FLAG_FIELDS if getattr(c, f) is None)
     if missing:
         out.append(f"These warning signs were not answered: {words(missing)}.")
-    ran = c.ran is True or c.pain_run is not None or state.run_pain is not None
+    ran = state.ran
+    if ran and not state.run_pain_answered:
+        out.append("Pain during the run was not answered.")
     if ran and c.eased_during_run is None:
         out.append("Whether the pain eased as you ran was not answered.")
     if c.settled_within_24h is None and ((state.pain or 0) > 0 or ran):

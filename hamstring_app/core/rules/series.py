@@ -37,6 +37,7 @@ def daily_verdicts(history: History, start: date, end: date) -> tuple[DayVerdict
     nm_sum, nm_cnt = index.nm_sum_cum, index.nm_cnt_cum
     last_red, run_pain, checkin_at = index.last_red_flag, index.run_pain, index.checkin_at
     last_urgent = index.last_urgent_red_flag
+    runs_by_day = index.runs_by_day
     first = max(index.index(start), 0)
     out = []
     for i in range(first, index.n):
@@ -74,7 +75,15 @@ def daily_verdicts(history: History, start: date, end: date) -> tuple[DayVerdict
                     count = nm_cnt[i] - nm_cnt[lo]
                     if count >= bmin and nm - (nm_sum[i] - nm_sum[lo]) / count >= rise_needed:
                         rank = 2
-            if rank == 0 and (pain is None or pain > 0 or None in flags):
+            ran = rp is not None or i in runs_by_day or c.ran is True or c.pain_run is not None
+            run_pain_missing = ran and rp is None and c.pain_run is None
+            if rank == 0 and (
+                pain is None
+                or pain > 0
+                or None in flags
+                or c.pain_rest is None
+                or run_pain_missing
+            ):
                 rank = 1
         names = ()
         if rank == 3:

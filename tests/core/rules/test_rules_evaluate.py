@@ -112,7 +112,7 @@ def test_no_pain_and_nothing_else_is_all_clear():
 
 
 def test_no_pain_next_to_danger_load_advice_is_modify_not_continue():
-    a = _clear_day(runs=[run(ago(10), 10.0), run(TODAY, 25.0)])  # more than double
+    a = _clear_day(runs=[run(ago(10), 10.0), run(TODAY, 25.0, pain=0)])  # more than double
     rules = {x.rule: x for x in a.advice}
     assert rules["load.single_run_spike"].level.value == "danger"
     assert a.verdict is Verdict.MODIFY

@@ -228,3 +228,31 @@ def test_urgent_referrals_name_the_emergency_signs(cs, urgent):
     assert flag_advice
     for x in flag_advice:
         assert _says_emergency(x.message) is urgent
+
+
+@pytest.mark.parametrize(
+    ("today", "runs", "expected"),
+    [
+        ({"pain_rest": None}, [], Verdict.MODIFY),  # only the morning answer
+        ({"ran": True}, [], Verdict.MODIFY),  # ran, run pain not answered
+        ({"ran": True, "pain_run": 0}, [], Verdict.CONTINUE),
+        ({"ran": False}, [], Verdict.CONTINUE),
+        ({}, [{"pain": None}], Verdict.MODIFY),  # a logged run without a pain answer
+        ({}, [{"pain": 0}], Verdict.CONTINUE),
+        ({"pain_run": 0}, [{"pain": None}], Verdict.CONTINUE),
+    ],
+)
+def test_continue_needs_rest_pain_and_run_pain_when_the_runner_ran(today, runs, expected):
+    from hamstring_app.core.rules import daily_verdicts, evaluate
+
+    cs = [clean(ago(k)) for k in range(1, 4)] + [clean(TODAY, **today)]
+    rs = [run(TODAY, 5.0, **kw) for kw in runs]
+    h = history(cs, runs=rs)
+    assert verdict_of(h)[0] is expected
+    a = evaluate(h, TODAY)
+    assert a.verdict is expected
+    assert daily_verdicts(h, TODAY, TODAY)[0].verdict is expected
+    rules = {x.rule for x in a.advice}
+    if expected is Verdict.MODIFY:
+        assert "pain.incomplete" in rules and "pain.clear" not in rules
+        assert any("not answered" in u for u in a.unknowns)
