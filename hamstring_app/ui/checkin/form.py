@@ -37,10 +37,10 @@ from hamstring_app.ui.checkin.fields import (
     parse_number,
     to_qdate,
 )
-from hamstring_app.ui.checkin.pain_scale import ChoiceStrip
 from hamstring_app.ui.checkin.questions import CheckInQuestions
 from hamstring_app.ui.context import AppContext
 from hamstring_app.ui.events import Kind
+from hamstring_app.ui.widgets.pain import ChoiceStrip
 
 log = logging.getLogger(__name__)
 

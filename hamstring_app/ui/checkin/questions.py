@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from hamstring_app.core.models import MAX_NOTE_CHARS
 from hamstring_app.ui.checkin.fields import FieldErrors
-from hamstring_app.ui.checkin.pain_scale import PainScale, YesNo
+from hamstring_app.ui.widgets.pain import PainScale, YesNo
 
 
 def _form() -> QFormLayout:

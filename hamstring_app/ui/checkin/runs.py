@@ -45,9 +45,9 @@ from hamstring_app.ui.checkin.fields import (
     format_number,
     parse_number,
 )
-from hamstring_app.ui.checkin.pain_scale import PainScale
 from hamstring_app.ui.context import AppContext
 from hamstring_app.ui.events import Kind
+from hamstring_app.ui.widgets.pain import PainScale
 
 log = logging.getLogger(__name__)
 

@@ -1,4 +1,7 @@
-"""Logging one set: reps or seconds done, load, and pain, from the keyboard."""
+"""Logging one set: reps or seconds done, load, and pain, from the keyboard.
+
+Pain starts unanswered for every set: a missing answer is never "no pain". Saving asks for
+it once; pressing Enter again saves the set without a pain score, on purpose."""
 
 from __future__ import annotations
 
@@ -15,7 +18,8 @@ from PySide6.QtWidgets import (
 
 from hamstring_app.core.models import MAX_HOLD_S, MAX_LOAD_KG, MAX_REPS
 from hamstring_app.ui.session.plan_view import scaled_font
-from hamstring_app.ui.session.widgets import PainEntry
+from hamstring_app.ui.theme import error_colour
+from hamstring_app.ui.widgets.pain import PainScale
 
 
 class LogPanel(QWidget):
@@ -52,10 +56,12 @@ class LogPanel(QWidget):
         self.load_spin.setSuffix(self.tr(" kg"))
         self.load_spin.setSpecialValueText(self.tr("body weight"))
         self.load_spin.setAccessibleName(self.tr("Extra load in kilograms, 0 for body weight"))
-        self.pain = PainEntry()
-        for spin in (self.reps_spin, self.hold_spin, self.load_spin, self.pain.spin):
+        self.pain = PainScale(self.tr("Pain during the set, 0 to 10"))
+        for spin in (self.reps_spin, self.hold_spin, self.load_spin):
             spin.setFont(big)
             spin.setMinimumWidth(spin.sizeHint().width() + 40)
+        self.pain.setFont(scaled_font(self, 1.2))
+        self.pain.valueChanged.connect(self._pain_changed)
         self.reps_label = QLabel(self.tr("&Reps done"))
         self.reps_label.setBuddy(self.reps_spin)
         self.hold_label = QLabel(self.tr("&Seconds held"))
@@ -63,13 +69,23 @@ class LogPanel(QWidget):
         load_label = QLabel(self.tr("&Load"))
         load_label.setBuddy(self.load_spin)
         pain_label = QLabel(self.tr("&Pain (0-10)"))
-        pain_label.setBuddy(self.pain.spin)
+        pain_label.setBuddy(self.pain)
         for label in (self.reps_label, self.hold_label, load_label, pain_label):
             label.setFont(big)
         form.addRow(self.reps_label, self.reps_spin)
         form.addRow(self.hold_label, self.hold_spin)
         form.addRow(load_label, self.load_spin)
-        form.addRow(pain_label, self.pain)
+        pain_column = QVBoxLayout()
+        pain_column.setContentsMargins(0, 0, 0, 0)
+        pain_column.addWidget(self.pain)
+        self.pain_error = QLabel()
+        self.pain_error.setWordWrap(True)
+        self.pain_error.setObjectName("painError")
+        self.pain_error.setAccessibleName(self.tr("Pain not answered"))
+        self.pain_error.setStyleSheet(f"color: {error_colour().name()}; font-weight: 600;")
+        self.pain_error.setVisible(False)
+        pain_column.addWidget(self.pain_error)
+        form.addRow(pain_label, pain_column)
         layout.addLayout(form)
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
@@ -84,9 +100,10 @@ class LogPanel(QWidget):
         layout.addStretch(1)
         self.setTabOrder(self.reps_spin, self.hold_spin)
         self.setTabOrder(self.hold_spin, self.load_spin)
-        self.setTabOrder(self.load_spin, self.pain.spin)
-        self.setTabOrder(self.pain.spin, self.save_button)
+        self.setTabOrder(self.load_spin, self.pain)
+        self.setTabOrder(self.pain, self.save_button)
         self._is_hold = False
+        self._skip_pain_armed = False  # the runner was told; Enter again saves without pain
 
     def prepare(
         self,
@@ -94,10 +111,10 @@ class LogPanel(QWidget):
         is_hold: bool,
         target: int,
         load_kg: float | None,
-        pain: int | None,
         title: str,
     ) -> None:
-        """Fill the form with sensible defaults: the target, and the last load and pain."""
+        """Fill the form with sensible defaults: the target and the last load. Pain starts
+        unanswered: each set is scored afresh."""
         self._is_hold = is_hold
         self.heading.setText(title)
         for widget in (self.reps_label, self.reps_spin):
@@ -107,10 +124,31 @@ class LogPanel(QWidget):
         spin = self.hold_spin if is_hold else self.reps_spin
         spin.setValue(target)
         self.load_spin.setValue(load_kg or 0.0)
-        self.pain.setValue(pain if pain is not None else 0)
+        self.pain.clear()
+        self._pain_changed(None)
         self.error_label.setVisible(False)
         spin.setFocus(Qt.FocusReason.OtherFocusReason)
         spin.selectAll()
+
+    def _pain_changed(self, _value: object) -> None:
+        self._skip_pain_armed = False
+        self.pain_error.setVisible(False)
+
+    def pain_ready(self) -> bool:
+        """True when the set may be saved: pain answered, or left out on purpose.
+
+        The first save without a pain score asks for it next to the field and focuses it;
+        a second save straight after keeps the set without one."""
+        if self.pain.value() is not None or self._skip_pain_armed:
+            return True
+        self._skip_pain_armed = True
+        self.pain_error.setText(
+            self.tr("How much did that set hurt? Type 0 to 10. To save the set without a "
+                    "pain score, press Enter again.")
+        )
+        self.pain_error.setVisible(True)
+        self.pain.setFocus(Qt.FocusReason.OtherFocusReason)
+        return False
 
     def show_error(self, message: str) -> None:
         self.error_label.setText(message)
@@ -122,12 +160,12 @@ class LogPanel(QWidget):
 
     def values(self) -> dict[str, float | int | None]:
         """What was entered, ready for GuidedSession.log_set."""
-        for spin in (self.reps_spin, self.hold_spin, self.load_spin, self.pain.spin):
+        for spin in (self.reps_spin, self.hold_spin, self.load_spin):
             spin.interpretText()
         load = self.load_spin.value()
         return {
             "reps": None if self._is_hold else self.reps_spin.value(),
             "hold_s": float(self.hold_spin.value()) if self._is_hold else None,
             "load_kg": load if load > 0 else None,
-            "pain": self.pain.value(),
+            "pain": self.pain.value(),  # type: ignore[dict-item]
         }

@@ -335,7 +335,6 @@ class RunnerView(RunnerLayout):
             is_hold=item.is_hold,
             target=target,
             load_kg=last.load_kg if last else None,
-            pain=last.pain if last else None,
             title=self.tr("{name}, set {n}: how did it go?").format(
                 name=item.exercise.name, n=session.set_index
             ),
@@ -393,6 +392,8 @@ class RunnerView(RunnerLayout):
     def save_set(self) -> None:
         session = self.session
         if session is None or session.state is not State.SET_DONE:
+            return
+        if not self.log_panel.pain_ready():
             return
         values = self.log_panel.values()
         try:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from hamstring_app.core.models import SetLog
 from hamstring_app.ui.session.plan_view import scaled_font
-from hamstring_app.ui.session.widgets import pain_band
+from hamstring_app.ui.widgets.pain import band_text, pain_band
 
 
 class SummaryPanel(QWidget):
@@ -69,7 +69,7 @@ class SummaryPanel(QWidget):
             )
             if pains:
                 top = max(pains)
-                _verdict, words = pain_band(top)
+                words = band_text(pain_band(top))
                 self.detail.setText(
                     self.tr(
                         "Highest pain: {pain}/10 ({band}). Tomorrow morning's check-in asks "

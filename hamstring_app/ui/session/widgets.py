@@ -1,13 +1,12 @@
-"""Small widgets for the session screen: the huge countdown and the pain entry."""
+"""Small widgets for the session screen: the huge countdown.
+
+Pain is entered with ui/widgets/pain.py's PainScale, the same as in the check-in."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent, QPalette, QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSpinBox, QWidget
-
-from hamstring_app.core.models import Verdict
-from hamstring_app.ui.theme import verdict_colour
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 
 def format_seconds(remaining_s: float) -> str:
@@ -88,62 +87,3 @@ class BigCountdown(QWidget):
         width = metrics.horizontalAdvance(self._text)
         painter.drawText(int(box.center().x() - width / 2), int(baseline), self._text)
         painter.end()
-
-
-PAIN_BANDS = ((0, 3, Verdict.CONTINUE), (4, 5, Verdict.HOLD), (6, 10, Verdict.STOP))
-
-
-def pain_band(pain: int) -> tuple[Verdict, str]:
-    """The band a pain score falls in (0-3 fine, 4-5 acceptable, 6+ too much), in words."""
-    for low, high, verdict in PAIN_BANDS:
-        if low <= pain <= high:
-            return verdict, _band_words(verdict)
-    raise ValueError(f"pain out of range: {pain}")
-
-
-def _band_words(verdict: Verdict) -> str:
-    tr = QCoreApplication.translate
-    if verdict is Verdict.CONTINUE:
-        return tr("PainBand", "0-3 fine")
-    if verdict is Verdict.HOLD:
-        return tr("PainBand", "4-5 acceptable, no more")
-    return tr("PainBand", "6+ too much")
-
-
-class PainEntry(QWidget):
-    """Pain on the 0-10 scale with its anchors and the band the number falls in."""
-
-    valueChanged = Signal(int)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.spin = QSpinBox()
-        self.spin.setRange(0, 10)
-        self.spin.setAccessibleName(self.tr("Pain during the set, 0 to 10"))
-        self.spin.setToolTip(self.tr("0 is no pain, 10 is the worst pain you can imagine."))
-        self.band = QLabel()
-        self.band.setAccessibleName(self.tr("Pain band"))
-        self.band.setTextFormat(Qt.TextFormat.RichText)
-        anchors = QLabel(self.tr("0 no pain · 10 worst imaginable"))
-        anchors.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        layout.addWidget(self.spin)
-        layout.addWidget(self.band)
-        layout.addSpacing(12)
-        layout.addWidget(anchors)
-        self.spin.valueChanged.connect(self._changed)
-        self._changed(self.spin.value())
-
-    def value(self) -> int:
-        return self.spin.value()
-
-    def setValue(self, value: int) -> None:
-        self.spin.setValue(value)
-
-    def _changed(self, value: int) -> None:
-        verdict, words = pain_band(value)
-        marks = {Verdict.CONTINUE: "✓", Verdict.HOLD: "!", Verdict.STOP: "✕"}
-        colour = verdict_colour(verdict).name()
-        self.band.setText(f"<span style='color:{colour}'><b>{marks[verdict]} {words}</b></span>")
-        self.valueChanged.emit(value)

@@ -62,6 +62,7 @@ def test_killed_session_resumes_with_every_set_intact(strength_app, tmp_path, cl
 
     for _ in range(20):  # do one more set, then finish
         if session.state is State.SET_DONE:
+            tab.runner.log_panel.pain.setValue(2)  # a set is saved with its pain answered
             tab.runner.save_set()
             break
         if session.remaining_s is None:

@@ -30,10 +30,12 @@ def test_a_short_session_runs_on_a_real_qtimer(qtbot, make_planned):
     elapsed = time.monotonic() - started
     assert 1.15 <= elapsed < 3.0  # 0.2 s get ready + 1 s hold, read from the clock
     assert view.pages.currentWidget() is view.log_panel
+    view.log_panel.pain.setValue(1)
     view.save_set()
     assert view.session.state is State.REST
     qtbot.waitUntil(lambda: view.session.state is State.WORK, timeout=3000)  # rest over
     qtbot.waitUntil(lambda: view.session.state is State.SET_DONE, timeout=3000)
+    view.log_panel.pain.setValue(1)
     view.save_set()
     assert view.session.state is State.SUMMARY
     assert not view.timer.isActive()  # nothing ticks on the summary

@@ -102,10 +102,10 @@ def test_logging_a_set_from_the_keyboard(runner, fake, qtbot):
     qtbot.keyClick(panel.load_spin, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(panel.load_spin, "5")
     qtbot.keyClick(panel.load_spin, Qt.Key.Key_Tab)
-    assert panel.pain.spin.hasFocus()
-    qtbot.keyClick(panel.pain.spin, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClicks(panel.pain.spin, "2")
-    qtbot.keyClick(panel.pain.spin, Qt.Key.Key_Return)
+    assert panel.pain.hasFocus()
+    assert panel.pain.value() is None  # unanswered until the runner says
+    qtbot.keyClicks(panel.pain, "2")
+    qtbot.keyClick(panel.pain, Qt.Key.Key_Return)
     assert len(logged) == 1
     set_log = logged[0]
     assert (set_log.exercise_id, set_log.set_number) == ("single_leg_bridge_hold", 1)
@@ -125,7 +125,7 @@ def test_space_while_typing_a_set_does_not_pause(runner, fake, qtbot):
 def test_painful_set_offers_the_easier_variant(runner, fake, qtbot, library):
     step(runner, fake, 15.0)
     runner.log_panel.pain.setValue(7)
-    qtbot.keyClick(runner.log_panel.pain.spin, Qt.Key.Key_Return)
+    qtbot.keyClick(runner.log_panel.pain, Qt.Key.Key_Return)
     assert runner.offer.isVisible()
     assert "7/10" in runner.offer_label.text()
     easier = library.exercise("single_leg_bridge_hold").easier
@@ -249,3 +249,34 @@ def test_enter_with_focus_elsewhere_returns_to_the_offer(runner, fake, qtbot):
     qtbot.keyClick(runner, Qt.Key.Key_Return)
     assert runner.offer.isVisible() and runner.easier_button.hasFocus()
     assert runner.session.state is State.REST and runner.session.paused
+
+
+def test_set_pain_starts_unanswered_and_is_asked_for(runner, fake, qtbot):
+    logged = []
+    runner.set_logged.connect(logged.append)
+    step(runner, fake, 15.0)
+    panel = runner.log_panel
+    assert panel.pain.value() is None
+    qtbot.keyClick(panel.hold_spin, Qt.Key.Key_Return)
+    assert logged == []  # not saved: the pain question is asked next to the field
+    assert runner.session.state is State.SET_DONE
+    assert panel.pain_error.isVisible() and "0 to 10" in panel.pain_error.text()
+    assert panel.pain.hasFocus()
+    qtbot.keyClicks(panel.pain, "3")
+    assert not panel.pain_error.isVisible()
+    qtbot.keyClick(panel.pain, Qt.Key.Key_Return)
+    assert [s.pain for s in logged] == [3]
+    step(runner, fake, 20.0 + 5.0 + 10.0)  # rest, get ready, the second hold
+    assert runner.session.state is State.SET_DONE
+    assert panel.pain.value() is None  # the last set's answer is not copied
+
+
+def test_set_pain_can_be_left_out_on_purpose(runner, fake, qtbot):
+    logged = []
+    runner.set_logged.connect(logged.append)
+    step(runner, fake, 15.0)
+    qtbot.keyClick(runner.log_panel.hold_spin, Qt.Key.Key_Return)
+    assert logged == []
+    qtbot.keyClick(runner.focusWidget(), Qt.Key.Key_Return)  # Enter again: on purpose
+    assert len(logged) == 1 and logged[0].pain is None
+    assert runner.session.state is State.REST

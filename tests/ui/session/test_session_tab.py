@@ -53,7 +53,7 @@ def test_each_set_is_in_the_store_as_soon_as_it_is_logged(strength_app, clock, q
         drive_to_log(tab, clock)
         panel = tab.runner.log_panel
         panel.pain.setValue(expected + 1)
-        qtbot.keyClick(panel.pain.spin, Qt.Key.Key_Return)
+        qtbot.keyClick(panel.pain, Qt.Key.Key_Return)
         stored = repo.get_strength_session(record.id)
         assert len(stored.sets) == expected
         assert stored.sets[-1].pain == expected + 1
@@ -75,6 +75,7 @@ def test_leaving_keeps_the_sets_and_offers_to_resume(strength_app, clock, qtbot,
     repo = app.ctx.repo
     tab.start_session()
     drive_to_log(tab, clock)
+    tab.runner.log_panel.pain.setValue(1)
     tab.runner.save_set()
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     qtbot.keyClick(tab.runner, Qt.Key.Key_Escape)
@@ -87,6 +88,7 @@ def test_leaving_keeps_the_sets_and_offers_to_resume(strength_app, clock, qtbot,
     assert len(session.completed_sets) == 1
     assert session.set_index == 2  # carries on with the next set
     drive_to_log(tab, clock)
+    tab.runner.log_panel.pain.setValue(1)
     tab.runner.save_set()
     record = repo.unfinished_strength_session()
     assert [s.set_number for s in record.sets] == [1, 2]

@@ -1,14 +1,15 @@
-"""Answer widgets for the check-in: a 0-10 pain scale and a yes/no choice.
+"""Answer widgets shared by the check-in and the guided session: a 0-10 pain scale and a
+yes/no choice, and the one table of pain bands both show.
 
-Both take keyboard focus as one control (one Tab stop each, so the form stays fast), show
-"not answered" as no button pressed, and never turn a missing answer into a zero or a "no".
+Each takes keyboard focus as one control (one Tab stop, so forms stay fast), shows
+"not answered" as no button pressed, and never turns a missing answer into a zero or a "no".
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -22,23 +23,39 @@ from PySide6.QtWidgets import (
 from hamstring_app.core.models import Verdict
 from hamstring_app.ui.theme import verdict_colour
 
-PAIN_BANDS = ((0, 3), (4, 5), (6, 10))
-"""The pain bands everyone uses for load-related pain: mild, moderate, too much."""
+PAIN_BANDS = ((0, 3, Verdict.CONTINUE), (4, 5, Verdict.HOLD), (6, 10, Verdict.STOP))
+"""The pain bands used for load-related pain (low, high, verdict colour): mild is fine,
+moderate is the most to accept, more than that is too much."""
 
 
 def pain_band(value: int) -> int:
     """Index into PAIN_BANDS for a pain score."""
-    for index, (low, high) in enumerate(PAIN_BANDS):
+    for index, (low, high, _verdict) in enumerate(PAIN_BANDS):
         if low <= value <= high:
             return index
     raise ValueError(f"pain must be 0-10, not {value}")
 
 
-_BAND_VERDICT = (Verdict.CONTINUE, Verdict.HOLD, Verdict.STOP)
-
-
 def band_colour(index: int) -> QColor:
-    return verdict_colour(_BAND_VERDICT[index])
+    return verdict_colour(PAIN_BANDS[index][2])
+
+
+def band_word(index: int) -> str:
+    """The band's one word: mild, moderate, too much."""
+    tr = QCoreApplication.translate
+    return (tr("PainBand", "mild"), tr("PainBand", "moderate"), tr("PainBand", "too much"))[
+        index
+    ]
+
+
+def band_text(index: int) -> str:
+    """The band with its numbers, e.g. "0–3 mild"."""
+    tr = QCoreApplication.translate
+    return (
+        tr("PainBand", "0–3 mild"),
+        tr("PainBand", "4–5 moderate, no more"),
+        tr("PainBand", "6+ too much"),
+    )[index]
 
 
 def button_style(checked_background: str, checked_text: str = "palette(highlighted-text)") -> str:
@@ -79,6 +96,7 @@ class ChoiceStrip(QWidget):
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setAutoDefault(False)
+            button.setAccessibleName(label)
             button.clicked.connect(lambda _checked=False, v=value: self._clicked(v))
             button.setStyleSheet(button_style("palette(highlight)"))
             self.buttons.append(button)
@@ -216,21 +234,18 @@ class PainScale(ChoiceStrip):
         grid.setContentsMargins(3, 3, 3, 3)
         grid.setHorizontalSpacing(2)
         grid.setVerticalSpacing(1)
-        width = self.fontMetrics().horizontalAdvance("10") + 14
-        width = max(width, (self.fontMetrics().horizontalAdvance(self._band_word(1)) + 12) // 2)
         for n, button in enumerate(self.buttons):
-            button.setFixedWidth(width)
-            button.setToolTip(self._band_text(pain_band(n)))
+            button.setToolTip(band_text(pain_band(n)))
             colour = band_colour(pain_band(n))
             text = "black" if colour.lightness() > 150 else "white"  # lighter in dark mode
             button.setStyleSheet(button_style(colour.name(), text))
             grid.addWidget(button, 0, n)
         self.band_labels: list[QLabel] = []
-        for index, (low, high) in enumerate(PAIN_BANDS):
+        for index, (low, high, _verdict) in enumerate(PAIN_BANDS):
             # the coloured rule spans the band's numbers; the word names it
-            label = QLabel(self._band_word(index))
-            label.setToolTip(self._band_text(index))
-            label.setAccessibleName(self._band_text(index))
+            label = QLabel(band_word(index))
+            label.setToolTip(band_text(index))
+            label.setAccessibleName(band_text(index))
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             colour = band_colour(index)
@@ -248,20 +263,28 @@ class PainScale(ChoiceStrip):
         grid.addWidget(self.low_anchor, 2, 0, 1, 5, Qt.AlignmentFlag.AlignLeft)
         grid.addWidget(self.high_anchor, 2, 5, 1, 6, Qt.AlignmentFlag.AlignRight)
         grid.setColumnStretch(11, 1)
+        self._fit_buttons()
         self._describe()
 
-    def _band_text(self, index: int) -> str:
-        return (self.tr("0–3 mild"), self.tr("4–5 moderate"), self.tr("6+ too much"))[index]
+    def _fit_buttons(self) -> None:
+        """Every number the same width, wide enough for "10" and half a band word."""
+        metrics = self.fontMetrics()
+        width = metrics.horizontalAdvance("10") + 14
+        width = max(width, (metrics.horizontalAdvance(band_word(1)) + 12) // 2)
+        for button in self.buttons:
+            button.setFixedWidth(width)
 
-    def _band_word(self, index: int) -> str:
-        return (self.tr("mild"), self.tr("moderate"), self.tr("too much"))[index]
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_buttons()
 
     def text_for(self, value: object) -> str:
         if value is None:
             return self.tr("not answered")
         assert isinstance(value, int)
         return self.tr("%1 out of 10, %2").replace("%1", str(value)).replace(
-            "%2", self._band_text(pain_band(value))
+            "%2", band_text(pain_band(value))
         )
 
     def handle_text(self, text: str) -> bool:
