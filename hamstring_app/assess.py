@@ -28,6 +28,13 @@ def _fail(code: int, message: str, err: TextIO) -> int:
     return code
 
 
+def _too_deep(source: str) -> str:
+    return (
+        f"invalid input: {source} is nested too deeply to read (lists or objects inside "
+        "each other thousands of levels deep)"
+    )
+
+
 def _read_text(file: str, stdin: TextIO) -> str:
     if file == "-":
         return stdin.read()
@@ -80,26 +87,31 @@ def run_assess(
     else:
         if file is None:
             return _fail(EXIT_INVALID, "give a JSON file, - for standard input, or --db", err)
+        source = "standard input" if file == "-" else file
         try:
             text = _read_text(file, stdin)
         except (OSError, UnicodeDecodeError) as e:
             reason = getattr(e, "strerror", None) or str(e)
-            return _fail(EXIT_INVALID, f"cannot read {file}: {reason}", err)
+            return _fail(EXIT_INVALID, f"cannot read {source}: {reason}", err)
         try:
             document = json.loads(text)
         except json.JSONDecodeError as e:
             return _fail(
                 EXIT_INVALID,
-                f"invalid input: {file} is not valid JSON (line {e.lineno}, column {e.colno}: "
-                f"{e.msg})",
+                f"invalid input: {source} is not valid JSON (line {e.lineno}, column "
+                f"{e.colno}: {e.msg})",
                 err,
             )
+        except RecursionError:
+            return _fail(EXIT_INVALID, _too_deep(source), err)
         try:
             history, day = parse_document(
                 document, cli_today=cli_today, system_today=date.today()
             )
         except ValidationError as e:
             return _fail(EXIT_INVALID, f"invalid input: {e.field}: {e.message}", err)
+        except RecursionError:  # showing a deeply nested bad value can recurse too
+            return _fail(EXIT_INVALID, _too_deep(source), err)
 
     result = evaluate(history, day).to_dict()
     json.dump(result, stdout, indent=2, ensure_ascii=False)

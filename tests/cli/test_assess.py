@@ -169,3 +169,26 @@ def test_db_store_error_exits_1(tmp_path, capsys):
     assert main(["assess", "--db", "--data-dir", str(tmp_path), "--today", "2026-03-16"]) == 1
     err = capsys.readouterr().err
     assert "could not open" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("opening", ["[", '{"a":'])
+def test_deeply_nested_json_exits_2_as_invalid_input(tmp_path, capsys, opening):
+    path = write(tmp_path, opening * 200_000)
+    assert main(["assess", path]) == 2
+    err = capsys.readouterr().err
+    assert "invalid input" in err and "nested too deeply" in err
+    assert "Traceback" not in err and "RecursionError" not in err
+
+
+def test_invalid_json_on_standard_input_names_standard_input(monkeypatch, capsys):
+    monkeypatch.setattr("sys.stdin", io.StringIO('{"checkins": ['))
+    assert main(["assess", "-"]) == 2
+    err = capsys.readouterr().err
+    assert "invalid input: standard input is not valid JSON (line 1" in err
+    assert " - is not" not in err
+
+
+def test_deeply_nested_json_on_standard_input(monkeypatch, capsys):
+    monkeypatch.setattr("sys.stdin", io.StringIO("[" * 200_000))
+    assert main(["assess", "-"]) == 2
+    assert "invalid input: standard input is nested too deeply" in capsys.readouterr().err
