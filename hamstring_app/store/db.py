@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, Engine, create_engine, event, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import URL
+from sqlalchemy.exc import SQLAlchemyError
 
 from hamstring_app.paths import BACKUP_DIR, ensure_private_dir, make_private_file
 from hamstring_app.store import tables
@@ -36,7 +37,9 @@ from hamstring_app.store.errors import (
     DatabaseTooNew,
     DatabaseUnreadable,
     MigrationFailed,
+    StorageUnavailable,
     StoreError,
+    storage_problem,
 )
 
 if TYPE_CHECKING:
@@ -264,6 +267,9 @@ def _backup(path: Path, revision: str | None, stamp: datetime) -> Path:
     except (OSError, sqlite3.Error) as exc:
         with contextlib.suppress(OSError):
             target.unlink()
+        reason = storage_problem(exc)
+        if reason is not None:
+            raise StorageUnavailable(path.parent, reason) from exc
         raise MigrationFailed(path, None, f"the backup copy could not be made: {exc}") from exc
     protect_files(target)
     log.info("copied %s to %s before updating it", path, target)
@@ -340,6 +346,9 @@ def _migrate(
             raise
         except Exception as exc:
             log.exception("migration of %s to %s failed", path, target)
+            reason = storage_problem(exc)
+            if reason is not None:
+                raise StorageUnavailable(path.parent, reason) from exc
             raise MigrationFailed(path, backup, str(exc) or type(exc).__name__) from exc
         finally:
             config.attributes.pop("connection", None)
@@ -355,9 +364,20 @@ def open_database(
     """Open ``path``: create it, bring it up to date, or refuse it with a StoreError.
 
     ``now`` names the backup copy made before a migration; without it the copy is
-    named after the time the file was last saved.
+    named after the time the file was last saved. A folder that cannot be written to
+    (read-only, full disk) raises StorageUnavailable.
     """
-    return _open(Path(path), app_version=app_version, now=now, migrations=MIGRATIONS_DIR)
+    path = Path(path)
+    try:
+        return _open(path, app_version=app_version, now=now, migrations=MIGRATIONS_DIR)
+    except StoreError:
+        raise
+    except (OSError, sqlite3.Error, SQLAlchemyError) as exc:
+        reason = storage_problem(exc)
+        if reason is None:
+            raise
+        log.error("cannot write to %s: %s", path.parent, exc)
+        raise StorageUnavailable(path.parent, reason) from exc
 
 
 def _open(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import sqlite3
 from pathlib import Path
 
 
@@ -58,3 +60,59 @@ class NotFound(StoreError):
 
 class Conflict(StoreError):
     """Putting a record back would overwrite one saved since; nothing was changed."""
+
+
+class StorageUnavailable(StoreError):
+    """The data folder cannot be written to (read-only, full disk, no permission)."""
+
+    def __init__(self, folder: Path, reason: str) -> None:
+        self.folder = Path(folder)
+        self.reason = reason
+        super().__init__(
+            f"Your data folder {self.folder} cannot be written to ({reason}). "
+            "Nothing was changed. Free some space or pick another folder with --data-dir."
+        )
+
+
+# SQLite's primary result codes that mean "the storage, not the data, is the problem"
+_SQLITE_REASONS = {
+    3: "it is not allowed to write there",  # SQLITE_PERM
+    8: "it is read-only",  # SQLITE_READONLY
+    10: "the disk reported an error",  # SQLITE_IOERR
+    13: "the disk is full",  # SQLITE_FULL
+    14: "the file could not be opened",  # SQLITE_CANTOPEN
+}
+_SQLITE_TEXTS = (
+    ("disk is full", "the disk is full"),
+    ("readonly", "it is read-only"),
+    ("read-only", "it is read-only"),
+    ("disk i/o error", "the disk reported an error"),
+    ("unable to open database file", "the file could not be opened"),
+)
+
+
+def storage_problem(exc: BaseException) -> str | None:
+    """Why ``exc`` means the folder cannot be written to, in a few words; None otherwise.
+
+    Understands OSError, sqlite3.OperationalError, and SQLAlchemy's wrappers of them.
+    """
+    orig = getattr(exc, "orig", None)  # SQLAlchemy's DBAPIError keeps the driver's error
+    if isinstance(orig, BaseException):
+        exc = orig
+    if isinstance(exc, OSError):
+        if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+            return "the disk is full"
+        if exc.errno == errno.EROFS:
+            return "it is read-only"
+        if exc.errno in (errno.EACCES, errno.EPERM):
+            return "it is not allowed to write there"
+        return exc.strerror or str(exc) or type(exc).__name__
+    if isinstance(exc, sqlite3.OperationalError):
+        code = getattr(exc, "sqlite_errorcode", None)
+        if isinstance(code, int) and code & 0xFF in _SQLITE_REASONS:
+            return _SQLITE_REASONS[code & 0xFF]
+        text = str(exc).lower()
+        for needle, reason in _SQLITE_TEXTS:
+            if needle in text:
+                return reason
+    return None

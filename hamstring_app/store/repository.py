@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import DBAPIError
 
 from hamstring_app.core.models import (
     AppMeta,
@@ -36,7 +37,13 @@ from hamstring_app.store import bulk
 from hamstring_app.store import records as r
 from hamstring_app.store import tables as t
 from hamstring_app.store.db import Database, open_database, protect_files
-from hamstring_app.store.errors import Conflict, NotFound, StoreError
+from hamstring_app.store.errors import (
+    Conflict,
+    NotFound,
+    StorageUnavailable,
+    StoreError,
+    storage_problem,
+)
 
 
 class Repository:
@@ -56,8 +63,15 @@ class Repository:
 
     @contextmanager
     def _write(self) -> Iterator[Connection]:
-        with self._engine.begin() as conn:
-            yield conn
+        """One transaction. A full or read-only disk becomes StorageUnavailable (rolled back)."""
+        try:
+            with self._engine.begin() as conn:
+                yield conn
+        except (OSError, DBAPIError) as exc:
+            reason = storage_problem(exc)
+            if reason is None:
+                raise
+            raise StorageUnavailable(self._db.path.parent, reason) from exc
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
@@ -400,7 +414,11 @@ def open_repository(
 
     The folder is made private (0700) and the database with its side files 0600.
     """
-    folder = ensure_private_dir(Path(data_dir))
+    folder = Path(data_dir)
+    try:
+        ensure_private_dir(folder)
+    except OSError as exc:
+        raise StorageUnavailable(folder, storage_problem(exc) or str(exc)) from exc
     database = open_database(folder / DB_NAME, app_version=app_version, now=now)
     protect_files(database.path)
     return Repository(database, today)

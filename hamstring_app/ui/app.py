@@ -3,11 +3,13 @@ repository, error reporting and the main window."""
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import sys
 import tempfile
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -18,8 +20,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from hamstring_app import APP_ID, APP_NAME, ORG_NAME, __version__
 from hamstring_app.core.clock import Clock, SystemClock
 from hamstring_app.logs import setup_logging, teardown_logging
-from hamstring_app.paths import DataPaths, ensure_private_dir, make_private_file, prepare
-from hamstring_app.store.errors import StoreError
+from hamstring_app.paths import DataPaths, ensure_private_dir, make_private_file, resolve_data_dir
+from hamstring_app.store.errors import StorageUnavailable, StoreError, storage_problem
 from hamstring_app.store.repository import Repository, open_repository
 from hamstring_app.ui.checkin.reminder import CheckInReminder
 from hamstring_app.ui.context import AppContext
@@ -63,13 +65,16 @@ def acquire_instance_lock(paths: DataPaths) -> QLockFile | None:
     """Lock the data folder for this process; None when another copy holds it.
 
     A stale lock (left by a crash) is taken over: QLockFile checks whether the owning
-    process is still alive.
+    process is still alive. Raises OSError when the lock file cannot be written at all.
     """
     lock = QLockFile(str(paths.lock_file))
     lock.setStaleLockTime(0)
     if lock.tryLock(100):
         make_private_file(paths.lock_file)
         return lock
+    if lock.error() != QLockFile.LockError.LockFailedError:
+        # not another copy: the lock file itself could not be written
+        raise OSError(errno.EACCES, "the lock file could not be written", str(paths.lock_file))
     return None
 
 
@@ -168,6 +173,11 @@ def build_demo(repo: Repository, clock: Clock, years: int | None) -> None:
     repo.import_history(history)
 
 
+def _cannot_write(root: Path, exc: OSError) -> LaunchRefused:
+    log.error("Cannot write to the data folder %s: %s", root, exc)
+    return LaunchRefused(str(StorageUnavailable(root, storage_problem(exc) or str(exc))))
+
+
 def launch(
     *,
     data_dir: str | os.PathLike[str] | None = None,
@@ -179,49 +189,68 @@ def launch(
     """Open the data folder and build the main window (not yet shown).
 
     Raises LaunchRefused with a human message when it cannot: another copy is running,
-    or the database cannot be opened safely.
+    the folder cannot be written to, or the database cannot be opened safely. On every
+    failure the lock, the log file and any demo folder are released.
     """
     app = application()
     clock = clock or SystemClock()
     tempdir = None
     if demo:
         tempdir = tempfile.TemporaryDirectory(prefix="hamstring-coach-demo-")
-        paths = DataPaths(ensure_private_dir(Path(tempdir.name) / "data"))
+        root = Path(tempdir.name) / "data"
     else:
-        paths = prepare(data_dir)
-    handler = setup_logging(paths.log_file)
-    log.info("Starting %s %s with data folder %s", APP_NAME, __version__, paths.root)
-
-    lock = acquire_instance_lock(paths)
-    if lock is None:
-        teardown_logging(handler)
-        raise LaunchRefused(
-            QApplication.translate(
-                "launch",
-                "Hamstring Coach is already open on this data folder:\n{root}\n\n"
-                "Switch to the open window, or close it first.",
-            ).format(root=paths.root)
-        )
+        root = resolve_data_dir(data_dir)
+    cleanup: list[Callable[[], object]] = []
+    if tempdir is not None:
+        cleanup.append(tempdir.cleanup)
     try:
-        repo = open_repository(
-            paths.root, today=clock.today, app_version=__version__, now=clock.now
-        )
-    except StoreError as exc:
-        log.error("Could not open the database: %s", exc)
-        lock.unlock()
-        teardown_logging(handler)
-        if tempdir is not None:
-            tempdir.cleanup()
-        raise LaunchRefused(str(exc)) from exc
-    if demo:
-        build_demo(repo, clock, demo_years)
+        try:
+            paths = DataPaths(ensure_private_dir(root))
+            handler = setup_logging(paths.log_file)
+        except OSError as exc:
+            raise _cannot_write(root, exc) from exc
+        cleanup.append(lambda: teardown_logging(handler))
+        log.info("Starting %s %s with data folder %s", APP_NAME, __version__, paths.root)
 
-    ctx = AppContext(repo=repo, clock=clock, events=AppEvents(), paths=paths, demo=demo)
-    window = MainWindow(ctx, window_settings(paths), tab_factories)
-    reporter = ErrorReporter(paths, window)
-    reporter.install()
-    # the daily check-in reminder; started by run_gui once the window is on screen
-    reminder = CheckInReminder(ctx, window.banner.show_message, window)
+        try:
+            lock = acquire_instance_lock(paths)
+        except OSError as exc:
+            raise _cannot_write(root, exc) from exc
+        if lock is None:
+            raise LaunchRefused(
+                QApplication.translate(
+                    "launch",
+                    "Hamstring Coach is already open on this data folder:\n{root}\n\n"
+                    "Switch to the open window, or close it first.",
+                ).format(root=paths.root)
+            )
+        cleanup.append(lock.unlock)
+        try:
+            repo = open_repository(
+                paths.root, today=clock.today, app_version=__version__, now=clock.now
+            )
+        except StoreError as exc:
+            log.error("Could not open the database: %s", exc)
+            raise LaunchRefused(str(exc)) from exc
+        cleanup.append(repo.close)
+        if demo:
+            build_demo(repo, clock, demo_years)
+
+        ctx = AppContext(repo=repo, clock=clock, events=AppEvents(), paths=paths, demo=demo)
+        window = MainWindow(ctx, window_settings(paths), tab_factories)
+        cleanup.append(window.deleteLater)
+        reporter = ErrorReporter(paths, window)
+        reporter.install()
+        cleanup.append(reporter.uninstall)
+        # the daily check-in reminder; started by run_gui once the window is on screen
+        reminder = CheckInReminder(ctx, window.banner.show_message, window)
+    except BaseException:
+        for step in reversed(cleanup):
+            try:
+                step()
+            except Exception:  # keep releasing the rest
+                log.exception("Cleaning up after a failed start")
+        raise
     return Session(app, ctx, window, lock, handler, reporter, tempdir, reminder=reminder)
 
 

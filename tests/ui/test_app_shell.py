@@ -194,3 +194,95 @@ def test_qsettings_reads_pass_a_type(session_factory):
     settings: QSettings = window_settings(session.ctx.paths)
     session.window.save_geometry()
     assert settings.value("window/tab", -1, type=int) >= 0
+
+
+def _lock_is_free(folder) -> bool:
+    from PySide6.QtCore import QLockFile
+
+    probe = QLockFile(str(folder / "hamstring-coach.lock"))
+    free = probe.tryLock(0)
+    if free:
+        probe.unlock()
+    return free
+
+
+def test_a_data_folder_that_cannot_be_made_is_refused_in_plain_words(
+    session_factory, tmp_path, monkeypatch
+):
+    import errno
+
+    from hamstring_app import paths as paths_module
+
+    def read_only(self, *args, **kwargs):
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(paths_module.Path, "mkdir", read_only)
+    with pytest.raises(LaunchRefused) as refused:
+        session_factory(tmp_path / "new-folder")
+    text = str(refused.value)
+    assert "cannot be written to (it is read-only)" in text and "--data-dir" in text
+    assert "Traceback" not in text and "Errno" not in text
+
+
+def test_a_log_file_that_cannot_be_written_is_refused_in_plain_words(
+    session_factory, tmp_path, monkeypatch
+):
+    import errno
+
+    import hamstring_app.ui.app as app_module
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(app_module, "setup_logging", full)
+    with pytest.raises(LaunchRefused, match=r"\(the disk is full\)"):
+        session_factory(tmp_path / "full")
+
+
+def test_a_full_disk_at_open_refuses_and_releases_the_lock(
+    session_factory, tmp_path, monkeypatch
+):
+    import sqlite3
+
+    import hamstring_app.ui.app as app_module
+    from hamstring_app.store.errors import StorageUnavailable
+
+    folder = tmp_path / "full-disk"
+    session_factory(folder).close()
+
+    def full(*args, **kwargs):
+        raise StorageUnavailable(folder, "the disk is full") from sqlite3.OperationalError(
+            "database or disk is full"
+        )
+
+    monkeypatch.setattr(app_module, "open_repository", full)
+    with pytest.raises(LaunchRefused, match="Nothing was changed"):
+        session_factory(folder)
+    assert _lock_is_free(folder)
+
+
+def test_a_failure_after_the_database_opened_releases_everything(
+    session_factory, tmp_path, monkeypatch
+):
+    import hamstring_app.ui.app as app_module
+
+    folder = tmp_path / "late-failure"
+    opened = []
+    real_open = app_module.open_repository
+
+    def remember(*args, **kwargs):
+        repo = real_open(*args, **kwargs)
+        opened.append(repo)
+        return repo
+
+    def broken_window(*args, **kwargs):
+        raise RuntimeError("window could not be built")
+
+    monkeypatch.setattr(app_module, "open_repository", remember)
+    monkeypatch.setattr(app_module, "MainWindow", broken_window)
+    with pytest.raises(RuntimeError):
+        session_factory(folder)
+    assert _lock_is_free(folder)
+    assert opened and opened[0].database._closed
+    monkeypatch.undo()
+    session_factory(folder)  # and the next start works
