@@ -114,8 +114,8 @@ def recovery(index: DayIndex, i: int) -> tuple[Recovery, list[Advice], list[str]
                 "timeline.recovered",
                 Level.INFO,
                 "Pain-free: keep the gains",
-                "Two weeks without pain. Well done. Keep one or two strength sessions a week "
-                "so the problem is less likely to come back.",
+                "No pain on any day you recorded in the last two weeks. Well done. Keep one or "
+                "two strength sessions a week so the problem is less likely to come back.",
                 why,
                 EVIDENCE_MAINTAIN,
             )

@@ -128,3 +128,10 @@ def test_window_evidence_says_which_window_comes_from_where():
     item = next(x for x in a.advice if x.rule == "timeline.slower_than_expected")
     assert "6-12" in item.evidence and "Goom" in item.evidence and "3-6 months" in item.evidence
     assert "long-standing" in item.evidence
+
+
+def test_recovered_message_speaks_only_of_the_days_recorded():
+    cs = [clean(ago(2 * k)) for k in range(7)]
+    a = evaluate(history(cs, prof=profile(ago(100))), TODAY)
+    item = next(x for x in a.advice if x.rule == "timeline.recovered")
+    assert item.message.startswith("No pain on any day you recorded in the last two weeks.")
