@@ -62,6 +62,11 @@ class RunType(StrEnum):
         return self in INTENSITY_RUN_TYPES
 
 
+# A run is hard from this session effort (CR-10 RPE) up, or when its type is an intensity
+# type (source article: back-to-back hard sessions; the cut-off is the app's reading of
+# "hard" on the CR-10 scale). The rules engine uses this same constant (thresholds.HARD_RPE).
+HARD_RPE = 7
+
 INTENSITY_RUN_TYPES = frozenset({RunType.TEMPO, RunType.INTERVALS, RunType.HILLS, RunType.RACE})
 
 
@@ -368,7 +373,7 @@ class Run:
 
     @property
     def is_hard(self) -> bool:
-        return self.type.is_intensity or (self.rpe is not None and self.rpe >= 7)
+        return self.type.is_intensity or (self.rpe is not None and self.rpe >= HARD_RPE)
 
 
 @dataclass(frozen=True, slots=True)

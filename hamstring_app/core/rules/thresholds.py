@@ -6,6 +6,8 @@ that it is a sensible default chosen for this app when no study gives a number.
 
 from __future__ import annotations
 
+from hamstring_app.core.models import HARD_RPE as _HARD_RPE
+
 # --------------------------------------------------------------------------- pain bands
 # Clinical convention for tendinopathy loading, pain-monitoring model
 # (Silbernagel et al., AJSM 2007;35(6):897): 0-3 safe, 4-5 acceptable, above 5 too much.
@@ -70,7 +72,8 @@ SPEED_WEEKLY_TO_MIN = 2
 
 # Back-to-back hard: session RPE >= 7 or an intensity run type on consecutive days
 # (source article; the RPE cut-off is the app's reading of "hard" on the CR-10 scale).
-HARD_RPE = 7
+# Defined once in core.models, where Run.is_hard uses it too.
+HARD_RPE = _HARD_RPE
 
 # Return after a break: 14+ days without running, then weekly volume near the old level.
 BREAK_DAYS = 14

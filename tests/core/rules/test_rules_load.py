@@ -213,3 +213,15 @@ def test_return_after_break_needs_the_old_four_weeks_on_record(extra_days, known
         cs.append(clean(date.fromordinal(last_before - extra_days)))
     got = rules_of(history(cs, runs=runs)).get("load.return_after_break")
     assert (got is not None) is known
+
+
+@pytest.mark.parametrize(("rpe", "hard"), [(None, False), (6, False), (7, True), (9, True)])
+def test_run_is_hard_and_the_rules_share_one_hard_rpe(rpe, hard):
+    from hamstring_app.core import models
+    from hamstring_app.core.rules import thresholds
+    from hamstring_app.core.rules.days import DayIndex
+
+    assert thresholds.HARD_RPE is models.HARD_RPE
+    r = run(TODAY, 8.0, rpe=rpe)
+    assert r.is_hard is hard
+    assert DayIndex(history(runs=[r]), TODAY).hard[0] is hard
