@@ -113,6 +113,19 @@ def test_bad_input_exits_2_naming_field_and_value(tmp_path, capsys, path, value,
         ('{"checkins": {}}', "checkins: must be a list"),
         ('{"checkins": [3]}', "checkins[0]: must be an object"),
         ('{"runs": [{"date": "2026-03-01"}]}', "runs[0].distance_km: is required"),
+        (
+            '{"strength_sessions": [{"date": "2026-03-01", "sets": ['
+            '{"exercise": "nordic", "set_number": 1}, {"exercise": "bridge", "set_number": 1},'
+            '{"exercise": "nordic", "set_number": 1}]}]}',
+            "strength_sessions[0].sets[2].set_number: nordic already has a set 1 in this "
+            "session (sets[0])",
+        ),
+        (
+            '{"strength_sessions": [{"date": "2026-03-01", "sets": ['
+            '{"exercise": "nordic", "set_number": 2}, {"exercise": "nordic"}]}]}',
+            "strength_sessions[0].sets[1].set_number: nordic already has a set 2 in this "
+            "session (sets[0])",
+        ),
     ],
 )
 def test_malformed_documents_exit_2(tmp_path, capsys, text, expected):

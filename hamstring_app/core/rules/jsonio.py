@@ -171,6 +171,7 @@ def parse_session(k: int, value: object) -> StrengthSession:
     day = parse_date(f"{prefix}.date", _required(prefix, data, "date"))
     sets: list[SetLog] = []
     counts: dict[str, int] = {}
+    numbered: dict[tuple[str, int], int] = {}  # (exercise, set number) -> index in sets
     for j, raw in enumerate(_list(f"{prefix}.sets", data.get("sets"))):
         set_prefix = f"{prefix}.sets[{j}]"
         s = _object(set_prefix, raw, SET_KEYS)
@@ -182,14 +183,21 @@ def parse_session(k: int, value: object) -> StrengthSession:
         if kw.get("completed") is None:
             kw.pop("completed", None)
         number = s.get("set_number", counts[exercise])
-        sets.append(
-            _build(
-                set_prefix,
-                lambda exercise=exercise, number=number, kw=kw: SetLog(
-                    exercise_id=exercise, set_number=number, **kw
-                ),
-            )
+        built = _build(
+            set_prefix,
+            lambda exercise=exercise, number=number, kw=kw: SetLog(
+                exercise_id=exercise, set_number=number, **kw
+            ),
         )
+        key = (exercise, built.set_number)
+        if key in numbered:
+            raise ValidationError(
+                f"{set_prefix}.set_number",
+                f"{exercise} already has a set {built.set_number} in this session "
+                f"(sets[{numbered[key]}])",
+            )
+        numbered[key] = j
+        sets.append(built)
     frozen = tuple(sets)
     return _build(
         prefix,
