@@ -4,7 +4,7 @@ the date, loading and saving."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -18,6 +18,44 @@ from PySide6.QtWidgets import (
 from hamstring_app.core.models import MAX_NOTE_CHARS
 from hamstring_app.ui.checkin.fields import FieldErrors
 from hamstring_app.ui.widgets.pain import PainScale, YesNo
+
+
+def red_flag_questions() -> list[tuple[str, str, str]]:
+    """The warning-sign questions: (CheckIn field, short question, the sign in words)."""
+    tr = QCoreApplication.translate
+    return [
+        ("sharp_pain", tr("Questions", "Sharp pain?"), tr("Questions", "Sharp pain")),
+        (
+            "pain_increases_with_speed",
+            tr("Questions", "Worse as you speed up?"),
+            tr("Questions", "Pain that increases with speed"),
+        ),
+        (
+            "gait_changed",
+            tr("Questions", "Changed how you run?"),
+            tr("Questions", "Pain that changed how you run"),
+        ),
+        (
+            "pain_in_daily_activities",
+            tr("Questions", "Pain walking, on stairs, sitting?"),
+            tr("Questions", "Pain in daily activities: walking, stairs or sitting"),
+        ),
+        (
+            "sudden_onset_with_weakness",
+            tr("Questions", "Sudden, with weakness?"),
+            tr("Questions", "Sudden onset with weakness"),
+        ),
+        (
+            "nerve_signs",
+            tr("Questions", "Tingling, numb, or below the knee?"),
+            tr("Questions", "Tingling, numbness or pain below the knee"),
+        ),
+    ]
+
+
+def red_flag_phrases() -> dict[str, str]:
+    """CheckIn warning-sign field -> the sign in words."""
+    return {name: spoken for name, _text, spoken in red_flag_questions()}
 
 
 def _form() -> QFormLayout:
@@ -83,34 +121,7 @@ class CheckInQuestions(QWidget):
         flags_form = _form()
         flags_box.setLayout(flags_form)
         self.red_flags: dict[str, YesNo] = {}
-        for name, text, spoken in (
-            ("sharp_pain", self.tr("Sharp pain?"), self.tr("Sharp pain")),
-            (
-                "pain_increases_with_speed",
-                self.tr("Worse as you speed up?"),
-                self.tr("Pain that increases with speed"),
-            ),
-            (
-                "gait_changed",
-                self.tr("Changed how you run?"),
-                self.tr("Pain that changed how you run"),
-            ),
-            (
-                "pain_in_daily_activities",
-                self.tr("Pain walking, on stairs, sitting?"),
-                self.tr("Pain in daily activities: walking, stairs or sitting"),
-            ),
-            (
-                "sudden_onset_with_weakness",
-                self.tr("Sudden, with weakness?"),
-                self.tr("Sudden onset with weakness"),
-            ),
-            (
-                "nerve_signs",
-                self.tr("Tingling, numb, or below the knee?"),
-                self.tr("Tingling, numbness or pain below the knee"),
-            ),
-        ):
+        for name, text, spoken in red_flag_questions():
             widget = YesNo(spoken)
             self.red_flags[name] = widget
             self.errors.add_row(flags_form, text, widget, name)

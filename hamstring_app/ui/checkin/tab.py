@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hamstring_app.core.models import CheckIn, History, Referral
+from hamstring_app.core.models import CheckIn, History, Referral, Units
 from hamstring_app.core.rules import Assessment, evaluate
 from hamstring_app.ui.checkin.form import CheckInForm
 from hamstring_app.ui.checkin.history import HistoryPanel
@@ -169,7 +169,8 @@ class CheckInTab(StaleTab):
             self.verdict.show_empty()
             return None
         assessment = evaluate(history, self.ctx.clock.today())
-        self.verdict.show_assessment(assessment)
+        units = history.profile.units if history.profile is not None else Units.KM
+        self.verdict.show_assessment(assessment, units)
         return assessment
 
     # ------------------------------------------------------------------ actions

@@ -3,8 +3,6 @@ what is not known, and each piece of advice with an expandable "why"."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
 from PySide6.QtWidgets import (
@@ -17,8 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hamstring_app.core.models import Advice, Level, Referral, Verdict, WhyValue
+from hamstring_app.core.models import Advice, Level, Referral, Units, Verdict
 from hamstring_app.core.rules import Assessment
+from hamstring_app.ui.checkin.why_text import why_lines
 from hamstring_app.ui.theme import error_colour, icon, verdict_colour
 
 LEVEL_VERDICT = {
@@ -63,30 +62,15 @@ def verdict_pixmap(verdict: Verdict, size: int) -> QPixmap:
     return pixmap
 
 
-def why_lines(why: Mapping[str, WhyValue]) -> list[str]:
-    """The numbers behind a piece of advice, one readable line each."""
-    lines = []
-    for key, value in why.items():
-        name = key.replace("_", " ")
-        name = name[:1].upper() + name[1:]
-        if isinstance(value, bool):
-            shown = "yes" if value else "no"
-        elif value is None:
-            shown = "not known"
-        elif isinstance(value, float):
-            shown = f"{value:.2f}".rstrip("0").rstrip(".")
-        else:
-            shown = str(value)
-        lines.append(f"{name}: {shown}")
-    return lines
-
-
 class AdviceItem(QFrame):
     """One piece of advice: title, message, and a "why" that opens on demand."""
 
-    def __init__(self, advice: Advice, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, advice: Advice, units: Units = Units.KM, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.advice = advice
+        self.units = units
         self.setObjectName("adviceItem")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         colour = verdict_colour(LEVEL_VERDICT[advice.level])
@@ -139,7 +123,7 @@ class AdviceItem(QFrame):
 
     def _details_html(self) -> str:
         parts = []
-        lines = why_lines(self.advice.why)
+        lines = why_lines(self.advice.why, self.units)
         if lines:
             items = "".join(f"<li>{_escape(line)}</li>" for line in lines)
             parts.append(f"<b>{self.tr('The numbers')}</b><ul style='margin:0'>{items}</ul>")
@@ -167,6 +151,7 @@ class VerdictPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("verdictPanel")
         self.assessment: Assessment | None = None
+        self.units = Units.KM  # distances in "why" follow the profile's units
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -293,7 +278,10 @@ class VerdictPanel(QWidget):
         )
         self.empty_label.show()
 
-    def show_assessment(self, assessment: Assessment) -> None:
+    def show_assessment(self, assessment: Assessment, units: Units | None = None) -> None:
+        units_changed = units is not None and units != self.units
+        if units is not None:
+            self.units = units
         self.assessment = assessment
         self.empty_label.hide()
         verdict = assessment.verdict
@@ -334,10 +322,10 @@ class VerdictPanel(QWidget):
             self.unknowns.hide()
 
         # the same advice keeps its items (and which "why" is open); else rebuild
-        if tuple(item.advice for item in self.advice_items) != assessment.advice:
+        if units_changed or tuple(item.advice for item in self.advice_items) != assessment.advice:
             self._clear_advice()
             for advice in assessment.advice:
-                item = AdviceItem(advice)
+                item = AdviceItem(advice, self.units)
                 self.advice_box.addWidget(item)
                 self.advice_items.append(item)
         self.advice_heading.setVisible(bool(self.advice_items))

@@ -1,0 +1,219 @@
+"""The numbers behind a piece of advice ("why"), in the runner's words and units.
+
+The rules give a dict of plain keys and values (``run_km``, ``red_flags: "sharp_pain"``).
+Here each known key gets a phrase and a unit; distances follow the profile's units,
+exercise ids become their names and warning-sign fields become the questions the runner
+answered. A key nobody described yet still reads tidily ("Days off: 3").
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Mapping
+from datetime import date
+from functools import lru_cache
+
+from PySide6.QtCore import QCoreApplication
+
+from hamstring_app.core.models import KM_PER_MILE, Units, WhyValue
+from hamstring_app.ui.checkin.questions import red_flag_phrases
+
+log = logging.getLogger(__name__)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("WhyText", text)
+
+
+# key -> (phrase, how the value is shown). Kinds: distance (stored in km), m, pct, spm,
+# date, days, weeks, pain, count, hours, exercises, flags, source, text.
+_LABELS: dict[str, tuple[str, str]] = {
+    "checkin_date": ("Check-in", "date"),
+    "date": ("Date", "date"),
+    "run_date": ("Run on", "date"),
+    "red_flag_date": ("Warning sign reported on", "date"),
+    "onset": ("Pain started", "date"),
+    "returned_on": ("Back to running on", "date"),
+    "first_day": ("First day", "date"),
+    "second_day": ("Second day", "date"),
+    "pain_rest": ("Pain at rest", "pain"),
+    "pain_run": ("Pain during the run", "pain"),
+    "pain_next_morning": ("Sore or stiff on waking", "pain"),
+    "pain_during_logged_run": ("Pain during the logged run", "pain"),
+    "pain_highest": ("Highest pain today", "pain"),
+    "pain_mean_7d": ("Average pain over the last 7 days", "pain"),
+    "mean_this_week": ("Average pain this week", "pain"),
+    "mean_last_week": ("Average pain last week", "pain"),
+    "mean_two_weeks_ago": ("Average pain two weeks ago", "pain"),
+    "rise_needed_each_week": ("Rise that counts, each week", "pain"),
+    "rise_needed": ("Rise that counts", "pain"),
+    "baseline_next_morning": ("Usual pain on waking", "pain"),
+    "mean_next_morning_after": ("Average pain on waking after these", "pain"),
+    "mean_next_morning_other": ("Average pain on waking on other days", "pain"),
+    "margin_needed": ("Difference that counts", "pain"),
+    "limit": ("Highest pain to accept", "pain"),
+    "mild_up_to": ("Mild pain goes up to", "pain"),
+    "hold_from": ("Hold from", "pain"),
+    "hold_to": ("Hold up to", "pain"),
+    "safe_set_pain_up_to": ("Set pain that allows a step up", "pain"),
+    "hold_set_pain_up_to": ("Set pain that means stay where you are", "pain"),
+    "baseline_days": ("Days looked back", "days"),
+    "window_days": ("Days a warning sign counts for", "days"),
+    "days_since_last_intensity": ("Days since your last fast session", "days"),
+    "days_off": ("Days without running", "days"),
+    "red_flags": ("Warning signs", "flags"),
+    "exercises": ("Exercises", "exercises"),
+    "exercise": ("Exercise", "exercises"),
+    "advice_to_follow": ("Advice to follow", "text"),
+    "run_km": ("That run", "distance"),
+    "longest_previous_30d_km": ("Longest run in the 30 days before", "distance"),
+    "weekly_km": ("This week", "distance"),
+    "average_previous_3_weeks_km": ("Weekly average over the 3 weeks before", "distance"),
+    "old_weekly_km": ("Weekly distance before the break", "distance"),
+    "increase_pct": ("Longer by", "pct"),
+    "change_pct": ("Change", "pct"),
+    "flag_above_pct": ("Flagged above", "pct"),
+    "levels_pct": ("Steps that count", "pct"),
+    "descent_m": ("Descent", "m"),
+    "long_descent_from_m": ("A long descent is", "m"),
+    "runs_with_long_descent_14d": ("Runs with a long descent, last 14 days", "count"),
+    "usual_cadence_spm": ("Your usual cadence", "spm"),
+    "usual_from": ("Usual cadence taken from", "source"),
+    "recent_mean_cadence_spm": ("Recent average cadence", "spm"),
+    "target_low_spm": ("Aim from", "spm"),
+    "target_high_spm": ("Aim up to", "spm"),
+    "target_reached": ("Aim reached", "text"),
+    "weeks_since_onset": ("Weeks since the pain started", "weeks"),
+    "expected_from_weeks": ("Usually settles from", "weeks"),
+    "expected_to_weeks": ("Usually settles by", "weeks"),
+    "intensity_this_week": ("Fast sessions this week", "count"),
+    "intensity_week_before": ("Fast sessions the week before", "count"),
+    "sleep_hours": ("Sleep", "hours"),
+    "sleep_below": ("Short sleep is under", "hours"),
+    "fatigue": ("Fatigue", "pain"),
+    "fatigue_from": ("High fatigue from", "pain"),
+}
+
+_SESSION_KEY = re.compile(r"session_(\d+)_(.+)")
+_SESSION_PARTS: dict[str, tuple[str, str]] = {
+    "date": ("date", "date"),
+    "highest_set_pain": ("highest set pain", "pain"),
+    "set_pain_missing": ("sets without a pain score", "count"),
+    "next_morning_pain": ("pain the next morning", "pain"),
+}
+_SOURCES = {"profile": "your profile", "runs": "your logged runs", "default": "a typical value"}
+_SUFFIX_KINDS = (
+    ("_km", "distance"),
+    ("_pct", "pct"),
+    ("_spm", "spm"),
+    ("_m", "m"),
+    ("_date", "date"),
+    ("_days", "days"),
+    ("_weeks", "weeks"),
+    ("_hours", "hours"),
+)
+
+
+@lru_cache(maxsize=1)
+def exercise_names() -> Mapping[str, str]:
+    """Exercise id -> name from the library; empty when the library cannot be read."""
+    from hamstring_app.core.library import load_library
+
+    try:
+        library = load_library()
+    except Exception as exc:  # the why panel still works, showing tidied ids
+        log.warning("Exercise names unavailable for the why panel: %s", exc)
+        return {}
+    return {exercise.id: exercise.name for exercise in library.exercises.values()}
+
+
+def tidy(key: str) -> str:
+    """A snake_case key as a sentence-case phrase: ``days_off`` -> ``Days off``."""
+    words = key.replace("_", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
+def _number(value: float, digits: int = 1) -> str:
+    text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
+    return text or "0"
+
+
+def _date(value: WhyValue) -> str:
+    try:
+        day = date.fromisoformat(str(value))
+    except ValueError:
+        return str(value)
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def _mapped_list(value: WhyValue, mapping: Mapping[str, str]) -> str:
+    items = [item.strip() for item in str(value).split(",") if item.strip()]
+    return ", ".join(mapping.get(item, tidy(item)) for item in items)
+
+
+def format_value(
+    kind: str, value: WhyValue, units: Units, names: Callable[[], Mapping[str, str]]
+) -> str:
+    """One value, shown as ``kind`` says, in the runner's units."""
+    if value is None:
+        return _tr("not known")
+    if isinstance(value, bool):
+        return _tr("yes") if value else _tr("no")
+    if kind == "date":
+        return _date(value)
+    if kind == "exercises":
+        return _mapped_list(value, names())
+    if kind == "flags":
+        return _mapped_list(value, red_flag_phrases())
+    if kind == "source":
+        return _tr(_SOURCES.get(str(value), tidy(str(value)).lower()))
+    if kind == "pct" and isinstance(value, str):
+        parts = [p.strip() for p in value.split("/") if p.strip()]
+        return ", ".join(f"{p}%" for p in parts)
+    if not isinstance(value, int | float):
+        return tidy(str(value)) if "_" in str(value) else str(value)
+    if kind == "distance":
+        if units == Units.MILES:
+            return f"{_number(value / KM_PER_MILE)} mi"
+        return f"{_number(value)} km"
+    unit = {
+        "m": " m",
+        "pct": "%",
+        "spm": " " + _tr("steps a minute"),
+        "pain": "/10",
+        "hours": " h",
+        "days": " " + (_tr("day") if value == 1 else _tr("days")),
+        "weeks": " " + (_tr("week") if value == 1 else _tr("weeks")),
+    }.get(kind, "")
+    return _number(value) + unit
+
+
+def describe(key: str) -> tuple[str, str]:
+    """(phrase, kind) for a key: from the table, a session key, or the key's own words."""
+    if key in _LABELS:
+        phrase, kind = _LABELS[key]
+        return _tr(phrase), kind
+    match = _SESSION_KEY.fullmatch(key)
+    if match and match.group(2) in _SESSION_PARTS:
+        part, kind = _SESSION_PARTS[match.group(2)]
+        return _tr("Session %1, %2").replace("%1", match.group(1)).replace("%2", _tr(part)), kind
+    for suffix, kind in _SUFFIX_KINDS:
+        if key.endswith(suffix):
+            return tidy(key[: -len(suffix)]), kind
+    if key in red_flag_phrases():
+        return red_flag_phrases()[key], "text"
+    return tidy(key), "text"
+
+
+def why_lines(
+    why: Mapping[str, WhyValue],
+    units: Units = Units.KM,
+    names: Callable[[], Mapping[str, str]] = exercise_names,
+) -> list[str]:
+    """The numbers behind a piece of advice, one readable line each."""
+    lines = []
+    for key, value in why.items():
+        phrase, kind = describe(key)
+        lines.append(f"{phrase}: {format_value(kind, value, units, names)}")
+    return lines
