@@ -7,9 +7,10 @@ import logging
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFileDialog,
@@ -26,28 +27,37 @@ from hamstring_app.core.models import History
 from hamstring_app.core.rules import Assessment, evaluate
 from hamstring_app.ui.context import AppContext
 from hamstring_app.ui.events import Changes, Kind
-from hamstring_app.ui.progress.data import RecoveryData, build_recovery_data
-from hamstring_app.ui.progress.export import ExportError, export_view
 from hamstring_app.ui.progress.hover import describe_day
-from hamstring_app.ui.progress.navigation import Preset
-from hamstring_app.ui.progress.plots import RecoveryPlots
-from hamstring_app.ui.progress.summary import SummaryHeader
 from hamstring_app.ui.widgets.stale_tab import StaleTab
+
+if TYPE_CHECKING:
+    from hamstring_app.ui.progress.data import RecoveryData
+    from hamstring_app.ui.progress.plots import RecoveryPlots
+    from hamstring_app.ui.progress.summary import SummaryHeader
 
 log = logging.getLogger(__name__)
 
-PRESET_SHORTCUTS = {
-    Preset.FOUR_WEEKS: "Ctrl+1",
-    Preset.TWELVE_WEEKS: "Ctrl+2",
-    Preset.SINCE_ONSET: "Ctrl+3",
-    Preset.ALL: "Ctrl+4",
-}
+PRESET_KEYS = ("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4")  # the presets in order, left to right
 EXPORT_SHORTCUT = "Ctrl+E"
 
 
 class RecoveryTab(StaleTab):
     title = "Recovery"
     watches = frozenset({Kind.PROFILE, Kind.CHECKIN, Kind.RUN, Kind.STRENGTH, Kind.SETTINGS})
+
+    # Built on first show (or first refresh), with the graphs and what they import:
+    # pyqtgraph and numpy cost most of a second, and the app starts on another tab.
+    header: SummaryHeader
+    plots: RecoveryPlots
+    readout: QLabel
+    preset_buttons: dict[str, QPushButton]
+    export_button: QPushButton
+    view: QWidget
+    empty: QLabel
+    empty_button: QPushButton
+    empty_page: QWidget
+    stack: QStackedWidget
+    controls: QWidget
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -56,9 +66,33 @@ class RecoveryTab(StaleTab):
         self.history: History | None = None
         self.assessment: Assessment | None = None
         self.data: RecoveryData | None = None
-        self.preset = Preset.TWELVE_WEEKS
+        self.preset = "12w"  # Preset.TWELVE_WEEKS, without importing the graphs' module
         self._ranged = False
         self._pending: set[Kind] = set()  # kinds changed since the last refresh
+        self._built = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.setSpacing(4)
+
+    @property
+    def built(self) -> bool:
+        """Whether the tab's content (the graphs and controls) exists yet."""
+        return self._built
+
+    def ensure_built(self) -> None:
+        """Build the content now if it is not built yet (the first show does it)."""
+        if not self._built:
+            self._built = True
+            self._build()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.ensure_built()
+        super().showEvent(event)
+
+    def _build(self) -> None:
+        from hamstring_app.ui.progress.navigation import Preset
+        from hamstring_app.ui.progress.plots import RecoveryPlots
+        from hamstring_app.ui.progress.summary import SummaryHeader
 
         self.header = SummaryHeader()
         self.plots = RecoveryPlots()
@@ -70,7 +104,7 @@ class RecoveryTab(StaleTab):
 
         self.preset_group = QButtonGroup(self)
         self.preset_group.setExclusive(True)
-        self.preset_buttons: dict[str, QPushButton] = {}
+        self.preset_buttons = {}
         bar = QHBoxLayout()
         bar.setSpacing(6)
         show = QLabel(self.tr("Show:"))
@@ -81,13 +115,11 @@ class RecoveryTab(StaleTab):
             Preset.SINCE_ONSET: self.tr("Since onset"),
             Preset.ALL: self.tr("All"),
         }
-        for preset, name in names.items():
+        for (preset, name), keys in zip(names.items(), PRESET_KEYS, strict=True):
             button = QPushButton(name)
             button.setCheckable(True)
-            button.setShortcut(QKeySequence(PRESET_SHORTCUTS[preset]))
-            shortcut = QKeySequence(PRESET_SHORTCUTS[preset]).toString(
-                QKeySequence.SequenceFormat.NativeText
-            )
+            button.setShortcut(QKeySequence(keys))
+            shortcut = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
             button.setToolTip(self.tr("Show %s (%s)") % (name.lower(), shortcut))
             button.setAccessibleName(self.tr("Show %s") % name.lower())
             button.clicked.connect(lambda _=False, p=preset: self.show_preset(p))
@@ -139,19 +171,22 @@ class RecoveryTab(StaleTab):
         self.stack.addWidget(self.empty_page)
         self.stack.addWidget(self.view)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 6, 0, 0)
-        layout.setSpacing(4)
         controls = QWidget()
         controls.setLayout(bar)
         bar.setContentsMargins(12, 0, 12, 0)
         self.controls = controls
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
         layout.addWidget(controls)
         layout.addWidget(self.stack, 1)
+        # added while the tab may be showing: show them now, not on the next event-loop turn
+        controls.show()
+        self.stack.show()
 
         self.plots.day_hovered.connect(self._show_day)
         self.plots.day_clicked.connect(self._open_day)
         self._show_day(None)
+        self.plots.apply_palette(self.palette())  # the tab's, which may differ from the app's
 
     # ---------------------------------------------------------------- refresh
 
@@ -177,6 +212,7 @@ class RecoveryTab(StaleTab):
         )
 
     def refresh(self) -> None:
+        self.ensure_built()
         # Loading years of history makes tens of thousands of small objects; the cyclic
         # garbage collector would scan the whole heap several times meanwhile (a third
         # of the time). Nothing here makes cycles that need it, so it waits until the end.
@@ -189,6 +225,8 @@ class RecoveryTab(StaleTab):
                 gc.enable()
 
     def _refresh(self) -> None:
+        from hamstring_app.ui.progress.data import build_recovery_data
+
         repo, today = self.ctx.repo, self.ctx.clock.today()
         history = self._load()
         plan = repo.get_settings().sessions_per_week
@@ -258,6 +296,8 @@ class RecoveryTab(StaleTab):
 
     def export_to(self, path: Path) -> Path | None:
         """Save the summary and graphs as shown. PNG or SVG by the file's extension."""
+        from hamstring_app.ui.progress.export import ExportError, export_view
+
         try:
             written = export_view(self.view, path, title=self.tr("Hamstring Coach: recovery"))
         except (ExportError, OSError) as exc:
@@ -278,10 +318,12 @@ class RecoveryTab(StaleTab):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:
+        if event.type() == QEvent.Type.PaletteChange and self._built:
             self.plots.apply_palette(self.palette())
 
     def screenshot_states(self) -> list[tuple[str, Callable[[], None]]]:
+        from hamstring_app.ui.progress.navigation import Preset
+
         def hover() -> None:
             self.show_preset(Preset.SINCE_ONSET)
             if self.data is not None:

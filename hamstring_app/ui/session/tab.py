@@ -5,9 +5,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QHideEvent
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
@@ -40,17 +41,19 @@ from hamstring_app.core.settings import Settings
 from hamstring_app.store.errors import StoreError
 from hamstring_app.ui.context import AppContext
 from hamstring_app.ui.events import Kind
-from hamstring_app.ui.session.audio import Cues
-from hamstring_app.ui.session.history import HistoryView, monday_of
-from hamstring_app.ui.session.plan_view import PlanSummary, PlanView
 from hamstring_app.ui.session.planning_glue import (
     finish_time,
     nordic_week,
     swaps_from_done_sets,
 )
-from hamstring_app.ui.session.resume_banner import ResumeBanner
-from hamstring_app.ui.session.runner_view import RunnerView
 from hamstring_app.ui.widgets.stale_tab import StaleTab
+
+if TYPE_CHECKING:
+    from hamstring_app.ui.session.audio import Cues
+    from hamstring_app.ui.session.history import HistoryView
+    from hamstring_app.ui.session.plan_view import PlanView
+    from hamstring_app.ui.session.resume_banner import ResumeBanner
+    from hamstring_app.ui.session.runner_view import RunnerView
 
 log = logging.getLogger(__name__)
 
@@ -71,17 +74,23 @@ class SessionTab(StaleTab):
     title = "Strength"
     watches = frozenset({Kind.PROFILE, Kind.CHECKIN, Kind.RUN, Kind.STRENGTH, Kind.SETTINGS})
 
+    # Built on first show (or first refresh): the app starts on another tab, and the
+    # library, the plan view, the history and the guided runner take a while to make.
+    stack: QStackedWidget
+    overview: QWidget
+    problem_label: QLabel
+    resume_banner: ResumeBanner
+    plan_view: PlanView
+    history_view: HistoryView
+    cues: Cues
+    runner: RunnerView
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("session")
         self.title = self.tr("Strength")
         self.library: Library | None = None
         self.library_error = ""
-        try:
-            self.library = load_library()
-        except LibraryError as exc:
-            log.error("Exercise library could not be loaded: %s", exc)
-            self.library_error = str(exc)
         self.settings = Settings()
         self.swaps: dict[str, str] = {}
         self.today_plan: TodayPlan | None = None
@@ -90,10 +99,38 @@ class SessionTab(StaleTab):
         self._screenshot_mode = False
         self._running_phase: int | None = None
         self._unswapped: dict[str, str] = {}  # programme exercise -> today's pick, no swaps
+        self._built = False
+        QVBoxLayout(self)
 
-        outer = QVBoxLayout(self)
+    @property
+    def built(self) -> bool:
+        """Whether the tab's content (library, plan, history, runner) exists yet."""
+        return self._built
+
+    def ensure_built(self) -> None:
+        """Build the content now if it is not built yet (the first show does it)."""
+        if not self._built:
+            self._built = True
+            self._build()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.ensure_built()
+        super().showEvent(event)
+
+    def _build(self) -> None:
+        from hamstring_app.ui.session.audio import Cues
+        from hamstring_app.ui.session.history import HistoryView
+        from hamstring_app.ui.session.plan_view import PlanView
+        from hamstring_app.ui.session.resume_banner import ResumeBanner
+        from hamstring_app.ui.session.runner_view import RunnerView
+
+        try:
+            self.library = load_library()
+        except LibraryError as exc:
+            log.error("Exercise library could not be loaded: %s", exc)
+            self.library_error = str(exc)
+
         self.stack = QStackedWidget()
-        outer.addWidget(self.stack)
 
         self.overview = QWidget()
         over = QVBoxLayout(self.overview)
@@ -129,13 +166,22 @@ class SessionTab(StaleTab):
         self.runner.left.connect(self._leave_running)
         self.stack.addWidget(self.runner)
 
+        outer = self.layout()
+        assert isinstance(outer, QVBoxLayout)
+        outer.addWidget(self.stack)
+        self.stack.show()  # added while the tab may be showing: show it now, not later
+
     # -- state -------------------------------------------------------------------------
 
     @property
     def running(self) -> bool:
-        return self.stack.currentWidget() is self.runner
+        return self._built and self.stack.currentWidget() is self.runner
 
     def refresh(self) -> None:
+        from hamstring_app.ui.session.history import monday_of
+        from hamstring_app.ui.session.plan_view import PlanSummary
+
+        self.ensure_built()
         repo = self.ctx.repo
         self.settings = repo.get_settings()
         self.cues.sound_enabled = self.settings.sound_enabled
