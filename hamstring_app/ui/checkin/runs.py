@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import math
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 from hamstring_app.core.models import (
     KM_PER_MILE,
     MAX_NOTE_CHARS,
+    MAX_RUN_KM,
     Run,
     RunType,
     Units,
@@ -324,6 +326,18 @@ class RunsPanel(QGroupBox):
                 "distance_km",
                 self.tr("must be more than 0 %s, not %s")
                 % (unit_word(self._units), format_number(distance)),
+            )
+        limit = math.floor(to_display(MAX_RUN_KM, self._units) * 10) / 10
+        if distance > limit:
+            raise ValidationError(
+                "distance_km",
+                self.tr("must be at most %s %s, not %s %s")
+                % (
+                    format_number(limit),
+                    unit_word(self._units),
+                    format_number(distance),
+                    unit_word(self._units),
+                ),
             )
         if original is not None and self.distance.text().strip() == format_number(
             to_display(original.distance_km, self._units)
