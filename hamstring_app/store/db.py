@@ -37,6 +37,8 @@ from hamstring_app.store.errors import (
     DatabaseTooNew,
     DatabaseUnreadable,
     MigrationFailed,
+    NeedsUpdate,
+    NoDataYet,
     StorageUnavailable,
     StoreError,
     storage_problem,
@@ -97,12 +99,14 @@ class Database:
     backup_path: Path | None
     revision: str
     _closed: bool = field(default=False, repr=False)
+    read_only: bool = False
 
     def close(self) -> None:
         if not self._closed:
             self.engine.dispose()
             self._closed = True
-            protect_files(self.path)
+            if not self.read_only:
+                protect_files(self.path)
 
 
 def protect_files(path: Path) -> None:
@@ -417,6 +421,44 @@ def _open(
         raise
     protect_files(path)
     return Database(path=path, engine=engine, backup_path=backup, revision=target)
+
+
+def open_database_read_only(path: Path) -> Database:
+    """Open ``path`` for reading only: never creates, migrates, writes or changes permissions.
+
+    Raises NoDataYet when there is no data file, NeedsUpdate when it is in an older format
+    (the app itself must update it), and the same errors as :func:`open_database` for a
+    file that is damaged, foreign or newer. The connection is ``mode=ro`` with
+    ``query_only`` on, so the app may keep writing while this reads.
+    """
+    path = Path(path)
+    found = _inspect(path)
+    if not found.exists:
+        raise NoDataYet(path)
+    if not found.is_current(HEAD_REVISION):
+        found.refuse_unknown(path, _revisions(MIGRATIONS_DIR))
+        raise NeedsUpdate(path)
+    uri = path.resolve().as_uri() + "?mode=ro"
+    if not os.access(path.parent, os.W_OK) and not _has_wal(path):
+        # SQLite cannot make the -shm it needs in a read-only folder; nobody can be
+        # writing there either, so reading the file as unchanging is safe.
+        uri += "&immutable=1"
+
+    def connect() -> sqlite3.Connection:
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        conn.execute("PRAGMA query_only=ON")
+        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        return conn
+
+    engine = create_engine(URL.create("sqlite", database=str(path)), creator=connect)
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        connection.exec_driver_sql("BEGIN")  # one snapshot per read
+
+    return Database(
+        path=path, engine=engine, backup_path=None, revision=HEAD_REVISION, read_only=True
+    )
 
 
 def _check_target(migrations: Path, target: str | None) -> None:

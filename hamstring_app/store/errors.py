@@ -62,6 +62,28 @@ class Conflict(StoreError):
     """Putting a record back would overwrite one saved since; nothing was changed."""
 
 
+class NeedsUpdate(StoreError):
+    """A read-only open found a file in an older data format; only the app may update it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        super().__init__(
+            f"The data file {self.path} is in an older format. "
+            "Open the app once to update your data, then try again."
+        )
+
+
+class NoDataYet(StoreError):
+    """A read-only open found no data file (or an empty one)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        super().__init__(
+            f"There is no saved data at {self.path} yet. "
+            "Open the app once and fill in your profile, then try again."
+        )
+
+
 class StorageUnavailable(StoreError):
     """The data folder cannot be written to (read-only, full disk, no permission)."""
 

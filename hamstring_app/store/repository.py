@@ -36,7 +36,12 @@ from hamstring_app.paths import DB_NAME, ensure_private_dir
 from hamstring_app.store import bulk
 from hamstring_app.store import records as r
 from hamstring_app.store import tables as t
-from hamstring_app.store.db import Database, open_database, protect_files
+from hamstring_app.store.db import (
+    Database,
+    open_database,
+    open_database_read_only,
+    protect_files,
+)
 from hamstring_app.store.errors import (
     Conflict,
     NotFound,
@@ -64,6 +69,8 @@ class Repository:
     @contextmanager
     def _write(self) -> Iterator[Connection]:
         """One transaction. A full or read-only disk becomes StorageUnavailable (rolled back)."""
+        if self._db.read_only:
+            raise StoreError("This data was opened for reading only; nothing was saved.")
         try:
             with self._engine.begin() as conn:
                 yield conn
@@ -409,12 +416,18 @@ def open_repository(
     today: Callable[[], date],
     app_version: str,
     now: Callable[[], datetime] | None = None,
+    read_only: bool = False,
 ) -> Repository:
     """Open (creating, migrating or refusing) the database in ``data_dir``.
 
     The folder is made private (0700) and the database with its side files 0600.
+    With ``read_only`` nothing is created, migrated, written or chmod-ed (see
+    :func:`open_database_read_only`): a file behind the current format raises NeedsUpdate,
+    a missing one NoDataYet, and every write method raises StoreError.
     """
     folder = Path(data_dir)
+    if read_only:
+        return Repository(open_database_read_only(folder / DB_NAME), today)
     try:
         ensure_private_dir(folder)
     except OSError as exc:
