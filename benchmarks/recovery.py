@@ -107,7 +107,7 @@ def main() -> int:
         tabs: list[RecoveryTab] = []
 
         def build() -> None:
-            # the main window builds every tab at start-up, before any is shown
+            # the main window makes every tab at start-up; this one is a shell until shown
             tab = RecoveryTab(ctx)
             host.addTab(tab, "Recovery")
             tabs.append(tab)
@@ -152,6 +152,7 @@ def main() -> int:
         # where the first show's time goes (each part measured on its own)
         parts: dict[str, float] = {}
         built = [RecoveryTab(ctx)]
+        built[-1].ensure_built()  # the graphs are made on first show; make them here
         parts["load_history"] = _median([_ms(repo.load_history) for _ in range(args.runs)])
         loaded = repo.load_history()
         parts["evaluate"] = _median([_ms(lambda: evaluate(loaded, today))
@@ -178,9 +179,9 @@ def main() -> int:
     build_med = _median(build_ms)
     print(f"baseline: bare pyqtgraph plot of {n_points} points: {bare_med:7.1f} ms "
           "(build, show, paint)")
-    print(f"building the tab's widgets (at app start-up): {build_med:7.1f} ms  "
+    print(f"making the tab's shell (at app start-up): {build_med:7.1f} ms  "
           f"({build_med / bare_med:.1f}x baseline)")
-    print(f"first show of the tab:                   {show_med:7.1f} ms  "
+    print(f"first show (builds the graphs, fills):   {show_med:7.1f} ms  "
           f"(target < {FIRST_SHOW_TARGET_MS}; {show_med / bare_med:.1f}x baseline)")
     print(f"refresh after one new check-in:          {refresh_med:7.1f} ms  "
           f"(target < {REFRESH_TARGET_MS}; {refresh_med / bare_med:.1f}x baseline)")
