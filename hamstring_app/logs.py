@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+from io import TextIOWrapper
 from pathlib import Path
 
 from hamstring_app.paths import make_private_file
@@ -11,9 +12,19 @@ from hamstring_app.paths import make_private_file
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log whose every file (the first and each new one after a rollover) is
+    readable by the owner only, whatever the umask."""
+
+    def _open(self) -> TextIOWrapper:
+        stream = super()._open()
+        make_private_file(Path(self.baseFilename))
+        return stream
+
+
 def setup_logging(log_file: Path, *, level: int = logging.INFO) -> logging.Handler:
     """Send the app's log records to ``log_file`` (1 MB x 3 files). Returns the handler."""
-    handler = logging.handlers.RotatingFileHandler(
+    handler = PrivateRotatingFileHandler(
         log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
     )
     handler.setFormatter(logging.Formatter(LOG_FORMAT))

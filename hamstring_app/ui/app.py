@@ -194,6 +194,9 @@ def launch(
     """
     app = application()
     clock = clock or SystemClock()
+    # Before anything is created: every file the app makes (database, log, window.ini,
+    # lock, backups) is readable by the owner only, whatever creates it.
+    os.umask(0o077)
     tempdir = None
     if demo:
         tempdir = tempfile.TemporaryDirectory(prefix="hamstring-coach-demo-")

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMessageBox
 
-from hamstring_app.core.models import PainSite, Profile, Side, Units
+from hamstring_app.core.models import PainSite, Profile, Run, Side, Units
 from hamstring_app.ui.app import LaunchRefused, first_run, window_settings
 from hamstring_app.ui.main_window import MainWindow
 from hamstring_app.ui.profile_dialog import ProfileDialog, to_qdate
@@ -286,3 +286,43 @@ def test_a_failure_after_the_database_opened_releases_everything(
     assert opened and opened[0].database._closed
     monkeypatch.undo()
     session_factory(folder)  # and the next start works
+
+
+@pytest.fixture
+def loose_umask():
+    """Start from the common 022 umask and put back whatever the process had."""
+    import os
+
+    previous = os.umask(0o022)
+    yield
+    os.umask(previous)
+
+
+def test_every_file_in_the_data_folder_is_private(session_factory, tmp_path, loose_umask):
+    import os
+
+    session = session_factory(tmp_path / "private")
+    root = session.ctx.paths.root
+    session.ctx.repo.add_run(Run(day=date(2026, 3, 18), distance_km=5.0))
+    session.window.save_geometry()
+    session.close()
+    files = [p for p in root.rglob("*") if p.is_file()]
+    assert root / "window.ini" in files and root / "hamstring-coach.log" in files
+    assert {p: stat.S_IMODE(p.stat().st_mode) for p in files} == {p: 0o600 for p in files}
+    assert os.umask(0o022) == 0o077  # launch set it for the whole process
+
+
+def test_rotated_log_files_are_private(tmp_path, loose_umask):
+    from hamstring_app.logs import setup_logging, teardown_logging
+
+    log_file = tmp_path / "hamstring-coach.log"
+    handler = setup_logging(log_file)
+    try:
+        logging.getLogger("hamstring_app.test").info("before rotating")
+        handler.doRollover()  # type: ignore[attr-defined]
+        logging.getLogger("hamstring_app.test").info("after rotating")
+    finally:
+        teardown_logging(handler)
+    files = sorted(tmp_path.iterdir())
+    assert [p.name for p in files] == ["hamstring-coach.log", "hamstring-coach.log.1"]
+    assert all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in files)
