@@ -120,6 +120,7 @@ def test_upgrade_from_every_revision_keeps_the_data(tmp_path: Path, revision: st
 def _scripts_with(tmp_path: Path, revision: str, body: str) -> Path:
     """A copy of the app's migrations plus one extra revision on top of head."""
     scripts = tmp_path / "scripts"
+    scripts.parent.mkdir(parents=True, exist_ok=True)
     shutil.copytree(db.MIGRATIONS_DIR, scripts, ignore=shutil.ignore_patterns("__pycache__"))
     source = textwrap.dedent(
         f'''
@@ -246,3 +247,40 @@ def test_the_same_rebuild_with_foreign_keys_on_would_lose_the_sets(tmp_path: Pat
     finally:
         engine.dispose()
     assert _count(path, "set_log") == 0
+
+
+ADD_RUN_COLUMN = 'op.add_column("run", sa.Column("extra", sa.Integer()))'
+
+
+def test_successful_upgrade_backs_up_the_old_file_first(tmp_path: Path) -> None:
+    """A real second revision on top of head: the success path of an upgrade."""
+    path = tmp_path / DB_NAME
+    create_at(path, HEAD_REVISION)
+    seed(path)
+    before = sha256(path)
+    scripts = _scripts_with(tmp_path / "stack", "9010", ADD_RUN_COLUMN)
+    database = db._open(path, app_version="2.0", now=None, migrations=scripts)
+    try:
+        assert database.revision == "9010"
+        with database.engine.connect() as conn:
+            columns = [row[1] for row in conn.exec_driver_sql("PRAGMA table_info(run)")]
+            assert "extra" in columns
+            assert conn.exec_driver_sql("SELECT count(*) FROM set_log").scalar() == 2
+            assert conn.exec_driver_sql("SELECT schema_revision FROM app_meta").scalar() == "9010"
+    finally:
+        database.close()
+    backup = database.backup_path
+    assert backup is not None and backup.exists() and backup.parent == tmp_path / "backups"
+    assert f"rev{HEAD_REVISION}" in backup.name
+    copy = sqlite3.connect(backup)
+    try:
+        assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == (
+            HEAD_REVISION,
+        )
+        assert copy.execute("SELECT count(*) FROM set_log").fetchone() == (2,)
+        assert copy.execute("SELECT count(*) FROM checkin").fetchone() == (2,)
+        assert "extra" not in [row[1] for row in copy.execute("PRAGMA table_info(run)")]
+    finally:
+        copy.close()
+    assert (backup.stat().st_mode & 0o777) == 0o600
+    assert sha256(path) != before
