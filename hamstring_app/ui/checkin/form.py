@@ -108,7 +108,7 @@ class CheckInForm(CheckInQuestions):
         self.next_button.setText("▶")
         self.next_button.setAccessibleName(self.tr("Next day"))
         self.next_button.setToolTip(self.tr("Next day"))
-        self.today_button = QPushButton(self.tr("T&oday"))
+        self.today_button = QPushButton(self.tr("&Today"))
         self.today_button.setAccessibleName(self.tr("Go to today"))
         self.save_button = QPushButton(self.tr("Save check-in"))
         self.save_button.setAccessibleName(self.tr("Save check-in"))

@@ -95,7 +95,7 @@ class CheckInQuestions(QWidget):
             form, self.tr("&During the run"), self.pain_run, "pain_run"
         )
         form.addRow("", self.no_run_hint)
-        self.errors.add_row(form, self.tr("Eased as you &went on?"), self.eased,
+        self.errors.add_row(form, self.tr("Eased as &you went on?"), self.eased,
                             "eased_during_run")
         self.errors.add_row(
             form, self.tr("&Settled within a day?"), self.settled, "settled_within_24h"
@@ -136,7 +136,7 @@ class CheckInQuestions(QWidget):
         self.fatigue.setSuffix(self.tr(" / 10"))
         self.fatigue.setAccessibleName(self.tr("Fatigue, 0 fresh to 10 exhausted"))
         self.fatigue.setToolTip(self.tr("0 fresh, 10 exhausted"))
-        self.errors.add_row(recovery_form, self.tr("&Fatigue (10 exhausted)"),
+        self.errors.add_row(recovery_form, self.tr("Fati&gue (10 exhausted)"),
                             self.fatigue, "fatigue")
         self.sleep = QLineEdit()
         self.sleep.setPlaceholderText(self.tr("e.g. 7.5"))

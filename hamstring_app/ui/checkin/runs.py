@@ -136,7 +136,7 @@ class RunsPanel(QGroupBox):
         layout.addWidget(self.list)
 
         buttons = QHBoxLayout()
-        self.add_button = QPushButton(self.tr("&Add run"))
+        self.add_button = QPushButton(self.tr("Add ru&n"))
         self.add_button.setAccessibleName(self.tr("Add a run"))
         self.edit_button = QPushButton(self.tr("&Edit run"))
         self.edit_button.setAccessibleName(self.tr("Edit the selected run"))
@@ -168,7 +168,7 @@ class RunsPanel(QGroupBox):
         for run_type, words in run_type_words().items():
             self.type.addItem(words, run_type)
         self.type.setAccessibleName(self.tr("Type of run"))
-        self.errors.add_row(form, self.tr("&Type"), self.type, "type")
+        self.errors.add_row(form, self.tr("Ty&pe"), self.type, "type")
         self.rpe = QSpinBox()
         self.rpe.setRange(-1, 10)
         self.rpe.setSpecialValueText(self.tr("not answered"))
@@ -239,7 +239,7 @@ class RunsPanel(QGroupBox):
     def load(self) -> None:
         profile = self.ctx.repo.get_profile()
         self._units = profile.units if profile is not None else Units.KM
-        self.distance_label.setText(self.tr("&Distance (%s)") % unit_word(self._units))
+        self.distance_label.setText(self.tr("Distan&ce (%s)") % unit_word(self._units))
         self.distance.setPlaceholderText(self.tr("e.g. 8.5 %s") % unit_word(self._units))
         today = self.ctx.clock.today()
         self._runs = self.ctx.repo.runs_on(self._day) if self._day <= today else ()
