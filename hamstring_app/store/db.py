@@ -57,6 +57,7 @@ HEAD_REVISION = "0001"
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 SIDE_FILES = ("-wal", "-shm", "-journal")
+BACKUPS_KEPT = 5  # pre-migration copies kept in backups/, newest first
 
 
 # ----------------------------------------------------------------------- revisions
@@ -277,7 +278,24 @@ def _backup(path: Path, revision: str | None, stamp: datetime) -> Path:
         raise MigrationFailed(path, None, f"the backup copy could not be made: {exc}") from exc
     protect_files(target)
     log.info("copied %s to %s before updating it", path, target)
+    _prune_backups(folder, path, keep=target)
     return target
+
+
+def _prune_backups(folder: Path, path: Path, keep: Path) -> None:
+    """Keep the newest BACKUPS_KEPT pre-migration copies of ``path`` (``keep`` always)."""
+    copies = [
+        p
+        for p in folder.glob(f"{path.stem}-*-rev*{path.suffix}")
+        if p.is_file() and p != keep
+    ]
+    copies.sort(key=lambda p: (p.stat().st_mtime, p.name), reverse=True)
+    for old in copies[BACKUPS_KEPT - 1 :]:
+        try:
+            old.unlink()
+            log.info("removed the old backup %s", old)
+        except OSError as exc:  # a copy we cannot remove is only a wasted file
+            log.warning("could not remove the old backup %s: %s", old, exc)
 
 
 # ----------------------------------------------------------------------- engine

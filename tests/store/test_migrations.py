@@ -284,3 +284,29 @@ def test_successful_upgrade_backs_up_the_old_file_first(tmp_path: Path) -> None:
         copy.close()
     assert (backup.stat().st_mode & 0o777) == 0o600
     assert sha256(path) != before
+
+
+def test_only_the_newest_five_backups_are_kept(tmp_path: Path) -> None:
+    import os
+
+    path = tmp_path / DB_NAME
+    create_at(path, HEAD_REVISION)
+    seed(path)
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    old = []
+    for n in range(7):
+        copy = folder / f"hamstring-coach-2025010{n}-120000-rev0001.sqlite3"
+        copy.write_bytes(b"old copy")
+        os.utime(copy, (1_700_000_000 + n * 1000, 1_700_000_000 + n * 1000))
+        old.append(copy)
+    unrelated = folder / "my-own-notes.txt"
+    unrelated.write_text("keep me")
+    scripts = _scripts_with(tmp_path / "stack", "9011", ADD_RUN_COLUMN)
+    database = db._open(path, app_version="2.0", now=None, migrations=scripts)
+    database.close()
+    kept = sorted(p for p in folder.iterdir() if p.suffix == ".sqlite3")
+    assert len(kept) == 5
+    assert database.backup_path in kept
+    assert set(kept) - {database.backup_path} == set(old[-4:])  # the newest of the old
+    assert unrelated.read_text() == "keep me"
