@@ -8,8 +8,10 @@ then fall back to the system beep).
 from __future__ import annotations
 
 import re
+import signal
 import subprocess
 import sys
+from dataclasses import dataclass
 
 # shared object -> Debian package that provides it
 DEBIAN_PACKAGES = {
@@ -37,15 +39,34 @@ REQUIRED = "from PySide6 import QtCore, QtGui, QtWidgets, QtSvg"
 OPTIONAL = "from PySide6 import QtMultimedia"
 
 
-def missing_library(statement: str) -> str | None:
-    """Import in a child process; return the missing .so name, '' for another error."""
+@dataclass(frozen=True)
+class Problem:
+    """Why an import failed: a missing system library, or something else (``detail``)."""
+
+    library: str | None
+    detail: str
+
+
+def import_problem(statement: str) -> Problem | None:
+    """Import in a child process; None when it works, else what went wrong."""
     proc = subprocess.run(
         [sys.executable, "-c", statement], capture_output=True, text=True, check=False
     )
     if proc.returncode == 0:
         return None
     match = re.search(r"(lib[\w.+-]+\.so[\w.]*): cannot open shared object", proc.stderr)
-    return match.group(1) if match else proc.stderr.strip().splitlines()[-1]
+    if match:
+        return Problem(match.group(1), match.group(0))
+    lines = proc.stderr.strip().splitlines()
+    if lines:
+        return Problem(None, lines[-1])
+    if proc.returncode < 0:
+        try:
+            name = signal.Signals(-proc.returncode).name
+        except ValueError:
+            name = f"signal {-proc.returncode}"
+        return Problem(None, f"the import crashed ({name}) without a message")
+    return Problem(None, f"the import stopped with exit code {proc.returncode} without a message")
 
 
 def advice(lib: str) -> str:
@@ -56,20 +77,33 @@ def advice(lib: str) -> str:
 
 
 def main() -> int:
-    lib = missing_library(REQUIRED)
-    if lib is not None:
-        print(f"Qt cannot start: the system library {lib} is missing.", file=sys.stderr)
-        print(f"Fix: {advice(lib)}", file=sys.stderr)
-        all_pkgs = " ".join(sorted(set(DEBIAN_PACKAGES.values())))
-        print(f"(everything Qt may need: sudo apt-get install -y {all_pkgs})", file=sys.stderr)
+    problem = import_problem(REQUIRED)
+    if problem is not None:
+        if problem.library is not None:
+            print(
+                f"Qt cannot start: the system library {problem.library} is missing.",
+                file=sys.stderr,
+            )
+            print(f"Fix: {advice(problem.library)}", file=sys.stderr)
+            all_pkgs = " ".join(sorted(set(DEBIAN_PACKAGES.values())))
+            print(f"(everything Qt may need: sudo apt-get install -y {all_pkgs})", file=sys.stderr)
+        else:
+            print(f"Qt cannot start: importing PySide6 failed: {problem.detail}", file=sys.stderr)
         return 1
-    lib = missing_library(OPTIONAL)
-    if lib is not None:
-        print(
-            f"Note: Qt Multimedia cannot load ({lib}); audio cues will use the system beep. "
-            f"For sound: {advice(lib)}",
-            file=sys.stderr,
-        )
+    problem = import_problem(OPTIONAL)
+    if problem is not None:
+        if problem.library is not None:
+            print(
+                f"Note: Qt Multimedia cannot load ({problem.library} is missing); audio cues "
+                f"will use the system beep. For sound: {advice(problem.library)}",
+                file=sys.stderr,
+            )
+        else:
+            print(
+                f"Note: Qt Multimedia cannot load ({problem.detail}); audio cues will use "
+                "the system beep.",
+                file=sys.stderr,
+            )
     return 0
 
 
