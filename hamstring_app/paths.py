@@ -21,7 +21,6 @@ DB_NAME = "hamstring-coach.sqlite3"
 LOG_NAME = "hamstring-coach.log"
 LOCK_NAME = "hamstring-coach.lock"
 BACKUP_DIR = "backups"
-SETTINGS_NAME = "settings.json"
 
 
 @dataclass(frozen=True)
@@ -43,10 +42,6 @@ class DataPaths:
     @property
     def backups(self) -> Path:
         return self.root / BACKUP_DIR
-
-    @property
-    def settings(self) -> Path:
-        return self.root / SETTINGS_NAME
 
 
 def default_data_dir() -> Path:
