@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from itertools import pairwise
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
@@ -98,16 +98,21 @@ class CheckInForm(CheckInQuestions):
         self.prev_button = QToolButton()
         self.prev_button.setText("◀")
         self.prev_button.setAccessibleName(self.tr("Previous day"))
-        self.prev_button.setToolTip(self.tr("Previous day"))
+        self.prev_button.setToolTip(self.tr("Previous day (Alt+Left)"))
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("ddd d MMM yyyy")
         self.date_edit.setAccessibleName(self.tr("Check-in date"))
+        self.date_edit.setToolTip(
+            self.tr("Ctrl+D to type a date; Alt+Left and Alt+Right for the day before or after")
+        )
         self.date_edit.setDate(to_qdate(self._day))
+        # out of the Tab chain, so a check-in starts at its first question
+        self.date_edit.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.next_button = QToolButton()
         self.next_button.setText("▶")
         self.next_button.setAccessibleName(self.tr("Next day"))
-        self.next_button.setToolTip(self.tr("Next day"))
+        self.next_button.setToolTip(self.tr("Next day (Alt+Right)"))
         self.today_button = QPushButton(self.tr("&Today"))
         self.today_button.setAccessibleName(self.tr("Go to today"))
         self.save_button = QPushButton(self.tr("Save check-in"))
@@ -135,6 +140,17 @@ class CheckInForm(CheckInQuestions):
         self.today_button.clicked.connect(lambda: self.set_day(self.ctx.clock.today()))
         self.date_edit.dateChanged.connect(lambda qd: self.set_day(from_qdate(qd)))
         self.save_button.clicked.connect(self.save)
+        for button in (self.prev_button, self.next_button, self.today_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # reached by their shortcuts
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for keys, slot in (
+            (QKeySequence("Ctrl+D"), self.focus_date),
+            (QKeySequence("Alt+Left"), self.prev_button.click),
+            (QKeySequence("Alt+Right"), self.next_button.click),
+        ):
+            shortcut = QShortcut(keys, self)
+            shortcut.setContext(context)
+            shortcut.activated.connect(slot)
         column = QVBoxLayout()
         column.addLayout(bar)
         column.addWidget(self.date_error)
@@ -144,7 +160,6 @@ class CheckInForm(CheckInQuestions):
 
     def _set_tab_order(self) -> None:
         chain: list[QWidget] = [
-            self.date_edit,
             *self._answer_widgets(),
             self.save_button,
         ]
@@ -181,8 +196,20 @@ class CheckInForm(CheckInQuestions):
             self.pain_run.clear()
             self.eased.clear()
 
-    def set_day(self, day: date, *, ask: bool = True) -> bool:
-        """Show ``day``. With unsaved changes, ask first (save, discard or stay)."""
+    def focus_first(self) -> None:
+        """Put the keyboard on the first question (pain at rest)."""
+        self.pain_rest.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focus_date(self) -> None:
+        """Ctrl+D: type a date; Enter then goes to the first question."""
+        self.date_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.date_edit.selectAll()
+
+    def set_day(self, day: date, *, ask: bool = True, focus: bool = True) -> bool:
+        """Show ``day``. With unsaved changes, ask first (save, discard or stay).
+
+        With ``focus``, the keyboard moves to the first question, unless a date is being
+        typed in the date box."""
         if day == self._day:
             self._sync_date_edit()
             return True
@@ -193,6 +220,8 @@ class CheckInForm(CheckInQuestions):
         self._sync_date_edit()
         self.load()
         self.day_changed.emit(day)
+        if focus and not self.date_edit.hasFocus():
+            self.focus_first()
         return True
 
     def _sync_date_edit(self) -> None:
@@ -398,7 +427,10 @@ class CheckInForm(CheckInQuestions):
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
             event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         ):
-            self.save()
+            if self.date_edit.hasFocus():  # the date is chosen: on to the questions
+                self.focus_first()
+            else:
+                self.save()
             event.accept()
             return
         super().keyPressEvent(event)

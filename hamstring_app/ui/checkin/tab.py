@@ -141,6 +141,10 @@ class CheckInTab(StaleTab):
             left = min(wanted, int(self.width() * 0.58))
             self.splitter.setSizes([left, max(1, self.width() - left)])
             self._sized = True
+        # a check-in starts at its first question, not seven Tabs away
+        focus = self.focusWidget()
+        if focus is None or not self.isAncestorOf(focus) or focus is self.form.date_edit:
+            self.form.focus_first()
 
     # ------------------------------------------------------------------ refresh
 
@@ -153,7 +157,7 @@ class CheckInTab(StaleTab):
         if today != self._today_seen:
             # the app stayed open past midnight: follow "today" unless mid-edit
             if self.form.day() == self._today_seen and not self.form.dirty:
-                self.form.set_day(today, ask=False)
+                self.form.set_day(today, ask=False, focus=False)
             self._today_seen = today
         if not self.form.dirty:
             self.form.load()

@@ -72,3 +72,43 @@ def test_every_alt_letter_on_the_today_tab_is_unique(qtbot, env):
     assert not clashes, clashes
     assert len(found) >= 15  # the collector sees the form, the runs and the menus
 
+
+
+def _tab_stops(form) -> bool:
+    return any(
+        bool(w.focusPolicy() & Qt.FocusPolicy.TabFocus)
+        for w in (form.date_edit, form.prev_button, form.next_button, form.today_button)
+    )
+
+
+def test_the_today_tab_opens_on_the_first_question(qtbot, env):
+    form = env.tab.form
+    window = env.session.window
+    window.activateWindow()
+    qtbot.waitActive(window)
+    assert window.focusWidget() is form.pain_rest
+    assert not _tab_stops(form)  # the date bar is out of the Tab chain
+    qtbot.keyClicks(form.pain_rest, "2")
+    qtbot.keyClick(form.pain_rest, Qt.Key.Key_Tab)
+    assert form.pain_morning.hasFocus()
+
+
+def test_date_shortcuts_then_back_to_the_first_question(qtbot, env):
+    form = env.tab.form
+    window = env.session.window
+    window.activateWindow()
+    qtbot.waitActive(window)
+    qtbot.keyClick(form.pain_rest, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert form.day() == env.today - timedelta(days=1)
+    assert form.pain_rest.hasFocus()
+    qtbot.keyClick(form.pain_rest, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert form.date_edit.hasFocus()
+    qtbot.keyClick(form.date_edit, Qt.Key.Key_Down)  # a day earlier, typed in the box
+    assert form.day() == env.today - timedelta(days=2)
+    assert form.date_edit.hasFocus()  # typing a date is not interrupted
+    qtbot.keyClick(form.date_edit, Qt.Key.Key_Return)
+    assert form.pain_rest.hasFocus()
+    assert env.repo.get_checkin(form.day()) is None  # Enter in the date box saves nothing
+    qtbot.keyClick(form.pain_rest, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert form.day() == env.today - timedelta(days=1)
+    assert form.pain_rest.hasFocus()
