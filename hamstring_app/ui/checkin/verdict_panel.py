@@ -26,7 +26,13 @@ LEVEL_VERDICT = {
     Level.WARNING: Verdict.HOLD,
     Level.DANGER: Verdict.STOP,
 }
-LEVEL_SYMBOL = {Level.INFO: "ℹ", Level.CAUTION: "!", Level.WARNING: "⚠", Level.DANGER: "⛔"}
+LEVEL_ICON = {
+    Level.INFO: "level-info",
+    Level.CAUTION: "level-caution",
+    Level.WARNING: "level-warning",
+    Level.DANGER: "level-danger",
+}
+"""SVG icons in resources/icons: drawn, so they never depend on a font having a glyph."""
 
 
 def _scaled_font(base: QFont, factor: float, bold: bool = True) -> QFont:
@@ -88,11 +94,16 @@ class AdviceItem(QFrame):
             Level.WARNING: self.tr("Warning"),
             Level.DANGER: self.tr("Danger"),
         }
-        self.level_label = QLabel(f"{LEVEL_SYMBOL[advice.level]} {level_words[advice.level]}")
+        self.level_icon = QLabel()
+        size = self.fontMetrics().height()
+        self.level_icon.setPixmap(icon(LEVEL_ICON[advice.level]).pixmap(QSize(size, size)))
+        self.level_icon.setAccessibleName(level_words[advice.level])
+        self.level_label = QLabel(level_words[advice.level])
         self.level_label.setStyleSheet(f"color: {colour.name()}; font-weight: 600;")
         self.title_label = QLabel(advice.title)
         self.title_label.setFont(_scaled_font(self.font(), 1.05))
         self.title_label.setWordWrap(True)
+        top.addWidget(self.level_icon)
         top.addWidget(self.level_label)
         top.addWidget(self.title_label, 1)
         layout.addLayout(top)

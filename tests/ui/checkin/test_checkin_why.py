@@ -91,3 +91,15 @@ def test_the_tab_shows_why_in_the_profiles_miles(env, qtbot):
     miles = 12.0 / KM_PER_MILE
     assert f"That run: {miles:.1f}".rstrip("0").rstrip(".") + " mi" in html
     assert " km" not in html
+
+
+def test_each_level_shows_a_drawn_icon_and_a_word(qtbot):
+    words = {Level.INFO: "Tip", Level.CAUTION: "Take care", Level.WARNING: "Warning",
+             Level.DANGER: "Danger"}
+    for level, word in words.items():
+        item = AdviceItem(Advice("test.rule", level, "A title", "A message."))
+        qtbot.addWidget(item)
+        pixmap = item.level_icon.pixmap()
+        assert pixmap is not None and not pixmap.isNull(), level
+        assert item.level_label.text() == word  # no font-dependent symbol
+        assert item.level_icon.accessibleName() == word
