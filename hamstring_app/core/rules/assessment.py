@@ -44,11 +44,13 @@ def evaluate(history: History, today: date) -> Assessment:
     tech_items, tech_unknowns = technique_advice(index, i, state.checkin)
     decisions = strength_decisions(index, i)
     change_items = load_items + tech_items + strength_advice(decisions)
+    rising = pain_rising(index, i)
     # "continue" means no pain AND nothing else to change: advice at caution or above from
-    # the load, technique or strength rules raises it to "modify" (it never lowers a verdict).
+    # the load, technique or strength rules, or pain creeping up week on week, raises it to
+    # "modify" (it never lowers a verdict).
     changes = tuple(
         dict.fromkeys(a.rule for a in change_items if a.level.rank >= CHANGE_LEVEL.rank)
-    )
+    ) + (("pain.rising",) if rising is not None else ())
     if verdict is Verdict.CONTINUE and changes:
         verdict = Verdict.MODIFY
         reasons = (*reasons, "changes_advised")
@@ -71,7 +73,6 @@ def evaluate(history: History, today: date) -> Assessment:
         )
     unknowns = unknowns_for(state)
 
-    rising = pain_rising(index, i)
     if rising is not None:
         a, b, c = rising
         advice.append(

@@ -146,3 +146,16 @@ def test_load_advice_never_lowers_the_pain_verdict():
         TODAY,
     )
     assert a.verdict is Verdict.HOLD
+
+
+def test_pain_creeping_up_is_never_shown_beside_all_clear():
+    # 7-day means 0, then 1, then about 2.6: rising two weeks in a row, though today is 0
+    cs = [clean(ago(k), pain_rest=0, pain_next_morning=0) for k in range(14, 21)]
+    cs += [clean(ago(k), pain_rest=1, pain_next_morning=0) for k in range(7, 14)]
+    cs += [clean(ago(k), pain_rest=3, pain_next_morning=0) for k in range(1, 7)]
+    cs.append(clean(TODAY, pain_rest=0, pain_next_morning=0))
+    a = evaluate(history(cs), TODAY)
+    rules = {x.rule for x in a.advice}
+    assert "pain.rising" in rules
+    assert "pain.clear" not in rules
+    assert a.verdict is Verdict.MODIFY
