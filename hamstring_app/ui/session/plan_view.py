@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont, QPalette
@@ -23,7 +25,11 @@ from PySide6.QtWidgets import (
 from hamstring_app.assets import resource_path
 from hamstring_app.core.library_model import Exercise, PlannedExercise
 from hamstring_app.core.models import Verdict
+from hamstring_app.store.errors import StoreError
+from hamstring_app.ui.context import AppContext
 from hamstring_app.ui.theme import icon, verdict_colour
+
+log = logging.getLogger(__name__)
 
 THUMB = 72
 
@@ -54,6 +60,8 @@ class PlanSummary:
     minutes: int
     blocked_message: str = ""  # non-empty: strength work waits (urgent referral)
     note: str = ""  # extra line, e.g. sessions done this week
+    #: a check-in today or yesterday backs the running advice; None: the view looks it up
+    checked_in: bool | None = None
 
 
 class ExerciseRow(QFrame):
@@ -173,6 +181,26 @@ class PlanView(QWidget):
         layout.addLayout(buttons)
         self.rows: list[ExerciseRow] = []
 
+    def _recent_checkin(self) -> bool:
+        """Whether a check-in today or yesterday backs the running advice.
+
+        Asks the store of the tab this view sits in; True when there is none to ask."""
+        widget = self.parentWidget()
+        while widget is not None and not isinstance(getattr(widget, "ctx", None), AppContext):
+            widget = widget.parentWidget()
+        if widget is None:
+            return True
+        ctx: AppContext = widget.ctx  # type: ignore[attr-defined]
+        today = ctx.clock.today()
+        try:
+            return any(
+                ctx.repo.get_checkin(day) is not None
+                for day in (today, today - timedelta(days=1))
+            )
+        except StoreError as exc:
+            log.warning("Could not read the recent check-ins: %s", exc)
+            return True
+
     def show_plan(
         self,
         summary: PlanSummary,
@@ -182,20 +210,30 @@ class PlanView(QWidget):
         swapped: bool,
     ) -> None:
         colour = verdict_colour(summary.verdict).name()
-        self.verdict_icon.setPixmap(icon(summary.verdict.value).pixmap(QSize(32, 32)))
         self.title_label.setText(
             self.tr("Today: phase {phase}, {name}").format(
                 phase=summary.phase, name=summary.programme_name
             )
         )
+        checked_in = summary.checked_in
+        if checked_in is None:
+            checked_in = self._recent_checkin()
         words = {
             Verdict.CONTINUE: self.tr("Running today: carry on"),
             Verdict.MODIFY: self.tr("Running today: carry on with changes"),
             Verdict.HOLD: self.tr("Running today: hold, do not add more"),
             Verdict.STOP: self.tr("Running today: stop and get assessed"),
         }
+        if checked_in:
+            self.verdict_icon.setPixmap(icon(summary.verdict.value).pixmap(QSize(32, 32)))
+            running = f"<span style='color:{colour}'><b>{words[summary.verdict]}</b></span>"
+        else:  # no recent answers: a verdict would only be a guess
+            self.verdict_icon.clear()
+            running = "<b>{}</b>".format(
+                self.tr("Check in on the Today tab for today's running advice.")
+            )
         lines = [
-            f"<span style='color:{colour}'><b>{words[summary.verdict]}</b></span>",
+            running,
             summary.programme_summary,
             self.tr("About {minutes} minutes, {count} exercises.").format(
                 minutes=summary.minutes, count=len(plan)
