@@ -413,13 +413,20 @@ class CheckInForm(CheckInQuestions):
         kinds = (Kind.CHECKIN, Kind.STRENGTH) if wrote_strength else (Kind.CHECKIN,)
         days = (checkin.day, session.day) if wrote_strength and session else (checkin.day,)
         self.ctx.events.changed(*kinds, days=days)
-        self.ctx.events.status_message.emit(
-            self.tr("Check-in for %s saved.") % day_words(checkin.day, self.ctx.clock.today())
-        )
+        self.ctx.events.status_message.emit(self.saved_words(checkin.day))
         if self._loads == loads:  # nobody reloaded the form in answer to the change
             self.load()
         self.saved.emit(checkin)
         return True
+
+    def saved_words(self, day: date) -> str:
+        """The status line after a save, e.g. "Today's check-in is saved."."""
+        today = self.ctx.clock.today()
+        if day == today:
+            return self.tr("Today's check-in is saved.")
+        if day == today - timedelta(days=1):
+            return self.tr("Yesterday's check-in is saved.")
+        return self.tr("The check-in for %s is saved.") % day_words(day)
 
     # ------------------------------------------------------------------ keys
 

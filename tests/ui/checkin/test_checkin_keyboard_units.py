@@ -112,3 +112,16 @@ def test_date_shortcuts_then_back_to_the_first_question(qtbot, env):
     qtbot.keyClick(form.pain_rest, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
     assert form.day() == env.today - timedelta(days=1)
     assert form.pain_rest.hasFocus()
+
+
+def test_the_saved_message_reads_as_a_sentence(qtbot, env):
+    messages: list[str] = []
+    env.session.ctx.events.status_message.connect(messages.append)
+    form = env.tab.form
+    qtbot.keyClicks(form.pain_rest, "1")
+    assert form.save()
+    assert messages[-1] == "Today's check-in is saved."
+    form.set_day(env.today - timedelta(days=3))
+    qtbot.keyClicks(form.pain_rest, "1")
+    assert form.save()
+    assert messages[-1] == "The check-in for Sun 15 Mar 2026 is saved."
