@@ -54,3 +54,9 @@ def env(qtbot, session_factory, home) -> Env:
 @pytest.fixture
 def empty_env(qtbot, session_factory, home) -> Env:
     return _open(qtbot, session_factory, None)
+
+
+@pytest.fixture
+def open_env(qtbot, session_factory, home):
+    """Open the Recovery tab on a history of the test's own."""
+    return lambda history: _open(qtbot, session_factory, history)

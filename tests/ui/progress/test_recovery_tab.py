@@ -55,7 +55,9 @@ def test_running_and_strength_plots_hold_weeks_runs_and_load_events(env):
     spike_x, spike_y = plots.spikes.getData()
     assert [x_day(x) for x in spike_x] == [date(2026, 3, 6), date(2026, 3, 13)]
     assert list(spike_y) == [6.0, 12.0]
-    assert len(plots.load_marks.data) == 2  # the two weekly jumps
+    # the weekly jumps are not load warnings yet: a weekly change needs 3 earlier weeks on
+    # record, and this history starts 20 days back
+    assert len(plots.load_marks.data) == 0
     assert _bar_count(plots.session_bars) == 4
     assert list(plots.session_bars.opts["height"]) == [1, 1, 1, 0]
     _, reps = plots.volume.getData()
@@ -371,3 +373,33 @@ def test_miles_profile_shows_miles(env):
     plots.set_cursor(TODAY - timedelta(days=5))
     assert "run 7.5 miles easy" in env.tab.readout.text()
     assert "miles in the last 7 days" in env.tab.header.plain_text()
+
+
+def test_load_warnings_other_than_spikes_are_marked_on_their_days(open_env):
+    from hamstring_app.core.models import History, Run, RunType
+    from hamstring_app.core.rules import load_events
+
+    start = TODAY - timedelta(days=41)
+    runs = [
+        Run(day=start + timedelta(days=k), distance_km=5.0, duration_min=30, rpe=4)
+        for k in range(0, 35, 2)
+    ]
+    # the last week: every day, with two hard days back to back
+    runs += [
+        Run(day=TODAY - timedelta(days=k), distance_km=6.0, duration_min=36, rpe=4)
+        for k in range(2, 7)
+    ]
+    runs += [
+        Run(day=TODAY - timedelta(days=1), distance_km=6.0, duration_min=30,
+            type=RunType.INTERVALS, rpe=8),
+        Run(day=TODAY, distance_km=6.0, duration_min=30, type=RunType.TEMPO, rpe=8),
+    ]
+    history = History(profile=Profile(injury_start=start), runs=tuple(runs))
+    expected = sorted(
+        {e.day for e in load_events(history) if e.rule != "load.single_run_spike"}
+    )
+    assert expected, "the history should raise load warnings besides spikes"
+    env = open_env(history)
+    env.tab.show_preset("all")
+    x, _ = env.tab.plots.load_marks.getData()
+    assert sorted({x_day(v) for v in x}) == expected
