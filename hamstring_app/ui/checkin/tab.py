@@ -8,7 +8,14 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent, QUndoStack
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QKeyEvent,
+    QKeySequence,
+    QShowEvent,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QMessageBox,
@@ -32,23 +39,54 @@ from hamstring_app.ui.widgets.stale_tab import StaleTab
 log = logging.getLogger(__name__)
 
 
-def confirm_urgent(parent: QWidget, reason: str) -> None:
-    """A warning the runner must acknowledge. Tests replace or close it."""
-    box = QMessageBox(parent)
-    box.setObjectName("urgentDialog")
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(parent.tr("Please get this checked soon"))
-    box.setText(parent.tr("<b>Stop running and see a health professional soon.</b>"))
-    box.setInformativeText(
-        reason
-        + "\n\n"
-        + parent.tr(
-            "This app cannot examine you. If you have numbness around the groin or changes in "
-            "bladder or bowel control, go to an emergency department now."
+class UrgentBox(QMessageBox):
+    """A warning that closes only with its button: Esc and the window's close do nothing
+    but put the focus back on "I understand"."""
+
+    def __init__(self, parent: QWidget, reason: str) -> None:
+        super().__init__(parent)
+        self.setObjectName("urgentDialog")
+        self.setIcon(QMessageBox.Icon.Warning)
+        self.setWindowTitle(parent.tr("Please get this checked soon"))
+        self.setText(parent.tr("<b>Stop running and see a health professional soon.</b>"))
+        self.setInformativeText(
+            reason
+            + "\n\n"
+            + parent.tr(
+                "This app cannot examine you. If you have numbness around the groin or changes "
+                "in bladder or bowel control, go to an emergency department now."
+            )
         )
-    )
-    box.addButton(parent.tr("I understand"), QMessageBox.ButtonRole.AcceptRole)
-    box.exec()
+        self.ok_button = self.addButton(
+            parent.tr("I understand"), QMessageBox.ButtonRole.AcceptRole
+        )
+        self.setDefaultButton(self.ok_button)
+        self.setEscapeButton(None)  # type: ignore[arg-type]
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.ok_button.setFocus(Qt.FocusReason.OtherFocusReason)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def reject(self) -> None:
+        if self.clickedButton() is self.ok_button:
+            super().reject()
+        else:
+            self.ok_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.clickedButton() is self.ok_button:
+            super().closeEvent(event)
+        else:
+            event.ignore()
+            self.ok_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def confirm_urgent(parent: QWidget, reason: str) -> None:
+    """A warning the runner must acknowledge with its button. Tests replace or close it."""
+    UrgentBox(parent, reason).exec()
 
 
 def _scroll(widget: QWidget, name: str) -> QScrollArea:

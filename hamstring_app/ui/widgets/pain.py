@@ -258,7 +258,7 @@ class PainScale(ChoiceStrip):
         self.low_anchor = QLabel(self.tr("0 no pain"))
         self.high_anchor = QLabel(self.tr("10 worst imaginable"))
         for anchor in (self.low_anchor, self.high_anchor):
-            anchor.setEnabled(False)  # drawn in the palette's quieter text colour
+            anchor.setForegroundRole(QPalette.ColorRole.WindowText)  # readable, not greyed
             anchor.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         grid.addWidget(self.low_anchor, 2, 0, 1, 5, Qt.AlignmentFlag.AlignLeft)
         grid.addWidget(self.high_anchor, 2, 5, 1, 6, Qt.AlignmentFlag.AlignRight)
