@@ -142,6 +142,8 @@ class RunnerView(RunnerLayout):
         self._shown_exercise = ""
         self.offer.setVisible(False)
         self._offer_paused = False
+        for button in (self.pause_button, self.done_button):
+            button.setEnabled(True)
         self.problem_label.setVisible(False)
         self.render()
         if live:
@@ -284,7 +286,9 @@ class RunnerView(RunnerLayout):
     def _set_state_text(self, session: GuidedSession) -> None:
         state = session.state
         item = session.current
-        if session.paused:
+        if self.offer_open:
+            text = self.tr("Waiting for your answer below.")
+        elif session.paused:
             text = self.tr("Paused. Press Space to carry on.")
         elif state is State.GET_READY:
             text = self.tr("Get ready")
@@ -434,7 +438,10 @@ class RunnerView(RunnerLayout):
         self._offer_paused = not session.paused
         if self._offer_paused:
             session.pause()
+        for button in (self.pause_button, self.done_button):
+            button.setEnabled(False)  # the answer comes first
         self.render()
+        self._set_state_text(session)
         self._focus_offer()
 
     def _focus_offer(self) -> None:
@@ -444,10 +451,14 @@ class RunnerView(RunnerLayout):
     def _hide_offer(self) -> None:
         self.offer.setVisible(False)
         self._offer_easier = None
+        for button in (self.pause_button, self.done_button):
+            button.setEnabled(True)
         session = self.session
         if self._offer_paused and session is not None and session.paused:
             session.resume_timer()
         self._offer_paused = False
+        if session is not None and session.state is not State.SUMMARY:
+            self._set_state_text(session)
         self.setFocus()
 
     def dismiss_offer(self) -> None:

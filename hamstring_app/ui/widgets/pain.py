@@ -277,7 +277,11 @@ class PainScale(ChoiceStrip):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
+            # styled children keep their own font: hand the new one down explicitly
+            for child in (*self.buttons, *self.band_labels, self.low_anchor, self.high_anchor):
+                child.setFont(self.font())
             self._fit_buttons()
+            self.updateGeometry()
 
     def text_for(self, value: object) -> str:
         if value is None:

@@ -220,6 +220,8 @@ def test_enter_cannot_skip_the_pain_offer(runner, fake, qtbot, library):
     assert runner.offer.isVisible()
     assert runner.easier_button.hasFocus()
     assert runner.session.paused  # the rest waits for the answer
+    assert runner.state_label.text() == "Waiting for your answer below."
+    assert not runner.done_button.isEnabled() and not runner.pause_button.isEnabled()
     step(runner, fake, 60.0)
     assert runner.offer.isVisible() and runner.session.state is State.REST
     qtbot.keyClick(runner.focusWidget(), Qt.Key.Key_Return)  # presses the focused button
