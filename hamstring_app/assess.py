@@ -46,11 +46,10 @@ def _from_db(data_dir: str | None, today: date) -> History:
     from hamstring_app.store.repository import open_repository
 
     folder = Path(data_dir).expanduser() if data_dir else paths.resolve_data_dir()
-    if not (folder / paths.DB_NAME).is_file():
-        raise FileNotFoundError(
-            f"there is no saved data in {folder} yet. Open the app and save a check-in first."
-        )
-    repo = open_repository(folder, today=lambda: today, app_version=__version__)
+    # read only: assessing never migrates, backs up, chmods or writes the runner's data
+    repo = open_repository(
+        folder, today=lambda: today, app_version=__version__, read_only=True
+    )
     try:
         return repo.load_history()
     finally:
@@ -82,7 +81,7 @@ def run_assess(
         day = cli_today or date.today()
         try:
             history = _from_db(data_dir, day)
-        except (StoreError, FileNotFoundError) as e:
+        except StoreError as e:
             return _fail(EXIT_FAILURE, str(e), err)
     else:
         if file is None:

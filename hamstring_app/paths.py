@@ -95,6 +95,3 @@ def _drop_group_and_other(path: Path) -> None:
     if mode & 0o077:
         path.chmod(mode & ~0o077)
 
-
-def prepare(cli_value: str | os.PathLike[str] | None = None) -> DataPaths:
-    return DataPaths(ensure_private_dir(resolve_data_dir(cli_value)))

@@ -167,7 +167,12 @@ def test_db_assesses_saved_data(tmp_path, capsys):
         repo.import_history(history)
     finally:
         repo.close()
+    from hamstring_app.paths import DB_NAME
+
+    before = (tmp_path / DB_NAME).read_bytes()
     assert main(["assess", "--db", "--data-dir", str(tmp_path), "--today", "2026-03-16"]) == 0
+    assert (tmp_path / DB_NAME).read_bytes() == before  # assessing writes nothing
+    assert not (tmp_path / "backups").exists()
     got = json.loads(capsys.readouterr().out)
     assert got == json.loads(doc_block("example-output"))
     # an earlier day: later records are simply left out
