@@ -18,7 +18,6 @@ from hamstring_app.paths import ENV_VAR
 # every module imported after it (looking for its feature switches); modules already
 # loaded skip that, which saves time and memory at start-up. None of these import Qt.
 GUI_PRELOAD = (
-    "numpy",
     "hamstring_app.store.repository",
     "hamstring_app.core.rules",
     "hamstring_app.core.session",

@@ -29,6 +29,9 @@ from hamstring_app.ui.widgets.stale_tab import StaleTab
 
 log = logging.getLogger(__name__)
 
+WARM_UP_DELAY_MS = 1500  # after the first tab is filled: idle time, before a likely click
+WARM_UP_GAP_MS = 300  # between two tabs, so input is handled in between
+
 TabFactory = Callable[[AppContext], StaleTab]
 
 
@@ -137,7 +140,18 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.Paint and self._fill_after_paint is not None:
             QTimer.singleShot(0, self._fill_after_paint.release_refresh)
             self._fill_after_paint = None
+            QTimer.singleShot(WARM_UP_DELAY_MS, self._warm_up_next_tab)
         return handled
+
+    def _warm_up_next_tab(self) -> None:
+        """Build one hidden tab's content while the runner reads the first one, then the
+        next: each tab builds lazily (start-up stays quick), and a first visit is quick too."""
+        for index in range(self.tabs.count()):
+            tab = self.tabs.widget(index)
+            if isinstance(tab, StaleTab) and not tab.built:
+                tab.ensure_built()
+                QTimer.singleShot(WARM_UP_GAP_MS, self._warm_up_next_tab)
+                return
 
     def show_tab(self, name: str) -> bool:
         """Bring the tab whose objectName is ``name`` to the front."""

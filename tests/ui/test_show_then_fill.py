@@ -49,3 +49,14 @@ def test_a_tab_held_once_refreshes_normally_on_its_next_show(qtbot, session_fact
     window.tabs.setCurrentWidget(other)
     window.tabs.setCurrentWidget(first)  # the hold was for one show only
     assert not first.stale
+
+
+def test_hidden_tabs_are_built_while_idle_after_start_up(qtbot, session_factory) -> None:
+    session = session_factory()
+    window = session.window
+    hidden = [window.tabs.widget(i) for i in range(1, window.tabs.count())]
+    assert hidden and not any(tab.built for tab in hidden)  # start-up built none of them
+    window.show_then_fill()
+    qtbot.waitUntil(lambda: all(tab.built for tab in hidden), timeout=15000)
+    assert window.tabs.currentIndex() == 0  # warming up never switches tabs
+    assert all(not tab.isVisible() for tab in hidden)

@@ -58,6 +58,15 @@ class StaleTab(QWidget):
         self._stale = False
         self.refresh()
 
+    @property
+    def built(self) -> bool:
+        """Whether the tab's costly content exists (always, unless the tab builds lazily)."""
+        return True
+
+    def ensure_built(self) -> None:
+        """Build content that is costly to create. Tabs that build lazily override this;
+        the main window calls it while idle after start-up, so a first visit is quick."""
+
     def refresh(self) -> None:
         """Reload from the repository and redraw. Subclasses implement it."""
         raise NotImplementedError
