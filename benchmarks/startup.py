@@ -49,15 +49,26 @@ preload_for_gui()  # as the real entry point does before it reaches Qt
 from PySide6.QtCore import QEvent, QObject
 from hamstring_app.ui.app import launch
 s = launch(data_dir=sys.argv[2])
+from PySide6.QtCore import QTimer
+tab = s.window.tabs.currentWidget()
+marks = {}
+def wait_for_fill():
+    if tab.stale:
+        QTimer.singleShot(2, wait_for_fill)
+        return
+    tab.repaint()  # the filled tab on screen
+    marks["filled"] = time.time() - t0
+    s.app.quit()
 class Painted(QObject):
     def eventFilter(self, obj, ev):
-        if ev.type() == QEvent.Type.Paint:
-            s.app.quit()
+        if ev.type() == QEvent.Type.Paint and "painted" not in marks:
+            marks["painted"] = time.time() - t0
+            QTimer.singleShot(0, wait_for_fill)
         return False
 f = Painted(); s.window.installEventFilter(f); s.window.resize(1280, 800)
 s.window.show_then_fill()  # as run_gui does
 s.app.exec()
-out = {"seconds": time.time() - t0,
+out = {"seconds": marks["painted"], "filled_seconds": marks["filled"],
        "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 s.close()
 print(json.dumps(out))
@@ -107,6 +118,9 @@ def main() -> int:
     ratio = app_s / bare_s
     print(f"bare PySide6+pyqtgraph window: {bare_s * 1000:7.0f} ms  peak {bare_mib:6.1f} MiB")
     print(f"Hamstring Coach, {args.years}-year db: {app_s * 1000:7.0f} ms  peak {app_mib:6.1f} MiB")
+    filled_s = statistics.median(r["filled_seconds"] for r in app)
+    print(f"  ... Today tab filled with the verdict and history: {filled_s * 1000:7.0f} ms "
+          f"({filled_s / bare_s:.2f}x the bare window)")
     print(f"time ratio app/bare: {ratio:.2f} (target <= 1.30)  "
           f"peak memory: {app_mib:.0f} MiB (target < 200)")
     ok = ratio <= 1.3 and app_mib < 200
