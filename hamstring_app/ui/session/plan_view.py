@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import timedelta
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont, QPalette
@@ -25,8 +24,6 @@ from PySide6.QtWidgets import (
 from hamstring_app.assets import resource_path
 from hamstring_app.core.library_model import Exercise, PlannedExercise
 from hamstring_app.core.models import Verdict
-from hamstring_app.store.errors import StoreError
-from hamstring_app.ui.context import AppContext
 from hamstring_app.ui.theme import icon, verdict_colour
 
 log = logging.getLogger(__name__)
@@ -60,8 +57,8 @@ class PlanSummary:
     minutes: int
     blocked_message: str = ""  # non-empty: strength work waits (urgent referral)
     note: str = ""  # extra line, e.g. sessions done this week
-    #: a check-in today or yesterday backs the running advice; None: the view looks it up
-    checked_in: bool | None = None
+    #: a check-in today or yesterday backs the running advice
+    checked_in: bool = True
 
 
 class ExerciseRow(QFrame):
@@ -181,26 +178,6 @@ class PlanView(QWidget):
         layout.addLayout(buttons)
         self.rows: list[ExerciseRow] = []
 
-    def _recent_checkin(self) -> bool:
-        """Whether a check-in today or yesterday backs the running advice.
-
-        Asks the store of the tab this view sits in; True when there is none to ask."""
-        widget = self.parentWidget()
-        while widget is not None and not isinstance(getattr(widget, "ctx", None), AppContext):
-            widget = widget.parentWidget()
-        if widget is None:
-            return True
-        ctx: AppContext = widget.ctx  # type: ignore[attr-defined]
-        today = ctx.clock.today()
-        try:
-            return any(
-                ctx.repo.get_checkin(day) is not None
-                for day in (today, today - timedelta(days=1))
-            )
-        except StoreError as exc:
-            log.warning("Could not read the recent check-ins: %s", exc)
-            return True
-
     def show_plan(
         self,
         summary: PlanSummary,
@@ -216,8 +193,6 @@ class PlanView(QWidget):
             )
         )
         checked_in = summary.checked_in
-        if checked_in is None:
-            checked_in = self._recent_checkin()
         words = {
             Verdict.CONTINUE: self.tr("Running today: carry on"),
             Verdict.MODIFY: self.tr("Running today: carry on with changes"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -251,6 +252,9 @@ class SessionTab(StaleTab):
             minutes=max(1, round(estimated_minutes(plan))),
             blocked_message=blocked_message,
             note=note,
+            checked_in=any(
+                c.day in (today, today - timedelta(days=1)) for c in history.checkins
+            ),
         )
         choices = [swap_choices(self.library, plan, i) for i in range(len(plan))]
         self.plan_view.show_plan(summary, plan, choices, swapped=bool(self.swaps))
