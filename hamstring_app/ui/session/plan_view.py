@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -25,8 +24,6 @@ from hamstring_app.assets import resource_path
 from hamstring_app.core.library_model import Exercise, PlannedExercise
 from hamstring_app.core.models import Verdict
 from hamstring_app.ui.theme import icon, verdict_colour
-
-log = logging.getLogger(__name__)
 
 THUMB = 72
 
