@@ -13,6 +13,7 @@ from hamstring_app.core.models import Advice, CheckIn, Level, Run
 from hamstring_app.core.rules import thresholds as T
 from hamstring_app.core.rules.days import NONE, DayIndex
 from hamstring_app.core.rules.types import LoadMetrics
+from hamstring_app.core.rules.units import distance_text, units_of
 
 EVIDENCE_SPIKE = (
     "Frandsen et al., BJSM 2025 (5,205 runners): a run 10-30% longer than the longest of "
@@ -196,10 +197,6 @@ def metrics(index: DayIndex, i: int, acwr: list[float | None]) -> LoadMetrics:
 # ---------------------------------------------------------------------------- advice
 
 
-def _km(x: float) -> str:
-    return f"{x:.1f} km"
-
-
 def load_advice(
     index: DayIndex, i: int, m: LoadMetrics, current: CheckIn | None
 ) -> tuple[list[Advice], list[str]]:
@@ -208,6 +205,10 @@ def load_advice(
     unknowns: list[str] = []
     w = T.WEEK_DAYS
     first = i - w + 1
+    units = units_of(index.profile)
+
+    def _km(x: float) -> str:
+        return distance_text(x, units)
 
     spikes = [
         s

@@ -16,6 +16,7 @@ from hamstring_app.core.rules.load import (
     weekly_change,
 )
 from hamstring_app.core.rules.types import DayVerdict, LoadEvent
+from hamstring_app.core.rules.units import distance_text, units_of
 
 
 def daily_verdicts(history: History, start: date, end: date) -> tuple[DayVerdict, ...]:
@@ -106,6 +107,10 @@ def load_events(history: History) -> tuple[LoadEvent, ...]:
     breaks = returns(index)
     out: list[LoadEvent] = []
     last_seen: dict[str, int] = {}
+    units = units_of(history.profile)
+
+    def dist(km: float) -> str:
+        return distance_text(km, units)
 
     def once_a_week(rule: str, i: int) -> bool:
         if i - last_seen.get(rule, -(10**9)) < T.WEEK_DAYS:
@@ -123,8 +128,8 @@ def load_events(history: History) -> tuple[LoadEvent, ...]:
                         day,
                         "load.single_run_spike",
                         s.level,
-                        f"{r.distance_km:.1f} km, {s.pct:.0f}% longer than the longest run "
-                        f"of the 30 days before ({s.previous_longest:.1f} km)",
+                        f"{dist(r.distance_km)}, {s.pct:.0f}% longer than the longest run "
+                        f"of the 30 days before ({dist(s.previous_longest)})",
                     )
                 )
         now, base, pct = weekly_change(index, i)
@@ -134,8 +139,8 @@ def load_events(history: History) -> tuple[LoadEvent, ...]:
                     day,
                     "load.weekly_increase",
                     Level.WARNING,
-                    f"{now:.1f} km in 7 days, {pct:.0f}% above the 3-week average "
-                    f"({base or 0.0:.1f} km)",
+                    f"{dist(now)} in 7 days, {pct:.0f}% above the 3-week average "
+                    f"({dist(base or 0.0)})",
                 )
             )
         if back_to_back_at(index, i):
@@ -164,8 +169,9 @@ def load_events(history: History) -> tuple[LoadEvent, ...]:
                     day,
                     "load.return_after_break",
                     Level.WARNING,
-                    f"{ret.weekly_km:.1f} km in 7 days after {ret.returned - ret.last_before - 1}"
-                    f" days off (old level {ret.old_weekly_km:.1f} km a week)",
+                    f"{dist(ret.weekly_km)} in 7 days after "
+                    f"{ret.returned - ret.last_before - 1} days off "
+                    f"(old level {dist(ret.old_weekly_km)} a week)",
                 )
             )
     return tuple(out)
