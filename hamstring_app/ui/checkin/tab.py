@@ -30,10 +30,9 @@ from hamstring_app.core.rules import Assessment, evaluate
 from hamstring_app.ui.checkin.form import CheckInForm
 from hamstring_app.ui.checkin.history import HistoryPanel
 from hamstring_app.ui.checkin.runs import RunsPanel
-from hamstring_app.ui.checkin.snapshot import HistorySnapshot
 from hamstring_app.ui.checkin.verdict_panel import VerdictPanel
 from hamstring_app.ui.context import AppContext
-from hamstring_app.ui.events import Changes, Kind
+from hamstring_app.ui.events import Kind
 from hamstring_app.ui.widgets.stale_tab import StaleTab
 
 log = logging.getLogger(__name__)
@@ -105,7 +104,7 @@ class CheckInTab(StaleTab):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.snapshot = HistorySnapshot(ctx.repo)
+        self.snapshot = ctx.history
         self.setObjectName("checkin")
         self.title = self.tr("Today")
         self._today_seen = ctx.clock.today()
@@ -185,10 +184,6 @@ class CheckInTab(StaleTab):
             self.form.focus_first()
 
     # ------------------------------------------------------------------ refresh
-
-    def _on_data_changed(self, changes: Changes) -> None:
-        self.snapshot.apply(changes)  # first, so the refresh below sees the change
-        super()._on_data_changed(changes)
 
     def refresh(self) -> None:
         today = self.ctx.clock.today()

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from hamstring_app.core.models import History
 from hamstring_app.core.rules import Assessment, evaluate
 from hamstring_app.ui.context import AppContext
-from hamstring_app.ui.events import Changes, Kind
+from hamstring_app.ui.events import Kind
 from hamstring_app.ui.progress.hover import describe_day
 from hamstring_app.ui.widgets.stale_tab import StaleTab
 
@@ -68,7 +68,6 @@ class RecoveryTab(StaleTab):
         self.data: RecoveryData | None = None
         self.preset = "12w"  # Preset.TWELVE_WEEKS, without importing the graphs' module
         self._ranged = False
-        self._pending: set[Kind] = set()  # kinds changed since the last refresh
         self._built = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
@@ -190,27 +189,6 @@ class RecoveryTab(StaleTab):
 
     # ---------------------------------------------------------------- refresh
 
-    def _on_data_changed(self, changes: Changes) -> None:
-        if not self.watches or changes.kinds & self.watches:
-            self._pending |= changes.kinds
-        super()._on_data_changed(changes)
-
-    def _load(self) -> History:
-        """The history: whole on first use or after strength changes; otherwise only
-        what changed is read again (strength sessions with all their sets are the
-        slowest part to load and rarely change while this tab is open)."""
-        repo, cached, pending = self.ctx.repo, self.history, self._pending
-        self._pending = set()
-        partial = {Kind.CHECKIN, Kind.RUN, Kind.PROFILE, Kind.SETTINGS}
-        if cached is None or not pending or not pending <= partial:
-            return repo.load_history()
-        return History(
-            profile=repo.get_profile() if Kind.PROFILE in pending else cached.profile,
-            checkins=repo.list_checkins() if Kind.CHECKIN in pending else cached.checkins,
-            runs=repo.list_runs() if Kind.RUN in pending else cached.runs,
-            strength_sessions=cached.strength_sessions,
-        )
-
     def refresh(self) -> None:
         self.ensure_built()
         # Loading years of history makes tens of thousands of small objects; the cyclic
@@ -228,7 +206,7 @@ class RecoveryTab(StaleTab):
         from hamstring_app.ui.progress.data import build_recovery_data
 
         repo, today = self.ctx.repo, self.ctx.clock.today()
-        history = self._load()
+        history = self.ctx.history.get()
         plan = repo.get_settings().sessions_per_week
         assessment = evaluate(history, today)
         data = build_recovery_data(history, assessment, today, plan, previous=self.data)

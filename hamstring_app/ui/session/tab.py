@@ -188,7 +188,7 @@ class SessionTab(StaleTab):
         self.cues.sound_enabled = self.settings.sound_enabled
         self.cues.speech_enabled = self.settings.speech_enabled
         today = self.ctx.clock.today()
-        history = repo.load_history()
+        history = self.ctx.history.get()
         names = self.library.exercises if self.library else {}
         self.history_view.show_history(
             history.strength_sessions,
@@ -330,7 +330,7 @@ class SessionTab(StaleTab):
         record = self.unfinished
         if record is None or self.library is None:
             return
-        history = self.ctx.repo.load_history()
+        history = self.ctx.history.get()
         today = self.ctx.clock.today()
         assessment = evaluate(history, today)
         phase = record.phase or assessment.phase

@@ -1,6 +1,8 @@
-"""The tab's copy of the whole history, kept current from the app's change events.
+"""The app's one copy of the whole history, kept current from its change events.
 
-Reading five years from the store on every save would take longer than the save itself.
+Every tab reads the history from here (``AppContext.history``), so it is read from the
+store once, not once per tab. Reading five years from the store on every save would take
+longer than the save itself.
 Every write in the app announces what changed and on which days (``Changes``), so this
 copy re-reads only those days. A change that names no days (or a kind it does not know)
 makes it read everything again on next use: correctness first, speed second.
