@@ -31,27 +31,34 @@ def _settle(app: QApplication) -> None:
 
 
 def _render_session(session: Session, out_dir: Path, label: str, states: bool) -> list[Path]:
+    """Every tab at every size, then (at the first size) each tab's extra states, last,
+    so that a state left open cannot leak into the plain pictures."""
     written: list[Path] = []
     window = session.window
     window.show()
-    for width, height in SIZES:
-        window.resize(width, height)
+
+    def grab(index: int, suffix: str, size: tuple[int, int]) -> None:
+        tab = window.tabs.widget(index)
+        name = (tab.objectName() or f"tab{index}") + label + suffix
+        path = out_dir / f"{name}-{size[0]}x{size[1]}.png"
+        window.grab().save(str(path))
+        written.append(path)
+
+    for size in SIZES:
+        window.resize(*size)
         for index in range(window.tabs.count()):
             window.tabs.setCurrentIndex(index)
-            tab = window.tabs.widget(index)
             _settle(session.app)
-            name = (tab.objectName() or f"tab{index}") + label
-            path = out_dir / f"{name}-{width}x{height}.png"
-            window.grab().save(str(path))
-            written.append(path)
-            if not states or (width, height) != SIZES[0]:
-                continue
-            for suffix, prepare in getattr(tab, "screenshot_states", list)():
+            grab(index, "", size)
+    if states:
+        window.resize(*SIZES[0])
+        for index in range(window.tabs.count()):
+            window.tabs.setCurrentIndex(index)
+            _settle(session.app)
+            for suffix, prepare in getattr(window.tabs.widget(index), "screenshot_states", list)():
                 prepare()
                 _settle(session.app)
-                path = out_dir / f"{name}-{suffix}-{width}x{height}.png"
-                window.grab().save(str(path))
-                written.append(path)
+                grab(index, f"-{suffix}", SIZES[0])
     return written
 
 
