@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeySequence, QShowEvent
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFileDialog,
@@ -68,25 +68,9 @@ class RecoveryTab(StaleTab):
         self.data: RecoveryData | None = None
         self.preset = "12w"  # Preset.TWELVE_WEEKS, without importing the graphs' module
         self._ranged = False
-        self._built = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.setSpacing(4)
-
-    @property
-    def built(self) -> bool:
-        """Whether the tab's content (the graphs and controls) exists yet."""
-        return self._built
-
-    def ensure_built(self) -> None:
-        """Build the content now if it is not built yet (the first show does it)."""
-        if not self._built:
-            self._built = True
-            self._build()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        self.ensure_built()
-        super().showEvent(event)
 
     def _build(self) -> None:
         from hamstring_app.ui.progress.navigation import Preset

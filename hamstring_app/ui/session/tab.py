@@ -9,7 +9,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
@@ -100,23 +100,7 @@ class SessionTab(StaleTab):
         self._screenshot_mode = False
         self._running_phase: int | None = None
         self._unswapped: dict[str, str] = {}  # programme exercise -> today's pick, no swaps
-        self._built = False
         QVBoxLayout(self)
-
-    @property
-    def built(self) -> bool:
-        """Whether the tab's content (library, plan, history, runner) exists yet."""
-        return self._built
-
-    def ensure_built(self) -> None:
-        """Build the content now if it is not built yet (the first show does it)."""
-        if not self._built:
-            self._built = True
-            self._build()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        self.ensure_built()
-        super().showEvent(event)
 
     def _build(self) -> None:
         from hamstring_app.ui.session.audio import Cues

@@ -22,6 +22,7 @@ class StaleTab(QWidget):
         self.ctx = ctx
         self._stale = True
         self._held = False
+        self._built = False
         ctx.events.data_changed.connect(self._on_data_changed)
 
     def hold_refresh(self) -> None:
@@ -48,6 +49,7 @@ class StaleTab(QWidget):
             self.refresh_now()
 
     def showEvent(self, event: QShowEvent) -> None:
+        self.ensure_built()
         super().showEvent(event)
         if self._held:
             self._held = False  # skipped once; release_refresh fills the tab
@@ -60,12 +62,20 @@ class StaleTab(QWidget):
 
     @property
     def built(self) -> bool:
-        """Whether the tab's costly content exists (always, unless the tab builds lazily)."""
-        return True
+        """Whether the tab's costly content exists yet."""
+        return self._built
 
     def ensure_built(self) -> None:
-        """Build content that is costly to create. Tabs that build lazily override this;
-        the main window calls it while idle after start-up, so a first visit is quick."""
+        """Build the tab's costly content once: on first show, on a first refresh, or
+        while the app is idle after start-up (the main window warms hidden tabs up), so
+        start-up stays quick and a first visit is quick too."""
+        if not self._built:
+            self._built = True
+            self._build()
+
+    def _build(self) -> None:
+        """Create costly content (heavy imports, graphs). Tabs that build lazily override
+        this; the others build everything in ``__init__``."""
 
     def refresh(self) -> None:
         """Reload from the repository and redraw. Subclasses implement it."""
