@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
+from hamstring_app.core.library import exercise_names
 from hamstring_app.core.models import History, ValidationError
 from hamstring_app.core.rules import evaluate
 from hamstring_app.core.rules.jsonio import parse_date, parse_document
@@ -112,7 +113,7 @@ def run_assess(
         except RecursionError:  # showing a deeply nested bad value can recurse too
             return _fail(EXIT_INVALID, _too_deep(source), err)
 
-    result = evaluate(history, day).to_dict()
+    result = evaluate(history, day, names=exercise_names()).to_dict()
     json.dump(result, stdout, indent=2, ensure_ascii=False)
     stdout.write("\n")
     return EXIT_OK

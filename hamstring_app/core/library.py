@@ -9,8 +9,10 @@ and doses, applying the rules engine's per-exercise decisions and the runner's s
 
 from __future__ import annotations
 
+import logging
 import tomllib
 from collections.abc import Callable, Mapping
+from functools import lru_cache
 
 from hamstring_app.assets import resource
 from hamstring_app.core.library_model import (
@@ -396,3 +398,17 @@ def load_library() -> Library:
         except (OSError, UnicodeDecodeError) as exc:
             raise LibraryError(name, "", f"cannot be read ({exc})") from None
     return load_library_from(*texts)
+
+
+@lru_cache(maxsize=1)
+def exercise_names() -> Mapping[str, str]:
+    """Exercise id -> the name the runner knows it by, from the shipped library.
+
+    Empty when the library cannot be read: callers then show tidied ids, and the
+    session screen reports the library's own error where it matters."""
+    try:
+        library = load_library()
+    except LibraryError as exc:
+        logging.getLogger(__name__).warning("Exercise names unavailable: %s", exc)
+        return {}
+    return {exercise.id: exercise.name for exercise in library.exercises.values()}

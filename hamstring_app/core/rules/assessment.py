@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from hamstring_app.core.models import Advice, History, Level, Referral, Verdict
@@ -31,8 +32,13 @@ def _rank(a: Advice) -> tuple[int, int]:
     return (-a.level.rank, _GROUP.get(a.rule.split(".", 1)[0], 9))
 
 
-def evaluate(history: History, today: date) -> Assessment:
-    """Assess ``history`` as of ``today``. Records dated after ``today`` are ignored."""
+def evaluate(
+    history: History, today: date, *, names: Mapping[str, str] | None = None
+) -> Assessment:
+    """Assess ``history`` as of ``today``. Records dated after ``today`` are ignored.
+
+    ``names`` maps exercise ids to the names the runner knows them by (the library's);
+    messages fall back to a tidied id. The "why" data always keeps the ids."""
     index = DayIndex(history, today)
     i = index.index(today)
 
@@ -42,8 +48,8 @@ def evaluate(history: History, today: date) -> Assessment:
     m = metrics(index, i, index.ewma_acwr())
     load_items, load_unknowns = load_advice(index, i, m, state.checkin)
     tech_items, tech_unknowns = technique_advice(index, i, state.checkin)
-    decisions = strength_decisions(index, i)
-    change_items = load_items + tech_items + strength_advice(decisions)
+    decisions = strength_decisions(index, i, names or {})
+    change_items = load_items + tech_items + strength_advice(decisions, names or {})
     rising = pain_rising(index, i)
     # "continue" means no pain AND nothing else to change: advice at caution or above from
     # the load, technique or strength rules, or pain creeping up week on week, raises it to

@@ -16,6 +16,7 @@ Phase criteria (after Goom et al., JOSPT 2016: stages advance on symptoms, not t
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from hamstring_app.core.models import Advice, Level, StrengthSession
@@ -151,7 +152,17 @@ def _view(index: DayIndex, s: StrengthSession, exercise: str) -> _SessionView:
     )
 
 
-def decide(index: DayIndex, exercise: str, sessions: list[StrengthSession]) -> StrengthDecision:
+def exercise_name(exercise: str, names: Mapping[str, str]) -> str:
+    """The name the runner knows an exercise by, or its id made readable."""
+    return names.get(exercise) or exercise.replace("_", " ")
+
+
+def decide(
+    index: DayIndex,
+    exercise: str,
+    sessions: list[StrengthSession],
+    names: Mapping[str, str] | None = None,
+) -> StrengthDecision:
     """Progress, hold or regress one exercise from its last two sessions."""
     views = [_view(index, s, exercise) for s in sessions[-T.STRENGTH_SESSIONS_NEEDED :]]
     last = views[-1]
@@ -161,7 +172,7 @@ def decide(index: DayIndex, exercise: str, sessions: list[StrengthSession]) -> S
         why[f"session_{n}_highest_set_pain"] = v.max_pain
         why[f"session_{n}_set_pain_missing"] = v.unanswered
         why[f"session_{n}_next_morning_pain"] = v.next_morning
-    name = exercise.replace("_", " ")
+    name = exercise_name(exercise, names or {})
     if (last.max_pain is not None and last.max_pain > T.STRENGTH_HOLD_MAX) or last.up is True:
         reason = (
             f"a set reached {last.max_pain} out of 10"
@@ -201,12 +212,14 @@ def decide(index: DayIndex, exercise: str, sessions: list[StrengthSession]) -> S
         exercise,
         "progress",
         why,
-        f"{name.capitalize()} went well twice (pain 3 or less, settled by morning). Step up a "
-        "little: a few more reps or seconds, a slower lowering or a bit more weight.",
+        f"{name[0].upper()}{name[1:]} went well twice (pain 3 or less, settled by morning). "
+        "Step up a little: a few more reps or seconds, a slower lowering or a bit more weight.",
     )
 
 
-def strength_decisions(index: DayIndex, i: int) -> tuple[StrengthDecision, ...]:
+def strength_decisions(
+    index: DayIndex, i: int, names: Mapping[str, str] | None = None
+) -> tuple[StrengthDecision, ...]:
     """A decision for each exercise done in the last STRENGTH_RECENT_DAYS days."""
     recent_from = i - T.STRENGTH_RECENT_DAYS + 1
     need = T.STRENGTH_SESSIONS_NEEDED
@@ -229,7 +242,7 @@ def strength_decisions(index: DayIndex, i: int) -> tuple[StrengthDecision, ...]:
             elif k >= recent_from:
                 by_exercise[e] = [s]
     out = [
-        decide(index, exercise, list(reversed(sessions)))
+        decide(index, exercise, list(reversed(sessions)), names)
         for exercise, sessions in sorted(by_exercise.items())
     ]
     order = {"regress": 0, "hold": 1, "progress": 2}
@@ -260,7 +273,9 @@ _ADVICE = {
 }
 
 
-def strength_advice(decisions: tuple[StrengthDecision, ...]) -> list[Advice]:
+def strength_advice(
+    decisions: tuple[StrengthDecision, ...], names: Mapping[str, str] | None = None
+) -> list[Advice]:
     """One piece of advice per decision kind, naming the exercises it covers."""
     out = []
     for decision in ("regress", "hold", "progress"):
@@ -268,8 +283,8 @@ def strength_advice(decisions: tuple[StrengthDecision, ...]) -> list[Advice]:
         if not group:
             continue
         rule, level, title, text = _ADVICE[decision]
-        names = [d.exercise_id.replace("_", " ") for d in group]
-        listed = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
+        shown = [exercise_name(d.exercise_id, names or {}) for d in group]
+        listed = ", ".join(shown[:-1]) + " and " + shown[-1] if len(shown) > 1 else shown[0]
         out.append(
             Advice(
                 rule,

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hamstring_app.core.library import exercise_names
 from hamstring_app.core.models import CheckIn, History, Referral, Units
 from hamstring_app.core.rules import Assessment, evaluate
 from hamstring_app.ui.checkin.form import CheckInForm
@@ -205,7 +206,7 @@ class CheckInTab(StaleTab):
         if not history.checkins and not history.runs:
             self.verdict.show_empty()
             return None
-        assessment = evaluate(history, self.ctx.clock.today())
+        assessment = evaluate(history, self.ctx.clock.today(), names=exercise_names())
         units = history.profile.units if history.profile is not None else Units.KM
         self.verdict.show_assessment(assessment, units)
         return assessment

@@ -12,10 +12,10 @@ import logging
 import re
 from collections.abc import Callable, Mapping
 from datetime import date
-from functools import lru_cache
 
 from PySide6.QtCore import QCoreApplication
 
+from hamstring_app.core.library import exercise_names
 from hamstring_app.core.models import KM_PER_MILE, Units, WhyValue
 from hamstring_app.ui.checkin.questions import red_flag_phrases
 
@@ -113,19 +113,6 @@ _SUFFIX_KINDS = (
     ("_weeks", "weeks"),
     ("_hours", "hours"),
 )
-
-
-@lru_cache(maxsize=1)
-def exercise_names() -> Mapping[str, str]:
-    """Exercise id -> name from the library; empty when the library cannot be read."""
-    from hamstring_app.core.library import load_library
-
-    try:
-        library = load_library()
-    except Exception as exc:  # the why panel still works, showing tidied ids
-        log.warning("Exercise names unavailable for the why panel: %s", exc)
-        return {}
-    return {exercise.id: exercise.name for exercise in library.exercises.values()}
 
 
 def tidy(key: str) -> str:

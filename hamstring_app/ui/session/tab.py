@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from hamstring_app.core.clock import Clock, FakeClock
-from hamstring_app.core.library import LibraryError, load_library
+from hamstring_app.core.library import LibraryError, exercise_names, load_library
 from hamstring_app.core.library_model import Library, PlannedExercise, SessionPlan
 from hamstring_app.core.models import (
     PainSite,
@@ -195,7 +195,7 @@ class SessionTab(StaleTab):
             self.problem_label.setVisible(True)
             self.plan_view.setEnabled(False)
             return
-        assessment = evaluate(history, today)
+        assessment = evaluate(history, today, names=exercise_names())
         pain_site = history.profile.pain_site if history.profile else PainSite.MID_THIGH
         decisions = {d.exercise_id: d.decision for d in assessment.strength}
         week = nordic_week(history.strength_sessions, today)
@@ -316,7 +316,7 @@ class SessionTab(StaleTab):
             return
         history = self.ctx.history.get()
         today = self.ctx.clock.today()
-        assessment = evaluate(history, today)
+        assessment = evaluate(history, today, names=exercise_names())
         phase = record.phase or assessment.phase
         decisions = {d.exercise_id: d.decision for d in assessment.strength}
         pain_site = (history.profile.pain_site if history.profile else PainSite.MID_THIGH).value

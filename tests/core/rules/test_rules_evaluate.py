@@ -17,8 +17,16 @@ RULES_DIR = ROOT / "hamstring_app" / "core" / "rules"
 
 def busy_history():
     cs = [clean(ago(k), pain_rest=2, pain_next_morning=2 + (k % 3 == 0)) for k in range(1, 30)]
-    cs.append(checkin(TODAY, pain_rest=4, pain_next_morning=3, fatigue=8, sleep_hours=5.0,
-                      overstride_long_stride=True))
+    cs.append(
+        checkin(
+            TODAY,
+            pain_rest=4,
+            pain_next_morning=3,
+            fatigue=8,
+            sleep_hours=5.0,
+            overstride_long_stride=True,
+        )
+    )
     runs = [run(ago(k), 6.0, rpe=5, duration_min=36.0) for k in range(3, 30, 2)]
     runs += [run(ago(1), 8.0, type=RunType.INTERVALS, rpe=8, duration_min=40.0)]
     runs += [run(TODAY, 14.0, rpe=7, duration_min=80.0, descent_m=300.0)]
@@ -46,13 +54,26 @@ def test_busy_day_gives_ordered_advice_and_the_documented_shape():
     } <= rules
     d = a.to_dict()
     assert list(d) == [
-        "today", "verdict", "referral", "referral_reason", "advice", "unknowns", "metrics",
-        "phase", "strength", "recovery", "triggers",
+        "today",
+        "verdict",
+        "referral",
+        "referral_reason",
+        "advice",
+        "unknowns",
+        "metrics",
+        "phase",
+        "strength",
+        "recovery",
+        "triggers",
     ]
     assert set(d["advice"][0]) == {"rule", "level", "title", "message", "why", "evidence"}
     assert set(d["recovery"]) == {
-        "weeks_since_onset", "expected_window_weeks", "status", "pain_mean_7d",
-        "pain_mean_7d_two_weeks_ago", "pain_trend",
+        "weeks_since_onset",
+        "expected_window_weeks",
+        "status",
+        "pain_mean_7d",
+        "pain_mean_7d_two_weeks_ago",
+        "pain_trend",
     }
     assert {"weekly_km", "weekly_change_pct", "longest_run_30d_km", "acwr_ewma"} <= set(
         d["metrics"]
@@ -81,9 +102,7 @@ def _ids_in_code() -> set[str]:
     found: set[str] = set()
     for path in RULES_DIR.glob("*.py"):
         text = path.read_text(encoding="utf-8")
-        found |= set(
-            re.findall(r'"((?:pain|load|technique|strength|timeline)\.[a-z_]+)"', text)
-        )
+        found |= set(re.findall(r'"((?:pain|load|technique|strength|timeline)\.[a-z_]+)"', text))
     found |= {f"triggers.{f}" for f in FEATURES}
     return found
 
@@ -159,3 +178,20 @@ def test_pain_creeping_up_is_never_shown_beside_all_clear():
     assert "pain.rising" in rules
     assert "pain.clear" not in rules
     assert a.verdict is Verdict.MODIFY
+
+
+def test_strength_advice_names_exercises_by_their_library_names():
+    sessions = [
+        session(ago(3), {"single_leg_rdl": [2]}, 0),
+        session(ago(1), {"single_leg_rdl": [2]}, 0),
+    ]
+    names = {"single_leg_rdl": "Single-leg RDL"}
+    named = evaluate(history([clean(TODAY)], sessions=sessions), TODAY, names=names)
+    progress = next(a for a in named.advice if a.rule == "strength.progress")
+    assert "Single-leg RDL" in progress.message and "single leg rdl" not in progress.message
+    assert "Single-leg RDL" in named.strength[0].message
+    assert progress.why["exercises"] == "single_leg_rdl"  # ids stay ids in the why
+    plain = evaluate(history([clean(TODAY)], sessions=sessions), TODAY)
+    assert (
+        "single leg rdl" in next(a for a in plain.advice if a.rule == "strength.progress").message
+    )
