@@ -363,7 +363,12 @@ def build_recovery_data(
     verdicts = daily_verdicts(history, first, today)
     for dv in verdicts:
         o = dv.day.toordinal()
-        by_verdict[dv.verdict].append(o)
+        verdict = dv.verdict
+        if dv.day == today and assessment.verdict > verdict:
+            # past days show the verdict their pain answers gave; today's cell is the one
+            # the Today tab shows, which load, technique and strength advice can raise
+            verdict = assessment.verdict
+        by_verdict[verdict].append(o)
         if dv.red_flags:
             flags.append(o)
     verdict_series = {

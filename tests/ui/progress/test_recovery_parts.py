@@ -70,3 +70,31 @@ def test_summary_before_and_after_the_window(qapp):
     late = TODAY + timedelta(weeks=4)
     text = header.headline_text(history, evaluate(history, late), late)
     assert "8 weeks since the pain started: past the usual 2-6 weeks" in text
+
+
+def test_todays_cell_in_the_verdict_strip_agrees_with_the_today_tab():
+    from hamstring_app.core.models import CheckIn, History, Profile, Run, Verdict
+    from hamstring_app.ui.progress.data import build_recovery_data
+    from hamstring_app.ui.progress.days import day_x
+
+    start = TODAY - timedelta(days=40)
+    runs = [Run(day=start + timedelta(days=k), distance_km=5.0) for k in range(0, 40, 3)]
+    runs.append(Run(day=TODAY, distance_km=12.0))  # more than double the longest: a spike
+    quiet = dict(
+        pain_rest=0, pain_next_morning=0, ran=True, pain_run=0, eased_during_run=True,
+        settled_within_24h=True, sharp_pain=False, pain_increases_with_speed=False,
+        gait_changed=False, pain_in_daily_activities=False, sudden_onset_with_weakness=False,
+        nerve_signs=False,
+    )
+    history = History(
+        profile=Profile(injury_start=start),
+        checkins=(CheckIn(day=TODAY, **quiet),),
+        runs=tuple(runs),
+    )
+    assessment = evaluate(history, TODAY)
+    assert assessment.verdict is Verdict.MODIFY  # no pain, but the spike asks for changes
+    data = build_recovery_data(history, assessment, TODAY, 3)
+    x_today = day_x(TODAY)
+    cells = {v: list(s.x) for v, s in data.verdicts.items()}
+    assert any(abs(x - x_today) < 1 for x in cells.get(Verdict.MODIFY, []))
+    assert not any(abs(x - x_today) < 1 for x in cells.get(Verdict.CONTINUE, []))
