@@ -156,6 +156,9 @@ class ProfileDialog(QDialog):
 
         self.units_combo.currentIndexChanged.connect(self._update_units_suffix)
         self._load(profile)
+        # wrapped text makes Qt's first guess at the height too small, which squeezes the
+        # choices below it: start at the full height the contents ask for
+        self.setMinimumHeight(self.sizeHint().height())
 
     # -- values -------------------------------------------------------------------------
 

@@ -74,6 +74,8 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self._load(settings)
+        # wrapped text makes Qt's first guess at the height too small: start at full height
+        self.setMinimumHeight(self.sizeHint().height())
 
     def _load(self, s: Settings) -> None:
         self.reminder_check.setChecked(s.reminder_enabled)

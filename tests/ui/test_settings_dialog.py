@@ -27,3 +27,19 @@ def test_reminder_time_is_disabled_when_the_reminder_is_off(qtbot):
     assert not dialog.reminder_time.isEnabled()
     dialog.reminder_check.setChecked(True)
     assert dialog.reminder_time.isEnabled()
+
+
+def test_dialogs_with_wrapped_text_open_at_their_full_height(qtbot):
+    from datetime import date
+
+    from hamstring_app.ui.profile_dialog import ProfileDialog
+
+    for dialog in (
+        SettingsDialog(Settings()),
+        ProfileDialog(date(2026, 3, 18), None, first_run=True),
+    ):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        # squeezed below what the contents ask for, the radio buttons overlap and clip
+        assert dialog.height() >= dialog.sizeHint().height()
