@@ -98,8 +98,8 @@ class HistoryView(QWidget):
                 self.tr("Date"),
                 self.tr("Exercises"),
                 self.tr("Sets"),
-                self.tr("Highest pain"),
-                self.tr("Next morning"),
+                self.tr("Highest\npain"),  # two lines: room for the exercises
+                self.tr("Next\nmorning"),
             ]
         )
         self.table.setAccessibleName(self.tr("Past strength sessions"))
