@@ -204,7 +204,7 @@ class RunnerView(RunnerLayout):
             return
         remaining = session.remaining_s
         if state is State.SET_DONE:
-            pass
+            pass  # the log form covers the countdown; the last digits stay as they were
         elif remaining is not None:
             self.countdown.set_text(format_seconds(remaining))
         elif item is not None and not item.is_hold:
