@@ -55,6 +55,7 @@ class ProfileDialog(QDialog):
         super().__init__(parent)
         self._today = today
         self._profile: Profile | None = None
+        self._weekly_km: float | None = None  # the usual weekly distance, in km
         self.setWindowTitle(
             self.tr("Welcome to Hamstring Coach") if first_run else self.tr("Profile")
         )
@@ -154,7 +155,8 @@ class ProfileDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
-        self.units_combo.currentIndexChanged.connect(self._update_units_suffix)
+        self.units_combo.currentIndexChanged.connect(self._units_changed)
+        self.weekly_spin.valueChanged.connect(self._weekly_edited)
         self._load(profile)
         # wrapped text makes Qt's first guess at the height too small, which squeezes the
         # choices below it: start at the full height the contents ask for
@@ -168,6 +170,27 @@ class ProfileDialog(QDialog):
     def _update_units_suffix(self) -> None:
         self.weekly_spin.setSuffix(" km" if self._units() is Units.KM else " mi")
 
+    def _km_factor(self) -> float:
+        """Kilometres in one unit of the distance shown."""
+        return 1.0 if self._units() is Units.KM else KM_PER_MILE
+
+    def _show_weekly(self) -> None:
+        """Show the weekly distance (kept in km) in the chosen units."""
+        self.weekly_spin.blockSignals(True)
+        if self._weekly_km is None:
+            self.weekly_spin.setValue(0)
+        else:
+            self.weekly_spin.setValue(max(1, round(self._weekly_km / self._km_factor())))
+        self.weekly_spin.blockSignals(False)
+
+    def _units_changed(self) -> None:
+        """Another unit converts the distance (30 km reads 19 mi), it never relabels it."""
+        self._update_units_suffix()
+        self._show_weekly()
+
+    def _weekly_edited(self, value: float) -> None:
+        self._weekly_km = None if value == 0 else value * self._km_factor()
+
     def _load(self, profile: Profile | None) -> None:
         p = profile or Profile(injury_start=self._today)
         self.start_edit.setDate(to_qdate(p.injury_start))
@@ -175,20 +198,18 @@ class ProfileDialog(QDialog):
         high = p.pain_site is PainSite.HIGH_NEAR_SIT_BONE
         (self.site_high if high else self.site_mid).setChecked(True)
         self.long_check.setChecked(p.long_standing)
+        self._weekly_km = p.usual_weekly_km
+        self.units_combo.blockSignals(True)
         self.units_combo.setCurrentIndex(self.units_combo.findData(p.units))
+        self.units_combo.blockSignals(False)
         self._update_units_suffix()
-        if p.usual_weekly_km is None:
-            self.weekly_spin.setValue(0)
-        else:
-            factor = 1 if p.units is Units.KM else 1 / KM_PER_MILE
-            self.weekly_spin.setValue(round(p.usual_weekly_km * factor))
+        self._show_weekly()
         self.cadence_spin.setValue(p.usual_cadence_spm or self.cadence_spin.minimum())
 
     def build_profile(self) -> Profile:
         """The profile the form describes; raises ValidationError when it is not valid."""
         units = self._units()
-        weekly = self.weekly_spin.value()
-        weekly_km = None if weekly == 0 else weekly * (1 if units is Units.KM else KM_PER_MILE)
+        weekly_km = self._weekly_km  # exact, whatever units were shown on the way
         cadence = self.cadence_spin.value()
         start = from_qdate(self.start_edit.date())
         if start > self._today:
