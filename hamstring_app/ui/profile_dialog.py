@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -31,6 +30,7 @@ from hamstring_app.core.models import (
 )
 from hamstring_app.ui.texts import disclaimer_html
 from hamstring_app.ui.theme import error_colour
+from hamstring_app.ui.widgets.date_field import DateField
 
 
 def to_qdate(day: date) -> QDate:
@@ -85,9 +85,7 @@ class ProfileDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         layout.addLayout(form)
 
-        self.start_edit = QDateEdit()
-        self.start_edit.setCalendarPopup(True)
-        self.start_edit.setDisplayFormat("yyyy-MM-dd")
+        self.start_edit = DateField()
         self.start_edit.setMaximumDate(to_qdate(today))
         self.start_edit.setAccessibleName(self.tr("Date the pain started"))
         form.addRow(self.tr("When did the pain start?"), self.start_edit)
@@ -211,7 +209,14 @@ class ProfileDialog(QDialog):
         units = self._units()
         weekly_km = self._weekly_km  # exact, whatever units were shown on the way
         cadence = self.cadence_spin.value()
-        start = from_qdate(self.start_edit.date())
+        start = self.start_edit.typed_date()
+        if start is None:
+            example = to_qdate(self._today).toString(self.start_edit.displayFormat())
+            raise ValidationError(
+                "injury_start",
+                self.tr("“%s” is not a date. Type the day the pain started like %s.")
+                % (self.start_edit.text(), example),
+            )
         if start > self._today:
             raise ValidationError("injury_start", self.tr("the start date cannot be in the future"))
         return Profile(

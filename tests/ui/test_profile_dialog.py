@@ -48,3 +48,26 @@ def test_not_sure_stays_not_sure_when_units_change(qtbot, clock):
     dialog.units_combo.setCurrentIndex(dialog.units_combo.findData(Units.MILES))
     assert dialog.weekly_spin.value() == 0
     assert dialog.build_profile().usual_weekly_km is None
+
+
+def test_a_typed_start_date_in_the_future_is_refused_and_says_why(qtbot, clock):
+    dialog = _dialog(qtbot, clock, None)
+    dialog.start_edit.line.setText("2027-01-01")
+    dialog.accept()
+    assert dialog.profile() is None
+    assert "future" in dialog.error_label.text()
+
+
+def test_a_typed_start_date_that_is_not_a_date_says_so(qtbot, clock):
+    dialog = _dialog(qtbot, clock, None)
+    dialog.start_edit.line.setText("last spring")
+    dialog.accept()
+    assert dialog.profile() is None
+    assert "not a date" in dialog.error_label.text()
+
+
+def test_a_typed_start_date_is_kept(qtbot, clock):
+    dialog = _dialog(qtbot, clock, None)
+    dialog.start_edit.line.setText("2026-01-31")
+    dialog.accept()
+    assert dialog.profile().injury_start == date(2026, 1, 31)

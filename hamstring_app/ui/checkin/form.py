@@ -10,7 +10,6 @@ from itertools import pairwise
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -40,6 +39,7 @@ from hamstring_app.ui.checkin.fields import (
 from hamstring_app.ui.checkin.questions import CheckInQuestions
 from hamstring_app.ui.context import AppContext
 from hamstring_app.ui.events import Kind
+from hamstring_app.ui.widgets.date_field import DateField
 from hamstring_app.ui.widgets.pain import ChoiceStrip
 
 log = logging.getLogger(__name__)
@@ -99,9 +99,9 @@ class CheckInForm(CheckInQuestions):
         self.prev_button.setText("◀")
         self.prev_button.setAccessibleName(self.tr("Previous day"))
         self.prev_button.setToolTip(self.tr("Previous day (Alt+Left)"))
-        self.date_edit = QDateEdit()
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("ddd d MMM yyyy")
+        # day, month and year as the locale writes them (no weekday: the heading says
+        # it); a typed date loads on Enter or on leaving the box, never per keystroke
+        self.date_edit = DateField()
         self.date_edit.setAccessibleName(self.tr("Check-in date"))
         self.date_edit.setToolTip(
             self.tr("Ctrl+D to type a date; Alt+Left and Alt+Right for the day before or after")
@@ -139,6 +139,7 @@ class CheckInForm(CheckInQuestions):
         self.next_button.clicked.connect(lambda: self.set_day(self._day + timedelta(days=1)))
         self.today_button.clicked.connect(lambda: self.set_day(self.ctx.clock.today()))
         self.date_edit.dateChanged.connect(lambda qd: self.set_day(from_qdate(qd)))
+        self.date_edit.invalidEntered.connect(self._date_not_understood)
         self.save_button.clicked.connect(self.save)
         for button in (self.prev_button, self.next_button, self.today_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # reached by their shortcuts
@@ -204,6 +205,14 @@ class CheckInForm(CheckInQuestions):
         """Ctrl+D: type a date; Enter then goes to the first question."""
         self.date_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.date_edit.selectAll()
+
+    def _date_not_understood(self, text: str) -> None:
+        example = to_qdate(self.ctx.clock.today()).toString(self.date_edit.displayFormat())
+        self.date_error.setText(
+            self.tr("“%s” is not a date I can read. Type it like %s, or press Up and Down.")
+            % (text, example)
+        )
+        self.date_error.show()
 
     def set_day(self, day: date, *, ask: bool = True, focus: bool = True) -> bool:
         """Show ``day``. With unsaved changes, ask first (save, discard or stay).
@@ -435,7 +444,8 @@ class CheckInForm(CheckInQuestions):
             event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         ):
             if self.date_edit.hasFocus():  # the date is chosen: on to the questions
-                self.focus_first()
+                if self.date_edit.commit():
+                    self.focus_first()
             else:
                 self.save()
             event.accept()

@@ -181,7 +181,7 @@ class CheckInTab(StaleTab):
             self._sized = True
         # a check-in starts at its first question, not seven Tabs away
         focus = self.focusWidget()
-        if focus is None or not self.isAncestorOf(focus) or focus is self.form.date_edit:
+        if focus is None or not self.isAncestorOf(focus) or self.form.date_edit.hasFocus():
             self.form.focus_first()
 
     # ------------------------------------------------------------------ refresh
