@@ -443,11 +443,19 @@ class RunnerView(RunnerLayout):
         name = item.exercise.name if item else self.tr("this exercise")
         easier = self.easier_for(item) if item else None
         self._offer_easier = easier
-        self.offer_label.setText(
-            self.tr(
+        if easier is not None:
+            question = self.tr(
                 "That set hurt ({pain}/10). Pain above {limit} is a sign to ease off. Switch "
                 "to an easier version of {name}, or stop it for today?"
-            ).format(pain=set_log.pain, limit=session.pain_threshold, name=name)
+            )
+        else:
+            question = self.tr(
+                "That set hurt ({pain}/10). Pain above {limit} is a sign to ease off. "
+                "{name} has no gentler version in this plan: stop it for today, or carry "
+                "on as planned?"
+            )
+        self.offer_label.setText(
+            question.format(pain=set_log.pain, limit=session.pain_threshold, name=name)
         )
         self.easier_button.setVisible(easier is not None)
         self.offer.setVisible(True)

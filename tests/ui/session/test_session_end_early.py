@@ -74,3 +74,25 @@ def test_a_full_session_is_complete(runner, fake, qtbot, hold_then_reps):
     assert "4 sets" in runner.summary.headline.text()
     assert "skipped" not in runner.summary.detail.text()
     assert "100%" in runner.progress.text()
+
+
+def test_the_pain_offer_without_an_easier_version_does_not_offer_one(
+    qtbot, fake, make_planned
+):
+    plan = (make_planned("bridge_hold", sets=3, hold_s=10, rest_s=20),)
+    view = RunnerView(SpokenCues())
+    view.easier_for = lambda _item: None  # bridge_hold is the easiest there is
+    qtbot.addWidget(view)
+    view.show()
+    view.begin(GuidedSession(plan, fake, get_ready_s=5), live=False)
+    fake.advance(15.0)
+    view.tick()
+    view.log_panel.pain.setValue(7)
+    view.save_set()
+    assert view.offer.isVisible()
+    text = view.offer_label.text()
+    assert "7/10" in text
+    assert "easier" not in text.lower() and "switch" not in text.lower()
+    assert not view.easier_button.isVisible()
+    assert "stop" in text.lower()
+    view.stop()
