@@ -218,9 +218,9 @@ class SessionTab(StaleTab):
         blocked_message = ""
         if blocked:
             blocked_message = self.tr(
-                "Strength work waits until you have been assessed. What you told us today "
-                "needs a qualified health professional (a physiotherapist or doctor) first, "
-                "within the next day or two. {reason}"
+                "Strength work waits until you have been assessed. A warning sign you "
+                "reported needs a qualified health professional (a physiotherapist or "
+                "doctor) first. {reason}"
             ).format(reason=assessment.referral_reason)
         done_this_week = sum(
             1 for s in history.strength_sessions if s.sets and monday_of(s.day) == monday_of(today)
