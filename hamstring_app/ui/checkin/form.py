@@ -4,6 +4,7 @@ recovery, and (the morning after a strength session) how the hamstring answered 
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from datetime import date, timedelta
 from itertools import pairwise
 
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from hamstring_app.core.models import (
     CheckIn,
+    Run,
     StrengthSession,
     ValidationError,
     check_not_future,
@@ -300,11 +302,14 @@ class CheckInForm(CheckInQuestions):
         """A new check-in starts with fatigue and sleep from the last one (never pain or
         warning signs); a day with runs logged starts with "ran" answered yes."""
         self.carried_hint.hide()
+        self.run_pain_hint.hide()
         if existing is not None:
             return
-        if self.ctx.repo.runs_on(self._day):
+        runs = self.ctx.repo.runs_on(self._day)
+        if runs:
             self.ran.setValue(True)
             self._ran_changed(True)
+            self.take_run_pain(runs)
         last = self.ctx.repo.last_checkin_before(self._day)
         if last is None:
             return
@@ -321,6 +326,20 @@ class CheckInForm(CheckInQuestions):
                 % day_words(last.day, self.ctx.clock.today())
             )
             self.carried_hint.show()
+
+    def take_run_pain(self, runs: Sequence[Run]) -> bool:
+        """Pain during the run is asked once: an unanswered "During the run" takes the
+        worst pain logged with the day's runs, and says so."""
+        pains = [r.pain for r in runs if r.pain is not None and r.day == self._day]
+        if not pains or self.pain_run.value() is not None or self.ran.value() is False:
+            return False
+        self.pain_run.setValue(max(pains))
+        self.run_pain_hint.setText(
+            self.tr("Filled in from your run (%d/10). Change it if the run felt different.")
+            % max(pains)
+        )
+        self.run_pain_hint.show()
+        return True
 
     def _fill_strength(self) -> None:
         session = self._strength
@@ -342,6 +361,7 @@ class CheckInForm(CheckInQuestions):
         self.next_button.setEnabled(self._day < today)
         self.today_button.setEnabled(self._day != today)
         words = day_words(self._day, today)
+        self.speak_of_day(day_phrase(self._day, today) if self._day <= today else words)
         if self._day > today:
             self.intro.setText(self.tr("This date has not happened yet."))
             self.date_error.setText(

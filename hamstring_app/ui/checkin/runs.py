@@ -166,6 +166,10 @@ class RunsPanel(QGroupBox):
         self.errors.add_row(form, self.tr("Effort (0-10)"), self.rpe, "rpe")
         self.pain = PainScale(self.tr("Pain during this run, 0 to 10"))
         self.errors.add_row(form, self.tr("Pain during"), self.pain, "pain")
+        self.pain.setToolTip(
+            self.tr("The same question as “During the run” in the check-in: answer it in "
+                    "either place and the other is filled in.")
+        )
         self.cadence = QLineEdit()
         self.cadence.setPlaceholderText(self.tr("steps per minute (optional)"))
         self.cadence.setAccessibleName(self.tr("Cadence in steps per minute"))
@@ -215,6 +219,11 @@ class RunsPanel(QGroupBox):
     @property
     def editing(self) -> bool:
         return not self.editor.isHidden()
+
+    @property
+    def editing_new(self) -> bool:
+        """The editor is open for a run not saved yet."""
+        return self.editing and self._editing is None
 
     def runs(self) -> tuple[Run, ...]:
         return self._runs

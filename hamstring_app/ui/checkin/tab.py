@@ -154,6 +154,8 @@ class CheckInTab(StaleTab):
         self.form.saved.connect(self._after_save)
         self.history.edit_requested.connect(self.open_entry)
         self.runs.editor_opened.connect(self._show_run_editor)
+        self.runs.editor_opened.connect(self._offer_run_pain)
+        self.runs.saved.connect(self._run_saved)
         ctx.events.open_day.connect(self.show_day)
 
     def _build_actions(self) -> None:
@@ -229,6 +231,15 @@ class CheckInTab(StaleTab):
     def _show_run_editor(self) -> None:
         # after the layout has made room for the editor
         QTimer.singleShot(0, lambda: self.left_scroll.ensureWidgetVisible(self.runs.editor, 0, 0))
+
+    def _offer_run_pain(self) -> None:
+        """A new run on a day with no other run starts with the check-in's run pain."""
+        pain = self.form.pain_run.value()
+        if self.runs.editing_new and pain is not None and self.runs.list.count() == 0:
+            self.runs.pain.setValue(pain)
+
+    def _run_saved(self, run: object) -> None:
+        self.form.take_run_pain([run])  # type: ignore[list-item]
 
     def save_current(self) -> None:
         """Ctrl+S: save the run being edited if the focus is there, else the check-in."""
