@@ -8,12 +8,11 @@ from datetime import date, datetime, timedelta
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
+from test_session_tab import drive_to_log
 
 from hamstring_app.core.changes import Changes, Kind
 from hamstring_app.core.models import SetLog, StrengthSession
 from hamstring_app.store.errors import StorageUnavailable
-
-from test_session_tab import drive_to_log
 
 CLICK = Qt.MouseButton.LeftButton
 MONDAY = date(2026, 3, 16)
