@@ -276,6 +276,8 @@ class Repository:
             )
 
     def finish_strength_session(self, session_id: int, finished_at: datetime) -> StrengthSession:
+        """Mark a session finished. A finish before its start (the wall clock was moved
+        back mid-session) is recorded as its start and logged, never refused."""
         if not isinstance(finished_at, datetime):
             raise ValidationError("finished_at", f"must be a date and time, not {finished_at!r}")
         r.check_moment("finished_at", finished_at, self._today())
