@@ -21,6 +21,7 @@ from sqlalchemy import (
     Dialect,
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -220,7 +221,16 @@ class RunRow(Base):
             ("pain", _int_range("pain", 0, 10)),
             ("note", _note()),
             ("source", _enum("source", m.RunSource)),
+            ("started_at", _iso_datetime("started_at")),
+            ("avg_hr_bpm", _int_range("avg_hr_bpm", *m.HEART_RATE_RANGE)),
+            ("source_file", f"length(source_file) <= {m.MAX_FILE_NAME_CHARS}"),
+            ("content_hash", f"content_hash IS NULL OR length(content_hash) <= {m.MAX_HASH_CHARS}"),
+            ("details", _note("details")),
+            ("needs_review", _bool("needs_review", nullable=False)),
         ),
+        # a file imported once is not imported again (a second copy is a duplicate)
+        Index("ix_run_content_hash", "content_hash", unique=True),
+        Index("ix_run_started_at", "started_at"),
         {"sqlite_autoincrement": True},
     )
 
@@ -235,6 +245,12 @@ class RunRow(Base):
     pain: Mapped[int | None] = mapped_column(Integer)
     note: Mapped[str] = mapped_column(Text)
     source: Mapped[str] = mapped_column(String(20))
+    started_at: Mapped[datetime | None] = mapped_column(IsoDateTime)
+    avg_hr_bpm: Mapped[int | None] = mapped_column(Integer)
+    source_file: Mapped[str] = mapped_column(String(255), server_default="")
+    content_hash: Mapped[str | None] = mapped_column(String(80))
+    details: Mapped[str] = mapped_column(Text, server_default="")
+    needs_review: Mapped[bool] = mapped_column(Boolean, server_default="0")
 
 
 class StrengthSessionRow(Base):
