@@ -51,11 +51,12 @@ from hamstring_app.store.errors import (
     StoreError,
     storage_problem,
 )
+from hamstring_app.store.run_imports import RunImports
 
 log = logging.getLogger(__name__)
 
 
-class Repository:
+class Repository(RunImports):
     def __init__(self, database: Database, today: Callable[[], date]) -> None:
         self._db = database
         self._engine = database.engine
