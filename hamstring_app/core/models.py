@@ -13,6 +13,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from hamstring_app.core.episodes import Episode, ProfessionalAssessment
 
 # --------------------------------------------------------------------------- errors
 
@@ -159,7 +163,34 @@ MAX_HOLD_S = 600.0
 MAX_REPS = 200
 MAX_SETS = 50
 MAX_NOTE_CHARS = 2000
+HEART_RATE_RANGE = (20, 250)
+MAX_FILE_NAME_CHARS = 255
+MAX_HASH_CHARS = 80
 EARLIEST_DATE = date(1990, 1, 1)
+
+
+BIG_INT_DIGITS = 16  # whole numbers this long or longer are described, never printed
+
+
+def shown(value: object) -> str:
+    """A short, always printable form of a bad value for a message.
+
+    Whole numbers too long to print (or to turn into a float) are described by their
+    length, long texts are cut; nothing here can raise whatever the value.
+    """
+    if isinstance(value, int) and not isinstance(value, bool):
+        if abs(value) >= 10 ** (BIG_INT_DIGITS - 1):
+            digits = int(math.log10(abs(value))) + 1
+            sign = "negative " if value < 0 else ""
+            return f"a {sign}whole number {digits:,} digits long"
+        return str(value)
+    if isinstance(value, float):
+        return f"{value:g}"
+    try:
+        text = repr(value)
+    except (ValueError, RecursionError):  # a container holding an unprintable number
+        return f"a value of type {type(value).__name__}"
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def check_pain(name: str, value: object, *, optional: bool = True) -> None:
@@ -169,9 +200,9 @@ def check_pain(name: str, value: object, *, optional: bool = True) -> None:
             return
         raise ValidationError(name, "is required (a whole number from 0 to 10)")
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError(name, f"must be a whole number from 0 to 10, not {value!r}")
+        raise ValidationError(name, f"must be a whole number from 0 to 10, not {shown(value)}")
     if not 0 <= value <= 10:
-        raise ValidationError(name, f"must be from 0 to 10, not {value}")
+        raise ValidationError(name, f"must be from 0 to 10, not {shown(value)}")
 
 
 def check_score(name: str, value: object) -> None:
@@ -194,8 +225,10 @@ def check_number(
             return
         raise ValidationError(name, "is required")
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValidationError(name, f"must be a number, not {value!r}")
-    if not math.isfinite(value):
+        raise ValidationError(name, f"must be a number, not {shown(value)}")
+    # A whole number is always finite and compares exactly with a float, however large:
+    # only a float can be inf or nan (and float() of a huge int would overflow).
+    if isinstance(value, float) and not math.isfinite(value):
         raise ValidationError(name, f"must be a real number, not {value!r}")
     suffix = f" {unit}" if unit else ""
     too_low = value < low if low_inclusive else value <= low
@@ -204,7 +237,9 @@ def check_number(
             allowed = f"from {low:g} to {high:g}{suffix}"
         else:
             allowed = f"more than {low:g} and at most {high:g}{suffix}"
-        raise ValidationError(name, f"must be {allowed}, not {value:g}{suffix}")
+        bad = shown(value)
+        bad += suffix if bad[-1].isdigit() else ""  # no unit after "... digits long"
+        raise ValidationError(name, f"must be {allowed}, not {bad}")
 
 
 def pace_min_per_km(distance_km: float, duration_min: float) -> float:
@@ -222,12 +257,12 @@ def check_bool(name: str, value: object, *, optional: bool = True) -> None:
     if value is None and optional:
         return
     if not isinstance(value, bool):
-        raise ValidationError(name, f"must be yes or no (true/false), not {value!r}")
+        raise ValidationError(name, f"must be yes or no (true/false), not {shown(value)}")
 
 
 def check_date(name: str, value: object) -> None:
     if isinstance(value, datetime) or not isinstance(value, date):
-        raise ValidationError(name, f"must be a calendar date, not {value!r}")
+        raise ValidationError(name, f"must be a calendar date, not {shown(value)}")
     if value < EARLIEST_DATE:
         raise ValidationError(name, f"{value.isoformat()} is too far in the past")
 
@@ -242,15 +277,27 @@ def check_not_future(name: str, value: date, today: date) -> None:
 
 def check_text(name: str, value: object, max_chars: int = MAX_NOTE_CHARS) -> None:
     if not isinstance(value, str):
-        raise ValidationError(name, f"must be text, not {value!r}")
+        raise ValidationError(name, f"must be text, not {shown(value)}")
     if len(value) > max_chars:
         raise ValidationError(name, f"is too long ({len(value)} characters, at most {max_chars})")
+    check_encodable(name, value)
+
+
+def check_encodable(name: str, value: str) -> None:
+    """Text must be real Unicode: a lone surrogate (half of a pair) cannot be saved as
+    UTF-8, printed or shown."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ValidationError(
+            name, f"holds a broken character (at position {exc.start + 1}); type it again"
+        ) from None
 
 
 def _check_enum(name: str, value: object, enum: type[StrEnum]) -> None:
     if not isinstance(value, enum):
         allowed = ", ".join(m.value for m in enum)
-        raise ValidationError(name, f"must be one of {allowed}, not {value!r}")
+        raise ValidationError(name, f"must be one of {allowed}, not {shown(value)}")
 
 
 # --------------------------------------------------------------------------- records
@@ -362,6 +409,13 @@ class Run:
     pain: int | None = None  # pain during the run, 0-10
     note: str = ""
     source: RunSource = RunSource.MANUAL
+    # from a watch file (see hamstring_app.importer); empty or None for runs typed in
+    started_at: datetime | None = None  # with its UTC offset; matches the same run twice
+    avg_hr_bpm: int | None = None
+    source_file: str = ""  # the file's name, e.g. "123456.fit.gz"
+    content_hash: str | None = None  # sha256 of the file's content
+    details: str = ""  # what the import did to the values ("cadence doubled ...")
+    needs_review: bool = False  # imported from the watched folder: pain and RPE to add
     id: int | None = None  # set by the store
 
     def __post_init__(self) -> None:
@@ -383,6 +437,17 @@ class Run:
         check_pain("pain", self.pain)
         check_text("note", self.note)
         _check_enum("source", self.source, RunSource)
+        if self.started_at is not None and not isinstance(self.started_at, datetime):
+            raise ValidationError("started_at", f"must be a date and time, not {self.started_at!r}")
+        if self.avg_hr_bpm is not None:
+            if isinstance(self.avg_hr_bpm, bool) or not isinstance(self.avg_hr_bpm, int):
+                raise ValidationError("avg_hr_bpm", "must be a whole number of beats per minute")
+            check_number("avg_hr_bpm", self.avg_hr_bpm, *HEART_RATE_RANGE, unit="bpm")
+        check_text("source_file", self.source_file, MAX_FILE_NAME_CHARS)
+        if self.content_hash is not None:
+            check_text("content_hash", self.content_hash, MAX_HASH_CHARS)
+        check_text("details", self.details)
+        check_bool("needs_review", self.needs_review, optional=False)
 
     @property
     def session_load(self) -> float | None:
@@ -413,6 +478,7 @@ class SetLog:
     def __post_init__(self) -> None:
         if not isinstance(self.exercise_id, str) or not self.exercise_id.strip():
             raise ValidationError("exercise", "must name an exercise")
+        check_encodable("exercise", self.exercise_id)
         if (
             isinstance(self.set_number, bool)
             or not isinstance(self.set_number, int)
@@ -422,7 +488,7 @@ class SetLog:
         if self.reps is not None and (
             isinstance(self.reps, bool) or not isinstance(self.reps, int)
         ):
-            raise ValidationError("reps", f"must be a whole number, not {self.reps!r}")
+            raise ValidationError("reps", f"must be a whole number, not {shown(self.reps)}")
         check_number("reps", self.reps, 0, MAX_REPS)
         check_number("hold_s", self.hold_s, 0, MAX_HOLD_S, unit="s")
         check_number("load_kg", self.load_kg, 0, MAX_LOAD_KG, unit="kg")
@@ -453,12 +519,12 @@ class StrengthSession:
             raise ValidationError("sets", "must be a tuple of sets")
         for s in self.sets:
             if not isinstance(s, SetLog):
-                raise ValidationError("sets", f"holds something that is not a set: {s!r}")
+                raise ValidationError("sets", f"holds something that is not a set: {shown(s)}")
         check_pain("pain_next_morning", self.pain_next_morning)
         if self.phase is not None and (
             isinstance(self.phase, bool) or self.phase not in (1, 2, 3, 4)
         ):
-            raise ValidationError("phase", f"must be 1, 2, 3 or 4, not {self.phase!r}")
+            raise ValidationError("phase", f"must be 1, 2, 3 or 4, not {shown(self.phase)}")
 
     @property
     def finished(self) -> bool:
@@ -478,6 +544,10 @@ class History:
     checkins: tuple[CheckIn, ...] = ()
     runs: tuple[Run, ...] = ()
     strength_sessions: tuple[StrengthSession, ...] = ()
+    # injury episodes, oldest first (empty: the profile's injury start is the one episode)
+    episodes: tuple[Episode, ...] = ()
+    # "assessed by a qualified professional" records, oldest first
+    assessments: tuple[ProfessionalAssessment, ...] = ()
 
 
 # --------------------------------------------------------------------------- advice

@@ -8,6 +8,8 @@ dataclasses' own checks again, plus "not in the future" against the injected
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -49,13 +51,17 @@ from hamstring_app.store.errors import (
     StoreError,
     storage_problem,
 )
+from hamstring_app.store.run_imports import RunImports
+
+log = logging.getLogger(__name__)
 
 
-class Repository:
+class Repository(RunImports):
     def __init__(self, database: Database, today: Callable[[], date]) -> None:
         self._db = database
         self._engine = database.engine
         self._today = today
+        self._local = threading.local()  # .conn: the transaction atomic() holds open
 
     @property
     def database(self) -> Database:
@@ -67,8 +73,26 @@ class Repository:
     # ------------------------------------------------------------------ plumbing
 
     @contextmanager
+    def atomic(self) -> Iterator[None]:
+        """Make every write (and read) inside the block one transaction: all of it is kept,
+        or on any error none of it. Nested blocks join the outer one. Per thread."""
+        if getattr(self._local, "conn", None) is not None:
+            yield
+            return
+        with self._write() as conn:
+            self._local.conn = conn
+            try:
+                yield
+            finally:
+                self._local.conn = None
+
+    @contextmanager
     def _write(self) -> Iterator[Connection]:
         """One transaction. A full or read-only disk becomes StorageUnavailable (rolled back)."""
+        held = getattr(self._local, "conn", None)
+        if held is not None:  # inside atomic(): its transaction commits or rolls back
+            yield held
+            return
         if self._db.read_only:
             raise StoreError("This data was opened for reading only; nothing was saved.")
         try:
@@ -82,6 +106,10 @@ class Repository:
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
+        held = getattr(self._local, "conn", None)
+        if held is not None:  # inside atomic(): see its own writes
+            yield held
+            return
         with self._engine.connect() as conn:
             yield conn
 
@@ -202,6 +230,11 @@ class Repository:
             conn.execute(delete(t.run).where(t.run.c.id == run_id))
         return r.run_from_row(row)
 
+    def get_run(self, run_id: int) -> Run | None:
+        with self._read() as conn:
+            row = conn.execute(r.RUN_SELECT.where(t.run.c.id == run_id)).first()
+        return None if row is None else r.run_from_row(row)
+
     def runs_on(self, day: date) -> tuple[Run, ...]:
         return self.list_runs(day, day)
 
@@ -244,12 +277,14 @@ class Repository:
             )
 
     def finish_strength_session(self, session_id: int, finished_at: datetime) -> StrengthSession:
+        """Mark a session finished. A finish before its start (the wall clock was moved
+        back mid-session) is recorded as its start and logged, never refused."""
         if not isinstance(finished_at, datetime):
             raise ValidationError("finished_at", f"must be a date and time, not {finished_at!r}")
         r.check_moment("finished_at", finished_at, self._today())
         with self._write() as conn:
             current = self._session(conn, session_id)
-            r.check_order(current.started_at, finished_at)
+            finished_at = _not_before_start(current, finished_at)
             conn.execute(
                 update(t.strength_session)
                 .where(t.strength_session.c.id == session_id)
@@ -404,6 +439,22 @@ def _between(stmt: Any, column: Any, start: date | None, end: date | None) -> An
     if end is not None:
         stmt = stmt.where(column <= end)
     return stmt
+
+
+def _not_before_start(session: StrengthSession, finished_at: datetime) -> datetime:
+    """A finish the wall clock puts before the start (it was moved back mid-session) is
+    recorded as the start: logged, never refused, so the session can always be closed."""
+    started = session.started_at
+    if started is None or (started.tzinfo is None) != (finished_at.tzinfo is None):
+        return finished_at
+    if finished_at < started:
+        log.warning(
+            "Session %s finished at %s, before it started at %s (the clock moved back); "
+            "recorded as finished when it started",
+            session.id, finished_at.isoformat(), started.isoformat(),
+        )
+        return started
+    return finished_at
 
 
 def _with_id(run: Run, run_id: int) -> Run:

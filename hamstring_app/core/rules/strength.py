@@ -2,8 +2,9 @@
 
 Phase criteria (after Goom et al., JOSPT 2016: stages advance on symptoms, not time):
 
-* Everyone starts in phase 1, and starts again there on the injury start date.
-* A red flag puts the runner back to phase 1.
+* Everyone starts in phase 1, and starts again there on each episode's onset.
+* A red flag puts the runner back to phase 1; while an urgent one is open (not yet assessed
+  by a professional) the phase does not move up.
 * The 7-day mean pain rising two weeks in a row steps back one phase (at most once a week).
 * 1 -> 2: on at least 5 of the last 7 days a check-in with rest pain answered, all of them
   3/10 or less, and no red flag.
@@ -19,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from hamstring_app.core.models import Advice, Level, StrengthSession
+from hamstring_app.core.models import Advice, Level, SetLog, StrengthSession
 from hamstring_app.core.rules import thresholds as T
 from hamstring_app.core.rules.days import NONE, DayIndex, _cum
 from hamstring_app.core.rules.types import StrengthDecision
@@ -74,9 +75,11 @@ def current_phase(index: DayIndex, i: int) -> int:
     sessions_by_day: dict[int, list[StrengthSession]] = {}
     for s in index.sessions:
         sessions_by_day.setdefault(index.index(s.day), []).append(s)
-    onset = NONE
-    if index.profile is not None:
-        onset = index.profile.injury_start.toordinal() - index.origin_ord
+    # every episode's onset starts phase 1 again (the profile's injury start when no
+    # episodes are recorded)
+    onsets = {e.onset.toordinal() - index.origin_ord for e in index.episodes}
+    if index.episode is not None:
+        onsets.add(index.episode.onset.toordinal() - index.origin_ord)
 
     w = T.PHASE_WINDOW_DAYS
     tw = T.TREND_WINDOW_DAYS
@@ -85,7 +88,7 @@ def current_phase(index: DayIndex, i: int) -> int:
     clean_runs: list[bool] = []
     last_red_flag = index.last_red_flag
     for k in range(n):
-        if k == onset or last_red_flag[k] == k:
+        if k in onsets or last_red_flag[k] == k:
             phase, since, clean_runs = 1, k, []
         if k in sessions_by_day:
             for s in sessions_by_day[k]:
@@ -102,8 +105,8 @@ def current_phase(index: DayIndex, i: int) -> int:
             ):  # the 7-day mean pain rose two weeks in a row (same test as pain_rising)
                 phase, since, last_back, clean_runs = phase - 1, k, k, []
                 continue
-        if k - since < T.PHASE_MIN_DAYS:
-            continue
+        if k - since < T.PHASE_MIN_DAYS or index.open_urgent(k) != NONE:
+            continue  # too soon, or an urgent sign not yet assessed: no step up
         first = k - w + 1
         lo = max(first, 0)
         rest_fine = (
@@ -139,8 +142,26 @@ class _SessionView:
     up: bool | None
 
 
-def _view(index: DayIndex, s: StrengthSession, exercise: str) -> _SessionView:
-    sets = [x for x in s.sets if x.exercise_id == exercise]
+SetsByExercise = dict[int, dict[str, list[SetLog]]]  # id(session) -> exercise -> its sets
+
+
+def _sets_of(s: StrengthSession, exercise: str, groups: SetsByExercise | None) -> list[SetLog]:
+    """The session's sets of one exercise; from ``groups`` (built once per session, so
+    many exercises cost one pass over the sets, not one pass each) when given."""
+    if groups is None:
+        return [x for x in s.sets if x.exercise_id == exercise]
+    found = groups.get(id(s))
+    if found is None:
+        found = groups[id(s)] = {}
+        for x in s.sets:
+            found.setdefault(x.exercise_id, []).append(x)
+    return found.get(exercise, [])
+
+
+def _view(
+    index: DayIndex, s: StrengthSession, exercise: str, groups: SetsByExercise | None = None
+) -> _SessionView:
+    sets = _sets_of(s, exercise, groups)
     answered = [x.pain for x in sets if x.pain is not None]
     return _SessionView(
         s.day.isoformat(),
@@ -162,9 +183,11 @@ def decide(
     exercise: str,
     sessions: list[StrengthSession],
     names: Mapping[str, str] | None = None,
+    groups: SetsByExercise | None = None,
 ) -> StrengthDecision:
     """Progress, hold or regress one exercise from its last two sessions."""
-    views = [_view(index, s, exercise) for s in sessions[-T.STRENGTH_SESSIONS_NEEDED :]]
+    recent = sessions[-T.STRENGTH_SESSIONS_NEEDED :]
+    views = [_view(index, s, exercise, groups) for s in recent]
     last = views[-1]
     why: dict[str, int | float | str | bool | None] = {"exercise": exercise}
     for n, v in enumerate(reversed(views), start=1):
@@ -241,8 +264,9 @@ def strength_decisions(
                     by_exercise[e].append(s)
             elif k >= recent_from:
                 by_exercise[e] = [s]
+    groups: SetsByExercise = {}
     out = [
-        decide(index, exercise, list(reversed(sessions)), names)
+        decide(index, exercise, list(reversed(sessions)), names, groups)
         for exercise, sessions in sorted(by_exercise.items())
     ]
     order = {"regress": 0, "hold": 1, "progress": 2}
