@@ -294,7 +294,11 @@ def meta(conn: Any) -> AppMeta:
 @contextmanager
 def snapshot(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """One read transaction on an autocommit connection: every read inside sees the same
-    committed state, whatever another connection writes meanwhile."""
+    committed state, whatever another connection writes meanwhile. Inside a transaction
+    already (a write's, or ``Repository.atomic``) it simply joins it."""
+    if conn.in_transaction:
+        yield conn
+        return
     conn.execute("BEGIN")
     try:
         yield conn

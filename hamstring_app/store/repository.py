@@ -13,6 +13,7 @@ app and reading its history never wait for SQLAlchemy's imports.
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -72,6 +73,7 @@ class Repository:
     def __init__(self, database: Database, today: Callable[[], date]) -> None:
         self._db = database
         self._today = today
+        self._local = threading.local()  # .conn: the transaction atomic() holds open
 
     @property
     def database(self) -> Database:
@@ -83,8 +85,26 @@ class Repository:
     # ------------------------------------------------------------------ plumbing
 
     @contextmanager
+    def atomic(self) -> Iterator[None]:
+        """Make every write (and read) inside the block one transaction: all of it is kept,
+        or on any error none of it. Nested blocks join the outer one. Per thread."""
+        if getattr(self._local, "conn", None) is not None:
+            yield
+            return
+        with self._write() as conn:
+            self._local.conn = conn
+            try:
+                yield
+            finally:
+                self._local.conn = None
+
+    @contextmanager
     def _write(self) -> Iterator[Connection]:
         """One transaction. A full or read-only disk becomes StorageUnavailable (rolled back)."""
+        held = getattr(self._local, "conn", None)
+        if held is not None:  # inside atomic(): its transaction commits or rolls back
+            yield held
+            return
         if self._db.read_only:
             raise StoreError("This data was opened for reading only; nothing was saved.")
         sql = _sql()
@@ -99,6 +119,10 @@ class Repository:
 
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
+        held = getattr(self._local, "conn", None)
+        if held is not None:  # inside atomic(): see its own writes
+            yield _raw(held)
+            return
         with self._db.reading() as conn:
             yield conn
 
@@ -212,6 +236,10 @@ class Repository:
                 raise NotFound(f"There is no saved run with id {run_id} to delete.")
             conn.execute(sql.delete(sql.run).where(sql.run.c.id == run_id))
         return found
+
+    def get_run(self, run_id: int) -> Run | None:
+        with self._read() as conn:
+            return reader.run(conn, run_id)
 
     def runs_on(self, day: date) -> tuple[Run, ...]:
         return self.list_runs(day, day)
