@@ -227,6 +227,12 @@ def session(conn: Any, session_id: int) -> StrengthSession | None:
     return _sessions_of([row], set_rows)[0]
 
 
+def runs_where(conn: Any, condition: str, params: Sequence[Any] = ()) -> tuple[Run, ...]:
+    """Runs meeting an SQL ``condition`` over the run table's columns, by day then id."""
+    rows = conn.execute(RUN_SELECT + f" WHERE {condition} ORDER BY day, id", params).fetchall()
+    return tuple(map(_run, rows))
+
+
 def _sessions_of(rows: list[Any], set_rows: list[Any]) -> tuple[StrengthSession, ...]:
     by_session: dict[int, list[SetLog]] = {}
     build_set = _set

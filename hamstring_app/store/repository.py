@@ -50,6 +50,7 @@ from hamstring_app.store.errors import (
     StoreError,
     storage_problem,
 )
+from hamstring_app.store.run_imports import RunImports
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
@@ -69,7 +70,7 @@ def _raw(conn: Connection) -> sqlite3.Connection:
     return raw
 
 
-class Repository:
+class Repository(RunImports):
     def __init__(self, database: Database, today: Callable[[], date]) -> None:
         self._db = database
         self._today = today

@@ -1,0 +1,84 @@
+"""The repository's methods for runs read from watch files (see hamstring_app.importer).
+
+Kept apart from repository.py so each file stays readable; :class:`Repository` inherits
+them and supplies ``_write``, ``_read`` and ``_day``. Reads take the lean path
+(store/reader.py); writes SQLAlchemy Core, imported on the first write.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from hamstring_app.core.models import Run, ValidationError
+from hamstring_app.store import reader
+from hamstring_app.store import records as r
+from hamstring_app.store.errors import Conflict, NotFound
+
+
+class RunImports:
+    _write: Any
+    _read: Any
+    _day: Any
+
+    def import_runs(self, new: Sequence[Run], merged: Sequence[Run]) -> tuple[Run, ...]:
+        """Add ``new`` runs and replace ``merged`` ones (saved runs given their measured
+        fields), all in ONE transaction: any failure writes nothing. Returns every run
+        written, with its id. A run whose file (content hash) is already saved is refused."""
+        for run in (*new, *merged):
+            r.revalidate(run, Run)
+            self._day("date", run.day)
+        for run in merged:
+            if run.id is None:
+                raise ValidationError("id", "is needed to merge into a saved run")
+        hashes = [run.content_hash for run in (*new, *merged) if run.content_hash]
+        if len(hashes) != len(set(hashes)):
+            raise ValidationError("content_hash", "the same file is listed twice")
+        written: list[Run] = []
+        from hamstring_app.store import sql
+
+        with self._write() as conn:
+            raw = conn.connection.driver_connection
+            for run in merged:
+                done = conn.execute(
+                    sql.update(sql.run)
+                    .where(sql.run.c.id == run.id)
+                    .values(r.run_values(run, with_id=False))
+                )
+                if done.rowcount == 0:
+                    raise NotFound(f"There is no saved run with id {run.id} to merge into.")
+                written.append(run)
+            for run in new:
+                if run.content_hash and _hash_saved(raw, run.content_hash):
+                    raise Conflict(f"{run.source_file or 'This file'} was already imported.")
+                values = r.run_values(replace(run, id=None), with_id=False)
+                new_id = conn.execute(
+                    sql.insert(sql.run).values(values).returning(sql.run.c.id)
+                ).scalar_one()
+                written.append(replace(run, id=new_id))
+        return tuple(written)
+
+    def runs_to_match(self, start: date, end: date) -> tuple[Run, ...]:
+        """Saved runs an import must be checked against: those from ``start`` to ``end``
+        plus any run, whatever its date, whose file hash is known (for re-imports)."""
+        with self._read() as conn, reader.snapshot(conn):
+            near = reader.runs(conn, start, end)
+            hashed = reader.runs_where(
+                conn,
+                "content_hash IS NOT NULL AND (day < ? OR day > ?)",
+                (start.isoformat(), end.isoformat()),
+            )
+        return near + hashed
+
+    def runs_needing_review(self) -> tuple[Run, ...]:
+        """Runs imported from the watched folder that still wait for pain and RPE."""
+        with self._read() as conn:
+            return reader.runs_where(conn, "needs_review = 1")
+
+
+def _hash_saved(conn: Any, digest: str) -> bool:
+    found = conn.execute("SELECT 1 FROM run WHERE content_hash = ?", (digest,))
+    return found.fetchone() is not None
+
