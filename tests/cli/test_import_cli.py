@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "importer"))
-from activity_files import RunSpec, fit_bytes, gpx_bytes, zip_bytes  # noqa: E402
+from activity_files import RunSpec, fit_bytes, gpx_bytes, zip_bytes
 
-from hamstring_app import import_cli  # noqa: E402
-from hamstring_app.cli import main  # noqa: E402
-from hamstring_app.store.repository import open_repository  # noqa: E402
+from hamstring_app import import_cli
+from hamstring_app.cli import main
+from hamstring_app.store.repository import open_repository
 
 START = datetime(2026, 11, 20, 7, 0, tzinfo=UTC)
 

@@ -10,13 +10,13 @@ import pytest
 from store_samples import TODAY
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "importer"))
-from activity_files import RunSpec, fit_bytes, gpx_bytes, tcx_bytes  # noqa: E402
+from activity_files import RunSpec, fit_bytes, gpx_bytes, tcx_bytes
 
-from hamstring_app.core.models import Run  # noqa: E402
-from hamstring_app.core.tasks import Cancelled  # noqa: E402
-from hamstring_app.importer.plan import Status, runs_to_write  # noqa: E402
-from hamstring_app.store.errors import Conflict  # noqa: E402
-from hamstring_app.store.importing import import_runs, preview_import  # noqa: E402
+from hamstring_app.core.models import Run
+from hamstring_app.core.tasks import Cancelled
+from hamstring_app.importer.plan import Status, runs_to_write
+from hamstring_app.store.errors import Conflict
+from hamstring_app.store.importing import import_runs, preview_import
 
 START = datetime(2026, 3, 10, 7, 0, tzinfo=UTC)
 
