@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import dataclasses
+from collections.abc import Mapping, Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from hamstring_app.core.models import Advice, History, Level, Referral, Verdict
 from hamstring_app.core.rules import thresholds as T
@@ -24,6 +26,9 @@ from hamstring_app.core.rules.timeline import recovery
 from hamstring_app.core.rules.triggers import personal_triggers, trigger_advice
 from hamstring_app.core.rules.types import Assessment
 
+if TYPE_CHECKING:
+    from hamstring_app.core.runplan.types import Clearance
+
 CHANGE_LEVEL = Level.CAUTION  # load/technique/strength advice at this level or above
 _GROUP = {"pain": 0, "timeline": 1, "load": 2, "technique": 3, "strength": 4, "triggers": 5}
 
@@ -33,12 +38,18 @@ def _rank(a: Advice) -> tuple[int, int]:
 
 
 def evaluate(
-    history: History, today: date, *, names: Mapping[str, str] | None = None
+    history: History,
+    today: date,
+    *,
+    names: Mapping[str, str] | None = None,
+    clearances: Sequence[Clearance] = (),
 ) -> Assessment:
     """Assess ``history`` as of ``today``. Records dated after ``today`` are ignored.
 
     ``names`` maps exercise ids to the names the runner knows them by (the library's);
-    messages fall back to a tidied id. The "why" data always keeps the ids."""
+    messages fall back to a tidied id. The "why" data always keeps the ids.
+    ``clearances``: a professional's assessments, read by the return-to-run ladder.
+    The result carries today's run prescription (core.runplan)."""
     index = DayIndex(history, today)
     i = index.index(today)
 
@@ -114,7 +125,7 @@ def evaluate(
     advice += rec_items + change_items
     advice += trigger_advice(triggers)
     advice.sort(key=_rank)
-    return Assessment(
+    result = Assessment(
         today=today,
         verdict=verdict,
         referral=referral,
@@ -127,3 +138,8 @@ def evaluate(
         recovery=rec,
         triggers=triggers,
     )
+    # imported here: core.runplan builds on this package (a top-level import would be a cycle)
+    from hamstring_app.core.runplan.plan import prescribe_at
+
+    plan = prescribe_at(index, result, clearances=clearances)
+    return dataclasses.replace(result, prescription=plan)

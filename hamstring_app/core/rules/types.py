@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from hamstring_app.core.models import Advice, Level, Referral, Verdict, WhyValue
+
+if TYPE_CHECKING:
+    from hamstring_app.core.runplan.types import Prescription
 
 Decision = Literal["progress", "hold", "regress"]
 RecoveryStatus = Literal["on_track", "slower_than_expected", "recovered"]
@@ -152,6 +155,7 @@ class Assessment:
     strength: tuple[StrengthDecision, ...]
     recovery: Recovery
     triggers: tuple[Trigger, ...]
+    prescription: Prescription | None = None  # today's run, the ladder, the week (runplan)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape printed by ``hamstring-app assess`` (docs/assess.md)."""
@@ -167,4 +171,5 @@ class Assessment:
             "strength": [s.to_dict() for s in self.strength],
             "recovery": self.recovery.to_dict(),
             "triggers": [t.to_dict() for t in self.triggers],
+            "prescription": self.prescription.to_dict() if self.prescription else None,
         }

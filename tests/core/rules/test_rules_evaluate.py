@@ -65,6 +65,7 @@ def test_busy_day_gives_ordered_advice_and_the_documented_shape():
         "strength",
         "recovery",
         "triggers",
+        "prescription",
     ]
     assert set(d["advice"][0]) == {"rule", "level", "title", "message", "why", "evidence"}
     assert set(d["recovery"]) == {
