@@ -35,7 +35,7 @@ def histories(draw):
     """A runner's last 45 days: an earlier and a recent state (clear, mild, moderate or high
     pain, or a warning sign), regular runs around one distance, sometimes a gap."""
     earlier = draw(st.sampled_from(["clear", "clear", "mild", "mild", "moderate", "high"]))
-    recent = draw(st.sampled_from([*sorted(LEVELS), "clear", "warning"]))
+    recent = draw(st.sampled_from([*sorted(LEVELS), "clear", "mild", "warning"]))
     switch = draw(st.integers(0, 20))  # the recent state began this many days ago
     skip = draw(st.sampled_from([0, 0, 3, 5]))  # every n-th day without a check-in
     base_km = draw(st.floats(3.0, 15.0, allow_nan=False))
@@ -66,7 +66,8 @@ def histories(draw):
                 duration_min=base_km * 6, type=kind, rpe=4, pain=pain,
             ))
     profile = Profile(
-        injury_start=TODAY - timedelta(days=draw(st.integers(10, SPAN))),
+        # a recent onset leaves the earlier days out of the episode (and off the ladder)
+        injury_start=TODAY - timedelta(days=draw(st.sampled_from([switch, SPAN]))),
         usual_cadence_spm=draw(st.none() | st.integers(150, 185)),
         units=draw(st.sampled_from(list(Units))),
     )
@@ -80,6 +81,7 @@ def test_prescription_properties_and_the_branches_they_reach():
         max_examples=EXAMPLES,
         deadline=None,
         database=None,
+        derandomize=True,  # the same examples every run: the branch counts below are stable
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     )
     @given(histories())
