@@ -154,6 +154,8 @@ def week_plan(
     else:
         slots = _verdict_days(today, assessment, caps, index, i)
 
+    # the calendar ends on 9999-12-31: a week starting in its last days is shorter
+    slots = slots[: min(len(slots), (date.max - start).days + 1)]
     days: list[PlanDay] = []
     for d, slot in enumerate(slots):
         day = start + timedelta(days=d)

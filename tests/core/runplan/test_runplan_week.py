@@ -137,3 +137,11 @@ def test_stale_moves_are_dropped_and_moves_round_trip_as_text():
     moves = (Move("run", TODAY, TODAY + timedelta(days=1)), stale)
     assert moves_from_text(moves_to_text(moves)) == moves
     assert moves_from_text("nonsense;run 2026-13-01 x;" + moves[0].to_text()) == moves[:1]
+
+
+def test_a_week_at_the_end_of_the_calendar_is_shorter_not_a_crash():
+    from datetime import date
+
+    last = date.max
+    _a, p = prescription(history([answered(last)], [run(last, 5.0)]), last)
+    assert [d.day for d in p.week] == [last]
