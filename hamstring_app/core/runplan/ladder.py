@@ -67,6 +67,7 @@ class Walk:
     in_stop: bool = False
     hold_since: int = NONE
     completed_on: date | None = None
+    said_on: date | None = None  # the assessment that said "not yet"
     events: list[LadderEvent] = field(default_factory=list)
 
     def note(self, day: date, event: str, detail: str = "") -> None:
@@ -157,6 +158,11 @@ def walk_ladder(
         start = max(start, index.index(since))
     cleared = sorted(c.day for c in clearances if c.cleared_to_run and c.day <= today)
     cleared_idx = {index.index(d) for d in cleared}
+    # the latest assessment on or before each day decides whether a professional said
+    # "not yet" (rehab only, or no running)
+    said = sorted((c for c in clearances if c.day <= today), key=lambda c: c.day)
+    said_at = 0
+    latest: Clearance | None = None
     run_days = sorted(index.runs_by_day)
     pos = bisect_left(run_days, start)
     last_run = run_days[pos - 1] if pos else NONE
@@ -165,8 +171,18 @@ def walk_ladder(
         day = index.day(k)
         state = pain_state(index, k, carry=(k == i))
         verdict, reasons = classify(state)
+        while said_at < len(said) and index.index(said[said_at].day) <= k:
+            latest = said[said_at]
+            said_at += 1
         if w.pending != NONE and w.pending == k - 1 and not state.red_flags:
             _judge(w, index, k)
+        if latest is not None and latest.no_running:
+            if not (w.status == "waiting" and w.reason == "professional"):
+                w.wait(day, "professional", "a professional said not to run yet")
+            w.said_on = latest.day
+            if k in index.runs_by_day:
+                last_run = k
+            continue
         if state.checkin is not None:
             if verdict is Verdict.HOLD:
                 w.hold_since = k if w.hold_since == NONE else w.hold_since
@@ -190,7 +206,7 @@ def walk_ladder(
             if w.status == "waiting":
                 flag_day = state.earlier_red_flag_day
                 if not _open_warning(flag_day, cleared):
-                    by_pro = flag_day is not None or k in cleared_idx
+                    by_pro = flag_day is not None or k in cleared_idx or w.reason == "professional"
                     if by_pro:
                         w.start(day, k, "cleared", 1, "a professional cleared you to run")
                     elif w.reason == "warning_sign":
@@ -221,6 +237,13 @@ def walk_ladder(
 
 def _next_when(w: Walk, index: DayIndex, i: int) -> str:
     if w.status == "waiting":
+        if w.reason == "professional":
+            when = w.said_on.isoformat() if w.said_on else "your last assessment"
+            return (
+                f"The professional who assessed you ({when}) said not to run yet: follow their "
+                "advice. The ladder starts at step 1 when you record an assessment that clears "
+                "you to run."
+            )
         if w.reason == "warning_sign":
             return (
                 "See a qualified health professional first. The ladder starts at step 1 once "

@@ -25,8 +25,8 @@ def prescribe_at(
     """The prescription for ``assessment.today`` from an index already built up to it."""
     i = index.index(assessment.today)
     since = episode_start
-    if since is None and index.profile is not None:
-        since = index.profile.injury_start
+    if since is None and index.episode is not None:
+        since = index.episode.onset
     ladder, _walk = ladder_today(index, i, clearances, since)
     caps = caps_for(index, i)
     logged = index.km[i] if 0 <= i < index.n else 0.0
@@ -43,7 +43,18 @@ def prescribe(
     clearances: Sequence[Clearance] = (),
     episode_start: date | None = None,
 ) -> Prescription:
-    """Today's run, the return-to-run ladder and the week ahead (docs/rules.md)."""
+    """Today's run, the return-to-run ladder and the week ahead (docs/rules.md).
+
+    The professional's assessments in ``history`` are read as clearances, with any given in
+    ``clearances``; the ladder counts from the current episode's onset unless told."""
     return prescribe_at(
-        DayIndex(history, today), assessment, clearances=clearances, episode_start=episode_start
+        DayIndex(history, today),
+        assessment,
+        clearances=(*clearances_of(history), *clearances),
+        episode_start=episode_start,
     )
+
+
+def clearances_of(history: History) -> tuple[Clearance, ...]:
+    """The history's professional assessments, as the ladder reads them."""
+    return tuple(Clearance.from_assessment(a) for a in history.assessments)

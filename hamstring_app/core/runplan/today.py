@@ -194,6 +194,9 @@ def _no_run(assessment: Assessment, ladder: Ladder | None, why: dict) -> TodayRu
     if assessment.verdict is Verdict.STOP:
         summary = "No running today"
         notes.append("No running today. Walking is fine if it is comfortable.")
+    elif ladder is not None and ladder.reason == "professional":
+        summary = "No running yet: your professional's advice"
+        notes.append(CROSS)
     else:  # waiting on the ladder for an open warning sign (the verdict allows rest)
         summary = "Rest from running until a professional has checked the warning sign"
         notes.append(CROSS)

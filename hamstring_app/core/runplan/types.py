@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
+from hamstring_app.core.episodes import AssessmentOutcome, ProfessionalAssessment
 from hamstring_app.core.models import WhyValue
 from hamstring_app.core.rules import thresholds as T
 
@@ -16,7 +17,7 @@ cross-train; ladder: today's return-to-run step; rest: no run today (a rest day)
 running today (stop)."""
 Terrain = Literal["any", "flat", "none"]
 LadderStatus = Literal["waiting", "active"]
-LadderReason = Literal["stop", "warning_sign", "long_hold", "break", "cleared"]
+LadderReason = Literal["stop", "warning_sign", "long_hold", "break", "cleared", "professional"]
 
 RUNNING_KINDS = frozenset({"run", "easy", "short_easy", "ladder"})
 
@@ -27,10 +28,20 @@ def _r(value: float | None, digits: int = 1) -> float | None:
 
 @dataclass(frozen=True, slots=True)
 class Clearance:
-    """A qualified professional's assessment: the day, and whether it cleared running."""
+    """What the ladder reads from a professional's assessment: the day, whether it cleared
+    running, and whether it said not to run yet (rehab only, or no running)."""
 
     day: date
     cleared_to_run: bool
+    no_running: bool = False
+
+    @classmethod
+    def from_assessment(cls, a: ProfessionalAssessment) -> Clearance:
+        return cls(
+            a.day,
+            a.outcome is AssessmentOutcome.CLEARED_TO_RUN,
+            a.outcome in (AssessmentOutcome.REHAB_ONLY, AssessmentOutcome.NO_RUNNING),
+        )
 
 
 @dataclass(frozen=True, slots=True)

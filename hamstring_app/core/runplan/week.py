@@ -142,8 +142,11 @@ def week_plan(
     referral_open = assessment.referral is not Referral.NONE
     no_run_note = ""
     if today.kind in ("no_run", "rest") and (ladder is None or ladder.status == "waiting"):
-        if referral_open:
+        if ladder is not None and ladder.reason == "professional":
             slots: list[PlanDay | None] = [None] * T.WEEK_PLAN_DAYS
+            no_run_note = "No running until your professional clears you to run"
+        elif referral_open or (ladder is not None and ladder.reason == "warning_sign"):
+            slots = [None] * T.WEEK_PLAN_DAYS
             no_run_note = "No running until a professional has checked you"
         elif ladder is not None:
             slots = _ladder_days(today, replace(ladder, status="active"))

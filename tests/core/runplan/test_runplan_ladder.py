@@ -7,7 +7,7 @@ import itertools
 import pytest
 from plan_helpers import LadderStory, answered, history, prescription, run
 
-from hamstring_app.core.models import Profile
+from hamstring_app.core.models import Profile, Verdict
 from hamstring_app.core.rules import thresholds as T
 from hamstring_app.core.rules.days import DayIndex
 from hamstring_app.core.runplan import Clearance
@@ -191,3 +191,41 @@ def test_the_ladder_is_per_episode():
     index = DayIndex(h2, s.day(3))
     assert walk_ladder(index, index.index(s.day(3)), since=later.injury_start).status is None
     assert s.walk(3).status == "active"
+
+
+def _with_assessment(s, day, outcome):
+    from dataclasses import replace
+
+    from hamstring_app.core.episodes import ProfessionalAssessment
+
+    h = s.history()
+    return replace(h, assessments=(ProfessionalAssessment(day, outcome),))
+
+
+def test_a_recorded_assessment_that_clears_running_starts_the_ladder():
+    from hamstring_app.core.episodes import AssessmentOutcome
+
+    s = LadderStory()
+    s.ladder_run(1, 2, 1, nerve_signs=True)  # urgent: open until assessed
+    s.fill(6)
+    _a, p = prescription(s.history(), s.day(6))
+    assert p.ladder.status == "waiting" and p.today.kind == "no_run"
+    h = _with_assessment(s, s.day(5), AssessmentOutcome.CLEARED_TO_RUN)
+    a, p = prescription(h, s.day(6))
+    assert a.verdict is not Verdict.STOP
+    assert (p.ladder.status, p.ladder.reason, p.ladder.step) == ("active", "cleared", 1)
+    assert p.today.kind == "ladder"
+
+
+@pytest.mark.parametrize("outcome", ["rehab_only", "no_running"])
+def test_a_professional_who_says_not_yet_keeps_the_ladder_waiting(outcome):
+    from hamstring_app.core.episodes import AssessmentOutcome
+
+    s = LadderStory()
+    s.ladder_run(1, 2, 1, nerve_signs=True)
+    s.fill(8)
+    h = _with_assessment(s, s.day(5), AssessmentOutcome(outcome))
+    _a, p = prescription(h, s.day(8))
+    assert (p.ladder.status, p.ladder.reason) == ("waiting", "professional")
+    assert not p.today.running and "said not to run yet" in p.ladder.next_when
+    assert not any(d.running for d in p.week)
