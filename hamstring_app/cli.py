@@ -7,6 +7,7 @@ Qt is imported only when the GUI (or the self-test) actually starts, so ``assess
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import sys
 from collections.abc import Sequence
@@ -92,6 +93,24 @@ def build_parser() -> argparse.ArgumentParser:
     assess.add_argument(
         "--data-dir", dest="assess_data_dir", metavar="PATH", help="with --db: data folder"
     )
+    importer = sub.add_parser(
+        "import",
+        help="import runs from watch files and Strava or Garmin exports",
+        description=(
+            "Import runs from .fit, .gpx and .tcx files (and .gz of each), Strava and Garmin "
+            "Connect export zips, and folders of these. Duplicates are kept once; a run you "
+            "typed in on the same day with a similar distance gets the measured fields. "
+            "Exit 0, or 2 with a message."
+        ),
+    )
+    importer.add_argument("paths", nargs="+", metavar="PATH", help="file, folder or zip")
+    importer.add_argument(
+        "--dry-run", action="store_true", help="write nothing; print what would be imported"
+    )
+    importer.add_argument("--json", action="store_true", help="print the result as JSON")
+    importer.add_argument(
+        "--data-dir", dest="import_data_dir", metavar="PATH", help="data folder to import into"
+    )
     return parser
 
 
@@ -118,6 +137,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=args.file, use_db=args.db, data_dir=data_dir, today=args.today
         )
 
+    if args.command == "import":
+        from hamstring_app.import_cli import run_import
+
+        return run_import(
+            args.paths,
+            data_dir=args.import_data_dir or args.data_dir,
+            dry_run=args.dry_run,
+            as_json=args.json,
+        )
+
     preload_for_gui()
     if args.self_test:
         from hamstring_app.ui.app import self_test
@@ -126,6 +155,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from hamstring_app.ui.app import run_gui
 
+    # Everything imported so far lives as long as the app: move it out of the cyclic
+    # collector's sight, so its passes walk only what the app makes from here on.
+    gc.freeze()
     return run_gui(data_dir=args.data_dir, demo=args.demo, demo_years=args.demo_years)
 
 
