@@ -12,6 +12,7 @@ app and reading its history never wait for SQLAlchemy's imports.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sqlite3
 import threading
@@ -67,6 +68,13 @@ def _sql() -> ModuleType:
     return sql
 
 
+def prepare_writes() -> None:
+    """Import what writing needs (SQLAlchemy Core and the tables) ahead of the first write,
+    which would otherwise wait for it. Safe from any thread: the app calls it from a
+    background thread while the runner reads or types."""
+    _sql()
+
+
 def _raw(conn: Connection) -> sqlite3.Connection:
     """The sqlite3 connection under a SQLAlchemy one: reads inside a write use it."""
     raw = conn.connection.driver_connection
@@ -86,6 +94,13 @@ class Repository(RunImports):
 
     def close(self) -> None:
         self._db.close()
+
+    def prepare_writes(self) -> None:
+        """:func:`prepare_writes`, and make the engine the writes will use."""
+        prepare_writes()
+        if not self._db.read_only:
+            with contextlib.suppress(RuntimeError):  # closed meanwhile: nothing to prepare
+                self._db.engine  # noqa: B018 - made on first use
 
     # ------------------------------------------------------------------ plumbing
 
