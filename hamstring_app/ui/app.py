@@ -30,11 +30,12 @@ from hamstring_app.paths import (
     make_private_file,
     resolve_data_dir,
 )
+from hamstring_app.store import operations as op
 from hamstring_app.store.errors import StorageUnavailable, StoreError, storage_problem
 from hamstring_app.store.repository import Repository, open_repository, prepare_writes
 from hamstring_app.ui.checkin.reminder import CheckInReminder
 from hamstring_app.ui.context import AppContext
-from hamstring_app.ui.events import AppEvents, Kind
+from hamstring_app.ui.events import AppEvents
 from hamstring_app.ui.main_window import MainWindow, TabFactory
 from hamstring_app.ui.profile_dialog import ProfileDialog
 from hamstring_app.ui.theme import icon
@@ -290,8 +291,10 @@ def first_run(session: Session, profile: Profile | None = None) -> bool:
         profile = ask_profile(session.ctx.clock.today())
         if profile is None:
             return False
-    repo.save_profile(profile)
-    session.ctx.events.changed(Kind.PROFILE)
+    outcome = session.ctx.ops.run(op.save_profile, profile)
+    if not outcome.ok:
+        QMessageBox.critical(None, APP_NAME, outcome.message)
+        return False
     return True
 
 
