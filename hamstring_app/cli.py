@@ -92,7 +92,43 @@ def build_parser() -> argparse.ArgumentParser:
     assess.add_argument(
         "--data-dir", dest="assess_data_dir", metavar="PATH", help="with --db: data folder"
     )
+    _add_data_commands(sub)
     return parser
+
+
+def _add_data_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    export = sub.add_parser(
+        "export",
+        help="write your data as one JSON file or as CSV files (see docs/data-formats.md)",
+        description=(
+            "Write everything as one JSON file in the format assess reads (it can be "
+            "imported back), or as CSV files for spreadsheets. Reads your data only."
+        ),
+    )
+    target = export.add_mutually_exclusive_group(required=True)
+    target.add_argument("--json", metavar="FILE", dest="json_file", help="one JSON file")
+    target.add_argument(
+        "--csv",
+        metavar="DIR",
+        dest="csv_dir",
+        help="a folder for checkins.csv, runs.csv and strength_sets.csv",
+    )
+    export.add_argument("--data-dir", dest="sub_data_dir", metavar="PATH", help="data folder")
+
+    importer = sub.add_parser(
+        "import",
+        help="add the records of an exported JSON file to your data",
+        description=(
+            "Add what is new in each file to your data, in one transaction per file: "
+            "records already saved are skipped and a saved check-in is never replaced. "
+            "Refused while the app has the data folder open."
+        ),
+    )
+    importer.add_argument("files", nargs="+", metavar="FILE", help="an export (.json)")
+    importer.add_argument(
+        "--dry-run", action="store_true", help="only say what would be added and skipped"
+    )
+    importer.add_argument("--data-dir", dest="sub_data_dir", metavar="PATH", help="data folder")
 
 
 def preload_for_gui() -> None:
@@ -117,6 +153,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_assess(
             file=args.file, use_db=args.db, data_dir=data_dir, today=args.today
         )
+
+    if args.command in ("export", "import"):
+        from hamstring_app import data_cli
+
+        data_dir = args.sub_data_dir or args.data_dir
+        if args.command == "export":
+            return data_cli.run_export(
+                json_file=args.json_file, csv_dir=args.csv_dir, data_dir=data_dir
+            )
+        return data_cli.run_import(files=args.files, data_dir=data_dir, dry_run=args.dry_run)
 
     preload_for_gui()
     if args.self_test:

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, delete, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -49,6 +49,9 @@ from hamstring_app.store.errors import (
     StoreError,
     storage_problem,
 )
+
+if TYPE_CHECKING:
+    from hamstring_app.exchange.merge import ImportPlan
 
 
 class Repository:
@@ -373,6 +376,20 @@ class Repository:
         bulk.check_history(history, self._today())
         with self._write() as conn:
             bulk.insert_history(conn, history)
+
+    def import_new(self, incoming: History) -> ImportPlan:
+        """Add the records of ``incoming`` not saved yet, in one transaction; returns what
+        was added and skipped (see hamstring_app.exchange.merge). Check-ins already saved
+        for a date and a saved profile are kept."""
+        bulk.check_history(incoming, self._today())
+        with self._write() as conn:
+            saved = History(
+                profile=self._profile(conn),
+                checkins=self._checkins(conn, None, None),
+                runs=self._runs(conn, None, None),
+                strength_sessions=self._sessions(conn, None, None),
+            )
+            return bulk.add_new(conn, saved, incoming)
 
     # ------------------------------------------------------------------ settings
 
