@@ -1,6 +1,8 @@
-"""The database tables, as SQLAlchemy 2.x typed ORM classes.
+"""The database tables, as SQLAlchemy Core ``Table`` objects.
 
-Only the store uses these; everything outside it sees core dataclasses. The schema
+Only the store uses these; everything outside it sees core dataclasses. They are plain
+Core tables, not ORM classes: the store reads and writes with Core statements, and the
+ORM's machinery (a quarter of a second of imports) bought nothing here. The schema
 itself guards every value with CHECK constraints, so a bad row is refused even when it
 is written by hand. Changing anything here needs a new migration in migrations/versions
 (tests/store/test_schema.py compares this file with the migrated schema).
@@ -18,16 +20,17 @@ from typing import Any
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
+    Column,
     Dialect,
     Float,
     ForeignKey,
     Integer,
     MetaData,
     String,
+    Table,
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
 from hamstring_app.core import models as m
@@ -127,26 +130,45 @@ CHECKIN_BOOLS = (
 )
 
 
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
-class AppMetaRow(Base):
-    """One row: which schema revision and app version last wrote this file."""
-
-    __tablename__ = "app_meta"
-    __table_args__ = _checks(("single_row", "id = 1"))
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    schema_revision: Mapped[str] = mapped_column(String(32))
-    app_version: Mapped[str] = mapped_column(String(64))
+def _column(name: str, type_: Any, *args: Any) -> Column[Any]:
+    """A column that may be NULL (an unanswered or unknown value)."""
+    return Column(name, type_, *args, nullable=True)
 
 
-class ProfileRow(Base):
-    """One row: the runner and the current injury episode."""
+def _required(name: str, type_: Any, *args: Any) -> Column[Any]:
+    return Column(name, type_, *args, nullable=False)
 
-    __tablename__ = "profile"
-    __table_args__ = _checks(
+
+def _id() -> Column[Any]:
+    return Column("id", Integer, primary_key=True)
+
+
+# One row: which schema revision and app version last wrote this file.
+app_meta = Table(
+    "app_meta",
+    metadata,
+    _id(),
+    _required("schema_revision", String(32)),
+    _required("app_version", String(64)),
+    *_checks(("single_row", "id = 1")),
+)
+
+# One row: the runner and the current injury episode.
+profile = Table(
+    "profile",
+    metadata,
+    _id(),
+    _required("injury_start", IsoDate),
+    _required("side", String(20)),
+    _required("pain_site", String(30)),
+    _required("long_standing", Boolean),
+    _column("usual_weekly_km", Float),
+    _column("usual_cadence_spm", Integer),
+    _required("units", String(10)),
+    *_checks(
         ("single_row", "id = 1"),
         ("injury_start", _iso_date("injury_start")),
         ("side", _enum("side", m.Side)),
@@ -155,23 +177,20 @@ class ProfileRow(Base):
         ("usual_weekly_km", _real_range("usual_weekly_km", 0, 1000)),
         ("usual_cadence_spm", _int_range("usual_cadence_spm", *m.CADENCE_RANGE)),
         ("units", _enum("units", m.Units)),
-    )
+    ),
+)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    injury_start: Mapped[date] = mapped_column(IsoDate)
-    side: Mapped[str] = mapped_column(String(20))
-    pain_site: Mapped[str] = mapped_column(String(30))
-    long_standing: Mapped[bool] = mapped_column(Boolean)
-    usual_weekly_km: Mapped[float | None] = mapped_column(Float)
-    usual_cadence_spm: Mapped[int | None] = mapped_column(Integer)
-    units: Mapped[str] = mapped_column(String(10))
-
-
-class CheckInRow(Base):
-    """One daily check-in per date. NULL always means "not answered"."""
-
-    __tablename__ = "checkin"
-    __table_args__ = _checks(
+# One daily check-in per date. NULL always means "not answered".
+checkin = Table(
+    "checkin",
+    metadata,
+    Column("day", IsoDate, primary_key=True),
+    *(_column(name, Integer) for name in PAINS),
+    *(_column(name, Boolean) for name in CHECKIN_BOOLS),
+    _column("fatigue", Integer),
+    _column("sleep_hours", Float),
+    _required("note", Text),
+    *_checks(
         ("day", _iso_date("day")),
         *((name, _int_range(name, 0, 10)) for name in PAINS),
         *((name, _bool(name)) for name in CHECKIN_BOOLS),
@@ -179,136 +198,100 @@ class CheckInRow(Base):
         ("fatigue", _int_range("fatigue", 0, 10)),
         ("sleep_hours", _real_range("sleep_hours", 0, 24)),
         ("note", _note()),
-    )
+    ),
+)
 
-    day: Mapped[date] = mapped_column(IsoDate, primary_key=True)
-    pain_rest: Mapped[int | None] = mapped_column(Integer)
-    pain_run: Mapped[int | None] = mapped_column(Integer)
-    pain_next_morning: Mapped[int | None] = mapped_column(Integer)
-    ran: Mapped[bool | None] = mapped_column(Boolean)
-    eased_during_run: Mapped[bool | None] = mapped_column(Boolean)
-    settled_within_24h: Mapped[bool | None] = mapped_column(Boolean)
-    sharp_pain: Mapped[bool | None] = mapped_column(Boolean)
-    pain_increases_with_speed: Mapped[bool | None] = mapped_column(Boolean)
-    gait_changed: Mapped[bool | None] = mapped_column(Boolean)
-    pain_in_daily_activities: Mapped[bool | None] = mapped_column(Boolean)
-    sudden_onset_with_weakness: Mapped[bool | None] = mapped_column(Boolean)
-    nerve_signs: Mapped[bool | None] = mapped_column(Boolean)
-    overstride_long_stride: Mapped[bool | None] = mapped_column(Boolean)
-    overstride_loud_landing: Mapped[bool | None] = mapped_column(Boolean)
-    overstride_heel_ahead: Mapped[bool | None] = mapped_column(Boolean)
-    fatigue: Mapped[int | None] = mapped_column(Integer)
-    sleep_hours: Mapped[float | None] = mapped_column(Float)
-    note: Mapped[str] = mapped_column(Text)
-
-
-class RunRow(Base):
-    __tablename__ = "run"
-    __table_args__ = (
-        *_checks(
-            ("day", _iso_date("day")),
-            (
-                "distance_km",
-                f"typeof(distance_km) IN ('integer', 'real') "
-                f"AND distance_km > 0 AND distance_km <= {m.MAX_RUN_KM:g}",
-            ),
-            ("duration_min", _real_range("duration_min", 0, m.MAX_RUN_MINUTES, low_open=True)),
-            ("type", _enum("type", m.RunType)),
-            ("rpe", _int_range("rpe", 0, 10)),
-            ("cadence_spm", _int_range("cadence_spm", *m.CADENCE_RANGE)),
-            ("descent_m", _real_range("descent_m", 0, m.MAX_DESCENT_M)),
-            ("pain", _int_range("pain", 0, 10)),
-            ("note", _note()),
-            ("source", _enum("source", m.RunSource)),
+run = Table(
+    "run",
+    metadata,
+    _id(),
+    _required("day", IsoDate),
+    _required("distance_km", Float),
+    _column("duration_min", Float),
+    _required("type", String(20)),
+    _column("rpe", Integer),
+    _column("cadence_spm", Integer),
+    _column("descent_m", Float),
+    _column("pain", Integer),
+    _required("note", Text),
+    _required("source", String(20)),
+    *_checks(
+        ("day", _iso_date("day")),
+        (
+            "distance_km",
+            f"typeof(distance_km) IN ('integer', 'real') "
+            f"AND distance_km > 0 AND distance_km <= {m.MAX_RUN_KM:g}",
         ),
-        {"sqlite_autoincrement": True},
-    )
+        ("duration_min", _real_range("duration_min", 0, m.MAX_RUN_MINUTES, low_open=True)),
+        ("type", _enum("type", m.RunType)),
+        ("rpe", _int_range("rpe", 0, 10)),
+        ("cadence_spm", _int_range("cadence_spm", *m.CADENCE_RANGE)),
+        ("descent_m", _real_range("descent_m", 0, m.MAX_DESCENT_M)),
+        ("pain", _int_range("pain", 0, 10)),
+        ("note", _note()),
+        ("source", _enum("source", m.RunSource)),
+    ),
+    sqlite_autoincrement=True,
+)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    day: Mapped[date] = mapped_column(IsoDate)
-    distance_km: Mapped[float] = mapped_column(Float)
-    duration_min: Mapped[float | None] = mapped_column(Float)
-    type: Mapped[str] = mapped_column(String(20))
-    rpe: Mapped[int | None] = mapped_column(Integer)
-    cadence_spm: Mapped[int | None] = mapped_column(Integer)
-    descent_m: Mapped[float | None] = mapped_column(Float)
-    pain: Mapped[int | None] = mapped_column(Integer)
-    note: Mapped[str] = mapped_column(Text)
-    source: Mapped[str] = mapped_column(String(20))
+strength_session = Table(
+    "strength_session",
+    metadata,
+    _id(),
+    _required("day", IsoDate),
+    _column("pain_next_morning", Integer),
+    _column("phase", Integer),
+    _column("programme_id", String(100)),
+    _column("started_at", IsoDateTime),
+    _column("finished_at", IsoDateTime),
+    *_checks(
+        ("day", _iso_date("day")),
+        ("pain_next_morning", _int_range("pain_next_morning", 0, 10)),
+        ("phase", _in("phase", (1, 2, 3, 4), nullable=True)),
+        ("started_at", _iso_datetime("started_at")),
+        ("finished_at", _iso_datetime("finished_at")),
+    ),
+    sqlite_autoincrement=True,
+)
 
-
-class StrengthSessionRow(Base):
-    __tablename__ = "strength_session"
-    __table_args__ = (
-        *_checks(
-            ("day", _iso_date("day")),
-            ("pain_next_morning", _int_range("pain_next_morning", 0, 10)),
-            ("phase", _in("phase", (1, 2, 3, 4), nullable=True)),
-            ("started_at", _iso_datetime("started_at")),
-            ("finished_at", _iso_datetime("finished_at")),
+# One set of one exercise; deleted with its session (ON DELETE CASCADE).
+set_log = Table(
+    "set_log",
+    metadata,
+    _id(),
+    _required("session_id", Integer, ForeignKey("strength_session.id", ondelete="CASCADE")),
+    _required("exercise_id", String(100)),
+    _required("set_number", Integer),
+    _column("reps", Integer),
+    _column("hold_s", Float),
+    _column("load_kg", Float),
+    _column("pain", Integer),
+    _required("completed", Boolean),
+    _column("started_at", IsoDateTime),
+    _column("finished_at", IsoDateTime),
+    *_checks(
+        ("exercise_id", "length(trim(exercise_id)) > 0"),
+        (
+            "set_number",
+            f"typeof(set_number) = 'integer' AND set_number BETWEEN 1 AND {m.MAX_SETS}",
         ),
-        {"sqlite_autoincrement": True},
-    )
+        ("reps", _int_range("reps", 0, m.MAX_REPS)),
+        ("hold_s", _real_range("hold_s", 0, m.MAX_HOLD_S)),
+        ("load_kg", _real_range("load_kg", 0, m.MAX_LOAD_KG)),
+        ("pain", _int_range("pain", 0, 10)),
+        ("completed", _bool("completed", nullable=False)),
+        ("started_at", _iso_datetime("started_at")),
+        ("finished_at", _iso_datetime("finished_at")),
+    ),
+    UniqueConstraint("session_id", "exercise_id", "set_number"),
+    sqlite_autoincrement=True,
+)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    day: Mapped[date] = mapped_column(IsoDate)
-    pain_next_morning: Mapped[int | None] = mapped_column(Integer)
-    phase: Mapped[int | None] = mapped_column(Integer)
-    programme_id: Mapped[str | None] = mapped_column(String(100))
-    started_at: Mapped[datetime | None] = mapped_column(IsoDateTime)
-    finished_at: Mapped[datetime | None] = mapped_column(IsoDateTime)
-
-
-class SetLogRow(Base):
-    """One set of one exercise; deleted with its session (ON DELETE CASCADE)."""
-
-    __tablename__ = "set_log"
-    __table_args__ = (
-        *_checks(
-            ("exercise_id", "length(trim(exercise_id)) > 0"),
-            (
-                "set_number",
-                f"typeof(set_number) = 'integer' AND set_number BETWEEN 1 AND {m.MAX_SETS}",
-            ),
-            ("reps", _int_range("reps", 0, m.MAX_REPS)),
-            ("hold_s", _real_range("hold_s", 0, m.MAX_HOLD_S)),
-            ("load_kg", _real_range("load_kg", 0, m.MAX_LOAD_KG)),
-            ("pain", _int_range("pain", 0, 10)),
-            ("completed", _bool("completed", nullable=False)),
-            ("started_at", _iso_datetime("started_at")),
-            ("finished_at", _iso_datetime("finished_at")),
-        ),
-        UniqueConstraint("session_id", "exercise_id", "set_number"),
-        {"sqlite_autoincrement": True},
-    )
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    session_id: Mapped[int] = mapped_column(ForeignKey("strength_session.id", ondelete="CASCADE"))
-    exercise_id: Mapped[str] = mapped_column(String(100))
-    set_number: Mapped[int] = mapped_column(Integer)
-    reps: Mapped[int | None] = mapped_column(Integer)
-    hold_s: Mapped[float | None] = mapped_column(Float)
-    load_kg: Mapped[float | None] = mapped_column(Float)
-    pain: Mapped[int | None] = mapped_column(Integer)
-    completed: Mapped[bool] = mapped_column(Boolean)
-    started_at: Mapped[datetime | None] = mapped_column(IsoDateTime)
-    finished_at: Mapped[datetime | None] = mapped_column(IsoDateTime)
-
-
-class SettingRow(Base):
-    """Settings as text key/value pairs; core.settings declares keys, types and defaults."""
-
-    __tablename__ = "setting"
-    __table_args__ = _checks(("key", "length(key) > 0"))
-
-    key: Mapped[str] = mapped_column(String(100), primary_key=True)
-    value: Mapped[str] = mapped_column(Text)
-
-
-app_meta = AppMetaRow.__table__
-profile = ProfileRow.__table__
-checkin = CheckInRow.__table__
-run = RunRow.__table__
-strength_session = StrengthSessionRow.__table__
-set_log = SetLogRow.__table__
-setting = SettingRow.__table__
+# Settings as text key/value pairs; core.settings declares keys, types and defaults.
+setting = Table(
+    "setting",
+    metadata,
+    Column("key", String(100), primary_key=True),
+    _required("value", Text),
+    *_checks(("key", "length(key) > 0")),
+)

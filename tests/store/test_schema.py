@@ -29,7 +29,7 @@ def test_orm_metadata_matches_migrated_schema(migrated: Path) -> None:
     try:
         with engine.connect() as conn:
             context = MigrationContext.configure(conn, opts={"compare_type": True})
-            diffs = compare_metadata(context, tables.Base.metadata)
+            diffs = compare_metadata(context, tables.metadata)
     finally:
         engine.dispose()
     diffs = [d for d in diffs if "alembic_version" not in repr(d)]
@@ -58,7 +58,7 @@ def test_check_constraints_match_tables_py(tmp_path: Path, migrated: Path) -> No
     """compare_metadata ignores CHECKs, so compare them here, name by name."""
     fresh = tmp_path / "create_all.sqlite3"
     engine = make_engine(fresh)
-    tables.Base.metadata.create_all(engine)
+    tables.metadata.create_all(engine)
     engine.dispose()
     expected = _checks(fresh)
     assert len(expected) > 50

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from hamstring_app.store.tables import Base
+from hamstring_app.store.tables import metadata
 
 config = context.config
 connection = config.attributes.get("connection")
@@ -17,7 +17,7 @@ if connection is None:  # pragma: no cover - only reachable by running alembic b
 
 context.configure(
     connection=connection,
-    target_metadata=Base.metadata,
+    target_metadata=metadata,
     render_as_batch=True,  # SQLite changes most tables by copy-and-rename
     transactional_ddl=True,  # the connection emits BEGIN itself; see db.py
 )
