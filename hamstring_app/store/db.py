@@ -377,6 +377,25 @@ def _migrate(
             raw.execute("PRAGMA foreign_keys=ON")
 
 
+def _create(engine: Engine, *, path: Path, app_version: str) -> None:
+    """A new file: every table in one transaction, stamped with the head revision.
+
+    The same schema as running every migration (tests/store/test_schema.py compares the
+    two), without Alembic's imports and its revision-by-revision work.
+    """
+    try:
+        with engine.begin() as conn:
+            tables.metadata.create_all(conn)
+            tables.alembic_version.create(conn)
+            conn.execute(tables.alembic_version.insert().values(version_num=HEAD_REVISION))
+            _write_meta(conn, HEAD_REVISION, app_version)
+    except Exception as exc:
+        reason = storage_problem(exc)
+        if reason is not None:
+            raise StorageUnavailable(path.parent, reason) from exc
+        raise
+
+
 # ----------------------------------------------------------------------- open
 
 
@@ -417,13 +436,18 @@ def _open(
     backup: Path | None = None
     if usual and found.is_current(HEAD_REVISION):
         target = HEAD_REVISION  # the usual start: nothing to change, no Alembic needed
+    elif usual and not found.exists:
+        target = HEAD_REVISION  # a first start: the file is made whole below, no Alembic
+        _make_new_file(path)
     else:
         target, backup = _prepare_change(path, found, migrations, target, now)
     make_private_file(path)
 
     engine = make_engine(path)
     try:
-        if found.revision != target:
+        if usual and not found.exists:
+            _create(engine, path=path, app_version=app_version)
+        elif found.revision != target:
             _migrate(
                 engine,
                 _alembic_config(migrations),
@@ -500,13 +524,18 @@ def _prepare_change(
         raise DatabaseTooNew(path, found.revision)
     backup: Path | None = None
     if not found.exists:
-        if not path.exists():
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            os.close(fd)
+        _make_new_file(path)
     elif found.revision != target:
         stamp = now() if now else datetime.fromtimestamp(path.stat().st_mtime)
         backup = _backup(path, found.revision, stamp)
     return target, backup
+
+
+def _make_new_file(path: Path) -> None:
+    """An empty 0600 file where there is none (an empty or table-less file is kept)."""
+    if not path.exists():
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        os.close(fd)
 
 
 def _refresh_meta(engine: Engine, revision: str, app_version: str) -> None:

@@ -26,6 +26,7 @@ from sqlalchemy import (
     ForeignKey,
     Integer,
     MetaData,
+    PrimaryKeyConstraint,
     String,
     Table,
     Text,
@@ -294,4 +295,15 @@ setting = Table(
     Column("key", String(100), primary_key=True),
     _required("value", Text),
     *_checks(("key", "length(key) > 0")),
+)
+
+
+# Alembic's own record of the schema revision, as Alembic itself creates it. Kept out of
+# ``metadata`` (it is not the app's data); db.py creates it when it makes a new file
+# without running the migrations.
+alembic_version = Table(
+    "alembic_version",
+    MetaData(),
+    _required("version_num", String(32)),
+    PrimaryKeyConstraint("version_num", name="alembic_version_pkc"),
 )

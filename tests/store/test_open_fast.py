@@ -55,14 +55,32 @@ def test_opening_a_current_file_imports_neither_alembic_nor_the_orm(tmp_path: Pa
     assert result.stdout.strip() == "[]"
 
 
-def test_creating_a_new_file_still_runs_the_migrations(tmp_path: Path) -> None:
+def test_creating_a_new_file_stamps_the_head_revision_without_alembic(tmp_path: Path) -> None:
+    """A first start makes every table at once (tests/store/test_schema.py proves it is the
+    schema the migrations make) and records the head revision, all without Alembic."""
     data_dir = tmp_path / "data"
+    code = (
+        "import sys\n"
+        "from datetime import date\n"
+        "from hamstring_app.store.repository import open_repository\n"
+        f"repo = open_repository({str(data_dir)!r}, today=date.today, app_version='1.0')\n"
+        "print(repo.meta().schema_revision)\n"
+        "repo.close()\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == [db.HEAD_REVISION, "[]"]
+    with sqlite3.connect(data_dir / DB_NAME) as conn:
+        version = conn.execute("SELECT version_num FROM alembic_version").fetchall()
+    conn.close()
+    assert version == [(db.HEAD_REVISION,)]
     repo = open_repository(data_dir, today=lambda: TODAY, app_version="1.0")
-    try:
-        with repo.database.engine.connect() as conn:
-            version = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
-        assert version == db.HEAD_REVISION
-        assert repo.meta().schema_revision == db.HEAD_REVISION
+    try:  # and it opens again as a current file: nothing to migrate, no backup
+        assert repo.database.backup_path is None
+        repo.save_checkin(full_checkin())
+        assert len(repo.list_checkins()) == 1
     finally:
         repo.close()
 

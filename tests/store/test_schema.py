@@ -11,17 +11,99 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from schema_shape import schema_shape, shape_differences
 
 from hamstring_app.core.models import PainSite, RunSource, RunType, Side, Units
-from hamstring_app.store import tables
+from hamstring_app.store import db, tables
 from hamstring_app.store.db import make_engine, open_database
+
+
+def migrate_new(path: Path) -> Path:
+    """A new file brought to head by running every migration, as an old file would be."""
+    path.touch()
+    engine = make_engine(path)
+    try:
+        config = db._alembic_config(db.MIGRATIONS_DIR)
+        db._migrate(
+            engine, config, db.HEAD_REVISION, path=path, backup=None, app_version="1.0"
+        )
+    finally:
+        engine.dispose()
+    return path
 
 
 @pytest.fixture
 def migrated(tmp_path: Path) -> Iterator[Path]:
-    path = tmp_path / "migrated.sqlite3"
+    yield migrate_new(tmp_path / "migrated.sqlite3")
+
+
+@pytest.fixture
+def created(tmp_path: Path) -> Iterator[Path]:
+    """A new file as the app makes it: every table at once, stamped head, no Alembic."""
+    path = tmp_path / "created.sqlite3"
     open_database(path, app_version="1.0").close()
     yield path
+
+
+def test_a_created_database_has_the_schema_the_migrations_make(
+    created: Path, migrated: Path
+) -> None:
+    created_shape, migrated_shape = schema_shape(created), schema_shape(migrated)
+    assert len(created_shape["tables"]) >= 8
+    differences = shape_differences(created_shape, migrated_shape)
+    assert differences == [], (
+        "a new database (tables.py, created at once) and a migrated one differ; "
+        "tables.py and migrations/versions must describe the same schema:\n  "
+        + "\n  ".join(differences)
+    )
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ("ALTER TABLE run ADD COLUMN surface VARCHAR(20)", "column 'surface' is only in"),
+        ("DROP INDEX IF EXISTS sqlite_autoindex_set_log_1", None),  # cannot be dropped
+        ("CREATE INDEX ix_run_day ON run (day)", "index 'ix_run_day' is only in"),
+        ("DELETE FROM alembic_version", "alembic_version differs"),
+    ],
+)
+def test_the_schema_comparison_names_what_differs(
+    created: Path, change: str, expected: str | None
+) -> None:
+    before = schema_shape(created)
+    conn = sqlite3.connect(created)
+    try:
+        conn.execute(change)
+        conn.commit()
+    except sqlite3.Error:
+        assert expected is None
+        return
+    finally:
+        conn.close()
+    lines = shape_differences(schema_shape(created), before)
+    assert len(lines) == 1 and expected in lines[0], lines
+
+
+def test_the_schema_comparison_sees_checks_types_and_column_order(tmp_path: Path) -> None:
+    def shape(sql: str) -> dict[str, object]:
+        path = tmp_path / f"{abs(hash(sql))}.sqlite3"
+        conn = sqlite3.connect(path)
+        conn.executescript(sql + "; CREATE TABLE alembic_version (version_num VARCHAR(32))")
+        conn.close()
+        return schema_shape(path)
+
+    base = shape("CREATE TABLE t (a INTEGER NOT NULL, b TEXT, CONSTRAINT ck_t_a CHECK (a > 0))")
+    check = shape("CREATE TABLE t (a INTEGER NOT NULL, b TEXT, CONSTRAINT ck_t_a CHECK (a > 1))")
+    typed = shape("CREATE TABLE t (a INTEGER NOT NULL, b REAL, CONSTRAINT ck_t_a CHECK (a > 0))")
+    moved = shape("CREATE TABLE t (b TEXT, a INTEGER NOT NULL, CONSTRAINT ck_t_a CHECK (a > 0))")
+    null = shape("CREATE TABLE t (a INTEGER, b TEXT, CONSTRAINT ck_t_a CHECK (a > 0))")
+    assert shape_differences(base, base) == []
+    assert shape_differences(base, check) == [
+        "table t: CHECK 'ck_t_a' differs: created 'a > 0' vs migrated 'a > 1'"
+    ]
+    assert "column 'b' differs" in shape_differences(base, typed)[0]
+    assert "different order" in shape_differences(base, moved)[0]
+    assert "column 'a' differs" in shape_differences(base, null)[0]
 
 
 def test_orm_metadata_matches_migrated_schema(migrated: Path) -> None:
