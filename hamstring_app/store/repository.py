@@ -8,6 +8,7 @@ dataclasses' own checks again, plus "not in the future" against the injected
 
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -59,6 +60,7 @@ class Repository:
         self._db = database
         self._engine = database.engine
         self._today = today
+        self._local = threading.local()  # .conn: the transaction atomic() holds open
 
     @property
     def database(self) -> Database:
@@ -70,8 +72,26 @@ class Repository:
     # ------------------------------------------------------------------ plumbing
 
     @contextmanager
+    def atomic(self) -> Iterator[None]:
+        """Make every write (and read) inside the block one transaction: all of it is kept,
+        or on any error none of it. Nested blocks join the outer one. Per thread."""
+        if getattr(self._local, "conn", None) is not None:
+            yield
+            return
+        with self._write() as conn:
+            self._local.conn = conn
+            try:
+                yield
+            finally:
+                self._local.conn = None
+
+    @contextmanager
     def _write(self) -> Iterator[Connection]:
         """One transaction. A full or read-only disk becomes StorageUnavailable (rolled back)."""
+        held = getattr(self._local, "conn", None)
+        if held is not None:  # inside atomic(): its transaction commits or rolls back
+            yield held
+            return
         if self._db.read_only:
             raise StoreError("This data was opened for reading only; nothing was saved.")
         try:
@@ -85,6 +105,10 @@ class Repository:
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
+        held = getattr(self._local, "conn", None)
+        if held is not None:  # inside atomic(): see its own writes
+            yield held
+            return
         with self._engine.connect() as conn:
             yield conn
 
@@ -204,6 +228,11 @@ class Repository:
                 raise NotFound(f"There is no saved run with id {run_id} to delete.")
             conn.execute(delete(t.run).where(t.run.c.id == run_id))
         return r.run_from_row(row)
+
+    def get_run(self, run_id: int) -> Run | None:
+        with self._read() as conn:
+            row = conn.execute(r.RUN_SELECT.where(t.run.c.id == run_id)).first()
+        return None if row is None else r.run_from_row(row)
 
     def runs_on(self, day: date) -> tuple[Run, ...]:
         return self.list_runs(day, day)

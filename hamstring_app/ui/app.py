@@ -154,6 +154,11 @@ class Session:
         self.reporter.uninstall()
         self.window.close()
         self.window.deleteLater()
+        # long work still running must stop before the store closes under it
+        from hamstring_app.ui.tasks import stop_all
+
+        if not stop_all(5.0):
+            log.warning("A background task did not stop in time")
         self.ctx.repo.close()
         if self.lock is not None:
             self.lock.unlock()

@@ -1,34 +1,21 @@
 """One app-wide signal: something in the store changed.
 
-Every write emits ``data_changed(Changes)``; each tab marks itself stale and refreshes
-when it is next shown. No tab reaches into another tab.
+The app's one runner of operations (``ui.ops.OpRunner``) emits ``data_changed(Changes)``
+once per operation, after the history cache has taken it in. A visible tab that watches
+one of the changed kinds refreshes at once; a hidden one marks itself stale and
+refreshes when it is next shown. No tab reaches into another tab.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from datetime import date
-from enum import StrEnum
 
 from PySide6.QtCore import QObject, Signal
 
+from hamstring_app.core.changes import Changes, Kind
 
-class Kind(StrEnum):
-    PROFILE = "profile"
-    CHECKIN = "checkin"
-    RUN = "run"
-    STRENGTH = "strength"
-    SETTINGS = "settings"
-
-
-@dataclass(frozen=True)
-class Changes:
-    kinds: frozenset[Kind]
-    days: frozenset[date] = field(default_factory=frozenset)
-
-    @classmethod
-    def of(cls, *kinds: Kind, days: tuple[date, ...] = ()) -> Changes:
-        return cls(frozenset(kinds), frozenset(days))
+__all__ = ["AppEvents", "Changes", "Kind"]
 
 
 class AppEvents(QObject):
@@ -36,5 +23,14 @@ class AppEvents(QObject):
     open_day = Signal(object)  # date: show this day in the check-in tab
     status_message = Signal(str)
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._announce: Callable[[Changes], None] = self.data_changed.emit
+
+    def attach(self, announce: Callable[[Changes], None]) -> None:
+        """Route ``changed`` through the runner, so the history cache hears first."""
+        self._announce = announce
+
     def changed(self, *kinds: Kind, days: tuple[date, ...] = ()) -> None:
-        self.data_changed.emit(Changes.of(*kinds, days=days))
+        """Older way to announce a write; new code runs an operation (``ctx.ops.run``)."""
+        self._announce(Changes.of(*kinds, days=days))

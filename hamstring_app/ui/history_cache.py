@@ -3,9 +3,12 @@
 Every tab reads the history from here (``AppContext.history``), so it is read from the
 store once, not once per tab. Reading five years from the store on every save would take
 longer than the save itself.
-Every write in the app announces what changed and on which days (``Changes``), so this
-copy re-reads only those days. A change that names no days (or a kind it does not know)
-makes it read everything again on next use: correctness first, speed second.
+Every operation says what it changed and on which days (``Changes``), and the app's
+runner (``ui.ops.OpRunner``) hands that here before any tab hears of it, so this copy
+re-reads only those days. ``Changes.everything()``, a per-day kind without days, or a
+kind it does not know makes it read everything again on next use: correctness first,
+speed second. ``version`` counts the changes applied, so a result computed from the
+history (the Assessment) can be kept until the next one.
 """
 
 from __future__ import annotations
@@ -15,13 +18,11 @@ from dataclasses import replace
 from datetime import date
 from typing import TypeVar
 
+from hamstring_app.core.changes import PER_DAY, Changes, Kind
 from hamstring_app.core.models import History
 from hamstring_app.store.repository import Repository
-from hamstring_app.ui.events import Changes, Kind
 
 T = TypeVar("T")
-
-_PER_DAY = {Kind.CHECKIN, Kind.RUN, Kind.STRENGTH}
 
 
 def _replace_days(
@@ -44,6 +45,7 @@ class HistorySnapshot:
         self.repo = repo
         self._history: History | None = None
         self.full_loads = 0  # how many times everything was read (for tests and benchmarks)
+        self.version = 0  # one more for every change applied
 
     def get(self) -> History:
         if self._history is None:
@@ -51,19 +53,20 @@ class HistorySnapshot:
             self.full_loads += 1
         return self._history
 
-    def invalidate(self) -> None:
-        self._history = None
-
     def apply(self, changes: Changes) -> None:
-        """Bring the copy up to date with one announced change."""
+        """Bring the copy up to date with what one operation changed."""
+        if not changes:
+            return
+        self.version += 1
         history = self._history
         if history is None:
             return
         kinds = changes.kinds
-        if not kinds or (kinds & _PER_DAY and not changes.days) or kinds - _PER_DAY - {
-            Kind.PROFILE,
-            Kind.SETTINGS,
-        }:
+        if (
+            changes.whole
+            or (kinds & PER_DAY and not changes.days)
+            or kinds - PER_DAY - {Kind.PROFILE, Kind.SETTINGS}
+        ):
             self._history = None
             return
         repo = self.repo

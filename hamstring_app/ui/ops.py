@@ -1,0 +1,169 @@
+"""The one place the app runs an operation (``hamstring_app.store.operations``).
+
+``ctx.ops.run(operation, *args, **kwargs)`` calls ``operation(repo, *args, **kwargs)``,
+hands its ``Changes`` to the history cache, then emits ``data_changed(changes)`` once
+(not at all when nothing changed), and returns an :class:`Outcome`. A failed operation
+changes nothing (operations are one transaction each), is logged, and comes back as
+``Outcome(ok=False, message=...)``: no exception reaches the widget, and the widget must
+show the message instead of its success words.
+
+``ctx.ops.assessment()`` is today's ``Assessment`` of the cached history, computed once
+per (history version, today) and shared by every tab.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from PySide6.QtCore import QCoreApplication, QObject
+
+from hamstring_app.core.changes import Changes
+from hamstring_app.core.clock import Clock
+from hamstring_app.core.models import ValidationError
+from hamstring_app.store.errors import StoreError
+from hamstring_app.store.repository import Repository
+from hamstring_app.ui.events import AppEvents
+from hamstring_app.ui.history_cache import HistorySnapshot
+
+if TYPE_CHECKING:
+    from hamstring_app.core.rules.types import Assessment
+    from hamstring_app.store.operations import Done
+    from hamstring_app.ui.tasks import TaskHandle
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("OpRunner", text)
+
+
+@dataclass(frozen=True)
+class Outcome(Generic[T]):
+    """How an operation went. ``value`` is its result when ``ok``; otherwise ``message``
+    says in plain words why nothing was changed, and ``error`` is the exception."""
+
+    ok: bool
+    value: T | None = None
+    changes: Changes = field(default_factory=Changes.none)
+    message: str = ""
+    error: Exception | None = None
+    cancelled: bool = False
+
+    def __bool__(self) -> bool:
+        return self.ok
+
+
+def failure_message(exc: Exception) -> str:
+    """A sentence for the person: what the store said, or a general one."""
+    if isinstance(exc, ValidationError):
+        what = exc.field.replace("_", " ")
+        return _tr("That was not saved: {what} {why}.").format(what=what, why=exc.message)
+    if isinstance(exc, StoreError):
+        return str(exc)
+    return _tr(
+        "Something went wrong and nothing was changed. The details are in the log file."
+    )
+
+
+class OpRunner:
+    """Runs operations for the whole app; see the module's docstring."""
+
+    def __init__(
+        self, repo: Repository, clock: Clock, events: AppEvents, history: HistorySnapshot
+    ) -> None:
+        self.repo = repo
+        self.clock = clock
+        self.events = events
+        self.history = history
+        self._assessment: tuple[tuple[int, date], Assessment] | None = None
+
+    def run(self, operation: Callable[..., Done[T]], /, *args: Any, **kwargs: Any) -> Outcome[T]:
+        try:
+            done = operation(self.repo, *args, **kwargs)
+        except Exception as exc:
+            return self._failed(operation, exc)
+        return self.accept(done)
+
+    def accept(self, done: Done[T]) -> Outcome[T]:
+        """Take in the result of an operation that ran elsewhere (a background task):
+        the cache is updated and ``data_changed`` emitted, as for ``run``."""
+        value, changes = done
+        self.announce(changes)
+        return Outcome(True, value, changes)
+
+    def announce(self, changes: Changes) -> None:
+        """Bring the cache up to date with ``changes``, then tell every tab, once.
+
+        ``run`` and ``accept`` call it; call it yourself only for data written outside
+        an operation (a test's setup, a benchmark)."""
+        if not changes:
+            return
+        self.history.apply(changes)
+        self.events.data_changed.emit(changes)
+
+    def run_in_background(
+        self,
+        operation: Callable[..., Done[T]],
+        /,
+        *args: Any,
+        on_done: Callable[[Outcome[T]], None],
+        on_progress: Callable[[float, str], None] | None = None,
+        parent: QObject | None = None,
+        **kwargs: Any,
+    ) -> TaskHandle:
+        """Run a long operation on a worker thread: it is called as
+        ``operation(repo, *args, task=token, **kwargs)`` and may report progress and stop
+        when ``token.cancelled()`` (raising ``core.tasks.Cancelled``). ``on_done`` gets
+        the Outcome on the main thread, after the cache and the tabs have heard of it."""
+        from hamstring_app.ui.tasks import run_task
+
+        def work(token: Any) -> Done[T]:
+            return operation(self.repo, *args, task=token, **kwargs)
+
+        def cancelled() -> None:
+            log.info("%s was cancelled; nothing was changed", _name(operation))
+            on_done(Outcome(False, message=_tr("Stopped; nothing was changed."), cancelled=True))
+
+        return run_task(
+            work,
+            on_done=lambda done: on_done(self.accept(done)),
+            on_error=lambda exc: on_done(self._failed(operation, exc, logged=True)),
+            on_progress=on_progress,
+            on_cancelled=cancelled,
+            parent=parent,
+        )
+
+    def _failed(
+        self, operation: Callable[..., Any], exc: Exception, *, logged: bool = False
+    ) -> Outcome[Any]:
+        # (``logged``: the background helper already wrote it down with its traceback)
+        if isinstance(exc, (StoreError, ValidationError)):
+            log.warning("%s failed: %s", _name(operation), exc)
+        elif not logged:
+            log.error("%s failed unexpectedly", _name(operation), exc_info=exc)
+        return Outcome(False, message=failure_message(exc), error=exc)
+
+    # -- the shared assessment ---------------------------------------------------------
+
+    def assessment(self, today: date | None = None) -> Assessment:
+        """Today's assessment of the app's history, worked out once per history version
+        and day, for every tab."""
+        from hamstring_app.core.library import exercise_names
+        from hamstring_app.core.rules import evaluate
+
+        today = today if today is not None else self.clock.today()
+        key = (self.history.version, today)
+        if self._assessment is None or self._assessment[0] != key:
+            history = self.history.get()
+            self._assessment = (key, evaluate(history, today, names=exercise_names()))
+        return self._assessment[1]
+
+
+def _name(operation: Callable[..., Any]) -> str:
+    return getattr(operation, "__name__", repr(operation))

@@ -1,0 +1,199 @@
+"""The one way to run long work (import, report, export, backup) off the UI thread.
+
+``run_task(work, on_done=..., on_error=...)`` runs ``work(token)`` on a worker thread.
+``work`` touches no widget: it reports with ``token.progress(fraction, text)``, checks
+``token.cancelled()`` between steps (raising ``core.tasks.Cancelled`` to stop), and
+returns its result. The result, an error, a cancel and every progress report come back
+to the main thread by queued signal, where the callbacks run; a widget is only ever
+touched there. (Picard's run_task / to_main idea.)
+
+Call ``run_task`` from the main thread. With ``parent``, the callbacks are dropped (and
+the task asked to stop) once that widget is destroyed.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+
+from hamstring_app.core.tasks import Cancelled
+
+log = logging.getLogger(__name__)
+
+#: progress reports closer together than this are merged (the last one wins)
+PROGRESS_INTERVAL_S = 0.05
+
+_live: set[TaskHandle] = set()  # handles of tasks whose callbacks have not run yet
+
+
+class _Relay(QObject):
+    """Lives on the main thread; its signals, emitted by the worker, arrive queued."""
+
+    finished = Signal(object)
+    failed = Signal(object)
+    stopped = Signal()
+    progressed = Signal(float, str)
+
+
+class Token:
+    """Handed to ``work``: the only things a worker may do with the app."""
+
+    def __init__(self, relay: _Relay) -> None:
+        self._relay = relay
+        self._cancel = threading.Event()
+        self._last_report = 0.0
+        self._pending: tuple[float, str] | None = None
+
+    def progress(self, fraction: float, text: str = "") -> None:
+        fraction = min(1.0, max(0.0, float(fraction)))
+        now = time.monotonic()
+        if fraction < 1.0 and now - self._last_report < PROGRESS_INTERVAL_S:
+            self._pending = (fraction, text)
+            return
+        self._last_report = now
+        self._pending = None
+        self._relay.progressed.emit(fraction, text)
+
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def _flush(self) -> None:
+        if self._pending is not None:
+            fraction, text = self._pending
+            self._pending = None
+            self._relay.progressed.emit(fraction, text)
+
+
+def _work_then_report(work: Callable[[Token], Any], token: Token, relay: _Relay) -> None:
+    """The worker thread's whole life: run, then send one of three signals."""
+    try:
+        value = work(token)
+    except Cancelled:
+        token._flush()
+        relay.stopped.emit()
+    except Exception as exc:
+        log.error("Background task failed", exc_info=exc)
+        token._flush()
+        relay.failed.emit(exc)
+    else:
+        token._flush()
+        relay.finished.emit(value)
+
+
+class TaskHandle(QObject):
+    """A running task: ``cancel()`` asks it to stop; ``running`` is False once its
+    result (or error, or cancel) has been delivered."""
+
+    def __init__(
+        self,
+        work: Callable[[Token], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[Exception], None],
+        on_progress: Callable[[float, str], None] | None,
+        on_cancelled: Callable[[], None] | None,
+    ) -> None:
+        super().__init__()
+        self._on_done = on_done
+        self._on_error = on_error
+        self._on_progress = on_progress
+        self._on_cancelled = on_cancelled
+        self._orphaned = False
+        self.running = True
+        self._relay = _Relay()
+        self._relay.finished.connect(self._finished)
+        self._relay.failed.connect(self._failed)
+        self._relay.stopped.connect(self._stopped)
+        self._relay.progressed.connect(self._progressed)
+        self.token = Token(self._relay)
+        # a plain thread: once joined, nothing on it holds a Qt object any more
+        self._thread = threading.Thread(
+            target=_work_then_report, args=(work, self.token, self._relay), daemon=True,
+            name="hamstring-task",
+        )
+
+    def cancel(self) -> None:
+        """Ask the work to stop; it does at its next ``token.cancelled()`` check."""
+        self.token._cancel.set()
+
+    def wait(self, timeout_s: float | None = None) -> bool:
+        """Block until the worker has returned (its callbacks run later, on the event
+        loop). For shutting down and for tests; True when it ended in time."""
+        self._thread.join(timeout_s)
+        return not self._thread.is_alive()
+
+    # -- main thread -------------------------------------------------------------------
+
+    def _end(self) -> bool:
+        # the worker's last act was the signal that brought us here: let it finish, so
+        # the Qt objects it held are released on this thread, not on that one
+        self._thread.join(1.0)
+        self.running = False
+        _live.discard(self)
+        return not self._orphaned
+
+    def _orphan(self) -> None:
+        self._orphaned = True
+        self.cancel()
+
+    @Slot(object)
+    def _finished(self, value: object) -> None:
+        if self._end():
+            self._on_done(value)
+
+    @Slot(object)
+    def _failed(self, exc: Exception) -> None:
+        if self._end():
+            self._on_error(exc)
+
+    @Slot()
+    def _stopped(self) -> None:
+        if self._end() and self._on_cancelled is not None:
+            self._on_cancelled()
+
+    @Slot(float, str)
+    def _progressed(self, fraction: float, text: str) -> None:
+        if self.running and not self._orphaned and self._on_progress is not None:
+            self._on_progress(fraction, text)
+
+
+def run_task(
+    work: Callable[[Token], Any],
+    *,
+    on_done: Callable[[Any], None],
+    on_error: Callable[[Exception], None],
+    on_progress: Callable[[float, str], None] | None = None,
+    on_cancelled: Callable[[], None] | None = None,
+    parent: QObject | None = None,
+) -> TaskHandle:
+    """Run ``work(token)`` on a worker thread; see the module's docstring."""
+    app = QCoreApplication.instance()
+    if app is None or QThread.currentThread() is not app.thread():
+        raise RuntimeError("run_task must be called from the main thread of a running app")
+    handle = TaskHandle(work, on_done, on_error, on_progress, on_cancelled)
+    if parent is not None:
+        parent.destroyed.connect(handle._orphan)
+    _live.add(handle)
+    handle._thread.start()
+    return handle
+
+
+def running_tasks() -> int:
+    """How many tasks have not delivered their result yet."""
+    return len(_live)
+
+
+def stop_all(timeout_s: float = 5.0) -> bool:
+    """Ask every task to stop and wait for the workers (the app calls it on quitting,
+    before the store closes). True when all of them ended in time."""
+    for handle in list(_live):
+        handle.cancel()
+    deadline = time.monotonic() + timeout_s
+    ended = True
+    for handle in list(_live):
+        ended = handle.wait(max(0.0, deadline - time.monotonic())) and ended
+    return ended
