@@ -9,6 +9,7 @@ Exit codes: 0 success; 1 the saved data could not be read (``--db``); 2 invalid 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -17,7 +18,15 @@ from typing import TextIO
 from hamstring_app.core.library import exercise_names
 from hamstring_app.core.models import History, ValidationError
 from hamstring_app.core.rules import evaluate
-from hamstring_app.core.rules.jsonio import parse_date, parse_document
+from hamstring_app.core.rules.jsonio import (
+    NumberTooLong,
+    check_span,
+    json_int,
+    json_object,
+    long_number_at,
+    parse_date,
+    parse_document,
+)
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -25,8 +34,35 @@ EXIT_INVALID = 2
 
 
 def _fail(code: int, message: str, err: TextIO) -> int:
-    print(f"hamstring-app assess: {message}", file=err)
+    try:
+        print(f"hamstring-app assess: {message}", file=err)
+        err.flush()
+    except BrokenPipeError:  # nobody is reading the messages either
+        _silence(err)
     return code
+
+
+def _silence(stream: TextIO) -> None:
+    """After the reader of ``stream`` went away: point it at /dev/null, so the flush at
+    exit raises nothing (the advice of the Python docs on SIGPIPE)."""
+    try:
+        fd = stream.fileno()
+    except (OSError, ValueError, AttributeError):
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, fd)
+    finally:
+        os.close(devnull)
+
+
+def _too_long(source: str, text: str, exc: NumberTooLong) -> str:
+    where = long_number_at(text)
+    place = f" (line {where[1]}, column {where[2]})" if where else ""
+    return (
+        f"invalid input: {source} holds a number {exc.digits:,} digits long{place}; "
+        "no field takes a number anywhere near that large"
+    )
 
 
 def _too_deep(source: str) -> str:
@@ -84,6 +120,10 @@ def run_assess(
             history = _from_db(data_dir, day)
         except StoreError as e:
             return _fail(EXIT_FAILURE, str(e), err)
+        try:
+            check_span("--today", history, day)
+        except ValidationError as e:
+            return _fail(EXIT_INVALID, f"invalid input: {e.field}: {e.message}", err)
     else:
         if file is None:
             return _fail(EXIT_INVALID, "give a JSON file, - for standard input, or --db", err)
@@ -94,7 +134,9 @@ def run_assess(
             reason = getattr(e, "strerror", None) or str(e)
             return _fail(EXIT_INVALID, f"cannot read {source}: {reason}", err)
         try:
-            document = json.loads(text)
+            document = json.loads(text, object_pairs_hook=json_object, parse_int=json_int)
+        except NumberTooLong as e:
+            return _fail(EXIT_INVALID, _too_long(source, text, e), err)
         except json.JSONDecodeError as e:
             return _fail(
                 EXIT_INVALID,
@@ -114,6 +156,11 @@ def run_assess(
             return _fail(EXIT_INVALID, _too_deep(source), err)
 
     result = evaluate(history, day, names=exercise_names()).to_dict()
-    json.dump(result, stdout, indent=2, ensure_ascii=False)
-    stdout.write("\n")
+    text = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
+    try:
+        stdout.write(text)
+        stdout.flush()
+    except BrokenPipeError:
+        # the reader stopped early (``| head``): what it read was all it wanted
+        _silence(stdout)
     return EXIT_OK

@@ -156,6 +156,30 @@ MAX_NOTE_CHARS = 2000
 EARLIEST_DATE = date(1990, 1, 1)
 
 
+BIG_INT_DIGITS = 16  # whole numbers this long or longer are described, never printed
+
+
+def shown(value: object) -> str:
+    """A short, always printable form of a bad value for a message.
+
+    Whole numbers too long to print (or to turn into a float) are described by their
+    length, long texts are cut; nothing here can raise whatever the value.
+    """
+    if isinstance(value, int) and not isinstance(value, bool):
+        if abs(value) >= 10 ** (BIG_INT_DIGITS - 1):
+            digits = int(math.log10(abs(value))) + 1
+            sign = "negative " if value < 0 else ""
+            return f"a {sign}whole number {digits:,} digits long"
+        return str(value)
+    if isinstance(value, float):
+        return f"{value:g}"
+    try:
+        text = repr(value)
+    except (ValueError, RecursionError):  # a container holding an unprintable number
+        return f"a value of type {type(value).__name__}"
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
 def check_pain(name: str, value: object, *, optional: bool = True) -> None:
     """Pain is an integer on the 0-10 numeric rating scale."""
     if value is None:
@@ -163,9 +187,9 @@ def check_pain(name: str, value: object, *, optional: bool = True) -> None:
             return
         raise ValidationError(name, "is required (a whole number from 0 to 10)")
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError(name, f"must be a whole number from 0 to 10, not {value!r}")
+        raise ValidationError(name, f"must be a whole number from 0 to 10, not {shown(value)}")
     if not 0 <= value <= 10:
-        raise ValidationError(name, f"must be from 0 to 10, not {value}")
+        raise ValidationError(name, f"must be from 0 to 10, not {shown(value)}")
 
 
 def check_score(name: str, value: object) -> None:
@@ -188,26 +212,30 @@ def check_number(
             return
         raise ValidationError(name, "is required")
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValidationError(name, f"must be a number, not {value!r}")
-    if not math.isfinite(value):
+        raise ValidationError(name, f"must be a number, not {shown(value)}")
+    # A whole number is always finite and compares exactly with a float, however large:
+    # only a float can be inf or nan (and float() of a huge int would overflow).
+    if isinstance(value, float) and not math.isfinite(value):
         raise ValidationError(name, f"must be a real number, not {value!r}")
     suffix = f" {unit}" if unit else ""
     too_low = value < low if low_inclusive else value <= low
     if too_low or value > high:
         lower = f"from {low:g}" if low_inclusive else f"more than {low:g}"
-        raise ValidationError(name, f"must be {lower} to {high:g}{suffix}, not {value:g}{suffix}")
+        bad = shown(value)
+        bad += suffix if bad[-1].isdigit() else ""  # no unit after "... digits long"
+        raise ValidationError(name, f"must be {lower} to {high:g}{suffix}, not {bad}")
 
 
 def check_bool(name: str, value: object, *, optional: bool = True) -> None:
     if value is None and optional:
         return
     if not isinstance(value, bool):
-        raise ValidationError(name, f"must be yes or no (true/false), not {value!r}")
+        raise ValidationError(name, f"must be yes or no (true/false), not {shown(value)}")
 
 
 def check_date(name: str, value: object) -> None:
     if isinstance(value, datetime) or not isinstance(value, date):
-        raise ValidationError(name, f"must be a calendar date, not {value!r}")
+        raise ValidationError(name, f"must be a calendar date, not {shown(value)}")
     if value < EARLIEST_DATE:
         raise ValidationError(name, f"{value.isoformat()} is too far in the past")
 
@@ -222,15 +250,27 @@ def check_not_future(name: str, value: date, today: date) -> None:
 
 def check_text(name: str, value: object, max_chars: int = MAX_NOTE_CHARS) -> None:
     if not isinstance(value, str):
-        raise ValidationError(name, f"must be text, not {value!r}")
+        raise ValidationError(name, f"must be text, not {shown(value)}")
     if len(value) > max_chars:
         raise ValidationError(name, f"is too long ({len(value)} characters, at most {max_chars})")
+    check_encodable(name, value)
+
+
+def check_encodable(name: str, value: str) -> None:
+    """Text must be real Unicode: a lone surrogate (half of a pair) cannot be saved as
+    UTF-8, printed or shown."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ValidationError(
+            name, f"holds a broken character (at position {exc.start + 1}); type it again"
+        ) from None
 
 
 def _check_enum(name: str, value: object, enum: type[StrEnum]) -> None:
     if not isinstance(value, enum):
         allowed = ", ".join(m.value for m in enum)
-        raise ValidationError(name, f"must be one of {allowed}, not {value!r}")
+        raise ValidationError(name, f"must be one of {allowed}, not {shown(value)}")
 
 
 # --------------------------------------------------------------------------- records
@@ -393,6 +433,7 @@ class SetLog:
     def __post_init__(self) -> None:
         if not isinstance(self.exercise_id, str) or not self.exercise_id.strip():
             raise ValidationError("exercise", "must name an exercise")
+        check_encodable("exercise", self.exercise_id)
         if (
             isinstance(self.set_number, bool)
             or not isinstance(self.set_number, int)
@@ -402,7 +443,7 @@ class SetLog:
         if self.reps is not None and (
             isinstance(self.reps, bool) or not isinstance(self.reps, int)
         ):
-            raise ValidationError("reps", f"must be a whole number, not {self.reps!r}")
+            raise ValidationError("reps", f"must be a whole number, not {shown(self.reps)}")
         check_number("reps", self.reps, 0, MAX_REPS)
         check_number("hold_s", self.hold_s, 0, MAX_HOLD_S, unit="s")
         check_number("load_kg", self.load_kg, 0, MAX_LOAD_KG, unit="kg")
@@ -433,12 +474,12 @@ class StrengthSession:
             raise ValidationError("sets", "must be a tuple of sets")
         for s in self.sets:
             if not isinstance(s, SetLog):
-                raise ValidationError("sets", f"holds something that is not a set: {s!r}")
+                raise ValidationError("sets", f"holds something that is not a set: {shown(s)}")
         check_pain("pain_next_morning", self.pain_next_morning)
         if self.phase is not None and (
             isinstance(self.phase, bool) or self.phase not in (1, 2, 3, 4)
         ):
-            raise ValidationError("phase", f"must be 1, 2, 3 or 4, not {self.phase!r}")
+            raise ValidationError("phase", f"must be 1, 2, 3 or 4, not {shown(self.phase)}")
 
     @property
     def finished(self) -> bool:

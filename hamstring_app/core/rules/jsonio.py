@@ -28,6 +28,7 @@ from hamstring_app.core.models import (
     Units,
     ValidationError,
     check_not_future,
+    shown,
 )
 
 TOP_KEYS = ("today", "profile", "checkins", "runs", "strength_sessions")
@@ -78,15 +79,68 @@ SET_KEYS = ("exercise", "set_number", "reps", "hold_s", "load_kg", "pain", "comp
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
+# The day assessed may be at most this long after the first record: the engine's work
+# grows with the days it covers, and advice about records a century old means nothing.
+MAX_SPAN_YEARS = 100
+MAX_SPAN_DAYS = 36_525
+
+# Python refuses to turn longer digit strings into whole numbers (a guard against slow
+# conversions); no field takes a number anywhere near that long.
+MAX_INT_DIGITS = 4300
+_LONG_NUMBER = re.compile(r"-?\d{" + str(MAX_INT_DIGITS + 1) + ",}")
+
+
+class JsonObject(dict[str, Any]):
+    """A JSON object as read, remembering the first key it was given twice."""
+
+    repeated: str | None = None
+
+
+def json_object(pairs: list[tuple[str, Any]]) -> JsonObject:
+    """``object_pairs_hook`` for :func:`json.loads`: keeps duplicate keys visible, so the
+    parser can refuse them with the object's path instead of keeping the last one."""
+    obj = JsonObject()
+    for key, value in pairs:
+        if key in obj and obj.repeated is None:
+            obj.repeated = key
+        obj[key] = value
+    return obj
+
+
+class NumberTooLong(ValueError):
+    """A whole number with more digits than Python will convert."""
+
+    def __init__(self, digits: int) -> None:
+        super().__init__(f"a number {digits:,} digits long")
+        self.digits = digits
+
+
+def json_int(text: str) -> int:
+    """``parse_int`` for :func:`json.loads`: refuses over-long numbers before converting."""
+    digits = len(text.lstrip("-"))
+    if digits > MAX_INT_DIGITS:
+        raise NumberTooLong(digits)
+    return int(text)
+
+
+def long_number_at(text: str) -> tuple[int, int, int] | None:
+    """(digits, line, column) of the first over-long number in ``text``, if any."""
+    found = _LONG_NUMBER.search(text)
+    if found is None:
+        return None
+    line = text.count("\n", 0, found.start()) + 1
+    column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+    return len(found.group().lstrip("-")), line, column
+
 
 def parse_date(name: str, value: object) -> date:
     """A YYYY-MM-DD string that names a real calendar day."""
     if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
-        raise ValidationError(name, f"must be a date written YYYY-MM-DD, not {value!r}")
+        raise ValidationError(name, f"must be a date written YYYY-MM-DD, not {shown(value)}")
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise ValidationError(name, f"{value!r} is not a real calendar date") from None
+        raise ValidationError(name, f"{shown(value)} is not a real calendar date") from None
 
 
 def parse_datetime(name: str, value: object) -> datetime | None:
@@ -105,8 +159,15 @@ def parse_datetime(name: str, value: object) -> datetime | None:
 
 def _object(name: str, value: object, allowed: tuple[str, ...]) -> Mapping[str, Any]:
     if not isinstance(value, dict):
-        shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
-        raise ValidationError(name or "document", f"must be an object ({{...}}), not {shown}")
+        raise ValidationError(
+            name or "document", f"must be an object ({{...}}), not {shown(value)}"
+        )
+    repeated = getattr(value, "repeated", None)
+    if repeated is not None:
+        raise ValidationError(
+            f"{name}.{repeated}" if name else repeated,
+            "is given twice in the same object; give each field once",
+        )
     for key in value:
         if key not in allowed:
             raise ValidationError(
@@ -120,7 +181,7 @@ def _list(name: str, value: object) -> list[Any]:
     if value is None:
         return []
     if not isinstance(value, list):
-        raise ValidationError(name, f"must be a list ([...]), not {value!r}")
+        raise ValidationError(name, f"must be a list ([...]), not {shown(value)}")
     return value
 
 
@@ -129,7 +190,7 @@ def _enum(name: str, value: object, enum: type[StrEnum]) -> StrEnum:
         return enum(value)
     except (ValueError, TypeError):
         allowed = ", ".join(m.value for m in enum)
-        raise ValidationError(name, f"must be one of {allowed}, not {value!r}") from None
+        raise ValidationError(name, f"must be one of {allowed}, not {shown(value)}") from None
 
 
 def _build(prefix: str, make: Callable[[], Any]) -> Any:
@@ -199,7 +260,7 @@ def parse_session(k: int, value: object) -> StrengthSession:
         s = _object(set_prefix, raw, SET_KEYS)
         exercise = _required(set_prefix, s, "exercise")
         if not isinstance(exercise, str):
-            raise ValidationError(f"{set_prefix}.exercise", f"must be text, not {exercise!r}")
+            raise ValidationError(f"{set_prefix}.exercise", f"must be text, not {shown(exercise)}")
         counts[exercise] = counts.get(exercise, 0) + 1
         kw = {key: v for key, v in s.items() if key not in ("exercise", "set_number")}
         if kw.get("completed") is None:
@@ -288,4 +349,22 @@ def parse_document(
         runs=tuple(sorted(runs, key=lambda r: r.day)),
         strength_sessions=tuple(sorted(sessions, key=lambda s: s.day)),
     )
+    check_span("--today" if cli_today is not None else "today", history, today)
     return history, today
+
+
+def first_record_day(history: History, today: date) -> date | None:
+    """The earliest day of any record on or before ``today`` (None without records)."""
+    records = (*history.checkins, *history.runs, *history.strength_sessions)
+    return min((x.day for x in records if x.day <= today), default=None)
+
+
+def check_span(name: str, history: History, today: date) -> None:
+    """Refuse a day to assess more than MAX_SPAN_YEARS after the first record."""
+    first = first_record_day(history, today)
+    if first is not None and (today - first).days > MAX_SPAN_DAYS:
+        raise ValidationError(
+            name,
+            f"{today.isoformat()} is more than {MAX_SPAN_YEARS} years after the first "
+            f"record ({first.isoformat()}); assess a day within {MAX_SPAN_YEARS} years of it",
+        )

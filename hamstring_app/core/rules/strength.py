@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from hamstring_app.core.models import Advice, Level, StrengthSession
+from hamstring_app.core.models import Advice, Level, SetLog, StrengthSession
 from hamstring_app.core.rules import thresholds as T
 from hamstring_app.core.rules.days import NONE, DayIndex, _cum
 from hamstring_app.core.rules.types import StrengthDecision
@@ -139,8 +139,26 @@ class _SessionView:
     up: bool | None
 
 
-def _view(index: DayIndex, s: StrengthSession, exercise: str) -> _SessionView:
-    sets = [x for x in s.sets if x.exercise_id == exercise]
+SetsByExercise = dict[int, dict[str, list[SetLog]]]  # id(session) -> exercise -> its sets
+
+
+def _sets_of(s: StrengthSession, exercise: str, groups: SetsByExercise | None) -> list[SetLog]:
+    """The session's sets of one exercise; from ``groups`` (built once per session, so
+    many exercises cost one pass over the sets, not one pass each) when given."""
+    if groups is None:
+        return [x for x in s.sets if x.exercise_id == exercise]
+    found = groups.get(id(s))
+    if found is None:
+        found = groups[id(s)] = {}
+        for x in s.sets:
+            found.setdefault(x.exercise_id, []).append(x)
+    return found.get(exercise, [])
+
+
+def _view(
+    index: DayIndex, s: StrengthSession, exercise: str, groups: SetsByExercise | None = None
+) -> _SessionView:
+    sets = _sets_of(s, exercise, groups)
     answered = [x.pain for x in sets if x.pain is not None]
     return _SessionView(
         s.day.isoformat(),
@@ -162,9 +180,11 @@ def decide(
     exercise: str,
     sessions: list[StrengthSession],
     names: Mapping[str, str] | None = None,
+    groups: SetsByExercise | None = None,
 ) -> StrengthDecision:
     """Progress, hold or regress one exercise from its last two sessions."""
-    views = [_view(index, s, exercise) for s in sessions[-T.STRENGTH_SESSIONS_NEEDED :]]
+    recent = sessions[-T.STRENGTH_SESSIONS_NEEDED :]
+    views = [_view(index, s, exercise, groups) for s in recent]
     last = views[-1]
     why: dict[str, int | float | str | bool | None] = {"exercise": exercise}
     for n, v in enumerate(reversed(views), start=1):
@@ -241,8 +261,9 @@ def strength_decisions(
                     by_exercise[e].append(s)
             elif k >= recent_from:
                 by_exercise[e] = [s]
+    groups: SetsByExercise = {}
     out = [
-        decide(index, exercise, list(reversed(sessions)), names)
+        decide(index, exercise, list(reversed(sessions)), names, groups)
         for exercise, sessions in sorted(by_exercise.items())
     ]
     order = {"regress": 0, "hold": 1, "progress": 2}
