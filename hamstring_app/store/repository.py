@@ -50,12 +50,13 @@ from hamstring_app.store.errors import (
     StoreError,
     storage_problem,
 )
+from hamstring_app.store.run_imports import RunImports
 
 if TYPE_CHECKING:
     from hamstring_app.exchange.merge import ImportPlan
 
 
-class Repository:
+class Repository(RunImports):
     def __init__(self, database: Database, today: Callable[[], date]) -> None:
         self._db = database
         self._engine = database.engine
