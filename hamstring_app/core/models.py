@@ -13,6 +13,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from hamstring_app.core.episodes import Episode, ProfessionalAssessment
 
 # --------------------------------------------------------------------------- errors
 
@@ -520,6 +524,10 @@ class History:
     checkins: tuple[CheckIn, ...] = ()
     runs: tuple[Run, ...] = ()
     strength_sessions: tuple[StrengthSession, ...] = ()
+    # injury episodes, oldest first (empty: the profile's injury start is the one episode)
+    episodes: tuple[Episode, ...] = ()
+    # "assessed by a qualified professional" records, oldest first
+    assessments: tuple[ProfessionalAssessment, ...] = ()
 
 
 # --------------------------------------------------------------------------- advice
