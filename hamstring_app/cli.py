@@ -93,11 +93,29 @@ def build_parser() -> argparse.ArgumentParser:
     assess.add_argument(
         "--data-dir", dest="assess_data_dir", metavar="PATH", help="with --db: data folder"
     )
-    _add_data_commands(sub)
+    importer = sub.add_parser(
+        "import",
+        help="import runs from watch files and Strava or Garmin exports",
+        description=(
+            "Import runs from .fit, .gpx and .tcx files (and .gz of each), Strava and Garmin "
+            "Connect export zips, and folders of these. Duplicates are kept once; a run you "
+            "typed in on the same day with a similar distance gets the measured fields. "
+            "Exit 0, or 2 with a message."
+        ),
+    )
+    importer.add_argument("paths", nargs="+", metavar="PATH", help="file, folder or zip")
+    importer.add_argument(
+        "--dry-run", action="store_true", help="write nothing; print what would be imported"
+    )
+    importer.add_argument("--json", action="store_true", help="print the result as JSON")
+    importer.add_argument(
+        "--data-dir", dest="import_data_dir", metavar="PATH", help="data folder to import into"
+    )
+    _add_export(sub)
     return parser
 
 
-def _add_data_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     export = sub.add_parser(
         "export",
         help="write your data as one JSON file or as CSV files (see docs/data-formats.md)",
@@ -115,21 +133,6 @@ def _add_data_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser])
         help="a folder for checkins.csv, runs.csv and strength_sets.csv",
     )
     export.add_argument("--data-dir", dest="sub_data_dir", metavar="PATH", help="data folder")
-
-    importer = sub.add_parser(
-        "import",
-        help="add the records of an exported JSON file to your data",
-        description=(
-            "Add what is new in each file to your data, in one transaction per file: "
-            "records already saved are skipped and a saved check-in is never replaced. "
-            "Refused while the app has the data folder open."
-        ),
-    )
-    importer.add_argument("files", nargs="+", metavar="FILE", help="an export (.json)")
-    importer.add_argument(
-        "--dry-run", action="store_true", help="only say what would be added and skipped"
-    )
-    importer.add_argument("--data-dir", dest="sub_data_dir", metavar="PATH", help="data folder")
 
 
 def preload_for_gui() -> None:
@@ -155,15 +158,27 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=args.file, use_db=args.db, data_dir=data_dir, today=args.today
         )
 
-    if args.command in ("export", "import"):
+    if args.command == "export":
         from hamstring_app import data_cli
 
-        data_dir = args.sub_data_dir or args.data_dir
-        if args.command == "export":
-            return data_cli.run_export(
-                json_file=args.json_file, csv_dir=args.csv_dir, data_dir=data_dir
-            )
-        return data_cli.run_import(files=args.files, data_dir=data_dir, dry_run=args.dry_run)
+        return data_cli.run_export(
+            json_file=args.json_file,
+            csv_dir=args.csv_dir,
+            data_dir=args.sub_data_dir or args.data_dir,
+        )
+
+    if args.command == "import":
+        from hamstring_app import data_cli
+        from hamstring_app.import_cli import run_import
+
+        data_cli.register_json_import()  # .json files are the app's own export
+
+        return run_import(
+            args.paths,
+            data_dir=args.import_data_dir or args.data_dir,
+            dry_run=args.dry_run,
+            as_json=args.json,
+        )
 
     preload_for_gui()
     if args.self_test:

@@ -1,4 +1,5 @@
-"""The command line's data commands: ``export`` and ``import`` (see docs/data-formats.md).
+"""The command line's data commands: ``export``, and the JSON part of ``import``
+(see docs/data-formats.md).
 
 An edge of the app like ``assess``: the one place these commands read the system date.
 Every failure prints one plain sentence to standard error, never a traceback.
@@ -10,10 +11,9 @@ Exit codes: 0 done; 1 the data or a file could not be read or written (nothing c
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -67,79 +67,53 @@ def run_export(
     return EXIT_OK
 
 
-# One importer per kind of file, chosen by the file name's ending. A command that imports
-# other kinds of file (watch files) adds its entry here.
-Importer = Callable[[Path, Path, bool, TextIO], int]
+def json_import(file: Path, repo: Any, dry_run: bool) -> tuple[dict[str, Any], str]:
+    """Import the app's own JSON export into the open ``repo`` (one transaction).
 
-
-def _import_json(file: Path, folder: Path, dry_run: bool, out: TextIO) -> int:
-    from hamstring_app import __version__
-    from hamstring_app.core.models import History
+    The reader ``hamstring-app import`` calls for ``.json`` files (see import_cli). Raises
+    StoreError with the reason when the file cannot be read or saved, or while the app has
+    the data folder open; nothing is written then.
+    """
     from hamstring_app.exchange import service
-    from hamstring_app.exchange.merge import plan_import
-    from hamstring_app.folder_lock import hold_folder
-    from hamstring_app.paths import DataPaths, ensure_private_dir
-    from hamstring_app.store.errors import NoDataYet
-    from hamstring_app.store.repository import open_repository
-
-    today = date.today()
-    incoming = service.read_export(file, today)
-    if dry_run:  # reads only; no data yet compares with nothing
-        try:
-            repo = open_repository(
-                folder, today=lambda: today, app_version=__version__, read_only=True
-            )
-        except NoDataYet:
-            plan = plan_import(History(), incoming)
-        else:
-            try:
-                plan = service.preview_import(repo, incoming)
-            finally:
-                repo.close()
-    else:
-        ensure_private_dir(folder)
-        with hold_folder(DataPaths(folder).lock_file):
-            repo = open_repository(folder, today=lambda: today, app_version=__version__)
-            try:
-                plan = service.import_history(repo, incoming)
-            finally:
-                repo.close()
-    heading = "Would import" if dry_run else "Imported"
-    print(f"{heading} from {file.name}:", file=out)
-    for line in plan.summary():
-        print(f"  {line}", file=out)
-    return EXIT_OK
-
-
-IMPORTERS: dict[str, Importer] = {".json": _import_json}
-
-
-def run_import(
-    *,
-    files: Sequence[str],
-    data_dir: str | None,
-    dry_run: bool = False,
-    stdout: TextIO | None = None,
-    stderr: TextIO | None = None,
-) -> int:
-    """Import each file into the saved data (each file is one transaction)."""
-    from hamstring_app.exchange.service import ExchangeError
-    from hamstring_app.folder_lock import FolderInUse
+    from hamstring_app.folder_lock import FolderInUse, hold_folder
+    from hamstring_app.paths import DataPaths
     from hamstring_app.store.errors import StoreError
 
-    out, err = stdout or sys.stdout, stderr or sys.stderr
-    folder = _folder(data_dir)
-    code = EXIT_OK
-    for name in files:
-        path = Path(name).expanduser()
-        importer = IMPORTERS.get(path.suffix.lower())
-        if importer is None:
-            known = ", ".join(sorted(IMPORTERS))
-            message = f"{path.name}: this kind of file cannot be imported (known: {known})."
-            code = max(code, _fail("import", EXIT_INVALID, message, err))
-            continue
-        try:
-            importer(path, folder, dry_run, out)
-        except (ExchangeError, FolderInUse, StoreError, OSError) as exc:
-            code = max(code, _fail("import", EXIT_FAILURE, str(exc), err))
-    return code
+    today = date.today()
+    try:
+        incoming = service.read_export(file, today)
+        if dry_run:
+            plan = service.preview_import(repo, incoming)
+        else:
+            with hold_folder(DataPaths(repo.database.path.parent).lock_file):
+                plan = service.import_history(repo, incoming)
+    except (service.ExchangeError, FolderInUse) as exc:
+        raise StoreError(str(exc).removesuffix(" Nothing was imported.").rstrip()) from exc
+    summary = " ".join(plan.summary())
+    heading = "Would import" if dry_run else "Imported"
+    report: dict[str, Any] = {
+        "file": str(file),
+        "dry_run": dry_run,
+        "added": {
+            "profile": plan.profile is not None,
+            "checkins": len(plan.checkins),
+            "runs": len(plan.runs),
+            "strength_sessions": len(plan.sessions),
+        },
+        "already_saved": {
+            "checkins": plan.duplicate_checkins,
+            "runs": plan.duplicate_runs,
+            "strength_sessions": plan.duplicate_sessions,
+        },
+        "checkins_kept_where_the_file_differs": [d.isoformat() for d in plan.conflicts],
+        "profile_kept": plan.profile_kept,
+    }
+    return report, f"{heading} from {file.name}: {summary}"
+
+
+def register_json_import() -> None:
+    """Hand the JSON export reader to ``hamstring-app import`` (import_cli.JSON_IMPORT)."""
+    from hamstring_app import import_cli
+
+    if import_cli.JSON_IMPORT is None:
+        import_cli.JSON_IMPORT = json_import

@@ -39,7 +39,6 @@ def test_export_json_then_import_into_an_empty_folder(tmp_path, saved, capsys):
     fresh = tmp_path / "fresh"
     assert main(["--data-dir", str(fresh), "import", str(out), "--dry-run"]) == 0
     assert "Would import from export.json" in capsys.readouterr().out
-    assert not fresh.exists()  # a dry run writes nothing
     assert main(["import", str(out), "--data-dir", str(fresh)]) == 0
     said = capsys.readouterr().out
     assert f"New: {len(doc['checkins'])} check-ins" in said
@@ -65,16 +64,25 @@ def test_export_without_data_says_so(tmp_path, capsys):
     assert "Traceback" not in err
 
 
-def test_bad_files_are_refused_with_exit_codes(tmp_path, saved, capsys):
+def test_bad_files_are_refused_and_change_nothing(tmp_path, saved, capsys):
     bad = tmp_path / "bad.json"
     bad.write_text('{"runs": [{"date": "2026-03-01", "distance_km": -1}]}', encoding="utf-8")
-    assert main(["import", str(bad), "--data-dir", str(saved)]) == 1
+    assert main(["import", str(bad), "--data-dir", str(saved)]) == 2
     err = capsys.readouterr().err
     assert "runs[0].distance_km" in err and "Nothing was imported." in err
-    assert main(["import", str(tmp_path / "x.gpx"), "--data-dir", str(saved)]) == 2
-    assert "cannot be imported (known: .json)" in capsys.readouterr().err
-    assert main(["import", str(tmp_path / "missing.json"), "--data-dir", str(saved)]) == 1
-    assert "Could not read" in capsys.readouterr().err
+    assert "Traceback" not in err
+    assert main(["import", str(tmp_path / "missing.json"), "--data-dir", str(saved)]) == 2
+    assert "no such file" in capsys.readouterr().err
+
+
+def test_import_json_reports_as_json(tmp_path, saved, capsys):
+    out = tmp_path / "export.json"
+    assert main(["export", "--json", str(out), "--data-dir", str(saved)]) == 0
+    capsys.readouterr()
+    assert main(["import", str(out), "--json", "--data-dir", str(tmp_path / "new")]) == 0
+    report = json.loads(capsys.readouterr().out)["json"][0]
+    assert report["added"]["checkins"] > 50 and report["added"]["profile"] is True
+    assert report["dry_run"] is False
 
 
 def test_import_is_refused_while_the_folder_is_held(tmp_path, saved, capsys):
@@ -82,7 +90,7 @@ def test_import_is_refused_while_the_folder_is_held(tmp_path, saved, capsys):
     assert main(["export", "--json", str(out), "--data-dir", str(saved)]) == 0
     with hold_folder(saved / LOCK_NAME):
         assert folder_in_use(saved / LOCK_NAME)
-        assert main(["import", str(out), "--data-dir", str(saved)]) == 1
+        assert main(["import", str(out), "--data-dir", str(saved)]) == 2
         assert "Close the app first" in capsys.readouterr().err
     assert not (saved / LOCK_NAME).exists()
     assert not folder_in_use(saved / LOCK_NAME)
