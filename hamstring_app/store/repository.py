@@ -60,6 +60,8 @@ log = logging.getLogger(__name__)
 if TYPE_CHECKING:
     from sqlalchemy import Connection
 
+    from hamstring_app.exchange.merge import ImportPlan
+
 
 def _sql() -> ModuleType:
     """SQLAlchemy Core and the tables (store/sql.py), imported on the first write."""
@@ -400,6 +402,17 @@ class Repository(RunImports):
         bulk.check_history(history, self._today())
         with self._write() as conn:
             bulk.insert_history(conn, history)
+
+    def import_new(self, incoming: History) -> ImportPlan:
+        """Add the records of ``incoming`` not saved yet, in one transaction; returns what
+        was added and skipped (see hamstring_app.exchange.merge). Check-ins already saved
+        for a date and a saved profile are kept."""
+        from hamstring_app.store import bulk
+
+        bulk.check_history(incoming, self._today())
+        with self._write() as conn:
+            saved = reader.history(_raw(conn))
+            return bulk.add_new(conn, saved, incoming)
 
     # ------------------------------------------------------------------ settings
 
