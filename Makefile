@@ -4,6 +4,15 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
+# `make run` needs a screen: the offscreen default above is for tests and tools only.
+NO_SCREEN := $(if $(DISPLAY)$(WAYLAND_DISPLAY),,$(if $(filter environment,$(origin QT_QPA_PLATFORM)),,yes))
+define need_screen
+	@if [ "$(NO_SCREEN)" = yes ] && [ "$$(uname -s)" = Linux ]; then \
+	  echo "make $@: there is no display (DISPLAY and WAYLAND_DISPLAY are not set)."; \
+	  echo "Run it from a desktop session, or on a virtual display: xvfb-run make $@"; \
+	  echo "The headless commands need none: .venv/bin/hamstring-app assess --help"; \
+	  exit 1; fi
+endef
 
 .PHONY: run demo test lint check-qt bench screenshots dist clean
 
@@ -17,10 +26,12 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	@touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/hamstring-app
+	$(need_screen)
+	QT_QPA_PLATFORM= $(BIN)/hamstring-app
 
 demo: $(STAMP)
-	$(BIN)/hamstring-app --demo
+	$(need_screen)
+	QT_QPA_PLATFORM= $(BIN)/hamstring-app --demo
 
 check-qt: $(STAMP)
 	@$(BIN)/python packaging/check_qt_libs.py

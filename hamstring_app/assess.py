@@ -124,6 +124,14 @@ def run_assess(
             check_span("--today", history, day)
         except ValidationError as e:
             return _fail(EXIT_INVALID, f"invalid input: {e.field}: {e.message}", err)
+        onset = history.profile.injury_start if history.profile is not None else None
+        if onset is not None and day < onset:
+            return _fail(
+                EXIT_INVALID,
+                f"invalid input: --today: {day.isoformat()} is before the pain started "
+                f"({onset.isoformat()}); assess a day on or after it",
+                err,
+            )
     else:
         if file is None:
             return _fail(EXIT_INVALID, "give a JSON file, - for standard input, or --db", err)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from hamstring_app import APP_NAME, __version__
 from hamstring_app.paths import ENV_VAR
+from hamstring_app.qt_args import no_screen_message, split_qt_args
 
 # Loaded before Qt on the way to the GUI. Once PySide6 is imported it reads the source of
 # every module imported after it (looking for its feature switches); modules already
@@ -143,7 +144,11 @@ def preload_for_gui() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    ours, qt_args = split_qt_args(sys.argv[1:] if argv is None else argv)
+    args = parser.parse_args(ours)
+    if qt_args and (args.command is not None or args.self_test):
+        what = args.command or "--self-test"
+        parser.error(f"{qt_args[0]} is a Qt option for the window; {what} takes none")
     if args.demo_years is not None:
         if not args.demo:
             parser.error("--demo-years needs --demo")
@@ -186,12 +191,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return self_test()
 
+    no_screen = no_screen_message(qt_args)
+    if no_screen is not None:
+        print(no_screen, file=sys.stderr)
+        return EXIT_USAGE
+
     from hamstring_app.ui.app import run_gui
 
     # Everything imported so far lives as long as the app: move it out of the cyclic
     # collector's sight, so its passes walk only what the app makes from here on.
     gc.freeze()
-    return run_gui(data_dir=args.data_dir, demo=args.demo, demo_years=args.demo_years)
+    return run_gui(
+        data_dir=args.data_dir, demo=args.demo, demo_years=args.demo_years, qt_args=qt_args
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover

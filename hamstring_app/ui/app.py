@@ -10,7 +10,7 @@ import sys
 import tempfile
 import threading
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -49,11 +49,15 @@ PREPARE_WRITES_DELAY_MS = 500  # after the window is shown: the first tab is fil
 # --------------------------------------------------------------------------- Qt app
 
 
+_qt_args: list[str] = []  # Qt's own options from the command line (-style fusion ...)
+
+
 def application() -> QApplication:
-    """The one QApplication, created on first use."""
+    """The one QApplication, created on first use (with Qt's options from the command
+    line, which QApplication reads itself)."""
     app = QApplication.instance()
     if app is None:
-        app = QApplication(sys.argv[:1])
+        app = QApplication(sys.argv[:1] + _qt_args)
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
@@ -321,8 +325,13 @@ def _refuse(message: str) -> int:
 
 
 def run_gui(
-    *, data_dir: str | None = None, demo: bool = False, demo_years: int | None = None
+    *,
+    data_dir: str | None = None,
+    demo: bool = False,
+    demo_years: int | None = None,
+    qt_args: Sequence[str] = (),
 ) -> int:
+    _qt_args[:] = list(qt_args)
     profile = None
     if not demo and is_first_start(data_dir):
         # The very first start: welcome the runner at once. Making the data file and the
