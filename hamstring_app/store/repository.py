@@ -219,6 +219,7 @@ class Repository:
         return run
 
     def delete_run(self, run_id: int) -> Run:
+        r.check_record_id("run_id", run_id)
         with self._write() as conn:
             row = conn.execute(r.RUN_SELECT.where(t.run.c.id == run_id)).first()
             if row is None:
@@ -258,6 +259,7 @@ class Repository:
 
     def log_set(self, session_id: int, set_log: SetLog) -> None:
         """Save one set at once. Logging the same exercise and set number again replaces it."""
+        r.check_record_id("session_id", session_id)
         r.check_set(set_log, self._today())
         values = r.set_values(session_id, set_log)
         stmt = sqlite_insert(t.set_log).values(values)
@@ -273,6 +275,7 @@ class Repository:
             )
 
     def finish_strength_session(self, session_id: int, finished_at: datetime) -> StrengthSession:
+        r.check_record_id("session_id", session_id)
         if not isinstance(finished_at, datetime):
             raise ValidationError("finished_at", f"must be a date and time, not {finished_at!r}")
         r.check_moment("finished_at", finished_at, self._today())
@@ -287,6 +290,7 @@ class Repository:
             return self._session(conn, session_id)
 
     def set_session_next_morning_pain(self, session_id: int, pain: int | None) -> None:
+        r.check_record_id("session_id", session_id)
         check_pain("pain_next_morning", pain)
         with self._write() as conn:
             done = conn.execute(
@@ -309,6 +313,7 @@ class Repository:
             return None if found is None else self._session(conn, found)
 
     def get_strength_session(self, session_id: int) -> StrengthSession | None:
+        r.check_record_id("session_id", session_id)
         with self._read() as conn:
             try:
                 return self._session(conn, session_id)
@@ -323,6 +328,7 @@ class Repository:
 
     def delete_strength_session(self, session_id: int) -> StrengthSession:
         """Delete a session and (by cascade) its sets; returns it whole, for undo."""
+        r.check_record_id("session_id", session_id)
         with self._write() as conn:
             session = self._session(conn, session_id)
             conn.execute(delete(t.strength_session).where(t.strength_session.c.id == session_id))
