@@ -56,6 +56,11 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 HEAD_REVISION = "0001"
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+# Every commit is flushed to the disk before it returns (with WAL: one fsync of the -wal
+# per commit), so a check-in the app says is saved survives an OS crash or a power cut.
+# NORMAL made no fsync at all for 200 commits; the app writes a few times a day, and
+# benchmarks/store.py measures what FULL costs per commit against NORMAL.
+SYNCHRONOUS = "FULL"
 SIDE_FILES = ("-wal", "-shm", "-journal")
 BACKUPS_KEPT = 5  # pre-migration copies kept in backups/, newest first
 
@@ -301,8 +306,12 @@ def _prune_backups(folder: Path, path: Path, keep: Path) -> None:
 # ----------------------------------------------------------------------- engine
 
 
-def make_engine(path: Path) -> Engine:
-    """An engine whose every connection has the app's pragmas and real transactions."""
+def make_engine(path: Path, *, synchronous: str = SYNCHRONOUS) -> Engine:
+    """An engine whose every connection has the app's pragmas and real transactions.
+
+    ``synchronous`` is for the benchmark that compares durability settings only."""
+    if synchronous not in ("OFF", "NORMAL", "FULL", "EXTRA"):
+        raise ValueError(f"unknown synchronous setting {synchronous!r}")
     engine = create_engine(URL.create("sqlite", database=str(path)))
 
     @event.listens_for(engine, "connect")
@@ -313,7 +322,7 @@ def make_engine(path: Path) -> Engine:
         cursor = dbapi_connection.cursor()
         try:
             cursor.execute("PRAGMA journal_mode=WAL")
-            cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.execute(f"PRAGMA synchronous={synchronous}")
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         finally:
