@@ -181,7 +181,8 @@ def fsyncs(synchronous: str) -> int | None:
         )
         lines = log.read_text().splitlines()
     marks = [k for k, line in enumerate(lines) if re.search(r'write\(1, "(START|END)', line)]
-    return sum(1 for line in lines[marks[0] : marks[1]] if re.search(r"fd?a?t?a?sync\(", line))
+    during = lines[marks[0] : marks[1]]
+    return sum(1 for line in during if re.search(r"\b(fsync|fdatasync)\(", line))
 
 
 def commits_only(synchronous: str, tmp: str) -> int:

@@ -7,7 +7,6 @@ import re
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -67,5 +66,6 @@ def test_each_commit_is_flushed_to_disk(tmp_path):
     # only the calls made while committing: between the two marker lines written to stdout
     marks = [k for k, line in enumerate(lines) if re.search(r'write\(1, "(READY|DONE)', line)]
     assert len(marks) == 2, marks
-    syncs = [line for line in lines[marks[0] : marks[1]] if re.search(r"\b(fsync|fdatasync)\(", line)]
+    during = lines[marks[0] : marks[1]]
+    syncs = [line for line in during if re.search(r"\b(fsync|fdatasync)\(", line)]
     assert len(syncs) >= COMMITS, f"{len(syncs)} fsyncs for {COMMITS} commits"
