@@ -13,6 +13,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from hamstring_app.core.episodes import Episode, ProfessionalAssessment
 
 # --------------------------------------------------------------------------- errors
 
@@ -153,6 +157,9 @@ MAX_HOLD_S = 600.0
 MAX_REPS = 200
 MAX_SETS = 50
 MAX_NOTE_CHARS = 2000
+HEART_RATE_RANGE = (20, 250)
+MAX_FILE_NAME_CHARS = 255
+MAX_HASH_CHARS = 80
 EARLIEST_DATE = date(1990, 1, 1)
 
 
@@ -409,6 +416,13 @@ class Run:
     pain: int | None = None  # pain during the run, 0-10
     note: str = ""
     source: RunSource = RunSource.MANUAL
+    # from a watch file (see hamstring_app.importer); empty or None for runs typed in
+    started_at: datetime | None = None  # with its UTC offset; matches the same run twice
+    avg_hr_bpm: int | None = None
+    source_file: str = ""  # the file's name, e.g. "123456.fit.gz"
+    content_hash: str | None = None  # sha256 of the file's content
+    details: str = ""  # what the import did to the values ("cadence doubled ...")
+    needs_review: bool = False  # imported from the watched folder: pain and RPE to add
     id: int | None = None  # set by the store
 
     def __post_init__(self) -> None:
@@ -430,6 +444,17 @@ class Run:
         check_pain("pain", self.pain)
         check_text("note", self.note)
         _check_enum("source", self.source, RunSource)
+        if self.started_at is not None and not isinstance(self.started_at, datetime):
+            raise ValidationError("started_at", f"must be a date and time, not {self.started_at!r}")
+        if self.avg_hr_bpm is not None:
+            if isinstance(self.avg_hr_bpm, bool) or not isinstance(self.avg_hr_bpm, int):
+                raise ValidationError("avg_hr_bpm", "must be a whole number of beats per minute")
+            check_number("avg_hr_bpm", self.avg_hr_bpm, *HEART_RATE_RANGE, unit="bpm")
+        check_text("source_file", self.source_file, MAX_FILE_NAME_CHARS)
+        if self.content_hash is not None:
+            check_text("content_hash", self.content_hash, MAX_HASH_CHARS)
+        check_text("details", self.details)
+        check_bool("needs_review", self.needs_review, optional=False)
         check_id("id", self.id)
 
     @property
@@ -529,6 +554,10 @@ class History:
     checkins: tuple[CheckIn, ...] = ()
     runs: tuple[Run, ...] = ()
     strength_sessions: tuple[StrengthSession, ...] = ()
+    # injury episodes, oldest first (empty: the profile's injury start is the one episode)
+    episodes: tuple[Episode, ...] = ()
+    # "assessed by a qualified professional" records, oldest first
+    assessments: tuple[ProfessionalAssessment, ...] = ()
 
 
 # --------------------------------------------------------------------------- advice

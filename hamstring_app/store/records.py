@@ -87,6 +87,9 @@ _session = _trusted(StrengthSession)
 
 _RUN_TYPE = {e.value: e for e in RunType}
 _RUN_SOURCE = {e.value: e for e in RunSource}
+_RUN_TYPE_AT = RUN_FIELDS.index("type")
+_RUN_SOURCE_AT = RUN_FIELDS.index("source")
+_RUN_REVIEW_AT = RUN_FIELDS.index("needs_review")
 
 
 def checkin_from_row(row: Row[Any]) -> CheckIn:
@@ -94,22 +97,11 @@ def checkin_from_row(row: Row[Any]) -> CheckIn:
 
 
 def run_from_row(row: Row[Any]) -> Run:
-    (day, distance, duration, type_, rpe, cadence, descent, pain, note, source, id_) = row
-    return _run(  # type: ignore[no-any-return]
-        (
-            day,
-            distance,
-            duration,
-            _RUN_TYPE[type_],
-            rpe,
-            cadence,
-            descent,
-            pain,
-            note,
-            _RUN_SOURCE[source],
-            id_,
-        )
-    )
+    values = list(row)
+    values[_RUN_TYPE_AT] = _RUN_TYPE[values[_RUN_TYPE_AT]]
+    values[_RUN_SOURCE_AT] = _RUN_SOURCE[values[_RUN_SOURCE_AT]]
+    values[_RUN_REVIEW_AT] = bool(values[_RUN_REVIEW_AT])
+    return _run(values)  # type: ignore[no-any-return]
 
 
 def set_from_row(row: Sequence[Any]) -> SetLog:

@@ -8,6 +8,7 @@ dataclasses' own checks again, plus "not in the future" against the injected
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -31,6 +32,7 @@ from hamstring_app.core.models import (
     StrengthSession,
     ValidationError,
     check_pain,
+    check_time_order,
 )
 from hamstring_app.core.settings import Settings
 from hamstring_app.paths import DB_NAME, ensure_private_dir
@@ -50,9 +52,12 @@ from hamstring_app.store.errors import (
     StoreError,
     storage_problem,
 )
+from hamstring_app.store.run_imports import RunImports
+
+log = logging.getLogger(__name__)
 
 
-class Repository:
+class Repository(RunImports):
     def __init__(self, database: Database, today: Callable[[], date]) -> None:
         self._db = database
         self._engine = database.engine
@@ -275,13 +280,15 @@ class Repository:
             )
 
     def finish_strength_session(self, session_id: int, finished_at: datetime) -> StrengthSession:
+        """Mark a session finished. A finish before its start (the wall clock was moved
+        back mid-session) is recorded as its start and logged, never refused."""
         r.check_record_id("session_id", session_id)
         if not isinstance(finished_at, datetime):
             raise ValidationError("finished_at", f"must be a date and time, not {finished_at!r}")
         r.check_moment("finished_at", finished_at, self._today())
         with self._write() as conn:
             current = self._session(conn, session_id)
-            r.check_order(current.started_at, finished_at)
+            finished_at = _not_before_start(current, finished_at)
             conn.execute(
                 update(t.strength_session)
                 .where(t.strength_session.c.id == session_id)
@@ -439,6 +446,25 @@ def _between(stmt: Any, column: Any, start: date | None, end: date | None) -> An
     if end is not None:
         stmt = stmt.where(column <= end)
     return stmt
+
+
+def _not_before_start(session: StrengthSession, finished_at: datetime) -> datetime:
+    """A finish the wall clock puts before the start (it was moved back mid-session) is
+    recorded as the start: logged, never refused, so the session can always be closed."""
+    started = session.started_at
+    if started is None:
+        return finished_at
+    if (started.tzinfo is None) != (finished_at.tzinfo is None):
+        # cannot be put in order at all: a caller's mistake, refused naming the field
+        check_time_order(started, finished_at, what="the session")
+    if finished_at < started:
+        log.warning(
+            "Session %s finished at %s, before it started at %s (the clock moved back); "
+            "recorded as finished when it started",
+            session.id, finished_at.isoformat(), started.isoformat(),
+        )
+        return started
+    return finished_at
 
 
 def _with_id(run: Run, run_id: int) -> Run:

@@ -24,6 +24,7 @@ from sqlalchemy import (
     Dialect,
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     PrimaryKeyConstraint,
@@ -139,8 +140,8 @@ def _column(name: str, type_: Any, *args: Any) -> Column[Any]:
     return Column(name, type_, *args, nullable=True)
 
 
-def _required(name: str, type_: Any, *args: Any) -> Column[Any]:
-    return Column(name, type_, *args, nullable=False)
+def _required(name: str, type_: Any, *args: Any, **kwargs: Any) -> Column[Any]:
+    return Column(name, type_, *args, nullable=False, **kwargs)
 
 
 def _id() -> Column[Any]:
@@ -216,6 +217,12 @@ run = Table(
     _column("pain", Integer),
     _required("note", Text),
     _required("source", String(20)),
+    _column("started_at", IsoDateTime),
+    _column("avg_hr_bpm", Integer),
+    _required("source_file", String(255), server_default=""),
+    _column("content_hash", String(80)),
+    _required("details", Text, server_default=""),
+    _required("needs_review", Boolean, server_default="0"),
     *_checks(
         ("day", _iso_date("day")),
         (
@@ -231,7 +238,16 @@ run = Table(
         ("pain", _int_range("pain", 0, 10)),
         ("note", _note()),
         ("source", _enum("source", m.RunSource)),
+        ("started_at", _iso_datetime("started_at")),
+        ("avg_hr_bpm", _int_range("avg_hr_bpm", *m.HEART_RATE_RANGE)),
+        ("source_file", f"length(source_file) <= {m.MAX_FILE_NAME_CHARS}"),
+        ("content_hash", f"content_hash IS NULL OR length(content_hash) <= {m.MAX_HASH_CHARS}"),
+        ("details", _note("details")),
+        ("needs_review", _bool("needs_review", nullable=False)),
     ),
+    # a file imported once is not imported again (a second copy is a duplicate)
+    Index("ix_run_content_hash", "content_hash", unique=True),
+    Index("ix_run_started_at", "started_at"),
     sqlite_autoincrement=True,
 )
 

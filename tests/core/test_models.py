@@ -182,3 +182,19 @@ def test_records_are_frozen() -> None:
     run = Run(day=DAY, distance_km=5.0)
     with pytest.raises(AttributeError):
         run.distance_km = 6.0  # type: ignore[misc]
+
+
+def test_run_import_fields_are_checked():
+    import pytest as _pytest
+
+    from hamstring_app.core.models import Run as _Run
+    from hamstring_app.core.models import ValidationError as _VE
+
+    day = date(2026, 3, 1)
+    for bad in [
+        {"avg_hr_bpm": 300}, {"avg_hr_bpm": 140.5}, {"started_at": "07:00"},
+        {"source_file": "x" * 256}, {"details": "x" * 2001}, {"needs_review": None},
+    ]:
+        with _pytest.raises(_VE):
+            _Run(day=day, distance_km=5.0, **bad)
+    assert _Run(day=day, distance_km=5.0, avg_hr_bpm=140, needs_review=True).needs_review

@@ -310,3 +310,26 @@ def test_only_the_newest_five_backups_are_kept(tmp_path: Path) -> None:
     assert database.backup_path in kept
     assert set(kept) - {database.backup_path} == set(old[-4:])  # the newest of the old
     assert unrelated.read_text() == "keep me"
+
+
+def test_0002_rebuild_keeps_autoincrement_record(tmp_path: Path) -> None:
+    """A run deleted before the upgrade never has its id handed out again."""
+    path = tmp_path / DB_NAME
+    create_at(path, "0001")
+    seed(path)
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("INSERT INTO run (id, day, distance_km, type, note, source)"
+                     " VALUES (40, '2026-03-02', 5, 'easy', '', 'manual')")
+        conn.execute("DELETE FROM run WHERE id = 40")
+    conn.close()
+    database = open_database(path, app_version="2.0")
+    repo = Repository(database, lambda: TODAY)
+    try:
+        from hamstring_app.core.models import Run
+
+        added = repo.add_run(Run(day=TODAY, distance_km=3.0))
+        assert added.id == 41
+        assert repo.list_runs()[0].source_file == ""
+    finally:
+        repo.close()

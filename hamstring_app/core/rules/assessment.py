@@ -5,26 +5,21 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
+from hamstring_app.core.episodes import latest_assessment
 from hamstring_app.core.models import Advice, History, Level, Referral, Verdict
 from hamstring_app.core.rules import thresholds as T
 from hamstring_app.core.rules.days import DayIndex
 from hamstring_app.core.rules.load import load_advice, metrics
-from hamstring_app.core.rules.pain import (
-    EVIDENCE_BANDS,
-    classify,
-    pain_advice,
-    pain_rising,
-    pain_state,
-    referral_for,
-    unknowns_for,
-)
+from hamstring_app.core.rules.pain import EVIDENCE_BANDS, classify, pain_rising, pain_state
+from hamstring_app.core.rules.pain_text import pain_advice, referral_for, unknowns_for
 from hamstring_app.core.rules.strength import current_phase, strength_advice, strength_decisions
+from hamstring_app.core.rules.strength_gate import gate_decisions, pause_advice, strength_pause
 from hamstring_app.core.rules.technique import technique_advice
 from hamstring_app.core.rules.timeline import recovery
 from hamstring_app.core.rules.triggers import personal_triggers, trigger_advice
 from hamstring_app.core.rules.types import Assessment
 
-CHANGE_LEVEL = Level.CAUTION  # load/technique/strength advice at this level or above
+CHANGE_LEVEL = Level.CAUTION  # advice from any rule family at this level or above
 _GROUP = {"pain": 0, "timeline": 1, "load": 2, "technique": 3, "strength": 4, "triggers": 5}
 
 
@@ -49,24 +44,14 @@ def evaluate(
     load_items, load_unknowns = load_advice(index, i, m, state.checkin)
     tech_items, tech_unknowns = technique_advice(index, i, state.checkin)
     decisions = strength_decisions(index, i, names or {})
-    change_items = load_items + tech_items + strength_advice(decisions, names or {})
     rising = pain_rising(index, i)
-    # "continue" means no pain AND nothing else to change: advice at caution or above from
-    # the load, technique or strength rules, or pain creeping up week on week, raises it to
-    # "modify" (it never lowers a verdict).
-    changes = tuple(
-        dict.fromkeys(a.rule for a in change_items if a.level.rank >= CHANGE_LEVEL.rank)
-    ) + (("pain.rising",) if rising is not None else ())
-    if verdict is Verdict.CONTINUE and changes:
-        verdict = Verdict.MODIFY
-        reasons = (*reasons, "changes_advised")
 
     week_start = i - T.PERSISTENT_HIGH_PAIN_WINDOW_DAYS + 1
     high_days = int(index.window(index.high_pain_cum, week_start, i))
     referral, referral_reason = referral_for(state, high_days)
-    advice = pain_advice(state, verdict, reasons, changes)
+    others: list[Advice] = []
     if referral is Referral.ROUTINE and not state.red_flags and state.earlier_red_flag_day is None:
-        advice.append(
+        others.append(
             Advice(
                 "pain.persistent_high",
                 Level.WARNING,
@@ -77,11 +62,9 @@ def evaluate(
                 EVIDENCE_BANDS,
             )
         )
-    unknowns = unknowns_for(state)
-
     if rising is not None:
         a, b, c = rising
-        advice.append(
+        others.append(
             Advice(
                 "pain.rising",
                 Level.CAUTION,
@@ -110,9 +93,30 @@ def evaluate(
             "the coming weeks."
         )
     triggers = personal_triggers(index, i)
+    others += rec_items + load_items + tech_items + strength_advice(decisions, names or {})
+    others += trigger_advice(triggers)
 
-    advice += rec_items + change_items
-    advice += trigger_advice(triggers)
+    # "continue" means no pain AND nothing else to act on: advice at caution or above from
+    # any rule family (pain, timeline, load, technique, strength, triggers) raises it to
+    # "modify" (it never lowers a verdict), so "all clear" never sits beside a warning.
+    changes = tuple(dict.fromkeys(a.rule for a in others if a.level.rank >= CHANGE_LEVEL.rank))
+    if verdict is Verdict.CONTINUE and changes:
+        verdict = Verdict.MODIFY
+        reasons = (*reasons, "changes_advised")
+
+    # strength respects the final verdict: no step up on hold/stop or with a referral open;
+    # a pause on stop with an urgent referral
+    pause = strength_pause(index, i, state, verdict, referral)
+    gated = gate_decisions(decisions, verdict, referral, pause is not None)
+    if gated != decisions:
+        decisions = gated
+        others = [a for a in others if not a.rule.startswith("strength.")]
+        others += strength_advice(decisions, names or {})
+    if pause is not None:
+        others.append(pause_advice(pause))
+
+    advice = pain_advice(state, verdict, reasons, changes) + others
+    unknowns = unknowns_for(state)
     advice.sort(key=_rank)
     return Assessment(
         today=today,
@@ -126,4 +130,6 @@ def evaluate(
         strength=decisions,
         recovery=rec,
         triggers=triggers,
+        strength_pause=pause,
+        last_assessment=latest_assessment(history.assessments, today),
     )

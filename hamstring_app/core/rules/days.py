@@ -14,6 +14,7 @@ from functools import cached_property
 from itertools import accumulate
 from operator import attrgetter
 
+from hamstring_app.core.episodes import Episode, episode_on
 from hamstring_app.core.models import (
     INTENSITY_RUN_TYPES,
     RED_FLAG_FIELDS,
@@ -68,6 +69,14 @@ class DayIndex:
             firsts.append(self.sessions[0].day.toordinal())
         self.origin_ord = min(firsts)
         self.origin = date.fromordinal(self.origin_ord)
+        # the injury episode that counts on the assessed day (the profile's, when none)
+        self.episodes: tuple[Episode, ...] = tuple(
+            e for e in history.episodes if e.onset.toordinal() <= end_ord
+        )
+        self.episode: Episode | None = episode_on(self.episodes, history.profile, end)
+        self.assessment_days: tuple[date, ...] = tuple(
+            sorted(a.day for a in history.assessments if a.day.toordinal() <= end_ord)
+        )
         n = self.n = end_ord - self.origin_ord + 1
         self.first_run = self.runs[0].day.toordinal() - self.origin_ord if self.runs else NONE
 
@@ -179,6 +188,45 @@ class DayIndex:
     def last_urgent_red_flag(self) -> list[int]:
         """Latest day <= i with an urgent red flag (T.URGENT_RED_FLAGS) answered yes, or NONE."""
         return self._last_true(self._urgent_day)
+
+    @cached_property
+    def last_assessed(self) -> list[int]:
+        """Latest day <= i with a professional assessment recorded, or NONE (also NONE when
+        the only assessments are before the first record: they resolve nothing here)."""
+        marks = [False] * self.n
+        for d in self.assessment_days:
+            k = d.toordinal() - self.origin_ord
+            if 0 <= k < self.n:
+                marks[k] = True
+        return self._last_true(marks)
+
+    def open_urgent(self, i: int) -> int:
+        """The latest urgent red-flag day <= i not yet resolved by an assessment dated on or
+        after it (at any distance in time), or NONE."""
+        u = self.last_urgent_red_flag[i]
+        return u if u != NONE and u > self.last_assessed[i] else NONE
+
+    def earlier_open_flag(self, ci: int, i: int) -> int:
+        """The red-flag day before check-in day ``ci`` that is still open on day ``i``.
+
+        An urgent one is open until an assessment dated on or after it, however long ago;
+        any other for RECENT_RED_FLAG_DAYS (the flag day counting as day 1) or until such an
+        assessment. An open urgent day is preferred to a later, milder one."""
+        if ci < 1:
+            return NONE
+        assessed = self.last_assessed[i]
+        u = self.last_urgent_red_flag[ci - 1]
+        if u != NONE and u > assessed:
+            return u
+        j = self.last_red_flag[ci - 1]
+        if j != NONE and ci - j < T.RECENT_RED_FLAG_DAYS and j > assessed:
+            return j
+        return NONE
+
+    @property
+    def onset(self) -> date | None:
+        """The current episode's onset (None with no profile and no episode)."""
+        return None if self.episode is None else self.episode.onset
 
     @cached_property
     def last_intensity(self) -> list[int]:

@@ -13,6 +13,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
+from hamstring_app.core.episodes import AssessmentOutcome, ProfessionalAssessment
 from hamstring_app.core.models import (
     OVERSTRIDE_FIELDS,
     RED_FLAG_FIELDS,
@@ -31,7 +32,8 @@ from hamstring_app.core.models import (
     shown,
 )
 
-TOP_KEYS = ("today", "profile", "checkins", "runs", "strength_sessions")
+TOP_KEYS = ("today", "profile", "checkins", "runs", "strength_sessions", "assessments")
+ASSESSMENT_KEYS = ("date", "outcome", "note")
 PROFILE_KEYS = (
     "injury_start",
     "pain_site",
@@ -271,6 +273,22 @@ def parse_session(k: int, value: object) -> StrengthSession:
     )
 
 
+def parse_assessment(k: int, value: object) -> ProfessionalAssessment:
+    prefix = f"assessments[{k}]"
+    data = _object(prefix, value, ASSESSMENT_KEYS)
+    day = parse_date(f"{prefix}.date", _required(prefix, data, "date"))
+    outcome = None
+    if data.get("outcome") is not None:
+        outcome = _enum(f"{prefix}.outcome", data["outcome"], AssessmentOutcome)
+    note = data.get("note")
+    return _build(
+        prefix,
+        lambda: ProfessionalAssessment(
+            day=day, outcome=outcome, note="" if note is None else note  # type: ignore[arg-type]
+        ),
+    )
+
+
 def parse_document(
     value: object, *, cli_today: date | None, system_today: date
 ) -> tuple[History, date]:
@@ -293,6 +311,9 @@ def parse_document(
         parse_session(k, v)
         for k, v in enumerate(_list("strength_sessions", data.get("strength_sessions")))
     ]
+    assessments = [
+        parse_assessment(k, v) for k, v in enumerate(_list("assessments", data.get("assessments")))
+    ]
     if profile is not None:
         check_not_future("profile.injury_start", profile.injury_start, today)
     seen: dict[date, int] = {}
@@ -303,7 +324,13 @@ def parse_document(
                 f"{c.day.isoformat()} already has a check-in (checkins[{seen[c.day]}])",
             )
         seen[c.day] = k
-    for name, items in (("checkins", checkins), ("runs", runs), ("strength_sessions", sessions)):
+    named: tuple[tuple[str, list[Any]], ...] = (
+        ("checkins", checkins),
+        ("runs", runs),
+        ("strength_sessions", sessions),
+        ("assessments", assessments),
+    )
+    for name, items in named:
         for k, item in enumerate(items):
             check_not_future(f"{name}[{k}].date", item.day, today)
     history = History(
@@ -311,6 +338,7 @@ def parse_document(
         checkins=tuple(sorted(checkins, key=lambda c: c.day)),
         runs=tuple(sorted(runs, key=lambda r: r.day)),
         strength_sessions=tuple(sorted(sessions, key=lambda s: s.day)),
+        assessments=tuple(sorted(assessments, key=lambda a: a.day)),
     )
     check_span("--today" if cli_today is not None else "today", history, today)
     return history, today

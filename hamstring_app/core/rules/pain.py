@@ -13,10 +13,7 @@ from datetime import date
 
 from hamstring_app.core.models import (
     RED_FLAG_FIELDS,
-    Advice,
     CheckIn,
-    Level,
-    Referral,
     Verdict,
 )
 from hamstring_app.core.rules import thresholds as T
@@ -66,13 +63,16 @@ class PainState:
     carried: bool  # True when the check-in is from the day before
     run_pain: int | None  # highest pain during runs on the check-in day or the day itself
     baseline: float | None  # mean next-morning pain over the 14 days before the check-in
-    earlier_red_flag_day: date | None  # an earlier check-in with red flags, within the window
-    # (the latest one with an urgent flag if there is one, else the latest one)
+    earlier_red_flag_day: date | None  # an earlier check-in with a red flag still open: an
+    # urgent one not yet assessed (any age), else a routine one within the window not assessed
     earlier_red_flags: tuple[str, ...] = ()
     pain: int | None = None  # highest of the check-in's pain answers and run_pain
     red_flags: tuple[str, ...] = ()  # red flags answered yes on the check-in
     flags_unanswered: bool = True  # some red-flag question has no answer
     run_logged: bool = False  # a run is logged on the check-in day or the day itself
+    # when the day's pain was not answered, the earlier day within the carry window whose
+    # answered pain stands in as ``pain`` (the answer is still listed as unknown)
+    pain_carried_from: date | None = None
 
     @property
     def ran(self) -> bool:
@@ -129,14 +129,10 @@ def pain_state(index: DayIndex, i: int, *, carry: bool) -> PainState:
     run_pain = a if b is None else b if a is None else max(a, b)
     earlier_day: date | None = None
     earlier_flags: tuple[str, ...] = ()
-    if ci >= 1:
-        j = index.last_red_flag[ci - 1]
-        u = index.last_urgent_red_flag[ci - 1]
-        if u != NONE and ci - u < T.RECENT_RED_FLAG_DAYS:
-            j = u  # an urgent flag in the window outweighs a later, milder one
-        if j != NONE and ci - j < T.RECENT_RED_FLAG_DAYS:
-            earlier_day = index.day(j)
-            earlier_flags = _flag_names(red_flag_values(index.checkins[earlier_day]))
+    j = index.earlier_open_flag(ci, i)
+    if j != NONE:
+        earlier_day = index.day(j)
+        earlier_flags = _flag_names(red_flag_values(index.checkins[earlier_day]))
     pain = run_pain
     flags: tuple[str, ...] = ()
     unanswered = True
@@ -147,8 +143,17 @@ def pain_state(index: DayIndex, i: int, *, carry: bool) -> PainState:
             pain = p
         values = red_flag_values(checkin)
         flags = _flag_names(values)
+        if carried and index.last_assessed[i] >= ci:
+            flags = ()  # yesterday's signs, carried, were assessed since
         unanswered = None in values
         baseline = index.next_morning_baseline(ci)
+    carried_from: date | None = None
+    if pain is None and carry:
+        # a missing answer is never a "no": the last answered pain in the carry window counts
+        for k in range(i - 1, i - T.CHECKIN_CARRY_DAYS - 1, -1):
+            if k >= 0 and index.day_pain[k] is not None:
+                pain, carried_from = index.day_pain[k], index.day(k)
+                break
     return PainState(
         day=index.day(i),
         checkin=checkin,
@@ -161,6 +166,7 @@ def pain_state(index: DayIndex, i: int, *, carry: bool) -> PainState:
         red_flags=flags,
         flags_unanswered=unanswered,
         run_logged=i in index.runs_by_day or ci in index.runs_by_day,
+        pain_carried_from=carried_from,
     )
 
 
@@ -221,7 +227,7 @@ def classify(state: PainState) -> tuple[Verdict, tuple[str, ...]]:
         reasons.append("no_checkin")
         rank = max(rank, 1)
     else:
-        if pain is None:
+        if pain is None or state.pain_carried_from is not None:
             reasons.append("pain_unknown")
             rank = max(rank, 1)
         if c.pain_rest is None:  # "all clear" never rests on one answer
@@ -234,244 +240,6 @@ def classify(state: PainState) -> tuple[Verdict, tuple[str, ...]]:
             reasons.append("red_flags_unanswered")
             rank = max(rank, 1)
     return _BY_RANK[rank], tuple(reasons)
-
-
-def referral_for(state: PainState, high_pain_days: int) -> tuple[Referral, str]:
-    """Referral from red flags (now or recent) and persistent high pain, with its reason."""
-    flags = state.red_flags
-    if flags:
-        if state.urgent:
-            also = ""
-            if not any(f in T.URGENT_RED_FLAGS for f in flags):
-                also = (
-                    f", and on {state.earlier_red_flag_day} you reported "
-                    f"{words(state.earlier_red_flags)}"
-                )
-            return Referral.URGENT, (
-                f"You reported {words(flags)}{also}. Please see a qualified health professional "
-                "today, or within 24-48 hours at the latest. Do not run until you have been "
-                f"checked. {EMERGENCY}"
-            )
-        return Referral.ROUTINE, (
-            f"You reported {words(flags)}. Please book an assessment with a qualified health "
-            "professional in the coming days, and do not run until then."
-        )
-    if state.earlier_red_flag_day is not None:
-        when = state.earlier_red_flag_day.isoformat()
-        flags = state.earlier_red_flags
-        if state.earlier_urgent:
-            return Referral.URGENT, (
-                f"On {when} you reported {words(flags)}. If you have not been checked yet, "
-                "please see a qualified health professional today, or within 24-48 hours. "
-                f"Do not run until you have been checked. {EMERGENCY}"
-            )
-        return Referral.ROUTINE, (
-            f"On {when} you reported {words(flags)}. If you have not been checked yet, please "
-            "book an assessment with a qualified health professional in the coming days."
-        )
-    if high_pain_days >= T.PERSISTENT_HIGH_PAIN_CHECKINS:
-        return Referral.ROUTINE, (
-            f"Your pain was above 5 out of 10 on {high_pain_days} days this week. Please book "
-            "an assessment with a qualified health professional in the coming days."
-        )
-    return Referral.NONE, ""
-
-
-def _why(state: PainState) -> dict[str, int | float | str | bool | None]:
-    c = state.checkin
-    why: dict[str, int | float | str | bool | None] = {
-        "checkin_date": c.day.isoformat() if c else None,
-        "pain_highest": state.pain,
-    }
-    if c is not None:
-        why.update(
-            pain_rest=c.pain_rest,
-            pain_run=c.pain_run,
-            pain_next_morning=c.pain_next_morning,
-        )
-    if state.run_pain is not None:
-        why["pain_during_logged_run"] = state.run_pain
-    return why
-
-
-def pain_advice(
-    state: PainState,
-    verdict: Verdict,
-    reasons: tuple[str, ...],
-    changes: tuple[str, ...] = (),
-) -> list[Advice]:
-    """Advice for the pain side of today's verdict, most important first.
-
-    ``changes`` names the other rules (load, technique, strength) whose advice raised a
-    pain-free "continue" to "modify" (reason ``changes_advised``).
-    """
-    out: list[Advice] = []
-    why = _why(state)
-    if "red_flag" in reasons:
-        urgent = state.urgent
-        out.append(
-            Advice(
-                "pain.red_flag",
-                Level.DANGER,
-                "Stop running and get checked",
-                f"You reported {words(state.red_flags)}. That needs a professional to look at "
-                + ("it soon: today, or within 24-48 hours." if urgent else "it. Book a visit.")
-                + " Rest from running until then."
-                + (f" {EMERGENCY}" if urgent else ""),
-                {**why, "red_flags": ", ".join(state.red_flags)},
-                EVIDENCE_STOP,
-            )
-        )
-    if "pain_high" in reasons:
-        out.append(
-            Advice(
-                "pain.too_much",
-                Level.WARNING,
-                "No running today",
-                f"Your pain reached {state.pain} out of 10. Above 5 is too much to run on. "
-                "Rest, walk if it is comfortable, and check in again tomorrow.",
-                {**why, "limit": T.PAIN_HOLD_MAX},
-                EVIDENCE_BANDS,
-            )
-        )
-    if "recent_red_flag" in reasons and "red_flag" not in reasons:
-        urgent = "recent_urgent_red_flag" in reasons
-        out.append(
-            Advice(
-                "pain.recent_red_flag",
-                Level.DANGER if urgent else Level.WARNING,
-                "Do not run until you have been checked"
-                if urgent
-                else "A warning sign came up recently",
-                f"On {state.earlier_red_flag_day} you reported {words(state.earlier_red_flags)}. "
-                + (
-                    "That needs a professional to look at it soon: today, or within 24-48 "
-                    f"hours. Do not run until you have been checked. {EMERGENCY}"
-                    if urgent
-                    else "Until a professional has checked it, keep running easy or rest."
-                ),
-                {
-                    **why,
-                    "red_flag_date": str(state.earlier_red_flag_day),
-                    "red_flags": ", ".join(state.earlier_red_flags),
-                    "window_days": T.RECENT_RED_FLAG_DAYS,
-                },
-                EVIDENCE_STOP,
-            )
-        )
-    hold_bits = []
-    if "pain_moderate" in reasons:
-        hold_bits.append(f"your pain is {state.pain} out of 10")
-    if "not_eased" in reasons:
-        hold_bits.append("the pain did not ease as you ran")
-    if "not_settled" in reasons:
-        hold_bits.append("the pain did not settle within a day")
-    if hold_bits and verdict is Verdict.HOLD:
-        out.append(
-            Advice(
-                "pain.hold",
-                Level.WARNING,
-                "Hold: no step up for now",
-                "Because " + " and ".join(hold_bits) + ", keep things where they are. "
-                "Run easy and short, or not at all. Skip speed work and hills.",
-                {**why, "hold_from": T.PAIN_MILD_MAX + 1, "hold_to": T.PAIN_HOLD_MAX},
-                EVIDENCE_BANDS,
-            )
-        )
-    if "next_morning_up" in reasons:
-        out.append(
-            Advice(
-                "pain.next_morning_up",
-                Level.WARNING,
-                "Mornings are worse than usual",
-                "Your pain on waking is higher than your recent mornings. Make the next run or "
-                "session smaller than the last one.",
-                {
-                    **why,
-                    "baseline_next_morning": round(state.baseline or 0.0, 1),
-                    "rise_needed": T.NEXT_MORNING_RISE,
-                    "baseline_days": T.BASELINE_WINDOW_DAYS,
-                },
-                EVIDENCE_BANDS,
-            )
-        )
-    if verdict is Verdict.MODIFY and "mild" in reasons:
-        out.append(
-            Advice(
-                "pain.mild",
-                Level.INFO,
-                "Keep running, with changes",
-                f"Your pain is mild ({state.pain} out of 10). You can run if it eases as you go "
-                "and settles within a day. Keep it easy, and follow the other tips here.",
-                {**why, "mild_up_to": T.PAIN_MILD_MAX},
-                EVIDENCE_BANDS,
-            )
-        )
-    if verdict is Verdict.MODIFY and "changes_advised" in reasons:
-        out.append(
-            Advice(
-                "pain.clear_with_changes",
-                Level.INFO,
-                "No pain: run, with the changes below",
-                "No pain and no warning signs today. You can run, but other advice here says "
-                "what to change first. Follow it before you carry on with your plan.",
-                {**why, "advice_to_follow": ", ".join(changes)},
-                "Continue only when there is no pain and nothing else to change. Pain bands: "
-                + EVIDENCE_BANDS,
-            )
-        )
-    if verdict is Verdict.MODIFY and "mild" not in reasons and "changes_advised" not in reasons:
-        out.append(
-            Advice(
-                "pain.incomplete",
-                Level.CAUTION,
-                "Go easy: some answers are missing",
-                "Without a full check-in we cannot say all is clear. Run easy today, and fill "
-                "in the check-in for a clearer answer.",
-                why,
-                "A missing answer is never read as a no.",
-            )
-        )
-    if verdict is Verdict.CONTINUE:
-        out.append(
-            Advice(
-                "pain.clear",
-                Level.INFO,
-                "All clear for running",
-                "No pain and no warning signs today. Carry on with your plan.",
-                why,
-                EVIDENCE_BANDS,
-            )
-        )
-    return out
-
-
-def unknowns_for(state: PainState) -> list[str]:
-    """Plain sentences for every pain or safety answer that is missing."""
-    out: list[str] = []
-    c = state.checkin
-    if c is None:
-        out.append(
-            "There is no check-in for today or yesterday, so we cannot say all is clear."
-        )
-        return out
-    if state.carried:
-        out.append("There is no check-in for today yet, so this uses yesterday's answers.")
-    if c.pain_rest is None:
-        out.append("Pain at rest was not answered.")
-    if c.pain_next_morning is None:
-        out.append("Pain on waking was not answered.")
-    missing = tuple(f for f in RED_FLAG_FIELDS if getattr(c, f) is None)
-    if missing:
-        out.append(f"These warning signs were not answered: {words(missing)}.")
-    ran = state.ran
-    if ran and not state.run_pain_answered:
-        out.append("Pain during the run was not answered.")
-    if ran and c.eased_during_run is None:
-        out.append("Whether the pain eased as you ran was not answered.")
-    if c.settled_within_24h is None and ((state.pain or 0) > 0 or ran):
-        out.append("Whether the pain settled within 24 hours was not answered.")
-    return out
 
 
 def pain_rising(index: DayIndex, i: int) -> tuple[float, float, float] | None:

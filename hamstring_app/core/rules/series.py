@@ -23,10 +23,10 @@ def daily_verdicts(history: History, start: date, end: date) -> tuple[DayVerdict
     """The pain/red-flag verdict for each day in [start, end] that has a check-in.
 
     Each day is judged only on what was known that day (its own check-in and runs, the
-    next-morning baseline of the 14 days before, red flags of the 13 days before: stop after an
-    urgent one, hold after another), so later
-    records never change an earlier day. This is :func:`pain.classify` unrolled into one
-    tight loop; tests check that both always agree.
+    next-morning baseline of the 14 days before, earlier red flags still open that day: stop
+    after an urgent one not yet assessed, hold after another in the 13 days before and not
+    assessed), so later records never change an earlier day. This is :func:`pain.classify`
+    unrolled into one tight loop; tests check that both always agree.
     """
     if end < start:
         return ()
@@ -38,6 +38,7 @@ def daily_verdicts(history: History, start: date, end: date) -> tuple[DayVerdict
     nm_sum, nm_cnt = index.nm_sum_cum, index.nm_cnt_cum
     last_red, run_pain, checkin_at = index.last_red_flag, index.run_pain, index.checkin_at
     last_urgent = index.last_urgent_red_flag
+    assessed = index.last_assessed
     runs_by_day = index.runs_by_day
     first = max(index.index(start), 0)
     out = []
@@ -50,9 +51,8 @@ def daily_verdicts(history: History, start: date, end: date) -> tuple[DayVerdict
         for p in (c.pain_rest, c.pain_run, c.pain_next_morning):
             if p is not None and (pain is None or p > pain):
                 pain = p
-        recent_urgent = (
-            i >= 1 and last_urgent[i - 1] != NONE and i - last_urgent[i - 1] < red_days
-        )
+        seen = assessed[i]  # an assessment on or after a flag day resolves that flag
+        recent_urgent = i >= 1 and last_urgent[i - 1] != NONE and last_urgent[i - 1] > seen
         if True in flags or (pain is not None and pain > hold_max) or recent_urgent:
             rank = 3
         else:
@@ -61,7 +61,12 @@ def daily_verdicts(history: History, start: date, end: date) -> tuple[DayVerdict
             not_eased = c.eased_during_run is False and (
                 (c.pain_run is None and rp is None) or (c.pain_run or 0) > 0 or (rp or 0) > 0
             )
-            recent_red = i >= 1 and last_red[i - 1] != NONE and i - last_red[i - 1] < red_days
+            recent_red = (
+                i >= 1
+                and last_red[i - 1] != NONE
+                and i - last_red[i - 1] < red_days
+                and last_red[i - 1] > seen
+            )
             if (
                 (pain is not None and pain > mild_max)
                 or c.settled_within_24h is False

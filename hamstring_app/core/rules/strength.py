@@ -2,8 +2,9 @@
 
 Phase criteria (after Goom et al., JOSPT 2016: stages advance on symptoms, not time):
 
-* Everyone starts in phase 1, and starts again there on the injury start date.
-* A red flag puts the runner back to phase 1.
+* Everyone starts in phase 1, and starts again there on each episode's onset.
+* A red flag puts the runner back to phase 1; while an urgent one is open (not yet assessed
+  by a professional) the phase does not move up.
 * The 7-day mean pain rising two weeks in a row steps back one phase (at most once a week).
 * 1 -> 2: on at least 5 of the last 7 days a check-in with rest pain answered, all of them
   3/10 or less, and no red flag.
@@ -74,9 +75,11 @@ def current_phase(index: DayIndex, i: int) -> int:
     sessions_by_day: dict[int, list[StrengthSession]] = {}
     for s in index.sessions:
         sessions_by_day.setdefault(index.index(s.day), []).append(s)
-    onset = NONE
-    if index.profile is not None:
-        onset = index.profile.injury_start.toordinal() - index.origin_ord
+    # every episode's onset starts phase 1 again (the profile's injury start when no
+    # episodes are recorded)
+    onsets = {e.onset.toordinal() - index.origin_ord for e in index.episodes}
+    if index.episode is not None:
+        onsets.add(index.episode.onset.toordinal() - index.origin_ord)
 
     w = T.PHASE_WINDOW_DAYS
     tw = T.TREND_WINDOW_DAYS
@@ -85,7 +88,7 @@ def current_phase(index: DayIndex, i: int) -> int:
     clean_runs: list[bool] = []
     last_red_flag = index.last_red_flag
     for k in range(n):
-        if k == onset or last_red_flag[k] == k:
+        if k in onsets or last_red_flag[k] == k:
             phase, since, clean_runs = 1, k, []
         if k in sessions_by_day:
             for s in sessions_by_day[k]:
@@ -102,8 +105,8 @@ def current_phase(index: DayIndex, i: int) -> int:
             ):  # the 7-day mean pain rose two weeks in a row (same test as pain_rising)
                 phase, since, last_back, clean_runs = phase - 1, k, k, []
                 continue
-        if k - since < T.PHASE_MIN_DAYS:
-            continue
+        if k - since < T.PHASE_MIN_DAYS or index.open_urgent(k) != NONE:
+            continue  # too soon, or an urgent sign not yet assessed: no step up
         first = k - w + 1
         lo = max(first, 0)
         rest_fine = (

@@ -33,17 +33,29 @@ def symptomatic(index: DayIndex, i: int) -> bool:
 
 
 def usual_cadence(index: DayIndex, i: int) -> tuple[int | None, str]:
-    """The runner's usual cadence and where it came from."""
+    """The runner's usual cadence for this episode and where it came from.
+
+    The profile's usual cadence if set; else the median of the runs in the 4 weeks before
+    the episode's onset; else the median of the first 4 weeks of runs with cadence from the
+    onset (from the first such run when no onset is known). Each needs at least 3 runs.
+    Both windows lie in the past once the episode is 4 weeks old, so the baseline is frozen
+    for the episode: a runner who follows the advice does not get a higher target again.
+    """
     if index.profile is not None and index.profile.usual_cadence_spm is not None:
         return index.profile.usual_cadence_spm, "profile"
-    day = index.day(i)
-    values = [
-        r.cadence_spm
-        for r in index.runs
-        if r.cadence_spm is not None and (day - r.day).days < 60
-    ]
-    if len(values) >= 3:
-        return round(statistics.median(values)), "runs"
+    days = T.CADENCE_BASELINE_DAYS
+    runs = [(r.day, r.cadence_spm) for r in index.runs if r.cadence_spm is not None]
+    onset = index.onset
+    if onset is not None:
+        before = [c for d, c in runs if 0 < (onset - d).days <= days]
+        if len(before) >= T.CADENCE_BASELINE_MIN_RUNS:
+            return round(statistics.median(before)), "runs before the injury"
+        runs = [(d, c) for d, c in runs if d >= onset]
+    if runs:
+        start = runs[0][0]
+        first = [c for d, c in runs if (d - start).days < days]
+        if len(first) >= T.CADENCE_BASELINE_MIN_RUNS:
+            return round(statistics.median(first)), "first 4 weeks of runs"
     return None, ""
 
 
@@ -74,8 +86,9 @@ def technique_advice(
         reached = recent_mean is not None and recent_mean >= usual * T.CADENCE_TARGET_LOW
         if reached:
             msg = (
-                f"Your recent runs average {recent_mean:.0f} steps a minute, already 5% or more "
-                f"above your usual {usual}. Keep it there."
+                f"You have reached the target: your recent runs average {recent_mean:.0f} steps "
+                f"a minute, 5% or more above your usual {usual} (target {low}-{high}). Keep it "
+                "there."
             )
         else:
             msg = (

@@ -103,6 +103,11 @@ LOAD_LOOKBACK_DAYS = 28  # runs without RPE or duration in this window are repor
 CADENCE_TARGET_LOW = 1.05
 CADENCE_TARGET_HIGH = 1.10
 CADENCE_RECENT_DAYS = 14
+# The usual cadence, when the profile has none: the median of the runs in the 4 weeks before
+# the episode's onset, else of the first 4 weeks of runs from the onset; frozen for the
+# episode so the target cannot creep up (app defaults).
+CADENCE_BASELINE_DAYS = 28
+CADENCE_BASELINE_MIN_RUNS = 3
 SYMPTOM_WINDOW_DAYS = 14  # "symptomatic" = any pain above 0 recorded in this window
 
 # Long descent while symptomatic (source article: avoid long downhills early). App default.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hamstring_app.core.models import Advice, Level, PainSite
 from hamstring_app.core.rules import thresholds as T
-from hamstring_app.core.rules.days import DayIndex
+from hamstring_app.core.rules.days import NONE, DayIndex
 from hamstring_app.core.rules.types import PainTrend, Recovery, RecoveryStatus
 
 EVIDENCE_WINDOW = (
@@ -21,7 +21,7 @@ EVIDENCE_MAINTAIN = (
 
 
 def expected_window(index: DayIndex) -> tuple[int, int]:
-    p = index.profile
+    p = index.episode  # the current episode's pain site and long-standing answer
     if p is None:
         return T.WINDOW_MID_THIGH
     if p.pain_site is PainSite.HIGH_NEAR_SIT_BONE:
@@ -32,7 +32,8 @@ def expected_window(index: DayIndex) -> tuple[int, int]:
 
 
 def is_recovered(index: DayIndex, i: int) -> bool:
-    """Pain 0 on at least 7 days of the last 14, nothing higher, and no red flag."""
+    """Pain 0 on at least 7 days of the last 14, nothing higher, no red flag, and no urgent
+    sign left open (not yet assessed by a professional), however long ago."""
     first = max(i - T.RECOVERED_WINDOW_DAYS + 1, 0)
     pains = [p for p in index.day_pain[first : i + 1] if p is not None]
     calm_days = sum(1 for p in pains if p == 0)
@@ -40,6 +41,7 @@ def is_recovered(index: DayIndex, i: int) -> bool:
         calm_days >= T.RECOVERED_MIN_CHECKINS
         and all(p == 0 for p in pains)
         and index.last_red_flag[i] < first
+        and index.open_urgent(i) == NONE
     )
 
 
@@ -56,8 +58,8 @@ def trend(now: float | None, then: float | None) -> PainTrend:
 def recovery(index: DayIndex, i: int) -> tuple[Recovery, list[Advice], list[str]]:
     today = index.day(i)
     unknowns: list[str] = []
-    if index.profile is not None:
-        onset = index.profile.injury_start
+    if index.onset is not None:
+        onset = index.onset
     else:
         first_pain = next(
             (k for k, p in enumerate(index.day_pain[: i + 1]) if p is not None and p > 0), None

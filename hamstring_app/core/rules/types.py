@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
+from hamstring_app.core.episodes import ProfessionalAssessment
 from hamstring_app.core.models import Advice, Level, Referral, Verdict, WhyValue
 
 Decision = Literal["progress", "hold", "regress"]
@@ -85,6 +86,21 @@ class StrengthDecision:
 
 
 @dataclass(frozen=True, slots=True)
+class StrengthPause:
+    """Strength work paused: the verdict is stop with an urgent referral.
+
+    ``allowed`` is ``"isometrics"`` (only the calm holds of the phase-1 programme) or
+    ``"none"`` (a possible tear: nothing until a professional has checked it)."""
+
+    allowed: Literal["isometrics", "none"]
+    reason: Literal["possible_tear", "urgent_sign"]
+    message: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"allowed": self.allowed, "reason": self.reason, "message": self.message}
+
+
+@dataclass(frozen=True, slots=True)
 class Trigger:
     """A run feature after which the runner's next-morning pain stands out."""
 
@@ -152,6 +168,9 @@ class Assessment:
     strength: tuple[StrengthDecision, ...]
     recovery: Recovery
     triggers: tuple[Trigger, ...]
+    strength_pause: StrengthPause | None = None  # set on stop with an urgent referral
+    # the latest "assessed by a professional" record on or before the day, if any
+    last_assessment: ProfessionalAssessment | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape printed by ``hamstring-app assess`` (docs/assess.md)."""
@@ -165,6 +184,20 @@ class Assessment:
             "metrics": self.metrics.to_dict(),
             "phase": self.phase,
             "strength": [s.to_dict() for s in self.strength],
+            "strength_pause": (
+                None if self.strength_pause is None else self.strength_pause.to_dict()
+            ),
             "recovery": self.recovery.to_dict(),
             "triggers": [t.to_dict() for t in self.triggers],
+            "last_assessment": assessment_to_dict(self.last_assessment),
         }
+
+
+def assessment_to_dict(a: ProfessionalAssessment | None) -> dict[str, Any] | None:
+    if a is None:
+        return None
+    return {
+        "date": a.day.isoformat(),
+        "outcome": None if a.outcome is None else a.outcome.value,
+        "note": a.note,
+    }

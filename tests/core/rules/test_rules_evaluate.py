@@ -63,8 +63,10 @@ def test_busy_day_gives_ordered_advice_and_the_documented_shape():
         "metrics",
         "phase",
         "strength",
+        "strength_pause",
         "recovery",
         "triggers",
+        "last_assessment",
     ]
     assert set(d["advice"][0]) == {"rule", "level", "title", "message", "why", "evidence"}
     assert set(d["recovery"]) == {

@@ -40,7 +40,7 @@ def test_no_cadence_advice_when_pain_free_and_unknown_cadence_is_said():
 def test_usual_cadence_from_runs_when_profile_has_none():
     runs = [run(ago(k), 5.0, cadence_spm=160) for k in (20, 25, 30)]
     got = rules_of(history([clean(TODAY, pain_rest=1)], runs=runs))["technique.cadence"]
-    assert got.why["usual_from"] == "runs"
+    assert got.why["usual_from"] == "first 4 weeks of runs"
     assert got.why["target_low_spm"] == 168
 
 

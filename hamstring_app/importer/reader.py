@@ -1,0 +1,331 @@
+"""Walk what the runner hands over (files, folders, zips, zips in zips) and read each
+activity in it. One bad file becomes one Skipped line; it never stops the rest.
+
+Recognised by name (``.gz`` of each too): ``.fit``, ``.gpx``, ``.tcx``, ``.zip``; a zip
+or folder holding ``activities.csv`` is a Strava export. Other files inside zips and
+folders (Strava's other CSVs, photos, Garmin's JSON) are passed over in silence; a file
+named directly that is none of these is Skipped with the reason.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import zipfile
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
+from datetime import tzinfo
+from pathlib import Path, PurePosixPath
+from typing import IO
+
+from hamstring_app.importer.activity import Activity, Found, Skipped, Summary
+from hamstring_app.importer.errors import BadFile, UnsafeFile
+from hamstring_app.importer.finish import finish
+from hamstring_app.importer.fit import is_fit, parse_fit
+from hamstring_app.importer.gpx import parse_gpx
+from hamstring_app.importer.limits import DEFAULT_LIMITS, Limits
+from hamstring_app.importer.safe_io import (
+    Budget,
+    gunzip,
+    open_zip,
+    read_capped,
+    read_member,
+    spool_member,
+)
+from hamstring_app.importer.strava import CSV_NAME, StravaRow, read_activities_csv
+from hamstring_app.importer.tcx import parse_tcx
+
+log = logging.getLogger(__name__)
+
+ACTIVITY_SUFFIXES = (".fit", ".gpx", ".tcx")
+SEP = " › "  # between a container and what is inside it, in source names
+
+Progress = Callable[[int, str], None]  # (files read so far, the one being read)
+
+
+class Cancelled(Exception):
+    """The runner cancelled the import while files were being read."""
+
+
+def kind_of(name: str) -> tuple[str, bool]:
+    """(".fit" | ".gpx" | ".tcx" | ".zip" | "", gzipped) from a file name."""
+    lower = name.lower()
+    gz = lower.endswith(".gz")
+    if gz:
+        lower = lower[:-3]
+    for suffix in (*ACTIVITY_SUFFIXES, ".zip"):
+        if lower.endswith(suffix):
+            return suffix, gz
+    return "", gz
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+class ImportReader:
+    """Reads activities; ``zone`` is the time zone for files that give UTC only (None:
+    this computer's). ``cancelled`` is polled between files; ``progress`` told of each."""
+
+    def __init__(
+        self,
+        *,
+        zone: tzinfo | None = None,
+        limits: Limits = DEFAULT_LIMITS,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> None:
+        self.zone = zone
+        self.limits = limits
+        self._progress = progress
+        self._cancelled = cancelled
+        self.budget = Budget(limits)
+        self.files_read = 0
+
+    # ------------------------------------------------------------------ entry points
+
+    def read(self, paths: Sequence[str | os.PathLike[str]]) -> list[Found]:
+        found: list[Found] = []
+        for path in paths:
+            found.extend(self.read_path(Path(path)))
+        return found
+
+    def read_path(self, path: Path) -> Iterator[Found]:
+        name = path.name
+        try:
+            if path.is_dir():
+                yield from self._folder(path, str(path), 0)
+                return
+            if not path.is_file():
+                yield Skipped(str(path), "no such file or folder")
+                return
+            kind, _ = kind_of(name)
+            if not kind:
+                yield Skipped(str(path), "not a FIT, GPX, TCX or zip file")
+                return
+            if kind == ".zip" and not name.lower().endswith(".gz"):
+                with open_zip(str(path), self.limits, name) as archive:
+                    yield from self._zip(archive, str(path), 1)
+                return
+            self._tick(str(path))
+            data = self._read_file(path)
+            yield from self._bytes(data, name, str(path), 1)
+        except Cancelled:
+            raise
+        except BadFile as exc:
+            yield Skipped(str(path), str(exc))
+        except OSError as exc:
+            yield Skipped(str(path), f"could not be read ({exc.strerror or exc})")
+
+    # ------------------------------------------------------------------ containers
+
+    def _read_file(self, path: Path) -> bytes:
+        self.budget.count_entry()
+        cap = self.limits.max_archive_bytes
+        if path.stat().st_size > cap:
+            raise UnsafeFile(f"refused: larger than {cap // (1024 * 1024):,} MiB")
+        with path.open("rb") as stream:
+            return read_capped(stream, cap, self.budget, path.name)
+
+    def _folder(self, folder: Path, source: str, depth: int) -> Iterator[Found]:
+        if depth > self.limits.max_folder_depth:
+            yield Skipped(source, "refused: folders nested too deep")
+            return
+        try:
+            children = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            yield Skipped(source, f"could not be read ({exc.strerror or exc})")
+            return
+        csv_entry = next((e for e in children if e.name.lower() == CSV_NAME), None)
+        if csv_entry is not None and csv_entry.is_file():
+            yield from self._strava_folder(folder, Path(csv_entry.path), source)
+            return
+        for entry in children:
+            if entry.is_symlink():
+                continue  # never follow links out of the folder (or round in a loop)
+            child = Path(entry.path)
+            if entry.is_dir():
+                yield from self._folder(child, source + os.sep + entry.name, depth + 1)
+            elif entry.is_file() and kind_of(entry.name)[0]:
+                yield from self.read_path(child)
+
+    def _zip(self, archive: zipfile.ZipFile, source: str, depth: int) -> Iterator[Found]:
+        if depth > self.limits.max_depth:
+            yield Skipped(source, "refused: zips nested too deep")
+            return
+        infos = [i for i in archive.infolist() if not i.is_dir()]
+        csv_info = next(
+            (i for i in infos if PurePosixPath(i.filename).name.lower() == CSV_NAME
+             and len(PurePosixPath(i.filename).parts) <= 2),
+            None,
+        )
+        if csv_info is not None:
+            yield from self._strava_zip(archive, infos, csv_info, source)
+            return
+        for info in infos:
+            yield from self._member(archive, info, source, depth)
+
+    def _member(
+        self, archive: zipfile.ZipFile, info: zipfile.ZipInfo, source: str, depth: int
+    ) -> Iterator[Found]:
+        name = info.filename
+        kind, gz = kind_of(name)
+        if not kind:
+            return
+        where = source + SEP + name
+        try:
+            self.budget.count_entry()
+            if kind == ".zip" and not gz:
+                if depth >= self.limits.max_depth:
+                    raise UnsafeFile("refused: zips nested too deep")
+                with (
+                    spool_member(archive, info, self.budget) as spool,
+                    open_zip(spool, self.limits, name) as inner,
+                ):
+                    yield from self._zip(inner, where, depth + 1)
+                return
+            self._tick(where)
+            data = read_member(archive, info, self.budget)
+            yield from self._bytes(data, name, where, depth)
+        except Cancelled:
+            raise
+        except BadFile as exc:
+            yield Skipped(where, str(exc))
+
+    # ------------------------------------------------------------------ Strava
+
+    def _strava_zip(
+        self,
+        archive: zipfile.ZipFile,
+        infos: list[zipfile.ZipInfo],
+        csv_info: zipfile.ZipInfo,
+        source: str,
+    ) -> Iterator[Found]:
+        try:
+            rows = read_activities_csv(read_member(archive, csv_info, self.budget))
+        except BadFile as exc:
+            yield Skipped(source + SEP + csv_info.filename, str(exc))
+            rows = {}
+        base = str(PurePosixPath(csv_info.filename).parent)
+        by_name = {i.filename: i for i in infos}
+        used: set[str] = set()
+        for key, row in rows.items():
+            member = by_name.get(_join(base, row.filename)) if row.filename else None
+            if member is None:
+                yield from self._strava_row_alone(row, source, key)
+                continue
+            used.add(member.filename)
+            for found in self._member(archive, member, source, 1):
+                yield _with_strava(found, row)
+        for info in infos:
+            if info.filename not in used and info is not csv_info:
+                yield from self._member(archive, info, source, 1)
+
+    def _strava_folder(self, folder: Path, csv_path: Path, source: str) -> Iterator[Found]:
+        try:
+            rows = read_activities_csv(self._read_file(csv_path))
+        except (BadFile, OSError) as exc:
+            yield Skipped(str(csv_path), str(exc))
+            rows = {}
+        used: set[Path] = set()
+        for key, row in rows.items():
+            path = (folder / row.filename) if row.filename else None
+            if path is None or ".." in PurePosixPath(row.filename).parts or not path.is_file():
+                yield from self._strava_row_alone(row, source, key)
+                continue
+            used.add(path.resolve())
+            for found in self.read_path(path):
+                yield _with_strava(found, row)
+        activities = folder / "activities"
+        if activities.is_dir():
+            for entry in sorted(activities.iterdir()):
+                readable = entry.is_file() and not entry.is_symlink()
+                if readable and kind_of(entry.name)[0] and entry.resolve() not in used:
+                    yield from self.read_path(entry)
+
+    def _strava_row_alone(self, row: StravaRow, source: str, key: str) -> Iterator[Found]:
+        """A row whose file is missing (or an activity typed in on Strava): the CSV's own
+        figures, hashed by Strava's activity id so a second import finds it again."""
+        self._tick(source + SEP + CSV_NAME)
+        where = f"{source}{SEP}{CSV_NAME} (activity {row.activity_id or key})"
+        digest = content_hash(f"strava-activity:{row.activity_id or key}".encode())
+        yield finish(
+            row.summary(), source=where, file_name=CSV_NAME, content_hash=digest, zone=self.zone
+        )
+
+    # ------------------------------------------------------------------ one file
+
+    def _bytes(self, data: bytes, name: str, source: str, depth: int) -> Iterator[Found]:
+        kind, gz = kind_of(name)
+        if gz:
+            data = gunzip(data, self.budget)
+        elif len(data) > self.limits.max_file_bytes and kind != ".zip":
+            raise UnsafeFile("refused: larger than the size limit for one activity file")
+        if kind == ".zip":  # a .zip.gz
+            with open_zip(_bytes_io(data), self.limits, name) as inner:
+                yield from self._zip(inner, source, depth + 1)
+            return
+        digest = content_hash(data)
+        file_name = PurePosixPath(name.replace("\\", "/")).name
+        summaries = _parse(kind, data)
+        for index, summary in enumerate(summaries):
+            yield finish(
+                summary,
+                source=source,
+                file_name=file_name,
+                content_hash=digest if index == 0 else f"{digest}:{index}",
+                zone=self.zone,
+            )
+
+    def _tick(self, source: str) -> None:
+        if self._cancelled is not None and self._cancelled():
+            raise Cancelled
+        self.files_read += 1
+        if self._progress is not None:
+            self._progress(self.files_read, source)
+
+
+def _parse(kind: str, data: bytes) -> list[Summary]:
+    if kind == ".fit" or is_fit(data):
+        return parse_fit(data)
+    if kind == ".gpx":
+        return [parse_gpx(data)]
+    if kind == ".tcx":
+        return [parse_tcx(data)]
+    raise BadFile("not a FIT, GPX or TCX file")  # pragma: no cover - kind_of filters
+
+
+def _bytes_io(data: bytes) -> IO[bytes]:
+    import io
+
+    return io.BytesIO(data)
+
+
+def _join(base: str, name: str) -> str:
+    clean = name.replace("\\", "/").lstrip("/")
+    return clean if base in ("", ".") else f"{base}/{clean}"
+
+
+def _with_strava(found: Found, row: StravaRow) -> Found:
+    """The file's measurements with what only Strava knows: the type the runner chose,
+    Perceived Exertion, the private note, the workout type."""
+    from hamstring_app.importer.sport import classify
+
+    sport = classify(row.sport) if row.sport else None
+    if sport is not None and not sport.is_run:
+        day = found.day if isinstance(found, Activity | Skipped) else None
+        return Skipped(found.source, f"not a run ({sport.label})", day, sport.label,
+                       found.content_hash)
+    if not isinstance(found, Activity):
+        return found
+    return replace(
+        found,
+        rpe=row.rpe if row.rpe is not None else found.rpe,
+        note=row.note or found.note,
+        run_type=row.run_type or found.run_type,
+        treadmill=found.treadmill or bool(sport and sport.treadmill),
+        sport=sport.label if sport is not None and sport.known else found.sport,
+        cadence_spm=found.cadence_spm,
+        descent_m=found.descent_m if found.descent_m is not None else row.descent_m,
+    )

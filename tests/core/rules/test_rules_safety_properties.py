@@ -1,0 +1,282 @@
+"""Safety properties over generated histories that reach each branch they claim to test.
+
+The generator makes mostly calm, plausible histories (pain-free or mild days, warning signs
+on few days, clean strength sessions often enough to earn a "step up"), because a generator
+that puts warning signs on most days never reaches the all-clear or recent-sign branches.
+Each property tags its branch with ``hypothesis.event``; run with
+``pytest --hypothesis-show-statistics`` to see how often each branch is hit.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import timedelta
+
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+from rules_helpers import TODAY
+
+from hamstring_app.core.episodes import AssessmentOutcome, ProfessionalAssessment
+from hamstring_app.core.models import (
+    RED_FLAG_FIELDS,
+    CheckIn,
+    History,
+    Level,
+    PainSite,
+    Profile,
+    Referral,
+    Run,
+    RunType,
+    SetLog,
+    StrengthSession,
+    Verdict,
+)
+from hamstring_app.core.rules import evaluate
+
+SPAN = 60
+URGENT = ("sudden_onset_with_weakness", "nerve_signs")
+ROUTINE = tuple(f for f in RED_FLAG_FIELDS if f not in URGENT)
+NO_FLAGS = dict.fromkeys(RED_FLAG_FIELDS, False)
+
+# mostly no pain, some mild, a little hold and stop territory
+calm_pain = st.sampled_from([0] * 8 + [1, 1, 2, 3, 4, 5, 6, 7])
+today_pain = st.sampled_from([0] * 6 + [1, 2, 3, 4, 5, 6, 7])
+
+SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=list(HealthCheck))
+
+
+@st.composite
+def calm_checkin(draw, k: int, pain_st=calm_pain) -> CheckIn:
+    p = draw(pain_st)
+    nm = draw(st.sampled_from([p, p, max(p - 1, 0), min(p + 1, 10)]))
+    return CheckIn(
+        day=TODAY - timedelta(days=k),
+        pain_rest=p,
+        pain_next_morning=nm,
+        settled_within_24h=draw(st.sampled_from([True] * 6 + [False, None])),
+        **NO_FLAGS,
+    )
+
+
+FLAVOURS = (
+    "spike", "high_week", "trigger", "rising", "late", "overstride", "downhill", "strength_ready"
+)
+
+
+@st.composite
+def calm_histories(draw, *, flags: bool = True, clear_today: bool = False) -> History:
+    """A calm history, shaped by a few drawn "flavours" so that each rule family's caution
+    branch (and the all-clear branch) is reached often enough to count."""
+    flavours = set(draw(st.lists(st.sampled_from(FLAVOURS), min_size=1, max_size=2)))
+    offsets = sorted(draw(st.sets(st.integers(1, SPAN), min_size=10, max_size=40)))
+    cs = {k: draw(calm_checkin(k)) for k in offsets}
+    if draw(st.integers(0, 9)) < 8:  # today's check-in (else yesterday's is carried or none)
+        cs[0] = draw(calm_checkin(0, today_pain))
+        if clear_today:
+            cs[0] = CheckIn(day=TODAY, pain_rest=0, pain_next_morning=0,
+                            settled_within_24h=True, **NO_FLAGS)
+        if "overstride" in flavours:
+            cs[0] = dataclasses.replace(cs[0], overstride_long_stride=True)
+    if "high_week" in flavours:
+        for k in draw(st.sets(st.integers(1, 6), min_size=3, max_size=4)):
+            cs[k] = draw(calm_checkin(k, st.sampled_from([6, 7])))
+    if "rising" in flavours:
+        for k in range(1, 21):
+            p = 0 if k > 13 else 1 if k > 6 else 2
+            cs[k] = CheckIn(day=TODAY - timedelta(days=k), pain_rest=p, pain_next_morning=p,
+                            settled_within_24h=True, **NO_FLAGS)
+    if flags:
+        for _ in range(draw(st.integers(0, 2))):  # warning signs on few days only
+            k = draw(st.sampled_from(sorted(cs)))
+            flag = draw(st.sampled_from(RED_FLAG_FIELDS))
+            cs[k] = dataclasses.replace(cs[k], **{flag: True})
+    run_pain = st.sampled_from([None, 0, 0, 0, 0, 1, 2])
+    runs = []
+    for k in draw(st.sets(st.integers(0, SPAN), max_size=20)):
+        runs.append(
+            Run(
+                day=TODAY - timedelta(days=k),
+                distance_km=draw(st.sampled_from([5.0, 6.0, 6.0, 8.0])),
+                duration_min=draw(st.none() | st.just(40.0)),
+                type=draw(
+                    st.sampled_from([RunType.EASY] * 5 + [RunType.INTERVALS, RunType.LONG])
+                ),
+                rpe=draw(st.none() | st.sampled_from([3, 4, 5, 8])),
+                cadence_spm=draw(st.none() | st.integers(160, 176)),
+                descent_m=250.0 if "downhill" in flavours and k < 10 else None,
+                pain=draw(run_pain),
+            )
+        )
+    if "spike" in flavours:
+        k = draw(st.integers(0, 6))
+        km = draw(st.sampled_from([9.5, 11.0, 17.0]))
+        runs.append(Run(day=TODAY - timedelta(days=k), distance_km=km, pain=0))
+    if "trigger" in flavours:
+        for k in (40, 33, 26, 19):
+            runs.append(Run(day=TODAY - timedelta(days=k), distance_km=6.0,
+                            type=RunType.INTERVALS))
+            cs[k - 1] = dataclasses.replace(
+                cs.get(k - 1) or draw(calm_checkin(k - 1, st.just(0))), pain_next_morning=3
+            )
+    sessions = []
+    for k in draw(st.sets(st.integers(1, 20), max_size=6)):
+        pains = draw(st.lists(st.sampled_from([0, 1, 2, 2, 3, 3, 4, 6]), min_size=1, max_size=3))
+        sets = tuple(
+            SetLog(exercise_id="bridge_hold", set_number=n, hold_s=30.0, pain=p)
+            for n, p in enumerate(pains, start=1)
+        )
+        sessions.append(
+            StrengthSession(
+                day=TODAY - timedelta(days=k),
+                sets=sets,
+                pain_next_morning=draw(st.sampled_from([0, 0, 0, 1, 5])),
+            )
+        )
+    if "strength_ready" in flavours:  # two clean sessions: the strength rules earn a step up
+        for k in (2, 5):
+            sets = (SetLog(exercise_id="nordic_curl", set_number=1, reps=5, pain=1),)
+            sessions.append(StrengthSession(day=TODAY - timedelta(days=k), sets=sets,
+                                            pain_next_morning=0))
+    onset = draw(st.integers(50, 90) if "late" in flavours else st.integers(0, 40))
+    prof = Profile(
+        injury_start=TODAY - timedelta(days=onset),
+        pain_site=draw(st.sampled_from(list(PainSite))),
+    )
+    assessed = tuple(
+        ProfessionalAssessment(TODAY - timedelta(days=k))
+        for k in sorted(draw(st.sets(st.integers(0, SPAN), max_size=1)), reverse=True)
+    )
+    return History(
+        profile=prof,
+        checkins=tuple(cs[k] for k in sorted(cs, reverse=True)),
+        runs=tuple(sorted(runs, key=lambda r: r.day)),
+        strength_sessions=tuple(sorted(sessions, key=lambda s: s.day)),
+        assessments=assessed,
+    )
+
+
+def _family(rule: str) -> str:
+    return rule.split(".", 1)[0] if not rule.startswith("pain.") else rule
+
+
+@SETTINGS
+@given(calm_histories() | calm_histories(flags=False, clear_today=True))
+def test_all_clear_never_beside_advice_at_caution_or_above(h):
+    a = evaluate(h, TODAY)
+    rules = {x.rule for x in a.advice}
+    loud = [x.rule for x in a.advice if x.level.rank >= Level.CAUTION.rank]
+    if "pain.clear" in rules:
+        event("branch: all clear shown")
+    if "pain.clear_with_changes" in rules:
+        raised_by = {_family(r) for r in loud}
+        for fam in sorted(raised_by):
+            event(f"branch: pain-free day raised to modify by {fam}")
+    if not loud:
+        event("branch: nothing at caution or above")
+    assert not ("pain.clear" in rules and loud)
+    assert (a.verdict is Verdict.CONTINUE) == ("pain.clear" in rules)
+    if loud:
+        assert a.verdict is not Verdict.CONTINUE
+
+
+def _would_progress(h: History) -> bool:
+    """The strength rules alone would say "progress" (the verdict not yet applied)."""
+    from hamstring_app.core.rules.days import DayIndex
+    from hamstring_app.core.rules.strength import strength_decisions
+
+    index = DayIndex(h, TODAY)
+    return any(d.decision == "progress" for d in strength_decisions(index, index.index(TODAY)))
+
+
+@SETTINGS
+@given(calm_histories())
+def test_no_step_up_on_a_hold_or_stop_day_or_with_a_referral_open(h):
+    a = evaluate(h, TODAY)
+    rules = {x.rule for x in a.advice}
+    eligible = _would_progress(h)
+    strict = a.verdict in (Verdict.HOLD, Verdict.STOP) or a.referral is not Referral.NONE
+    if eligible and a.verdict in (Verdict.HOLD, Verdict.STOP):
+        event(f"branch: step-up earned, verdict {a.verdict.value}: held")
+    elif eligible and strict:
+        event("branch: step-up earned, referral open: held")
+    elif eligible:
+        event("branch: step-up earned and shown (continue/modify, no referral)")
+    if a.strength_pause is not None:
+        event(f"branch: strength paused ({a.strength_pause.allowed})")
+    if strict:
+        assert "strength.progress" not in rules
+        assert all(d.decision != "progress" for d in a.strength)
+    elif eligible:
+        assert "strength.progress" in rules
+    if a.strength_pause is not None:
+        assert a.verdict is Verdict.STOP and a.referral is Referral.URGENT
+
+
+@st.composite
+def with_urgent_sign(draw):
+    h = draw(calm_histories(flags=False))
+    back = draw(st.sampled_from([0, 1, 7, 13, 14, 15, 30, 59, 120, 400]))
+    flag = draw(st.sampled_from(URGENT))
+    day = TODAY - timedelta(days=back)
+    old = next((c for c in h.checkins if c.day == day), CheckIn(day=day, **NO_FLAGS))
+    flagged = dataclasses.replace(old, **{flag: True})
+    cs = sorted([*(c for c in h.checkins if c.day != day), flagged], key=lambda c: c.day)
+    # an assessment before the sign (resolves nothing), on or after it, or none
+    where = draw(st.sampled_from(["none", "none", "before", "after"]))
+    assessed: tuple[ProfessionalAssessment, ...] = ()
+    if where == "before":
+        assessed = (ProfessionalAssessment(day - timedelta(days=draw(st.integers(1, 30)))),)
+    elif where == "after" and back > 0:
+        gap = draw(st.integers(0, back - 1))
+        assessed = (
+            ProfessionalAssessment(
+                day + timedelta(days=gap),
+                draw(st.none() | st.sampled_from(list(AssessmentOutcome))),
+            ),
+        )
+    elif where == "after":
+        where = "none"
+    return dataclasses.replace(h, checkins=tuple(cs), assessments=assessed), back, where
+
+
+@SETTINGS
+@given(with_urgent_sign())
+def test_an_open_urgent_sign_keeps_stop_and_urgent_at_any_distance(case):
+    h, back, where = case
+    a = evaluate(h, TODAY)
+    bucket = (
+        "today" if back == 0 else "1-13 days" if back < 14 else "14-59 days" if back < 60
+        else "60+ days"
+    )
+    event(f"branch: urgent sign {bucket} ago, assessment {where}")
+    if where == "after":  # resolved: the only sign in this history was assessed
+        assert a.referral is not Referral.URGENT
+        return
+    assert a.verdict is Verdict.STOP
+    assert a.referral is Referral.URGENT
+    assert a.recovery.status != "recovered"
+    assert "pain.clear" not in {x.rule for x in a.advice}
+
+
+@st.composite
+def with_added_sign(draw):
+    h = draw(calm_histories())
+    back = draw(st.sampled_from([0, 0, 1, 5, 13, 14, 20, 45]))
+    flag = draw(st.sampled_from(RED_FLAG_FIELDS))
+    day = TODAY - timedelta(days=back)
+    old = next((c for c in h.checkins if c.day == day), CheckIn(day=day, **NO_FLAGS))
+    flagged = dataclasses.replace(old, **{flag: True})
+    cs = sorted([*(c for c in h.checkins if c.day != day), flagged], key=lambda c: c.day)
+    return h, dataclasses.replace(h, checkins=tuple(cs)), back, flag
+
+
+@SETTINGS
+@given(with_added_sign())
+def test_adding_a_warning_sign_never_lowers_the_verdict_or_referral(case):
+    h, more, back, flag = case
+    before, after = evaluate(h, TODAY), evaluate(more, TODAY)
+    kind = "urgent" if flag in URGENT else "routine"
+    where = "today" if back == 0 else "within 14 days" if back < 14 else "14+ days back"
+    event(f"branch: {kind} sign added {where}, referral before {before.referral.value}")
+    assert after.verdict >= before.verdict
+    assert after.referral.rank >= before.referral.rank

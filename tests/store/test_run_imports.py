@@ -1,0 +1,86 @@
+"""Imported runs: the new fields round-trip, one transaction, no file saved twice."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+import pytest
+from store_samples import TODAY, TZ
+
+from hamstring_app.core.models import Run, RunSource, ValidationError
+from hamstring_app.paths import DB_NAME
+from hamstring_app.store.errors import Conflict, NotFound
+from hamstring_app.store.repository import Repository
+
+START = datetime(2026, 3, 14, 7, 5, tzinfo=TZ)
+
+
+def imported(digest: str = "a" * 64, **kw) -> Run:
+    base = dict(
+        day=START.date(), distance_km=10.2, duration_min=51.0, cadence_spm=168, descent_m=42.0,
+        source=RunSource.FILE, started_at=START, avg_hr_bpm=141, source_file="123.fit.gz",
+        content_hash=digest, details="Cadence doubled.",
+    )
+    base.update(kw)
+    return Run(**base)
+
+
+def test_new_fields_round_trip(repo: Repository) -> None:
+    (run,) = repo.import_runs([imported(needs_review=True)], [])
+    (back,) = repo.runs_on(START.date())
+    assert back == run
+    assert back.started_at == START and back.started_at.utcoffset() == timedelta(hours=1)
+    assert repo.runs_needing_review() == (back,)
+    repo.update_run(replace(back, needs_review=False, pain=2, rpe=5))
+    assert repo.runs_needing_review() == ()
+
+
+def test_merge_and_add_in_one_transaction(repo: Repository) -> None:
+    typed = repo.add_run(Run(day=START.date(), distance_km=10.0, rpe=6, pain=3, note="mine"))
+    merge = replace(typed, distance_km=10.2, content_hash="m" * 64, source=RunSource.FILE)
+    written = repo.import_runs([imported()], [merge])
+    assert {r.content_hash for r in written} == {"a" * 64, "m" * 64}
+    assert len(repo.runs_on(START.date())) == 2
+
+
+def test_a_failure_writes_nothing(repo: Repository) -> None:
+    typed = repo.add_run(Run(day=START.date(), distance_km=10.0))
+    gone = replace(typed, id=999, content_hash="m" * 64)
+    with pytest.raises(NotFound):
+        repo.import_runs([imported()], [replace(typed, distance_km=11.0), gone])
+    assert repo.runs_on(START.date()) == (typed,)
+
+
+def test_the_same_file_is_never_saved_twice(repo: Repository) -> None:
+    repo.import_runs([imported()], [])
+    with pytest.raises(Conflict):
+        repo.import_runs([imported(), imported("b" * 64)], [])
+    assert len(repo.list_runs()) == 1
+    with pytest.raises(ValidationError):
+        repo.import_runs([imported("c" * 64), imported("c" * 64)], [])
+
+
+def test_future_runs_refused(repo: Repository) -> None:
+    with pytest.raises(ValidationError):
+        repo.import_runs([imported(day=TODAY + timedelta(days=1))], [])
+    assert repo.list_runs() == ()
+
+
+def test_runs_to_match_includes_hashed_runs_outside_the_window(repo: Repository) -> None:
+    old = imported("o" * 64, day=START.date() - timedelta(days=300), started_at=None)
+    repo.import_runs([old, imported()], [])
+    repo.add_run(Run(day=START.date() - timedelta(days=200), distance_km=5.0))
+    found = repo.runs_to_match(START.date() - timedelta(days=2), START.date())
+    assert {r.content_hash for r in found} == {"o" * 64, "a" * 64}
+
+
+def test_schema_refuses_bad_new_values(repo: Repository, data_dir) -> None:
+    repo.import_runs([imported()], [])
+    conn = sqlite3.connect(data_dir / DB_NAME)
+    for column, value in [("avg_hr_bpm", 300), ("needs_review", 2), ("started_at", "soon"),
+                          ("details", "x" * 2001)]:
+        with pytest.raises(sqlite3.IntegrityError):
+            conn.execute(f"UPDATE run SET {column} = ?", (value,))
+    conn.close()
