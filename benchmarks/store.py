@@ -147,7 +147,8 @@ def _repo_with(folder: Path, synchronous: str) -> Repository:
     """The app's repository on a new file, its connections set to ``synchronous``."""
     open_repository(folder, today=lambda: TODAY, app_version="bench").close()
     path = folder / DB_NAME
-    database = Database(path, make_engine(path, synchronous=synchronous), None, HEAD_REVISION)
+    engine = make_engine(path, synchronous=synchronous)
+    database = Database(path, None, HEAD_REVISION, _engine=engine)
     return Repository(database, lambda: TODAY)
 
 

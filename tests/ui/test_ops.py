@@ -182,15 +182,6 @@ def test_one_assessment_per_history_version_and_day(ctx):
     assert ctx.ops.assessment(TODAY) is not second  # a different day asked for
 
 
-def test_old_announcements_still_reach_the_cache_first(ctx):
-    """``events.changed`` (kept for the call sites not converted yet) goes through the
-    runner, so the cache is updated before the tabs hear."""
-    ctx.history.get()
-    ctx.repo.save_checkin(CheckIn(day=TODAY, pain_rest=2))
-    ctx.events.changed(Kind.CHECKIN, days=(TODAY,))
-    assert ctx.history.get() == ctx.repo.load_history()
-
-
 def test_background_operation_reports_on_the_main_thread(ctx, emitted, qtbot):
     import threading
 
