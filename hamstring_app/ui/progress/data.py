@@ -340,7 +340,11 @@ def build_recovery_data(
         window = (onset + timedelta(weeks=lo), onset + timedelta(weeks=hi))
 
     checkins = [c for c in history.checkins if c.day <= today]
-    sessions = [s for s in history.strength_sessions if s.day <= today]
+    # a session counts once a set was done in it (one left at once is not a session)
+    sessions = [
+        s for s in history.strength_sessions
+        if s.day <= today and any(set_log.completed for set_log in s.sets)
+    ]
 
     key = (id(history.runs), len(history.runs), first, today, unit)
     if previous is not None and previous.running.key == key \

@@ -35,6 +35,7 @@ from hamstring_app.store import operations as op
 from hamstring_app.ui.context import AppContext
 from hamstring_app.ui.events import Kind
 from hamstring_app.ui.session.commands import DiscardSessionCommand
+from hamstring_app.ui.texts import counted
 from hamstring_app.ui.widgets.stale_tab import StaleTab
 
 if TYPE_CHECKING:
@@ -214,18 +215,22 @@ class SessionTab(StaleTab):
             self.resume_banner.setVisible(False)
             return
         count = len(session.sets)
+        if count == 0:  # started and left before a set: nothing to pick up or keep
+            self.resume_banner.setVisible(False)
+            return
         same_day = session.day == today
         when = self.tr("today") if same_day else session.day.strftime("%A %d %B")
+        saved = counted(count, self.tr("1 set saved"), self.tr("{n} sets saved"))
         self.resume_banner.label.setText(
             self.tr(
-                "You have an unfinished session from {when}, with {count} set(s) saved. "
+                "You have an unfinished session from {when}, with {saved}. "
                 "Pick it up where you left off, or finish it as it is."
-            ).format(when=when, count=count)
+            ).format(when=when, saved=saved)
             if same_day
             else self.tr(
-                "You have an unfinished session from {when}, with {count} set(s) saved. "
+                "You have an unfinished session from {when}, with {saved}. "
                 "It is kept as it is when you finish it or start today's."
-            ).format(when=when, count=count)
+            ).format(when=when, saved=saved)
         )
         self.resume_banner.resume_button.setVisible(same_day)
         self.resume_banner.setVisible(True)
@@ -291,9 +296,10 @@ class SessionTab(StaleTab):
                 self.tr("Cannot resume"),
                 self.tr(
                     "That session cannot be picked up again, because today's plan no longer "
-                    "matches it. Its {count} saved set(s) are kept: finish it as it is, then "
+                    "matches it. Its {saved} are kept: finish it as it is, then "
                     "start today's session."
-                ).format(count=len(record.sets)),
+                ).format(saved=counted(len(record.sets), self.tr("saved set"),
+                                       self.tr("{n} saved sets"))),
             )
             return
         self.record = record
@@ -344,11 +350,28 @@ class SessionTab(StaleTab):
                 .format(error=outcome.message)
             )
 
+    def _nothing_logged(self) -> bool:
+        session = self.runner.session
+        return session is not None and not any(s.completed for s in session.completed_sets)
+
+    def _drop_empty(self, record: StrengthSession) -> None:
+        """A session left before its first set is not a session: nothing is kept."""
+        if record.id is not None:
+            outcome = self.ctx.ops.run(op.discard_session, record.id)
+            if not outcome.ok:
+                log.warning("Could not drop the empty session: %s", outcome.message)
+        self.ctx.events.status_message.emit(
+            self.tr("No set was logged, so no session was saved.")
+        )
+
     def _finish_running(self) -> None:
         record = self.record
+        empty = self._nothing_logged() and record is not None and not record.sets
         self.runner.stop()
         self.record = None
-        if record is not None and record.id is not None:
+        if record is not None and empty:
+            self._drop_empty(record)
+        elif record is not None and record.id is not None:
             outcome = self.ctx.ops.run(op.finish_session, record.id, self.ctx.clock.now())
             if outcome.ok:
                 self.ctx.events.status_message.emit(self.tr("Session saved. Well done."))
@@ -360,9 +383,12 @@ class SessionTab(StaleTab):
 
     def _leave_running(self) -> None:
         record = self.record
+        empty = self._nothing_logged() and record is not None and not record.sets
         self.runner.stop()
         self.record = None
-        if record is not None:  # each set was saved (and announced) as it was logged
+        if record is not None and empty:
+            self._drop_empty(record)
+        elif record is not None:  # each set was saved (and announced) as it was logged
             self.ctx.events.status_message.emit(
                 self.tr("Your sets are saved. You can resume the session from this tab.")
             )

@@ -118,9 +118,11 @@ def test_finish_as_it_is(strength_app, clock, qtbot):
 def test_an_old_unfinished_session_can_only_be_finished(strength_app, clock):
     app, tab = strength_app()
     repo = app.ctx.repo
-    repo.start_strength_session(StrengthSession(day=date(2026, 3, 16), phase=1))
+    old = repo.start_strength_session(StrengthSession(day=date(2026, 3, 16), phase=1))
+    repo.log_set(old.id, SetLog("bridge_hold", 1, hold_s=30.0, pain=1))
     tab.refresh_now()
     assert tab.resume_banner.isVisible()
+    assert "1 set saved" in tab.resume_banner.label.text()
     assert tab.resume_banner.resume_button.isHidden()
     tab.start_session()  # starting today's closes the old one as it is
     assert len([s for s in repo.list_strength_sessions() if not s.finished]) == 1
