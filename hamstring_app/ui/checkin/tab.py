@@ -206,6 +206,11 @@ class CheckInTab(StaleTab):
     def refresh_verdict(self, history: History | None = None) -> Assessment | None:
         """Evaluate today's verdict from everything stored and show it."""
         history = history if history is not None else self.snapshot.get()
+        today = self.ctx.clock.today()
+        waiting = self.form.dirty and self.form.day() == today
+        self.verdict.set_pending(waiting)
+        if waiting:  # a verdict without the answers being typed would mislead: it waits
+            return self.verdict.assessment
         if not history.checkins and not history.runs:
             self.verdict.show_empty()
             return None
@@ -252,6 +257,8 @@ class CheckInTab(StaleTab):
     def _day_changed(self, day: date) -> None:
         self.runs.set_day(day)
         self.history.select(day)
+        if not self.verdict.pending_label.isHidden():  # the unsaved answers were let go
+            self.refresh_verdict()
 
     def _after_save(self, checkin: CheckIn) -> None:
         if self.stale:

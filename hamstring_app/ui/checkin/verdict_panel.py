@@ -172,6 +172,14 @@ class VerdictPanel(QWidget):
         self.caption.setFont(_scaled_font(self.font(), 1.0))
         layout.addWidget(self.caption)
 
+        self.pending_label = QLabel()  # the check-in being filled in is not saved yet
+        self.pending_label.setObjectName("verdictPending")
+        self.pending_label.setWordWrap(True)
+        self.pending_label.setFrameShape(QFrame.Shape.StyledPanel)
+        self.pending_label.setMargin(6)
+        self.pending_label.hide()
+        layout.addWidget(self.pending_label)
+
         self.header = QFrame()
         self.header.setObjectName("verdictHeader")
         header_layout = QHBoxLayout(self.header)
@@ -288,6 +296,15 @@ class VerdictPanel(QWidget):
             )
         )
         self.empty_label.show()
+
+    def set_pending(self, waiting: bool) -> None:
+        """Say that today's check-in is filled in but not saved, so what is shown does not
+        include it yet (the verdict is worked out again when it is saved)."""
+        self.pending_label.setText(
+            self.tr("Today's check-in is not saved yet, so this verdict does not include "
+                    "your answers. Press Enter to save it and see the verdict.")
+        )
+        self.pending_label.setVisible(waiting)
 
     def show_assessment(self, assessment: Assessment, units: Units | None = None) -> None:
         units_changed = units is not None and units != self.units
