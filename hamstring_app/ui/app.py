@@ -267,6 +267,7 @@ def launch(
         cleanup.append(reporter.uninstall)
         # the daily check-in reminder; started by run_gui once the window is on screen
         reminder = CheckInReminder(ctx, window.banner.show_message, window)
+        reminder.dismiss = window.banner.hide
     except BaseException:
         for step in reversed(cleanup):
             try:

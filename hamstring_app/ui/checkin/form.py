@@ -144,21 +144,31 @@ class CheckInForm(CheckInQuestions):
         self.save_button.clicked.connect(self.save)
         for button in (self.prev_button, self.next_button, self.today_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # reached by their shortcuts
-        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        for keys, slot in (
-            (QKeySequence("Ctrl+D"), self.focus_date),
-            (QKeySequence("Alt+Left"), self.prev_button.click),
-            (QKeySequence("Alt+Right"), self.next_button.click),
-        ):
-            shortcut = QShortcut(keys, self)
-            shortcut.setContext(context)
-            shortcut.activated.connect(slot)
+        self._day_shortcuts: list[QShortcut] = []
+        self.install_day_shortcuts(self)
         column = QVBoxLayout()
         column.addLayout(bar)
         column.addWidget(self.date_error)
         wrapper = QHBoxLayout()
         wrapper.addLayout(column)
         return wrapper
+
+    def install_day_shortcuts(self, host: QWidget) -> None:
+        """Ctrl+D, Alt+Left and Alt+Right wherever the focus is inside ``host`` (the tab
+        moves them up to itself, so they work from the runs and the history too)."""
+        for old in self._day_shortcuts:
+            old.setEnabled(False)
+            old.deleteLater()
+        self._day_shortcuts = []
+        for keys, slot in (
+            (QKeySequence("Ctrl+D"), self.focus_date),
+            (QKeySequence("Alt+Left"), self.prev_button.click),
+            (QKeySequence("Alt+Right"), self.next_button.click),
+        ):
+            shortcut = QShortcut(keys, host)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+            self._day_shortcuts.append(shortcut)
 
     def _set_tab_order(self) -> None:
         chain: list[QWidget] = [

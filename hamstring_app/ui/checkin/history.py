@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -336,6 +337,12 @@ class HistoryPanel(QWidget):
             self.undo_stack.push(DeleteCheckInCommand(self.ctx, row.day))
         elif row.run is not None:
             self.undo_stack.push(DeleteRunCommand(self.ctx, row.run))
-        # keep the keyboard where it was: select the row that moved into this place
+        # keep the keyboard where it was, on the row that moved into this place, but
+        # select nothing: a second Delete must not remove another entry by itself
+        self.table.clearSelection()
         if self.model.rowCount():
-            self.table.selectRow(min(at, self.model.rowCount() - 1))
+            index = self.model.index(min(at, self.model.rowCount() - 1), 0)
+            self.table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.NoUpdate
+            )
+        self._update_buttons()

@@ -54,6 +54,9 @@ class CheckInReminder(QObject):
         super().__init__(parent)
         self.ctx = ctx
         self.notify = notify
+        #: takes the in-window reminder down again (set by the app with the banner)
+        self.dismiss: Callable[[], None] | None = None
+        self._banner_up = False
         self._tray_available = tray_available
         self.reminded_on: date | None = None
         self.last_channel: str = ""  # "tray" or "banner", for the log and tests
@@ -93,8 +96,12 @@ class CheckInReminder(QObject):
     def _on_changed(self, changes: Changes) -> None:
         if Kind.SETTINGS in changes.kinds and self.timer.isActive():
             self.check()  # a new reminder time may already have passed
-        if Kind.CHECKIN in changes.kinds and self.done_today() and self.tray is not None:
-            self.tray.hide()
+        if Kind.CHECKIN in changes.kinds and self.done_today():
+            if self.tray is not None:
+                self.tray.hide()
+            if self._banner_up and self.dismiss is not None:
+                self.dismiss()  # saved, or brought back by Undo: nothing to remind of
+            self._banner_up = False
 
     def _text(self) -> str:
         return self.tr(
@@ -119,5 +126,6 @@ class CheckInReminder(QObject):
             self.last_channel = "tray"
         else:
             self.notify(text, self.tr("Check in now"), self.open_today)
+            self._banner_up = True
             self.last_channel = "banner"
         log.info("Check-in reminder shown (%s)", self.last_channel)

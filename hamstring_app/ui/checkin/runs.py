@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -307,9 +308,16 @@ class RunsPanel(QGroupBox):
         self.editor_opened.emit()
 
     def cancel(self) -> None:
+        had_focus = self.editor.isAncestorOf(QApplication.focusWidget())
         self._editing = None
         self.errors.clear()
         self.editor.hide()
+        if had_focus:  # the keyboard stays on the day's runs, not wherever Qt puts it
+            self.keep_focus()
+
+    def keep_focus(self) -> None:
+        target = self.list if self.list.count() else self.add_button
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def collect(self) -> Run:
         """The run the editor describes, in km. Raises FieldProblems naming every bad
@@ -355,6 +363,7 @@ class RunsPanel(QGroupBox):
         self.load()
         if stored.id is not None:
             self.select_run(stored.id)
+        self.keep_focus()
         self.saved.emit(stored)
         return True
 

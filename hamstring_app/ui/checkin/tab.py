@@ -149,6 +149,7 @@ class CheckInTab(StaleTab):
         layout.addWidget(self.splitter)
 
         self._sized = False
+        self.form.install_day_shortcuts(self)  # from the runs and the history too
         self._build_actions()
         self.form.day_changed.connect(self._day_changed)
         self.form.saved.connect(self._after_save)
