@@ -150,6 +150,12 @@ _LEVEL_ORDER = (Level.INFO, Level.CAUTION, Level.WARNING, Level.DANGER)
 
 MAX_RUN_KM = 400.0
 MAX_RUN_MINUTES = 72 * 60.0
+# A run's average pace, in minutes per km. 1:30 per km is 40 km/h: faster than anyone has
+# averaged even over 100 m (9.58 s is 37.6 km/h). 30:00 per km is 2 km/h, slower than a
+# stroll: a distance and time further apart than these are a typing slip (300 km in 48
+# minutes, or 1 km in 300 minutes), not a run.
+FASTEST_PACE_MIN_PER_KM = 1.5
+SLOWEST_PACE_MIN_PER_KM = 30.0
 MAX_DESCENT_M = 10_000.0
 CADENCE_RANGE = (100, 260)
 MAX_LOAD_KG = 500.0
@@ -227,10 +233,24 @@ def check_number(
     suffix = f" {unit}" if unit else ""
     too_low = value < low if low_inclusive else value <= low
     if too_low or value > high:
-        lower = f"from {low:g}" if low_inclusive else f"more than {low:g}"
+        if low_inclusive:
+            allowed = f"from {low:g} to {high:g}{suffix}"
+        else:
+            allowed = f"more than {low:g} and at most {high:g}{suffix}"
         bad = shown(value)
         bad += suffix if bad[-1].isdigit() else ""  # no unit after "... digits long"
-        raise ValidationError(name, f"must be {lower} to {high:g}{suffix}, not {bad}")
+        raise ValidationError(name, f"must be {allowed}, not {bad}")
+
+
+def pace_min_per_km(distance_km: float, duration_min: float) -> float:
+    """Average pace of a run, minutes per km."""
+    return duration_min / distance_km
+
+
+def pace_is_possible(distance_km: float, duration_min: float) -> bool:
+    """True when the average pace is one a runner could run (see the bounds above)."""
+    pace = pace_min_per_km(distance_km, duration_min)
+    return FASTEST_PACE_MIN_PER_KM <= pace <= SLOWEST_PACE_MIN_PER_KM
 
 
 def check_bool(name: str, value: object, *, optional: bool = True) -> None:
