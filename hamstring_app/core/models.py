@@ -294,6 +294,33 @@ def check_encodable(name: str, value: str) -> None:
         ) from None
 
 
+MAX_PROGRAMME_ID_CHARS = 100  # the width of strength_session.programme_id
+
+
+def check_id(name: str, value: object) -> None:
+    """A record id handed out by the store: None (not saved yet) or a whole number from 1.
+    ``True`` is refused although Python counts it as 1."""
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValidationError(name, f"must be a whole number from 1, not {shown(value)}")
+
+
+def check_time_order(started: object, finished: object, *, what: str) -> None:
+    """``finished`` may not come before ``started``. One with a time zone and one without
+    cannot be compared, so that mix is refused too (it would also be ambiguous)."""
+    if not isinstance(started, datetime) or not isinstance(finished, datetime):
+        return
+    if (started.tzinfo is None) != (finished.tzinfo is None):
+        raise ValidationError(
+            "finished_at",
+            f"has a time zone and the start of {what} has none, or the other way round; "
+            "give both times the same way",
+        )
+    if finished < started:
+        raise ValidationError("finished_at", f"is before {what} started")
+
+
 def _check_enum(name: str, value: object, enum: type[StrEnum]) -> None:
     if not isinstance(value, enum):
         allowed = ", ".join(m.value for m in enum)
@@ -448,6 +475,7 @@ class Run:
             check_text("content_hash", self.content_hash, MAX_HASH_CHARS)
         check_text("details", self.details)
         check_bool("needs_review", self.needs_review, optional=False)
+        check_id("id", self.id)
 
     @property
     def session_load(self) -> float | None:
@@ -494,12 +522,7 @@ class SetLog:
         check_number("load_kg", self.load_kg, 0, MAX_LOAD_KG, unit="kg")
         check_pain("pain", self.pain)
         check_bool("completed", self.completed, optional=False)
-        if (
-            self.started_at is not None
-            and self.finished_at is not None
-            and self.finished_at < self.started_at
-        ):
-            raise ValidationError("finished_at", "is before the set started")
+        check_time_order(self.started_at, self.finished_at, what="the set")
 
 
 @dataclass(frozen=True, slots=True)
@@ -525,6 +548,13 @@ class StrengthSession:
             isinstance(self.phase, bool) or self.phase not in (1, 2, 3, 4)
         ):
             raise ValidationError("phase", f"must be 1, 2, 3 or 4, not {shown(self.phase)}")
+        if self.programme_id is not None:
+            if not isinstance(self.programme_id, str) or not self.programme_id.strip():
+                raise ValidationError(
+                    "programme_id", f"must name a programme, not {shown(self.programme_id)}"
+                )
+            check_text("programme_id", self.programme_id, MAX_PROGRAMME_ID_CHARS)
+        check_id("id", self.id)
 
     @property
     def finished(self) -> bool:
