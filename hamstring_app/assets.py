@@ -19,3 +19,13 @@ def resource_path(*parts: str) -> Path:
     """A real filesystem path for APIs that need one (Qt loaders)."""
     with as_file(resource(*parts)) as p:
         return Path(p)
+
+
+def doc_path(name: str) -> Path:
+    """A page of the user documentation (docs/NAME): inside the bundle (``docs/`` beside
+    the package, see packaging/hamstring-coach.spec), else in the source tree."""
+    package = Path(__file__).resolve().parent
+    for folder in (package / "docs", package.parent / "docs"):
+        if (folder / name).is_file():
+            return folder / name
+    return package.parent / "docs" / name

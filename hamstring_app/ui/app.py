@@ -64,6 +64,9 @@ def application() -> QApplication:
     app.setOrganizationName(ORG_NAME)
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(icon("hamstring-coach"))
+    from hamstring_app.ui.help_window import register_help_links
+
+    register_help_links()  # hamstring-help: links open the help window
     return app
 
 

@@ -186,16 +186,12 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
         self.file_menu = file_menu
 
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        disclaimer = QAction(self.tr("&Disclaimer"), self)
-        disclaimer.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
-        disclaimer.triggered.connect(self.show_disclaimer)
-        help_menu.addAction(disclaimer)
-        about = QAction(self.tr("&About %s") % APP_NAME, self)
-        about.setMenuRole(QAction.MenuRole.AboutRole)
-        about.triggered.connect(self.show_about)
-        help_menu.addAction(about)
-        self.help_menu = help_menu
+        # Edit, View and Help live in ui/menus.py
+        from hamstring_app.ui import menus
+
+        self.edit_actions = menus.build_edit_menu(self)
+        menus.build_view_menu(self)
+        menus.build_help_menu(self)
 
     def edit_profile(self) -> None:
         dialog = ProfileDialog(self.ctx.clock.today(), self.ctx.repo.get_profile(), parent=self)

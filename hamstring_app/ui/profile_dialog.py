@@ -28,6 +28,7 @@ from hamstring_app.core.models import (
     Units,
     ValidationError,
 )
+from hamstring_app.ui.help_window import help_url
 from hamstring_app.ui.texts import disclaimer_html
 from hamstring_app.ui.theme import error_colour
 from hamstring_app.ui.widgets.date_field import DateField
@@ -78,6 +79,15 @@ class ProfileDialog(QDialog):
             disclaimer.setFrameShape(QLabel.Shape.StyledPanel)
             disclaimer.setMargin(8)
             layout.addWidget(disclaimer)
+            self.learn_link = QLabel(
+                self.tr("<p>New to this? <a href=\"%s\">Read “About your hamstring”</a>: why "
+                        "it hurts and what helps, in five minutes (also under Help).</p>")
+                % help_url("learn")
+            )
+            self.learn_link.setWordWrap(True)
+            self.learn_link.setOpenExternalLinks(True)
+            self.learn_link.setAccessibleName(self.tr("Read About your hamstring"))
+            layout.addWidget(self.learn_link)
             ask = QLabel(self.tr("<p>A few questions about your hamstring to get started:</p>"))
             layout.addWidget(ask)
 

@@ -160,12 +160,13 @@ class CheckInForm(CheckInQuestions):
             old.setEnabled(False)
             old.deleteLater()
         self._day_shortcuts = []
-        for keys, slot in (
-            (QKeySequence("Ctrl+D"), self.focus_date),
-            (QKeySequence("Alt+Left"), self.prev_button.click),
-            (QKeySequence("Alt+Right"), self.next_button.click),
+        for keys, slot, what in (
+            (QKeySequence("Ctrl+D"), self.focus_date, self.tr("Type a check-in date")),
+            (QKeySequence("Alt+Left"), self.prev_button.click, self.tr("Previous day")),
+            (QKeySequence("Alt+Right"), self.next_button.click, self.tr("Next day")),
         ):
             shortcut = QShortcut(keys, host)
+            shortcut.setWhatsThis(what)  # listed under Help > Keyboard shortcuts
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
             self._day_shortcuts.append(shortcut)

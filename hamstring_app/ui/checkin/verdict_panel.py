@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from hamstring_app.core.models import Advice, Level, Referral, Units, Verdict
 from hamstring_app.core.rules import Assessment
 from hamstring_app.ui.checkin.why_text import why_lines
+from hamstring_app.ui.help_window import help_url, learn_section_for
 from hamstring_app.ui.theme import error_colour, icon, verdict_colour
 
 LEVEL_VERDICT = {
@@ -124,13 +125,22 @@ class AdviceItem(QFrame):
         self.details = QLabel(self._details_html())
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.RichText)
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.details.setOpenExternalLinks(True)  # hamstring-help: opens the Learn guide
         self.details.hide()
         self.why_button.toggled.connect(self._toggle)
-        has_details = bool(advice.why) or bool(advice.evidence)
+        has_details = bool(advice.why) or bool(advice.evidence) or bool(self.learn_section)
         self.why_button.setVisible(has_details)
         layout.addWidget(self.why_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.details)
+
+    @property
+    def learn_section(self) -> str:
+        return learn_section_for(self.advice.rule)
 
     def _details_html(self) -> str:
         parts = []
@@ -141,6 +151,12 @@ class AdviceItem(QFrame):
         if self.advice.evidence:
             parts.append(
                 f"<p><b>{self.tr('Evidence')}</b>: {_escape(self.advice.evidence)}</p>"
+            )
+        section = self.learn_section
+        if section:
+            parts.append(
+                f"<p><a href=\"{help_url('learn', section)}\">"
+                f"{self.tr('Read more in About your hamstring: %s') % _escape(section)}</a></p>"
             )
         return "".join(parts)
 

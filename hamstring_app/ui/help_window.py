@@ -1,0 +1,209 @@
+"""The help window: the user guide and the Learn guide ("About your hamstring"), rendered
+from docs/*.md, searchable, opened at a section.
+
+Links of the form ``hamstring-help:PAGE#Section title`` open it anywhere in the app (the
+advice's "Why?", the welcome dialog): :func:`register_help_links` routes that scheme here.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut, QTextDocument
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hamstring_app.assets import doc_path
+
+SCHEME = "hamstring-help"
+PAGES = {"guide": "user-guide.md", "learn": "learn.md"}
+
+#: the user guide's section for each tab (F1 opens it)
+TAB_SECTIONS = {
+    "checkin": "Every day: the Today tab",
+    "session": "Two or three times a week: the Strength tab",
+    "recovery": "Seeing progress: the Recovery tab",
+}
+
+
+#: the Learn guide's section behind each kind of advice (its rule id, or the id's family)
+LEARN_SECTIONS = {
+    "pain.red_flag": "When to see someone",
+    "pain.recent_red_flag": "When to see someone",
+    "pain.persistent_high": "When to see someone",
+    "timeline.slower_than_expected": "When to see someone",
+    "timeline": "How long recovery usually takes",
+    "pain": "How running decisions are made",
+    "load.fatigue": "Why it hurts: load, not short muscles",
+    "load": "Why it hurts: load, not short muscles",
+    "technique": "What helps: how you run",
+    "strength": "What helps: strength",
+}
+
+
+def learn_section_for(rule_id: str) -> str:
+    """The Learn guide's section that explains the advice ``rule_id``."""
+    family = rule_id.split(".", 1)[0]
+    return LEARN_SECTIONS.get(rule_id) or LEARN_SECTIONS.get(family) or ""
+
+
+def help_url(page: str, section: str = "") -> str:
+    return f"{SCHEME}:{page}" + (f"#{section}" if section else "")
+
+
+def page_text(page: str) -> str:
+    path = doc_path(PAGES[page])
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        return f"# Help\n\nThe help file {path.name} is missing from this installation."
+
+
+def headings(markdown: str) -> list[str]:
+    """The section titles of a markdown page, in order (## and ###)."""
+    out = []
+    for line in markdown.splitlines():
+        if line.startswith(("## ", "### ")):
+            out.append(line.lstrip("#").strip())
+    return out
+
+
+class HelpWindow(QWidget):
+    """One window for both guides; ``show_page`` brings it up at a section."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("helpWindow")
+        self.setWindowTitle(self.tr("Hamstring Coach help"))
+        self.resize(900, 680)
+        self.page = ""
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.guide_button = QPushButton(self.tr("&User guide"))
+        self.learn_button = QPushButton(self.tr("About your &hamstring"))
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search the help (Enter finds the next)"))
+        self.search.setAccessibleName(self.tr("Search the help"))
+        self.search.setClearButtonEnabled(True)
+        bar.addWidget(self.guide_button)
+        bar.addWidget(self.learn_button)
+        bar.addWidget(self.search, 1)
+        layout.addLayout(bar)
+        self.not_found = QLabel()
+        self.not_found.hide()
+        layout.addWidget(self.not_found)
+        split = QSplitter()
+        self.contents = QListWidget()
+        self.contents.setAccessibleName(self.tr("Sections"))
+        self.browser = QTextBrowser()
+        self.browser.setAccessibleName(self.tr("Help text"))
+        self.browser.setOpenLinks(False)
+        self.browser.anchorClicked.connect(self._link)
+        split.addWidget(self.contents)
+        split.addWidget(self.browser)
+        split.setStretchFactor(1, 3)
+        split.setSizes([240, 660])
+        layout.addWidget(split, 1)
+        self.guide_button.clicked.connect(lambda: self.show_page("guide"))
+        self.learn_button.clicked.connect(lambda: self.show_page("learn"))
+        self.search.returnPressed.connect(self.find_next)
+        self.search.textChanged.connect(lambda _t: self.not_found.hide())
+        self.contents.itemActivated.connect(lambda item: self.go_to(item.text()))
+        self.contents.itemClicked.connect(lambda item: self.go_to(item.text()))
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.search.setFocus)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
+
+    def show_page(self, page: str, section: str = "") -> None:
+        """Show ``page`` ("guide" or "learn") at ``section`` (a heading), and raise it."""
+        page = page if page in PAGES else "guide"
+        if page != self.page:
+            text = page_text(page)
+            self.browser.setMarkdown(text)
+            self.contents.clear()
+            self.contents.addItems(headings(text))
+            self.page = page
+        self.guide_button.setDefault(page == "guide")
+        self.learn_button.setDefault(page == "learn")
+        if section:
+            self.go_to(section)
+        else:
+            self.browser.verticalScrollBar().setValue(0)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def go_to(self, section: str) -> bool:
+        """Scroll so the heading ``section`` is at the top. False if there is none."""
+        document = self.browser.document()
+        cursor = document.find(section, 0, QTextDocument.FindFlag.FindCaseSensitively)
+        while not cursor.isNull() and cursor.block().blockFormat().headingLevel() == 0:
+            cursor = document.find(section, cursor, QTextDocument.FindFlag.FindCaseSensitively)
+        if cursor.isNull():
+            return False
+        self.browser.setTextCursor(cursor)
+        bar = self.browser.verticalScrollBar()
+        bar.setValue(bar.maximum())  # then back, so the heading ends up at the top
+        self.browser.ensureCursorVisible()
+        return True
+
+    def find_next(self) -> bool:
+        """Find the search text after the cursor, wrapping round to the top once."""
+        text = self.search.text().strip()
+        if not text:
+            return False
+        found = self.browser.find(text)
+        if not found:
+            cursor = self.browser.textCursor()
+            cursor.movePosition(cursor.MoveOperation.Start)
+            self.browser.setTextCursor(cursor)
+            found = self.browser.find(text)
+        self.not_found.setText(self.tr("“%s” is not in this guide.") % text)
+        self.not_found.setVisible(not found)
+        return found
+
+    def _link(self, url: QUrl) -> None:
+        if url.scheme() == SCHEME:
+            self.show_page(url.path(), url.fragment())
+        elif url.scheme() in ("http", "https", "mailto"):
+            QDesktopServices.openUrl(url)
+        elif url.path().endswith(".md"):  # a link between the docs
+            name = url.path().rsplit("/", 1)[-1]
+            page = next((p for p, f in PAGES.items() if f == name), "guide")
+            self.show_page(page, url.fragment().replace("-", " "))
+
+
+class _HelpLinks(QObject):
+    """Opens ``hamstring-help:`` links in the one help window."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.window: HelpWindow | None = None
+
+    def open(self, page: str, section: str = "") -> HelpWindow:
+        if self.window is None:
+            self.window = HelpWindow()
+        self.window.show_page(page, section)
+        return self.window
+
+    @Slot(QUrl)
+    def handle(self, url: QUrl) -> None:
+        self.open(url.path(), url.fragment())
+
+
+_links = _HelpLinks()
+
+
+def register_help_links() -> None:
+    QDesktopServices.setUrlHandler(SCHEME, _links, "handle")
+
+
+def open_help(page: str = "guide", section: str = "") -> HelpWindow:
+    return _links.open(page, section)
