@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from hamstring_app.core.models import Advice, Level, SetLog, StrengthSession
 from hamstring_app.core.rules import thresholds as T
 from hamstring_app.core.rules.days import NONE, DayIndex, _cum
+from hamstring_app.core.rules.pain import pain_rising
 from hamstring_app.core.rules.types import StrengthDecision
 
 EVIDENCE_GATE = (
@@ -81,16 +82,13 @@ def replay_phase(index: DayIndex, i: int, start: int) -> int:
     """The phase on day i, replaying from day ``start`` (0: the whole history)."""
     n = min(i + 1, index.n)
     w = T.PHASE_WINDOW_DAYS
-    tw = T.TREND_WINDOW_DAYS
-    # per-day arrays from ``base`` on: the replay looks back a phase window and, for the
-    # weekly means, three trend windows before ``start``
-    base = max(0, min(start, n) - max(w, 3 * tw))
+    # per-day arrays from ``base`` on: the replay looks back a phase window before
+    # ``start`` (pain_rising reads the index's own sums, in O(1))
+    base = max(0, min(start, n) - w)
     rest_ok = [0] * (n - base)
     rest_bad = [0] * (n - base)
     calm = [0] * (n - base)
     not_calm = [0] * (n - base)
-    pain_sum = [0] * (n - base)
-    pain_cnt = [0] * (n - base)
     for k in range(base, n):
         j = k - base
         c = index.checkin_at[k]
@@ -101,24 +99,17 @@ def replay_phase(index: DayIndex, i: int, start: int) -> int:
                 rest_bad[j] = 1
         p = index.day_pain[k]
         if p is not None:
-            pain_sum[j], pain_cnt[j] = p, 1
             if p <= T.PHASE4_PAIN_MAX:
                 calm[j] = 1 if c is not None else 0
             else:
                 not_calm[j] = 1
     ok_cum, bad_cum, calm_cum = _cum(rest_ok), _cum(rest_bad), _cum(calm)
-    not_calm_cum, sum_cum, cnt_cum = _cum(not_calm), _cum(pain_sum), _cum(pain_cnt)
+    not_calm_cum = _cum(not_calm)
 
     def between(cum: list[float], first: int, last: int) -> float:
         """Sum over days [first, last] (clamped to the days built)."""
         first, last = max(first, base), min(last, n - 1)
         return 0.0 if last < first else cum[last + 1 - base] - cum[first - base]
-
-    def weekly_mean(k: int) -> float | None:  # as DayIndex.weekly_pain_means()[k]
-        count = between(cnt_cum, k - tw + 1, k)
-        if count < T.TREND_MIN_CHECKINS or not count:
-            return None
-        return between(sum_cum, k - tw + 1, k) / count
 
     sessions_by_day: dict[int, list[StrengthSession]] = {}
     for s in index.sessions:
@@ -139,17 +130,9 @@ def replay_phase(index: DayIndex, i: int, start: int) -> int:
             for s in sessions_by_day[k]:
                 if (s.phase or phase) == phase:
                     clean_runs.append(_clean(index, s))
-        if phase > 1 and k - last_back >= w and k >= 2 * tw:
-            a, b, c = weekly_mean(k - 2 * tw), weekly_mean(k - tw), weekly_mean(k)
-            if (
-                a is not None
-                and b is not None
-                and c is not None
-                and b - a >= T.RISING_STEP
-                and c - b >= T.RISING_STEP
-            ):  # the 7-day mean pain rose two weeks in a row (same test as pain_rising)
-                phase, since, last_back, clean_runs = phase - 1, k, k, []
-                continue
+        if phase > 1 and k - last_back >= w and pain_rising(index, k) is not None:
+            phase, since, last_back, clean_runs = phase - 1, k, k, []
+            continue
         if k - since < T.PHASE_MIN_DAYS or index.open_urgent(k) != NONE:
             continue  # too soon, or an urgent sign not yet assessed: no step up
         first = k - w + 1
