@@ -24,9 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hamstring_app.core.library import exercise_names
 from hamstring_app.core.models import CheckIn, History, Referral, Units
-from hamstring_app.core.rules import Assessment, evaluate
+from hamstring_app.core.rules import Assessment
 from hamstring_app.ui.checkin.form import CheckInForm
 from hamstring_app.ui.checkin.history import HistoryPanel
 from hamstring_app.ui.checkin.plan_panel import PlanPanel
@@ -214,7 +213,7 @@ class CheckInTab(StaleTab):
             self.verdict.show_empty()
             self.plan.clear()
             return None
-        assessment = evaluate(history, self.ctx.clock.today(), names=exercise_names())
+        assessment = self.ctx.ops.assessment()
         units = history.profile.units if history.profile is not None else Units.KM
         self.verdict.show_assessment(assessment, units)
         self.plan.show_assessment(assessment, units)
