@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut, QTextDocument
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -188,10 +189,21 @@ class _HelpLinks(QObject):
         self.window: HelpWindow | None = None
 
     def open(self, page: str, section: str = "") -> HelpWindow:
+        # a modal dialog (the welcome) blocks every other window but its own children:
+        # opened from one, the help is its child window, so it can be read and scrolled
+        modal = QApplication.activeModalWidget()
+        if self.window is not None and modal is not None and self.window.parent() is not modal:
+            self.window.close()
+            self.window.deleteLater()
+            self.window = None
         if self.window is None:
-            self.window = HelpWindow()
+            self.window = HelpWindow(modal)
+            self.window.destroyed.connect(self._forget)
         self.window.show_page(page, section)
         return self.window
+
+    def _forget(self, *_args: object) -> None:
+        self.window = None
 
     @Slot(QUrl)
     def handle(self, url: QUrl) -> None:

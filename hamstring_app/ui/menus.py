@@ -9,9 +9,10 @@ and About.
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -45,10 +46,13 @@ def _text_widget() -> QWidget | None:
     return focus if isinstance(focus, TEXT_WIDGETS) else None
 
 
-class EditActions:
-    """Undo/Redo/Cut/Copy/Paste/Select all, kept up to date with the focus and tab."""
+class EditActions(QObject):
+    """Undo/Redo/Cut/Copy/Paste/Select all, kept up to date with the focus and tab.
+
+    A child of the window, so its connection to the app's focus signal ends with it."""
 
     def __init__(self, window: MainWindow, menu: QMenu) -> None:
+        super().__init__(window)
         self.window = window
         self.undo = QAction(_tr("&Undo"), window)
         self.undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
@@ -75,7 +79,7 @@ class EditActions:
         menu.aboutToShow.connect(self.update)
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            app.focusChanged.connect(lambda _old, _new: self.update())
+            app.focusChanged.connect(self._focus_changed)
         window.tabs.currentChanged.connect(lambda _i: self.update())
         for index in range(window.tabs.count()):
             stack = self._stack_of(window.tabs.widget(index))
@@ -87,6 +91,11 @@ class EditActions:
                     if isinstance(own, QAction):
                         own.setShortcut(QKeySequence())
         self.update()
+
+    @Slot(QWidget, QWidget)
+    def _focus_changed(self, _old: QWidget | None, _new: QWidget | None) -> None:
+        with contextlib.suppress(RuntimeError):  # the window is on its way out
+            self.update()
 
     @staticmethod
     def _stack_of(tab: QWidget | None) -> QUndoStack | None:

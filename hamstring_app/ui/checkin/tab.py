@@ -250,7 +250,10 @@ class CheckInTab(StaleTab):
             self.runs.pain.setValue(pain)
 
     def _run_saved(self, run: object) -> None:
-        self.form.take_run_pain([run])  # type: ignore[list-item]
+        # mid-check-in, the answer being typed takes the run's pain; a form with nothing
+        # typed was just reloaded, and took it then (without becoming "unsaved")
+        if self.form.dirty:
+            self.form.take_run_pain([run])  # type: ignore[list-item]
 
     def save_current(self) -> None:
         """Ctrl+S: save the run being edited if the focus is there, else the check-in."""

@@ -18,7 +18,9 @@ def _save_urgent(qtbot, env, on_dialog) -> None:
 
     def look() -> None:
         box = QApplication.activeModalWidget()
-        assert isinstance(box, QMessageBox)
+        if not isinstance(box, QMessageBox):  # not open yet (a busy machine): look again
+            QTimer.singleShot(50, look)
+            return
         try:
             on_dialog(box)
         except AssertionError as exc:
