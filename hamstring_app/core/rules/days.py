@@ -321,3 +321,25 @@ class DayIndex:
             if i - start + 1 >= T.ACWR_MIN_DAYS and chronic > 0:
                 out[i] = acute / chronic
         return out
+
+
+_last_index: tuple[History, date, DayIndex] | None = None
+
+
+def day_index(history: History, end: date) -> DayIndex:
+    """The DayIndex of ``history`` up to ``end``, shared by the calls that follow on the
+    same (immutable) history: an assessment and the recovery series built right after it
+    index the history once, not once each. One is kept, keyed by the history's identity."""
+    global _last_index
+    last = _last_index
+    if last is not None and last[0] is history and last[1] == end:
+        return last[2]
+    index = DayIndex(history, end)
+    _last_index = (history, end, index)
+    return index
+
+
+def clear_index_cache() -> None:
+    """Forget the shared index (benchmarks time a cold evaluate with it)."""
+    global _last_index
+    _last_index = None
