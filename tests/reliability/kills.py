@@ -11,6 +11,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
@@ -35,14 +36,24 @@ class KillReport:
     integrity: list[str] = field(default_factory=list)
 
 
+def _state(pid: int) -> str:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text().splitlines()
+        wchan = Path(f"/proc/{pid}/wchan").read_text()
+    except OSError:
+        return "gone"
+    return f"{[x for x in status if x.startswith('State')]} wchan={wchan}"
+
+
 class Writer:
     """The forking writer server (writer.py --server) and what its children print."""
 
     def __init__(self, folder: Path) -> None:
         env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
+        self.errors = tempfile.TemporaryFile(mode="w+")  # noqa: SIM115 - closed in close()
         self.proc = subprocess.Popen(
             [sys.executable, str(WRITER), "--server", str(folder), str(PER_PROCESS)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.errors,
             text=True, env=env,
         )
         self.lines: queue.Queue[str] = queue.Queue()
@@ -61,6 +72,9 @@ class Writer:
                 seen.append(line)
             if line.split()[0] in (word, "GONE"):
                 return line
+            if line == "EXIT":  # the child ended before what we waited for
+                self.errors.seek(0)
+                raise RuntimeError(f"the writer ended early: {self.errors.read()[-2000:]}")
 
     def kill_once(self, first: int, delay: float) -> tuple[set[int], dict[int, int]]:
         assert self.proc.stdin is not None
@@ -71,7 +85,20 @@ class Writer:
         self._until("READY", seen)
         time.sleep(delay)
         os.kill(pid, signal.SIGKILL)
-        self._until("EXIT", seen)
+        while seen[-1] != "EXIT" if seen else True:
+            try:
+                line = self.lines.get(timeout=40)
+            except queue.Empty:
+                raise AssertionError(
+                    f"no end after the kill; child {_state(pid)}, writer "
+                    f"{_state(self.proc.pid)}; last lines {seen[-5:]}"
+                ) from None
+            if line.endswith("EXIT") and line != "EXIT":
+                # killed mid-line: the half line cannot be trusted to name a write
+                line = "EXIT"
+            seen.append(line)
+            if line == "GONE":
+                break
         checkins: set[int] = set()
         runs: dict[int, int] = {}
         for line in seen:
@@ -86,6 +113,7 @@ class Writer:
         assert self.proc.stdin is not None
         self.proc.stdin.close()
         self.proc.wait(timeout=50)
+        self.errors.close()
 
 
 def kill_and_check(folder: Path, kills: int, seed: int = 14) -> KillReport:
