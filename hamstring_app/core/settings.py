@@ -41,7 +41,8 @@ class Settings:
     sessions_per_week: int = 3  # planned strength sessions a week
     set_pain_threshold: int = 5  # pain above this in a set offers to stop or switch
     # sessions the runner moved in the week ahead: "kind from to" entries joined by ";"
-    # (core.runplan.week.moves_to_text); old ones are dropped as the week moves on
+    # (core.runplan.week.moves_to_text); moves whose days have passed are ignored, and
+    # dropped the next time a move is saved
     plan_moves: str = ""
 
     def __post_init__(self) -> None:
