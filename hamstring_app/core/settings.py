@@ -20,6 +20,8 @@ log = logging.getLogger(__name__)
 
 _TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 SESSIONS_PER_WEEK_RANGE = (2, 4)
+BACKUPS_DAILY_RANGE = (1, 60)
+BACKUPS_WEEKLY_RANGE = (0, 52)
 _TRUE = {"true", "yes", "1", "on"}
 _FALSE = {"false", "no", "0", "off"}
 
@@ -39,9 +41,12 @@ class Settings:
     speech_enabled: bool = False  # spoken cues (needs text-to-speech)
     sessions_per_week: int = 3  # planned strength sessions a week
     set_pain_threshold: int = 5  # pain above this in a set offers to stop or switch
+    auto_backup: bool = True  # back up the data at the first start of each day
+    backups_daily_kept: int = 7  # automatic backups kept: the newest this many ...
+    backups_weekly_kept: int = 4  # ... then one a week for this many weeks before them
 
     def __post_init__(self) -> None:
-        for name in ("reminder_enabled", "sound_enabled", "speech_enabled"):
+        for name in ("reminder_enabled", "sound_enabled", "speech_enabled", "auto_backup"):
             check_bool(name, getattr(self, name), optional=False)
         if not isinstance(self.reminder_time, str) or not _TIME.match(self.reminder_time):
             raise ValidationError(
@@ -49,6 +54,8 @@ class Settings:
             )
         _check_int("sessions_per_week", self.sessions_per_week, *SESSIONS_PER_WEEK_RANGE)
         _check_int("set_pain_threshold", self.set_pain_threshold, 0, 10)
+        _check_int("backups_daily_kept", self.backups_daily_kept, *BACKUPS_DAILY_RANGE)
+        _check_int("backups_weekly_kept", self.backups_weekly_kept, *BACKUPS_WEEKLY_RANGE)
 
     @property
     def reminder_hour_minute(self) -> tuple[int, int]:
