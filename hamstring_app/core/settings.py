@@ -18,7 +18,7 @@ from hamstring_app.core.models import ValidationError, check_bool
 
 log = logging.getLogger(__name__)
 
-_TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+_TIME = re.compile(r"([01]\d|2[0-3]):([0-5]\d)")  # used with fullmatch: no trailing newline
 SESSIONS_PER_WEEK_RANGE = (2, 4)
 BACKUPS_DAILY_RANGE = (1, 60)
 BACKUPS_WEEKLY_RANGE = (0, 52)
@@ -48,7 +48,7 @@ class Settings:
     def __post_init__(self) -> None:
         for name in ("reminder_enabled", "sound_enabled", "speech_enabled", "auto_backup"):
             check_bool(name, getattr(self, name), optional=False)
-        if not isinstance(self.reminder_time, str) or not _TIME.match(self.reminder_time):
+        if not isinstance(self.reminder_time, str) or not _TIME.fullmatch(self.reminder_time):
             raise ValidationError(
                 "reminder_time", f"must be a time like 20:00 (HH:MM), not {self.reminder_time!r}"
             )

@@ -56,6 +56,11 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 HEAD_REVISION = "0002"
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+# Every commit is flushed to the disk before it returns (with WAL: one fsync of the -wal
+# per commit), so a check-in the app says is saved survives an OS crash or a power cut.
+# NORMAL made no fsync at all for 200 commits; the app writes a few times a day, and
+# benchmarks/store.py measures what FULL costs per commit against NORMAL.
+SYNCHRONOUS = "FULL"
 SIDE_FILES = ("-wal", "-shm", "-journal")
 BACKUPS_KEPT = 5  # pre-migration copies kept in backups/, newest first
 
@@ -354,14 +359,17 @@ def _prune_backups(folder: Path, path: Path, keep: Path) -> None:
 # ----------------------------------------------------------------------- engine
 
 
-def connect(path: Path) -> sqlite3.Connection:
+def connect(path: Path, *, synchronous: str = SYNCHRONOUS) -> sqlite3.Connection:
     """A connection with the app's pragmas, in autocommit mode: transactions begin only
     when asked (``BEGIN``), so DDL is transactional too. Every connection that may write
-    is made here, the engine's included."""
+    is made here, the engine's included. ``synchronous`` other than the app's setting is
+    for the benchmark that compares durability settings only."""
+    if synchronous not in ("OFF", "NORMAL", "FULL", "EXTRA"):
+        raise ValueError(f"unknown synchronous setting {synchronous!r}")
     conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     try:
         conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute(f"PRAGMA synchronous={synchronous}")
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     except BaseException:
@@ -385,9 +393,9 @@ def _engine(path: Path, creator: Callable[[], sqlite3.Connection]) -> Engine:
     return engine
 
 
-def make_engine(path: Path) -> Engine:
+def make_engine(path: Path, *, synchronous: str = SYNCHRONOUS) -> Engine:
     """An engine whose every connection has the app's pragmas and real transactions."""
-    return _engine(path, lambda: connect(path))
+    return _engine(path, lambda: connect(path, synchronous=synchronous))
 
 
 def _write_meta(conn: Any, revision: str, app_version: str) -> None:
