@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hamstring_app.core.library import exercise_names
 from hamstring_app.core.models import CheckIn, History, Referral, Units
-from hamstring_app.core.rules import Assessment, evaluate
+from hamstring_app.core.rules import Assessment
 from hamstring_app.ui.checkin.form import CheckInForm
 from hamstring_app.ui.checkin.history import HistoryPanel
+from hamstring_app.ui.checkin.plan_panel import PlanPanel
 from hamstring_app.ui.checkin.runs import RunsPanel
 from hamstring_app.ui.checkin.verdict_panel import VerdictPanel
 from hamstring_app.ui.context import AppContext
@@ -115,6 +115,9 @@ class CheckInTab(StaleTab):
         self.form = CheckInForm(ctx)
         self.runs = RunsPanel(ctx, self.undo_stack)
         self.verdict = VerdictPanel()
+        self.plan = PlanPanel(ctx)  # today's run, the ladder, the week: after the verdict
+        box = self.verdict.layout()
+        box.insertWidget(box.indexOf(self.verdict.referral) + 1, self.plan)
         self.history = HistoryPanel(ctx, self.undo_stack)
 
         left = QWidget()
@@ -208,10 +211,12 @@ class CheckInTab(StaleTab):
         history = history if history is not None else self.snapshot.get()
         if not history.checkins and not history.runs:
             self.verdict.show_empty()
+            self.plan.clear()
             return None
-        assessment = evaluate(history, self.ctx.clock.today(), names=exercise_names())
+        assessment = self.ctx.ops.assessment()
         units = history.profile.units if history.profile is not None else Units.KM
         self.verdict.show_assessment(assessment, units)
+        self.plan.show_assessment(assessment, units)
         return assessment
 
     # ------------------------------------------------------------------ actions
