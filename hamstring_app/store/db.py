@@ -296,12 +296,41 @@ def _inspect(path: Path) -> _Found:
             if "app_meta" in names:
                 row = conn.execute("SELECT schema_revision FROM app_meta WHERE id = 1").fetchone()
                 meta_revision = row[0] if row else None
+            if versions == [HEAD_REVISION]:
+                _refuse_drift(path, conn)
     except sqlite3.DatabaseError as exc:
         raise DatabaseUnreadable(path, f"a damaged SQLite database ({exc})") from exc
     if len(versions) > 1:
         raise DatabaseUnreadable(path, f"a database with several versions at once ({versions})")
     revision = versions[0] if versions else None
     return _Found(exists=True, revision=revision, meta_revision=meta_revision)
+
+
+def plain_reason(exc: BaseException) -> str:
+    """What went wrong in a few words, for a person: the driver's own message (SQLAlchemy
+    appends the failing SQL statement and its parameters; those stay in the log)."""
+    inner = getattr(exc, "orig", None)
+    text = str(inner if isinstance(inner, BaseException) else exc)
+    text = text.split("\n[SQL:")[0].split("\n")[0].strip()
+    if len(text) > 160:
+        text = text[:157] + "..."
+    return text or type(exc).__name__
+
+
+def _refuse_drift(path: Path, conn: sqlite3.Connection) -> None:
+    """A file that says it is current must have every table and column the app reads."""
+    from hamstring_app.store.reader import EXPECTED_COLUMNS
+    from hamstring_app.store.unreadable import missing_parts
+
+    missing = missing_parts(conn, EXPECTED_COLUMNS)
+    if missing:
+        more = f" and {len(missing) - 3} more" if len(missing) > 3 else ""
+        shown = ", ".join(missing[:3]) + more
+        raise DatabaseUnreadable(
+            path,
+            f"a data file in the current format ({HEAD_REVISION}) that is missing parts it "
+            f"must have: {shown}",
+        )
 
 
 # ----------------------------------------------------------------------- backup
@@ -444,7 +473,7 @@ def _migrate(
             reason = storage_problem(exc)
             if reason is not None:
                 raise StorageUnavailable(path.parent, reason) from exc
-            raise MigrationFailed(path, backup, str(exc) or type(exc).__name__) from exc
+            raise MigrationFailed(path, backup, plain_reason(exc)) from exc
         finally:
             config.attributes.pop("connection", None)
             raw.execute("PRAGMA foreign_keys=ON")

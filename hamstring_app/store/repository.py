@@ -38,7 +38,7 @@ from hamstring_app.core.models import (
 )
 from hamstring_app.core.settings import Settings
 from hamstring_app.paths import DB_NAME, ensure_private_dir
-from hamstring_app.store import reader
+from hamstring_app.store import reader, unreadable
 from hamstring_app.store import records as r
 from hamstring_app.store.db import (
     Database,
@@ -394,9 +394,30 @@ class Repository(RunImports):
     # ------------------------------------------------------------------ history
 
     def load_history(self, start: date | None = None) -> History:
-        """Profile and every record from ``start`` on (everything without it), oldest first."""
-        with self._read() as conn, reader.snapshot(conn):  # one consistent snapshot
-            return reader.history(conn, start)
+        """Profile and every record from ``start`` on (everything without it), oldest first.
+
+        A row that cannot be read is left out (and untouched in the file): see
+        :meth:`unreadable_sentence`."""
+        with (
+            unreadable.collecting() as skipped,
+            self._read() as conn,
+            reader.snapshot(conn),  # one consistent snapshot
+        ):
+            history = reader.history(conn, start)
+        if start is None:
+            self._unreadable = list(skipped)
+        else:
+            self._unreadable += [row for row in skipped if row not in self._unreadable]
+        return history
+
+    @property
+    def unreadable_rows(self) -> tuple[unreadable.UnreadableRow, ...]:
+        """The rows the last full history read had to leave out."""
+        return tuple(getattr(self, "_unreadable", ()))
+
+    def unreadable_sentence(self) -> str:
+        """One plain sentence naming the rows left out, or "" when every row was read."""
+        return unreadable.sentence(self.unreadable_rows)
 
     def import_history(self, history: History) -> None:
         """Add a whole history in one transaction with bulk inserts.
