@@ -97,14 +97,6 @@ class PainState:
         """An urgent red flag today or on an earlier check-in within the window."""
         return self.earlier_urgent or any(f in T.URGENT_RED_FLAGS for f in self.red_flags)
 
-    @property
-    def next_morning_rise(self) -> float | None:
-        if self.checkin is None or self.checkin.pain_next_morning is None:
-            return None
-        if self.baseline is None:
-            return None
-        return self.checkin.pain_next_morning - self.baseline
-
 
 def _flag_names(values: tuple[bool | None, ...]) -> tuple[str, ...]:
     if True not in values:
