@@ -23,7 +23,7 @@ from datetime import datetime, timedelta
 
 from hamstring_app.core.clock import Clock
 from hamstring_app.core.library_model import PlannedExercise, SessionPlan
-from hamstring_app.core.models import MAX_HOLD_S, SetLog, check_pain
+from hamstring_app.core.models import MAX_HOLD_S, SET_PAIN_THRESHOLD_DEFAULT, SetLog, check_pain
 from hamstring_app.core.session_types import Event, EventKind, State, TempoPhase, tempo_at
 
 __all__ = ["Event", "EventKind", "GuidedSession", "State", "TempoPhase"]
@@ -31,7 +31,8 @@ __all__ = ["Event", "EventKind", "GuidedSession", "State", "TempoPhase"]
 LATE_AFTER_S = 1.0
 LAST_THREE_S = 3.0
 HALF_WAY_MIN_S = 10.0  # holds shorter than this get no half-way cue
-DEFAULT_PAIN_THRESHOLD = 5  # pain above this in a set offers to stop or ease off (DOMAIN sec 6)
+# pain above this in a set offers to stop or ease off (docs/evidence.md, section 6)
+DEFAULT_PAIN_THRESHOLD = SET_PAIN_THRESHOLD_DEFAULT
 
 
 class GuidedSession:
