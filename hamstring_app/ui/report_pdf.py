@@ -66,8 +66,10 @@ def headless_app() -> QGuiApplication:
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
     ):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication  # a widget app, so later windows work too
+
     app = QGuiApplication.instance()
-    return app if isinstance(app, QGuiApplication) else QGuiApplication(sys.argv[:1])
+    return app if isinstance(app, QGuiApplication) else QApplication(sys.argv[:1])
 
 
 def page_size_for(locale: QLocale | None = None) -> QPageSize:
