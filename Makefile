@@ -14,7 +14,7 @@ define need_screen
 	  exit 1; fi
 endef
 
-.PHONY: run demo test lint check-qt bench screenshots dist clean
+.PHONY: run demo test lint check-qt bench soak screenshots dist clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,10 @@ lint: $(STAMP)
 
 test: $(STAMP) check-qt lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+# Not part of `make test` or CI: 100 writer kills and 5,000 assess fuzz inputs, with counts.
+soak: $(STAMP)
+	$(BIN)/python tests/reliability/soak.py 100 5000
 
 bench: $(STAMP)
 	@for b in benchmarks/*.py; do echo "== $$b"; QT_QPA_PLATFORM=offscreen $(BIN)/python $$b || exit 1; done
