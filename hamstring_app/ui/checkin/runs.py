@@ -127,7 +127,7 @@ class RunsPanel(QGroupBox):
         buttons = QHBoxLayout()
         self.add_button = QPushButton(self.tr("Add ru&n"))
         self.add_button.setAccessibleName(self.tr("Add a run"))
-        self.edit_button = QPushButton(self.tr("&Edit run"))
+        self.edit_button = QPushButton(self.tr("Ed&it run"))
         self.edit_button.setAccessibleName(self.tr("Edit the selected run"))
         self.delete_button = QPushButton(self.tr("Delete run"))
         self.delete_button.setAccessibleName(self.tr("Delete the selected run"))
