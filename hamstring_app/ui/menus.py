@@ -106,6 +106,10 @@ class EditActions(QObject):
         return self._stack_of(self.window.tabs.currentWidget())
 
     def update(self) -> None:
+        with contextlib.suppress(RuntimeError):  # the window may be closing
+            self._update()
+
+    def _update(self) -> None:
         text = _text_widget()
         stack = self.stack()
         if isinstance(text, QLineEdit):
