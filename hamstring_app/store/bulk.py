@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, func, insert, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from hamstring_app.core.episodes import Episode, ProfessionalAssessment, check_episodes
 from hamstring_app.core.models import (
     CheckIn,
     History,
@@ -22,6 +23,7 @@ from hamstring_app.core.models import (
 )
 from hamstring_app.store import records as r
 from hamstring_app.store import tables as t
+from hamstring_app.store.episode_records import sync_profile_episode
 
 
 def check_history(history: History, today: date) -> None:
@@ -43,6 +45,15 @@ def check_history(history: History, today: date) -> None:
         r.check_day("date", run.day, today)
     for session in history.strength_sessions:
         r.check_session(session, today)
+    for episode in history.episodes:
+        r.revalidate(episode, Episode)
+        r.check_day("onset", episode.onset, today)
+        if episode.ended is not None:
+            r.check_day("ended", episode.ended, today)
+    check_episodes(history.episodes)
+    for assessment in history.assessments:
+        r.revalidate(assessment, ProfessionalAssessment)
+        r.check_day("date", assessment.day, today)
 
 
 def insert_history(conn: Connection, history: History) -> None:
@@ -54,6 +65,36 @@ def insert_history(conn: Connection, history: History) -> None:
             sqlite_insert(t.profile)
             .values(values)
             .on_conflict_do_update(index_elements=["id"], set_=values)
+        )
+    if history.episodes:
+        conn.execute(delete(t.episode))
+        conn.execute(
+            insert(t.episode),
+            [
+                {
+                    "onset": e.onset,
+                    "side": e.side.value,
+                    "pain_site": e.pain_site.value,
+                    "long_standing": e.long_standing,
+                    "ended": e.ended,
+                    "end_reason": None if e.end_reason is None else e.end_reason.value,
+                }
+                for e in history.episodes
+            ],
+        )
+    elif history.profile is not None:
+        sync_profile_episode(conn, history.profile)
+    if history.assessments:
+        conn.execute(
+            insert(t.professional_assessment),
+            [
+                {
+                    "day": a.day,
+                    "outcome": None if a.outcome is None else a.outcome.value,
+                    "note": a.note,
+                }
+                for a in history.assessments
+            ],
         )
     if history.checkins:
         days = sorted({c.day for c in history.checkins})

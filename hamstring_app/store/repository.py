@@ -43,6 +43,12 @@ from hamstring_app.store.db import (
     open_database_read_only,
     protect_files,
 )
+from hamstring_app.store.episode_records import (
+    EpisodeRecords,
+    read_assessments,
+    read_episodes,
+    sync_profile_episode,
+)
 from hamstring_app.store.errors import (
     Conflict,
     NotFound,
@@ -53,7 +59,7 @@ from hamstring_app.store.errors import (
 from hamstring_app.store.run_imports import RunImports
 
 
-class Repository(RunImports):
+class Repository(RunImports, EpisodeRecords):
     def __init__(self, database: Database, today: Callable[[], date]) -> None:
         self._db = database
         self._engine = database.engine
@@ -136,6 +142,7 @@ class Repository(RunImports):
         stmt = sqlite_insert(t.profile).values(values)
         with self._write() as conn:
             conn.execute(stmt.on_conflict_do_update(index_elements=["id"], set_=values))
+            sync_profile_episode(conn, profile)  # the current episode follows the profile
 
     # ------------------------------------------------------------------ check-ins
 
@@ -392,13 +399,17 @@ class Repository(RunImports):
                 checkins=self._checkins(conn, start, None),
                 runs=self._runs(conn, start, None),
                 strength_sessions=self._sessions(conn, start, None),
+                episodes=read_episodes(conn),
+                assessments=read_assessments(conn),
             )
 
     def import_history(self, history: History) -> None:
         """Add a whole history in one transaction with bulk inserts.
 
-        The profile, if given, replaces the saved one; a check-in replaces any saved for
-        the same date; runs and sessions are added as new records (their ids are not kept).
+        The profile, if given, replaces the saved one (and the episodes follow it, or are
+        replaced by the history's own when it has any); a check-in replaces any saved for
+        the same date; runs, sessions and assessments are added as new records (their ids
+        are not kept).
         """
         bulk.check_history(history, self._today())
         with self._write() as conn:

@@ -199,8 +199,12 @@ class MainWindow(QMainWindow):
     def edit_profile(self) -> None:
         dialog = ProfileDialog(self.ctx.clock.today(), self.ctx.repo.get_profile(), parent=self)
         if dialog.exec() and dialog.profile() is not None:
-            self.ctx.repo.save_profile(dialog.profile())
-            self.ctx.events.changed(Kind.PROFILE)
+            from hamstring_app.store import operations as op
+
+            outcome = self.ctx.ops.run(op.save_profile, dialog.profile())
+            if not outcome.ok:
+                QMessageBox.warning(self, self.tr("Profile not saved"), outcome.message)
+                return
             self.statusBar().showMessage(self.tr("Profile saved."), 4000)
 
     def edit_settings(self) -> None:

@@ -101,7 +101,16 @@ def _scroll(widget: QWidget, name: str) -> QScrollArea:
 
 class CheckInTab(StaleTab):
     title = "Today"
-    watches = frozenset({Kind.PROFILE, Kind.CHECKIN, Kind.RUN, Kind.STRENGTH})
+    watches = frozenset(
+        {
+            Kind.PROFILE,
+            Kind.EPISODE,
+            Kind.ASSESSMENT,
+            Kind.CHECKIN,
+            Kind.RUN,
+            Kind.STRENGTH,
+        }
+    )
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

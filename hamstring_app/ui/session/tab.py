@@ -73,7 +73,17 @@ class TodayPlan:
 
 class SessionTab(StaleTab):
     title = "Strength"
-    watches = frozenset({Kind.PROFILE, Kind.CHECKIN, Kind.RUN, Kind.STRENGTH, Kind.SETTINGS})
+    watches = frozenset(
+        {
+            Kind.PROFILE,
+            Kind.EPISODE,
+            Kind.ASSESSMENT,
+            Kind.CHECKIN,
+            Kind.RUN,
+            Kind.STRENGTH,
+            Kind.SETTINGS,
+        }
+    )
 
     # Built on first show (or first refresh): the app starts on another tab, and the
     # library, the plan view, the history and the guided runner take a while to make.
