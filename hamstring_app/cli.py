@@ -7,6 +7,7 @@ Qt is imported only when the GUI (or the self-test) actually starts, so ``assess
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import sys
 from collections.abc import Sequence
@@ -126,6 +127,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from hamstring_app.ui.app import run_gui
 
+    # Everything imported so far lives as long as the app: move it out of the cyclic
+    # collector's sight, so its passes walk only what the app makes from here on.
+    gc.freeze()
     return run_gui(data_dir=args.data_dir, demo=args.demo, demo_years=args.demo_years)
 
 

@@ -51,3 +51,8 @@ class FakeClock:
             raise ValueError("a clock does not go backwards")
         self._mono += seconds
         self._now = self._now + timedelta(seconds=seconds)
+
+    def set_wall(self, moment: datetime) -> None:
+        """Set the wall clock (forwards or backwards, as a person or a time server may);
+        monotonic time, which never goes back, is left alone."""
+        self._now = moment

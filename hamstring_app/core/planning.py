@@ -16,7 +16,9 @@ Nordic curls (ids starting ``nordic_curl``) take their sets and reps from the we
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 from hamstring_app.core.library_model import (
     PHASES,
@@ -25,9 +27,20 @@ from hamstring_app.core.library_model import (
     HipFlexion,
     Library,
     PlannedExercise,
+    Programme,
     SessionPlan,
 )
-from hamstring_app.core.models import MAX_HOLD_S, MAX_REPS, PainSite
+from hamstring_app.core.models import (
+    MAX_HOLD_S,
+    MAX_REPS,
+    History,
+    PainSite,
+    Referral,
+    SetLog,
+    StrengthSession,
+    Verdict,
+)
+from hamstring_app.core.rules.types import Assessment
 
 # With pain near the sit bone, the deepest hip bend allowed in each early phase
 # (Goom et al., JOSPT 2016: isometrics in little hip flexion first, more flexion later).
@@ -230,3 +243,138 @@ def easier_version(
 def estimated_minutes(plan: SessionPlan) -> float:
     """Rough length of a planned session in minutes."""
     return sum(p.estimated_seconds() for p in plan) / 60
+
+
+# ---------------------------------------------------------------------- today's plan
+
+#: a gap this long without Nordic curls starts the weekly table again at week 1: strength
+#: gained from eccentric work fades within weeks of stopping (docs/evidence.md)
+NORDIC_RESTART_WEEKS = 3
+
+
+def nordic_week(sessions: Sequence[StrengthSession], today: date) -> int:
+    """The week of the Nordic table the runner is in today (1 when starting out).
+
+    Counted in 7-day blocks from the first session of the current run of Nordic work; a
+    break of ``NORDIC_RESTART_WEEKS`` or more starts the table again.
+    """
+    restart = timedelta(weeks=NORDIC_RESTART_WEEKS)
+    days = sorted(
+        {
+            s.day
+            for s in sessions
+            if s.day <= today and any(is_nordic(x.exercise_id) for x in s.sets)
+        }
+    )
+    if not days or today - days[-1] >= restart:
+        return 1
+    start = days[-1]
+    for earlier in reversed(days[:-1]):
+        if start - earlier >= restart:
+            break
+        start = earlier
+    return (today - start).days // 7 + 1
+
+
+def swaps_from_done_sets(
+    library: Library, plan: SessionPlan, done: Sequence[SetLog]
+) -> dict[str, str]:
+    """The swaps that explain exercises in ``done`` that the plan names differently.
+
+    A session is resumed by planning it again; if the runner had swapped an exercise for
+    a variant, the sets logged name the variant, and this maps the programme's exercise
+    to it so the new plan matches what was done.
+    """
+    done_ids = {s.exercise_id for s in done}
+    planned_ids = {p.exercise_id for p in plan}
+    swaps: dict[str, str] = {}
+    for item in plan:
+        if item.exercise_id in done_ids:
+            continue
+        variants = library.chain(item.exercise_id, "easier") + library.chain(
+            item.exercise_id, "harder"
+        )
+        for variant in variants:
+            if variant in done_ids and variant not in planned_ids:
+                swaps[item.base_id or item.exercise_id] = variant
+                break
+    return swaps
+
+
+@dataclass(frozen=True)
+class TodayPlan:
+    """Today's strength session and everything the Strength tab says about it."""
+
+    plan: SessionPlan
+    phase: int
+    programme: Programme
+    #: strength work waits: the verdict is stop with an urgent referral
+    blocked: bool
+    #: the swaps the plan was built with (empty when the ones asked for no longer fit)
+    swaps: Mapping[str, str]
+    #: programme exercise -> today's pick without any swap (to tell "back to the plan")
+    unswapped: Mapping[str, str]
+    nordic_week: int
+    #: sessions with at least one set logged this calendar week (Monday on)
+    done_this_week: int
+    #: a check-in today or yesterday: the plan was built from recent answers
+    checked_in: bool
+
+    @property
+    def minutes(self) -> int:
+        return max(1, round(estimated_minutes(self.plan)))
+
+
+def is_blocked(assessment: Assessment) -> bool:
+    """Strength work waits for an assessment when today says stop and see someone soon."""
+    return assessment.verdict is Verdict.STOP and assessment.referral is Referral.URGENT
+
+
+def plan_today(
+    library: Library,
+    history: History,
+    assessment: Assessment,
+    swaps: Mapping[str, str] | None = None,
+    *,
+    resuming: StrengthSession | None = None,
+) -> TodayPlan:
+    """Today's plan (``assessment.today``) from the library, the history and the rules.
+
+    The phase and the per-exercise decisions come from ``assessment``; the Nordic week
+    from the history; ``swaps`` are the runner's choices (dropped, all of them, when one
+    no longer fits). ``resuming`` plans an unfinished session again: its own phase, its
+    sets left out of the Nordic count, and the swaps its logged sets show.
+    """
+    today = assessment.today
+    profile = history.profile
+    site = (profile.pain_site if profile is not None else PainSite.MID_THIGH).value
+    decisions = {d.exercise_id: d.decision for d in assessment.strength}
+    sessions = history.strength_sessions
+    phase = assessment.phase
+    if resuming is not None:
+        phase = resuming.phase or phase
+        sessions = tuple(s for s in sessions if s.id != resuming.id)
+    week = nordic_week(sessions, today)
+    unswapped = plan_session(library, phase, decisions, {}, site, week)
+    if resuming is not None:
+        swaps = swaps_from_done_sets(library, unswapped, resuming.sets)
+    chosen = dict(swaps or {})
+    plan = unswapped
+    if chosen:
+        try:
+            plan = plan_session(library, phase, decisions, chosen, site, week)
+        except ValueError:  # a swap that no longer fits today's plan: plan without any
+            chosen = {}
+    monday = today - timedelta(days=today.weekday())
+    return TodayPlan(
+        plan=plan,
+        phase=phase,
+        programme=library.programme_for_phase(phase),
+        blocked=is_blocked(assessment),
+        swaps=chosen,
+        unswapped={p.base_id or p.exercise_id: p.exercise_id for p in unswapped},
+        nordic_week=week,
+        done_this_week=sum(1 for s in history.strength_sessions
+                           if s.sets and monday <= s.day <= today),
+        checked_in=any(c.day in (today, today - timedelta(days=1)) for c in history.checkins),
+    )

@@ -23,7 +23,11 @@ from hamstring_app.core.models import (
 )
 from hamstring_app.store import records as r
 from hamstring_app.store import tables as t
-from hamstring_app.store.episode_records import sync_profile_episode
+from hamstring_app.store.episode_records import (
+    insert_assessments,
+    insert_episodes,
+    sync_profile_episode,
+)
 
 
 def check_history(history: History, today: date) -> None:
@@ -67,35 +71,11 @@ def insert_history(conn: Connection, history: History) -> None:
             .on_conflict_do_update(index_elements=["id"], set_=values)
         )
     if history.episodes:
-        conn.execute(delete(t.episode))
-        conn.execute(
-            insert(t.episode),
-            [
-                {
-                    "onset": e.onset,
-                    "side": e.side.value,
-                    "pain_site": e.pain_site.value,
-                    "long_standing": e.long_standing,
-                    "ended": e.ended,
-                    "end_reason": None if e.end_reason is None else e.end_reason.value,
-                }
-                for e in history.episodes
-            ],
-        )
+        insert_episodes(conn, history.episodes)
     elif history.profile is not None:
         sync_profile_episode(conn, history.profile)
     if history.assessments:
-        conn.execute(
-            insert(t.professional_assessment),
-            [
-                {
-                    "day": a.day,
-                    "outcome": None if a.outcome is None else a.outcome.value,
-                    "note": a.note,
-                }
-                for a in history.assessments
-            ],
-        )
+        insert_assessments(conn, history.assessments)
     if history.checkins:
         days = sorted({c.day for c in history.checkins})
         conn.execute(delete(t.checkin).where(t.checkin.c.day.in_(days)))

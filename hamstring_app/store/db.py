@@ -19,20 +19,16 @@ import contextlib
 import logging
 import os
 import sqlite3
-from collections.abc import Callable
+import sys
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, select
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.engine import URL
-from sqlalchemy.exc import SQLAlchemyError
-
 from hamstring_app.paths import BACKUP_DIR, ensure_private_dir, make_private_file
-from hamstring_app.store import tables
 from hamstring_app.store.errors import (
     DatabaseTooNew,
     DatabaseUnreadable,
@@ -46,6 +42,10 @@ from hamstring_app.store.errors import (
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy import Connection, Engine
+
+# SQLAlchemy is imported only where it is used: creating or migrating a file and writing.
+# Opening a current file and every read go through plain sqlite3 (see store/reader.py).
 
 log = logging.getLogger(__name__)
 
@@ -93,21 +93,74 @@ def all_revisions() -> list[str]:
 
 @dataclass(eq=False)
 class Database:
-    """An open, up-to-date database. Only the store uses ``engine``."""
+    """An open, up-to-date database. Only the store uses it.
+
+    Reads go through :meth:`reading` (plain sqlite3 connections, kept for reuse); writes
+    through ``engine``, SQLAlchemy's, made on first use so that SQLAlchemy is not imported
+    until something is written.
+    """
 
     path: Path
-    engine: Engine
     backup_path: Path | None
     revision: str
     _closed: bool = field(default=False, repr=False)
     read_only: bool = False
+    _engine: Engine | None = field(default=None, repr=False)
+    _idle: list[sqlite3.Connection] = field(default_factory=list, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    @property
+    def engine(self) -> Engine:
+        with self._lock:
+            if self._engine is None:
+                if self._closed:
+                    raise RuntimeError("the database is closed")
+                self._engine = (_read_only_engine if self.read_only else make_engine)(self.path)
+            return self._engine
+
+    def _connect(self) -> sqlite3.Connection:
+        if self.read_only:
+            return _connect_read_only(self.path)
+        conn = connect(self.path)
+        conn.execute("PRAGMA query_only=ON")  # a connection for reading, never writing
+        return conn
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """A plain sqlite3 connection for reads, in autocommit mode; each statement sees
+        everything committed (wrap several in ``reader.snapshot`` for one view)."""
+        with self._lock:
+            if self._closed:
+                raise RuntimeError("the database is closed")
+            conn = self._idle.pop() if self._idle else None
+        if conn is None:
+            conn = self._connect()
+        try:
+            yield conn
+        except BaseException:
+            conn.close()
+            raise
+        if conn.in_transaction:  # pragma: no cover - reader.snapshot always ends its own
+            conn.rollback()
+        with self._lock:
+            if self._closed:
+                conn.close()
+            else:
+                self._idle.append(conn)
 
     def close(self) -> None:
-        if not self._closed:
-            self.engine.dispose()
+        with self._lock:
+            if self._closed:
+                return
             self._closed = True
-            if not self.read_only:
-                protect_files(self.path)
+            idle, self._idle = self._idle, []
+            engine, self._engine = self._engine, None
+        for conn in idle:
+            conn.close()
+        if engine is not None:
+            engine.dispose()
+        if not self.read_only:
+            protect_files(self.path)
 
 
 def protect_files(path: Path) -> None:
@@ -301,41 +354,53 @@ def _prune_backups(folder: Path, path: Path, keep: Path) -> None:
 # ----------------------------------------------------------------------- engine
 
 
-def make_engine(path: Path) -> Engine:
-    """An engine whose every connection has the app's pragmas and real transactions."""
-    engine = create_engine(URL.create("sqlite", database=str(path)))
+def connect(path: Path) -> sqlite3.Connection:
+    """A connection with the app's pragmas, in autocommit mode: transactions begin only
+    when asked (``BEGIN``), so DDL is transactional too. Every connection that may write
+    is made here, the engine's included."""
+    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    try:
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
 
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
-        # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin,
-        # so DDL is transactional too (see the "begin" hook below).
-        dbapi_connection.isolation_level = None
-        cursor = dbapi_connection.cursor()
-        try:
-            cursor.execute("PRAGMA journal_mode=WAL")
-            cursor.execute("PRAGMA synchronous=NORMAL")
-            cursor.execute("PRAGMA foreign_keys=ON")
-            cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        finally:
-            cursor.close()
+
+def _engine(path: Path, creator: Callable[[], sqlite3.Connection]) -> Engine:
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.engine import URL
+
+    engine = create_engine(URL.create("sqlite", database=str(path)), creator=creator)
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
+        # the connection is in autocommit mode: SQLAlchemy, not the sqlite3 module,
+        # decides when a transaction begins
         connection.exec_driver_sql("BEGIN")
 
     return engine
 
 
-def _write_meta(conn: Connection, revision: str, app_version: str) -> None:
-    stmt = sqlite_insert(tables.app_meta).values(
-        id=1, schema_revision=revision, app_version=app_version
+def make_engine(path: Path) -> Engine:
+    """An engine whose every connection has the app's pragmas and real transactions."""
+    return _engine(path, lambda: connect(path))
+
+
+def _write_meta(conn: Any, revision: str, app_version: str) -> None:
+    """Record the revision and app version; ``conn`` is a DB-API or SQLAlchemy connection."""
+    statement = (
+        "INSERT INTO app_meta (id, schema_revision, app_version) VALUES (1, ?, ?) "
+        "ON CONFLICT (id) DO UPDATE SET schema_revision = excluded.schema_revision, "
+        "app_version = excluded.app_version"
     )
-    conn.execute(
-        stmt.on_conflict_do_update(
-            index_elements=["id"],
-            set_={"schema_revision": revision, "app_version": app_version},
-        )
-    )
+    if isinstance(conn, sqlite3.Connection):
+        conn.execute(statement, (revision, app_version))
+    else:
+        conn.exec_driver_sql(statement, (revision, app_version))
 
 
 def _migrate(
@@ -383,6 +448,8 @@ def _create(engine: Engine, *, path: Path, app_version: str) -> None:
     The same schema as running every migration (tests/store/test_schema.py compares the
     two), without Alembic's imports and its revision-by-revision work.
     """
+    from hamstring_app.store import tables
+
     try:
         with engine.begin() as conn:
             tables.metadata.create_all(conn)
@@ -413,12 +480,18 @@ def open_database(
         return _open(path, app_version=app_version, now=now, migrations=MIGRATIONS_DIR)
     except StoreError:
         raise
-    except (OSError, sqlite3.Error, SQLAlchemyError) as exc:
+    except (OSError, sqlite3.Error, *_sqlalchemy_errors()) as exc:
         reason = storage_problem(exc)
         if reason is None:
             raise
         log.error("cannot write to %s: %s", path.parent, exc)
         raise StorageUnavailable(path.parent, reason) from exc
+
+
+def _sqlalchemy_errors() -> tuple[type[BaseException], ...]:
+    """SQLAlchemy's base error, when SQLAlchemy was imported (nothing raises it otherwise)."""
+    exc = sys.modules.get("sqlalchemy.exc")
+    return (exc.SQLAlchemyError,) if exc is not None else ()
 
 
 def _open(
@@ -443,11 +516,15 @@ def _open(
         target, backup = _prepare_change(path, found, migrations, target, now)
     make_private_file(path)
 
+    if found.revision == target and found.exists:
+        _refresh_meta(path, target, app_version)  # the usual start: plain sqlite3 only
+        protect_files(path)
+        return Database(path=path, backup_path=backup, revision=target)
     engine = make_engine(path)
     try:
         if usual and not found.exists:
             _create(engine, path=path, app_version=app_version)
-        elif found.revision != target:
+        else:
             _migrate(
                 engine,
                 _alembic_config(migrations),
@@ -456,13 +533,11 @@ def _open(
                 backup=backup,
                 app_version=app_version,
             )
-        else:
-            _refresh_meta(engine, target, app_version)
     except BaseException:
         engine.dispose()
         raise
     protect_files(path)
-    return Database(path=path, engine=engine, backup_path=backup, revision=target)
+    return Database(path=path, backup_path=backup, revision=target, _engine=engine)
 
 
 def open_database_read_only(path: Path) -> Database:
@@ -480,27 +555,24 @@ def open_database_read_only(path: Path) -> Database:
     if not found.is_current(HEAD_REVISION):
         found.refuse_unknown(path, _revisions(MIGRATIONS_DIR))
         raise NeedsUpdate(path)
+    return Database(path=path, backup_path=None, revision=HEAD_REVISION, read_only=True)
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """A ``mode=ro`` connection with ``query_only`` on: it can never write or create."""
     uri = path.resolve().as_uri() + "?mode=ro"
     if not os.access(path.parent, os.W_OK) and not _has_wal(path):
         # SQLite cannot make the -shm it needs in a read-only folder; nobody can be
         # writing there either, so reading the file as unchanging is safe.
         uri += "&immutable=1"
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA query_only=ON")
+    conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    return conn
 
-    def connect() -> sqlite3.Connection:
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
-        conn.execute("PRAGMA query_only=ON")
-        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        return conn
 
-    engine = create_engine(URL.create("sqlite", database=str(path)), creator=connect)
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(connection: Connection) -> None:
-        connection.exec_driver_sql("BEGIN")  # one snapshot per read
-
-    return Database(
-        path=path, engine=engine, backup_path=None, revision=HEAD_REVISION, read_only=True
-    )
+def _read_only_engine(path: Path) -> Engine:
+    return _engine(path, lambda: _connect_read_only(path))
 
 
 def _check_target(migrations: Path, target: str | None) -> None:
@@ -538,11 +610,20 @@ def _make_new_file(path: Path) -> None:
         os.close(fd)
 
 
-def _refresh_meta(engine: Engine, revision: str, app_version: str) -> None:
+def _refresh_meta(path: Path, revision: str, app_version: str) -> None:
     """Record which app version last opened the file, writing only when it changed."""
-    with engine.begin() as conn:
-        row = conn.execute(
-            select(tables.app_meta.c.schema_revision, tables.app_meta.c.app_version)
-        ).first()
-        if row is None or tuple(row) != (revision, app_version):
-            _write_meta(conn, revision, app_version)
+    conn = connect(path)
+    try:
+        conn.execute("BEGIN")
+        try:
+            row = conn.execute(
+                "SELECT schema_revision, app_version FROM app_meta WHERE id = 1"
+            ).fetchone()
+            if row is None or tuple(row) != (revision, app_version):
+                _write_meta(conn, revision, app_version)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.rollback()
+            raise
+    finally:
+        conn.close()

@@ -11,11 +11,10 @@ one and copies the new one into the profile, in one transaction.
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
-
-from sqlalchemy import Connection, delete, insert, select, update
 
 from hamstring_app.core.episodes import (
     AssessmentOutcome,
@@ -26,25 +25,38 @@ from hamstring_app.core.episodes import (
 )
 from hamstring_app.core.models import PainSite, Profile, Side, ValidationError
 from hamstring_app.store import records as r
-from hamstring_app.store import tables as t
 from hamstring_app.store.errors import NotFound
 
-_E = t.episode.c
-_A = t.professional_assessment.c
-EPISODE_SELECT = select(
-    _E.id, _E.onset, _E.side, _E.pain_site, _E.long_standing, _E.ended, _E.end_reason
-).order_by(_E.onset)
-ASSESSMENT_SELECT = select(_A.id, _A.day, _A.outcome, _A.note).order_by(_A.day, _A.id)
+# Plain sqlite3 (no SQLAlchemy), like store/reader.py: these run on the read connection,
+# or inside a write on the driver connection of that transaction (see ``_raw``).
+EPISODE_SELECT = (
+    "SELECT id, onset, side, pain_site, long_standing, ended, end_reason FROM episode "
+    "ORDER BY onset"
+)
+ASSESSMENT_SELECT = "SELECT id, day, outcome, note FROM professional_assessment"
+
+
+def _raw(conn: Any) -> sqlite3.Connection:
+    """A sqlite3 connection: itself, or the one under a SQLAlchemy connection."""
+    if isinstance(conn, sqlite3.Connection):
+        return conn
+    raw = conn.connection.driver_connection
+    assert isinstance(raw, sqlite3.Connection)
+    return raw
+
+
+def _iso(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
 
 
 def episode_from_row(row: Any) -> Episode:
     id_, onset, side, site, long_standing, ended, reason = row
     return Episode(
-        onset,
+        date.fromisoformat(onset),
         Side(side),
         PainSite(site),
         bool(long_standing),
-        ended,
+        None if ended is None else date.fromisoformat(ended),
         None if reason is None else EpisodeEnd(reason),
         id_,
     )
@@ -53,40 +65,69 @@ def episode_from_row(row: Any) -> Episode:
 def assessment_from_row(row: Any) -> ProfessionalAssessment:
     id_, day, outcome, note = row
     return ProfessionalAssessment(
-        day, None if outcome is None else AssessmentOutcome(outcome), note, id_
+        date.fromisoformat(day), None if outcome is None else AssessmentOutcome(outcome), note, id_
     )
 
 
-def _episode_values(e: Episode) -> dict[str, Any]:
-    return {
-        "onset": e.onset,
-        "side": e.side.value,
-        "pain_site": e.pain_site.value,
-        "long_standing": e.long_standing,
-        "ended": e.ended,
-        "end_reason": None if e.end_reason is None else e.end_reason.value,
-    }
+def _episode_params(e: Episode) -> tuple[Any, ...]:
+    return (
+        e.onset.isoformat(),
+        e.side.value,
+        e.pain_site.value,
+        int(e.long_standing),
+        _iso(e.ended),
+        None if e.end_reason is None else e.end_reason.value,
+    )
 
 
-def read_episodes(conn: Connection) -> tuple[Episode, ...]:
-    return tuple(episode_from_row(row) for row in conn.execute(EPISODE_SELECT))
+_INSERT_EPISODE = (
+    "INSERT INTO episode (onset, side, pain_site, long_standing, ended, end_reason) "
+    "VALUES (?, ?, ?, ?, ?, ?)"
+)
+_UPDATE_EPISODE = (
+    "UPDATE episode SET onset = ?, side = ?, pain_site = ?, long_standing = ?, ended = ?, "
+    "end_reason = ? WHERE id = ?"
+)
 
 
-def read_assessments(conn: Connection) -> tuple[ProfessionalAssessment, ...]:
-    return tuple(assessment_from_row(row) for row in conn.execute(ASSESSMENT_SELECT))
+def read_episodes(conn: Any) -> tuple[Episode, ...]:
+    return tuple(episode_from_row(row) for row in _raw(conn).execute(EPISODE_SELECT))
 
 
-def sync_profile_episode(conn: Connection, profile: Profile) -> None:
+def read_assessments(conn: Any) -> tuple[ProfessionalAssessment, ...]:
+    rows = _raw(conn).execute(ASSESSMENT_SELECT + " ORDER BY day, id")
+    return tuple(assessment_from_row(row) for row in rows)
+
+
+def insert_episodes(conn: Any, episodes: tuple[Episode, ...]) -> None:
+    """Replace every episode with ``episodes`` (a whole history being imported)."""
+    raw = _raw(conn)
+    raw.execute("DELETE FROM episode")
+    raw.executemany(_INSERT_EPISODE, [_episode_params(e) for e in episodes])
+
+
+def insert_assessments(conn: Any, assessments: tuple[ProfessionalAssessment, ...]) -> None:
+    _raw(conn).executemany(
+        "INSERT INTO professional_assessment (day, outcome, note) VALUES (?, ?, ?)",
+        [
+            (a.day.isoformat(), None if a.outcome is None else a.outcome.value, a.note)
+            for a in assessments
+        ],
+    )
+
+
+def sync_profile_episode(conn: Any, profile: Profile) -> None:
     """Keep the latest episode in step with a saved profile (inside its transaction).
 
     No episode yet: the profile's injury becomes episode 1. The latest one open: it takes
     the profile's onset, side, pain site and long-standing answer. The latest one ended: the
     same onset only updates its details; a later onset (on or after its end) starts a new
     open episode; an earlier one is refused, since it would fall inside that episode."""
-    episodes = read_episodes(conn)
+    raw = _raw(conn)
+    episodes = read_episodes(raw)
     new = Episode(profile.injury_start, profile.side, profile.pain_site, profile.long_standing)
     if not episodes:
-        conn.execute(insert(t.episode).values(_episode_values(new)))
+        raw.execute(_INSERT_EPISODE, _episode_params(new))
         return
     last = episodes[-1]
     before = episodes[-2] if len(episodes) > 1 else None
@@ -97,10 +138,8 @@ def sync_profile_episode(conn: Connection, profile: Profile) -> None:
                 f"must not be before the end of the previous episode "
                 f"({before.ended.isoformat()})",
             )
-        if last.ended is not None and new.onset > last.ended:
-            raise ValidationError("injury_start", "is after that episode ended")
-        values = _episode_values(replace(new, ended=last.ended, end_reason=last.end_reason))
-        conn.execute(update(t.episode).where(_E.id == last.id).values(values))
+        kept = replace(new, ended=last.ended, end_reason=last.end_reason)
+        raw.execute(_UPDATE_EPISODE, (*_episode_params(kept), last.id))
         return
     if last.ended is not None and new.onset < last.ended:
         raise ValidationError(
@@ -108,7 +147,7 @@ def sync_profile_episode(conn: Connection, profile: Profile) -> None:
             f"falls inside the last episode ({last.onset.isoformat()} to "
             f"{last.ended.isoformat()}); start a new episode after it ended",
         )
-    conn.execute(insert(t.episode).values(_episode_values(new)))
+    raw.execute(_INSERT_EPISODE, _episode_params(new))
 
 
 class EpisodeRecords:
@@ -139,7 +178,8 @@ class EpisodeRecords:
             raise ValidationError("ended", "a new episode starts open")
         self._day("onset", episode.onset)
         with self._write() as conn:
-            episodes = read_episodes(conn)
+            raw = _raw(conn)
+            episodes = read_episodes(raw)
             if episodes:
                 last = episodes[-1]
                 if episode.onset <= last.onset:
@@ -149,41 +189,32 @@ class EpisodeRecords:
                     )
                 if last.is_open:
                     end = max(episode.onset - timedelta(days=1), last.onset)
-                    conn.execute(
-                        update(t.episode)
-                        .where(_E.id == last.id)
-                        .values(ended=end, end_reason=EpisodeEnd(previous_end).value)
+                    raw.execute(
+                        "UPDATE episode SET ended = ?, end_reason = ? WHERE id = ?",
+                        (end.isoformat(), EpisodeEnd(previous_end).value, last.id),
                     )
                 elif last.ended is not None and episode.onset < last.ended:
                     raise ValidationError(
                         "onset", f"must not be before the last episode ended ({last.ended})"
                     )
-            new_id = conn.execute(
-                insert(t.episode).values(_episode_values(episode)).returning(_E.id)
-            ).scalar_one()
-            row = conn.execute(r.PROFILE_SELECT).first()
-            if row is not None:
-                profile = replace(
-                    r.profile_from_row(row),
-                    injury_start=episode.onset,
-                    side=episode.side,
-                    pain_site=episode.pain_site,
-                    long_standing=episode.long_standing,
-                )
-                conn.execute(
-                    update(t.profile).where(t.profile.c.id == 1).values(r.profile_values(profile))
-                )
+            new_id = raw.execute(_INSERT_EPISODE, _episode_params(episode)).lastrowid
+            raw.execute(
+                "UPDATE profile SET injury_start = ?, side = ?, pain_site = ?, "
+                "long_standing = ? WHERE id = 1",
+                _episode_params(episode)[:4],
+            )
         return replace(episode, id=new_id)
 
     def end_episode(self, episode_id: int, ended: date, reason: EpisodeEnd) -> Episode:
         """End an open episode on ``ended`` (recovered, or closed by the runner)."""
         self._day("ended", ended)
         with self._write() as conn:
-            found = [e for e in read_episodes(conn) if e.id == episode_id]
+            raw = _raw(conn)
+            found = [e for e in read_episodes(raw) if e.id == episode_id]
             if not found:
                 raise NotFound(f"There is no injury episode with id {episode_id}.")
             done = replace(found[0], ended=ended, end_reason=EpisodeEnd(reason))
-            conn.execute(update(t.episode).where(_E.id == episode_id).values(_episode_values(done)))
+            raw.execute(_UPDATE_EPISODE, (*_episode_params(done), episode_id))
         return done
 
     # ------------------------------------------------------------------ assessments
@@ -192,17 +223,18 @@ class EpisodeRecords:
         """Record "I have been assessed by a professional". Returns it with its id."""
         r.revalidate(assessment, ProfessionalAssessment)
         self._day("date", assessment.day)
-        values = {
-            "day": assessment.day,
-            "outcome": None if assessment.outcome is None else assessment.outcome.value,
-            "note": assessment.note,
-        }
-        if assessment.id is not None:  # undo puts a deleted one back with its id
-            values["id"] = assessment.id
+        params = (
+            assessment.id,  # None: a new id; given: undo puts a deleted one back with its id
+            assessment.day.isoformat(),
+            None if assessment.outcome is None else assessment.outcome.value,
+            assessment.note,
+        )
         with self._write() as conn:
-            new_id = conn.execute(
-                insert(t.professional_assessment).values(values).returning(_A.id)
-            ).scalar_one()
+            new_id = _raw(conn).execute(
+                "INSERT INTO professional_assessment (id, day, outcome, note) "
+                "VALUES (?, ?, ?, ?)",
+                params,
+            ).lastrowid
         return replace(assessment, id=new_id)
 
     def list_assessments(self) -> tuple[ProfessionalAssessment, ...]:
@@ -217,10 +249,11 @@ class EpisodeRecords:
     def delete_assessment(self, assessment_id: int) -> ProfessionalAssessment:
         """Delete one; returns it whole (with its id), for undo."""
         with self._write() as conn:
-            row = conn.execute(ASSESSMENT_SELECT.where(_A.id == assessment_id)).first()
+            raw = _raw(conn)
+            row = raw.execute(ASSESSMENT_SELECT + " WHERE id = ?", (assessment_id,)).fetchone()
             if row is None:
                 raise NotFound(f"There is no assessment with id {assessment_id}.")
-            conn.execute(delete(t.professional_assessment).where(_A.id == assessment_id))
+            raw.execute("DELETE FROM professional_assessment WHERE id = ?", (assessment_id,))
         return assessment_from_row(row)
 
     _today: Any

@@ -1,17 +1,11 @@
-"""Conversion between table rows and core dataclasses, and the checks done before writing.
-
-Reads use Core ``select`` statements whose columns come in the dataclass's field order,
-so each row becomes a dataclass with one positional call (fast for five years of data).
-"""
+"""Core dataclasses as the values written to the tables, and the checks done before
+writing. (Reading rows back into dataclasses is store/reader.py's job.)"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from dataclasses import fields
 from datetime import date, datetime
 from typing import Any
-
-from sqlalchemy import Column, Row, Select, select
 
 from hamstring_app.core.models import (
     CheckIn,
@@ -27,7 +21,6 @@ from hamstring_app.core.models import (
     ValidationError,
     check_not_future,
 )
-from hamstring_app.store import tables as t
 
 CHECKIN_FIELDS = tuple(f.name for f in fields(CheckIn))
 RUN_FIELDS = tuple(f.name for f in fields(Run))
@@ -41,91 +34,6 @@ SESSION_COLUMNS = (
     "started_at",
     "finished_at",
 )
-
-
-def _columns(table: Any, names: Sequence[str]) -> list[Column[Any]]:
-    return [table.c[name] for name in names]
-
-
-# ----------------------------------------------------------------------- selects
-
-CHECKIN_SELECT: Select[Any] = select(*_columns(t.checkin, CHECKIN_FIELDS))
-RUN_SELECT: Select[Any] = select(*_columns(t.run, RUN_FIELDS))
-SESSION_SELECT: Select[Any] = select(*_columns(t.strength_session, SESSION_COLUMNS))
-SET_SELECT: Select[Any] = select(t.set_log.c.session_id, *_columns(t.set_log, SET_FIELDS))
-PROFILE_SELECT: Select[Any] = select(*_columns(t.profile, tuple(f.name for f in fields(Profile))))
-
-
-# ----------------------------------------------------------------------- rows -> records
-#
-# Rows read back were checked twice on the way in (the dataclass checks, then the
-# schema's CHECK constraints, which mirror them), so the bulk readers build records
-# without running every check again: for five years of history that check was half the
-# load time. tests/store/test_schema.py keeps the CHECKs in step with tables.py.
-
-
-def _trusted(cls: type[Any]) -> Callable[[Sequence[Any]], Any]:
-    """A builder that fills ``cls``'s fields, in order, from an already-checked row."""
-    setters = [cls.__dict__[f.name].__set__ for f in fields(cls)]
-    new = object.__new__
-
-    def build(values: Sequence[Any]) -> Any:
-        record = new(cls)
-        for setter, value in zip(setters, values, strict=True):
-            setter(record, value)
-        return record
-
-    return build
-
-
-_checkin = _trusted(CheckIn)
-_run = _trusted(Run)
-_set = _trusted(SetLog)
-_session = _trusted(StrengthSession)
-
-_RUN_TYPE = {e.value: e for e in RunType}
-_RUN_SOURCE = {e.value: e for e in RunSource}
-_RUN_TYPE_AT = RUN_FIELDS.index("type")
-_RUN_SOURCE_AT = RUN_FIELDS.index("source")
-_RUN_REVIEW_AT = RUN_FIELDS.index("needs_review")
-
-
-def checkin_from_row(row: Row[Any]) -> CheckIn:
-    return _checkin(row)  # type: ignore[no-any-return]
-
-
-def run_from_row(row: Row[Any]) -> Run:
-    values = list(row)
-    values[_RUN_TYPE_AT] = _RUN_TYPE[values[_RUN_TYPE_AT]]
-    values[_RUN_SOURCE_AT] = _RUN_SOURCE[values[_RUN_SOURCE_AT]]
-    values[_RUN_REVIEW_AT] = bool(values[_RUN_REVIEW_AT])
-    return _run(values)  # type: ignore[no-any-return]
-
-
-def set_from_row(row: Sequence[Any]) -> SetLog:
-    """``row`` starts with session_id, then the SetLog fields in order."""
-    return _set(row[1:])  # type: ignore[no-any-return]
-
-
-def session_from_row(row: Row[Any], sets: tuple[SetLog, ...]) -> StrengthSession:
-    id_, day, pain_next_morning, phase, programme_id, started_at, finished_at = row
-    return _session(  # type: ignore[no-any-return]
-        (day, sets, pain_next_morning, phase, programme_id, started_at, finished_at, id_)
-    )
-
-
-def profile_from_row(row: Row[Any]) -> Profile:
-    """One row, read rarely: built the ordinary, fully checked way."""
-    injury_start, side, pain_site, long_standing, weekly_km, cadence, units = row
-    return Profile(
-        injury_start,
-        Side(side),
-        PainSite(pain_site),
-        long_standing,
-        weekly_km,
-        cadence,
-        Units(units),
-    )
 
 
 # ----------------------------------------------------------------------- records -> rows

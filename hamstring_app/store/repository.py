@@ -1,25 +1,27 @@
-"""The only door to stored data. Takes and returns core dataclasses, never ORM objects.
+"""The only door to stored data. Takes and returns core dataclasses, never table rows.
 
 Every public method is one transaction: it commits as a whole or, on any error, rolls
 back and leaves nothing half-written. Values are checked before any SQL runs (the
 dataclasses' own checks again, plus "not in the future" against the injected
 ``today``); the schema's CHECK constraints are the second line of defence.
+
+Reads take the lean path (store/reader.py, plain sqlite3); writes use SQLAlchemy Core
+over the tables in tables.py, imported on the first write (``_sql``), so opening the
+app and reading its history never wait for SQLAlchemy's imports.
 """
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 import threading
-from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import Connection, delete, insert, select, update
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.exc import DBAPIError
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from hamstring_app.core.models import (
     AppMeta,
@@ -34,21 +36,15 @@ from hamstring_app.core.models import (
 )
 from hamstring_app.core.settings import Settings
 from hamstring_app.paths import DB_NAME, ensure_private_dir
-from hamstring_app.store import bulk
+from hamstring_app.store import reader
 from hamstring_app.store import records as r
-from hamstring_app.store import tables as t
 from hamstring_app.store.db import (
     Database,
     open_database,
     open_database_read_only,
     protect_files,
 )
-from hamstring_app.store.episode_records import (
-    EpisodeRecords,
-    read_assessments,
-    read_episodes,
-    sync_profile_episode,
-)
+from hamstring_app.store.episode_records import EpisodeRecords, sync_profile_episode
 from hamstring_app.store.errors import (
     Conflict,
     NotFound,
@@ -58,11 +54,30 @@ from hamstring_app.store.errors import (
 )
 from hamstring_app.store.run_imports import RunImports
 
+log = logging.getLogger(__name__)
+
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
+
+def _sql() -> ModuleType:
+    """SQLAlchemy Core and the tables (store/sql.py), imported on the first write."""
+    from hamstring_app.store import sql
+
+    return sql
+
+
+def _raw(conn: Connection) -> sqlite3.Connection:
+    """The sqlite3 connection under a SQLAlchemy one: reads inside a write use it."""
+    raw = conn.connection.driver_connection
+    assert isinstance(raw, sqlite3.Connection)
+    return raw
+
 
 class Repository(RunImports, EpisodeRecords):
     def __init__(self, database: Database, today: Callable[[], date]) -> None:
         self._db = database
-        self._engine = database.engine
         self._today = today
         self._local = threading.local()  # .conn: the transaction atomic() holds open
 
@@ -98,22 +113,23 @@ class Repository(RunImports, EpisodeRecords):
             return
         if self._db.read_only:
             raise StoreError("This data was opened for reading only; nothing was saved.")
+        sql = _sql()
         try:
-            with self._engine.begin() as conn:
+            with self._db.engine.begin() as conn:
                 yield conn
-        except (OSError, DBAPIError) as exc:
+        except (OSError, sql.DBAPIError) as exc:
             reason = storage_problem(exc)
             if reason is None:
                 raise
             raise StorageUnavailable(self._db.path.parent, reason) from exc
 
     @contextmanager
-    def _read(self) -> Iterator[Connection]:
+    def _read(self) -> Iterator[sqlite3.Connection]:
         held = getattr(self._local, "conn", None)
         if held is not None:  # inside atomic(): see its own writes
-            yield held
+            yield _raw(held)
             return
-        with self._engine.connect() as conn:
+        with self._db.reading() as conn:
             yield conn
 
     def _day(self, name: str, day: date) -> None:
@@ -123,23 +139,18 @@ class Repository(RunImports, EpisodeRecords):
 
     def meta(self) -> AppMeta:
         with self._read() as conn:
-            row = conn.execute(select(t.app_meta.c.schema_revision, t.app_meta.c.app_version)).one()
-        return AppMeta(schema_revision=row[0], app_version=row[1])
+            return reader.meta(conn)
 
     def get_profile(self) -> Profile | None:
         with self._read() as conn:
-            return self._profile(conn)
-
-    @staticmethod
-    def _profile(conn: Connection) -> Profile | None:
-        row = conn.execute(r.PROFILE_SELECT).first()
-        return None if row is None else r.profile_from_row(row)
+            return reader.profile(conn)
 
     def save_profile(self, profile: Profile) -> None:
         r.revalidate(profile, Profile)
         self._day("injury_start", profile.injury_start)
         values = r.profile_values(profile)
-        stmt = sqlite_insert(t.profile).values(values)
+        sql = _sql()
+        stmt = sql.upsert(sql.profile).values(values)
         with self._write() as conn:
             conn.execute(stmt.on_conflict_do_update(index_elements=["id"], set_=values))
             sync_profile_episode(conn, profile)  # the current episode follows the profile
@@ -148,15 +159,15 @@ class Repository(RunImports, EpisodeRecords):
 
     def get_checkin(self, day: date) -> CheckIn | None:
         with self._read() as conn:
-            row = conn.execute(r.CHECKIN_SELECT.where(t.checkin.c.day == day)).first()
-        return None if row is None else r.checkin_from_row(row)
+            return reader.checkin(conn, day)
 
     def save_checkin(self, checkin: CheckIn) -> None:
         """Insert the check-in, or replace the one already saved for that date."""
         r.revalidate(checkin, CheckIn)
         self._day("date", checkin.day)
         values = r.checkin_values(checkin)
-        stmt = sqlite_insert(t.checkin).values(values)
+        sql = _sql()
+        stmt = sql.upsert(sql.checkin).values(values)
         with self._write() as conn:
             conn.execute(stmt.on_conflict_do_update(index_elements=["day"], set_=values))
 
@@ -165,40 +176,32 @@ class Repository(RunImports, EpisodeRecords):
         saved for that date since, it is kept and Conflict is raised."""
         r.revalidate(checkin, CheckIn)
         self._day("date", checkin.day)
+        sql = _sql()
         with self._write() as conn:
-            found = conn.execute(select(t.checkin.c.day).where(t.checkin.c.day == checkin.day))
-            if found.first() is not None:
+            if reader.checkin(_raw(conn), checkin.day) is not None:
                 raise Conflict(
                     f"A check-in for {checkin.day.isoformat()} was saved since; it was kept."
                 )
-            conn.execute(insert(t.checkin).values(r.checkin_values(checkin)))
+            conn.execute(sql.insert(sql.checkin).values(r.checkin_values(checkin)))
 
     def delete_checkin(self, day: date) -> CheckIn:
+        sql = _sql()
         with self._write() as conn:
-            row = conn.execute(r.CHECKIN_SELECT.where(t.checkin.c.day == day)).first()
-            if row is None:
+            found = reader.checkin(_raw(conn), day)
+            if found is None:
                 raise NotFound(f"There is no check-in for {day.isoformat()} to delete.")
-            conn.execute(delete(t.checkin).where(t.checkin.c.day == day))
-        return r.checkin_from_row(row)
+            conn.execute(sql.delete(sql.checkin).where(sql.checkin.c.day == day))
+        return found
 
     def list_checkins(
         self, start: date | None = None, end: date | None = None
     ) -> tuple[CheckIn, ...]:
         with self._read() as conn:
-            return self._checkins(conn, start, end)
-
-    @staticmethod
-    def _checkins(conn: Connection, start: date | None, end: date | None) -> tuple[CheckIn, ...]:
-        stmt = _between(r.CHECKIN_SELECT, t.checkin.c.day, start, end).order_by(t.checkin.c.day)
-        return tuple(map(r.checkin_from_row, conn.execute(stmt).all()))
+            return reader.checkins(conn, start, end)
 
     def last_checkin_before(self, day: date) -> CheckIn | None:
-        stmt = (
-            r.CHECKIN_SELECT.where(t.checkin.c.day < day).order_by(t.checkin.c.day.desc()).limit(1)
-        )
         with self._read() as conn:
-            row = conn.execute(stmt).first()
-        return None if row is None else r.checkin_from_row(row)
+            return reader.last_checkin_before(conn, day)
 
     # ------------------------------------------------------------------ runs
 
@@ -206,11 +209,14 @@ class Repository(RunImports, EpisodeRecords):
         """Save a new run and return it with its id. A given id is kept (for undo)."""
         r.revalidate(run, Run)
         self._day("date", run.day)
+        sql = _sql()
         with self._write() as conn:
-            if run.id is not None and self._run_exists(conn, run.id):
+            if run.id is not None and reader.run(_raw(conn), run.id) is not None:
                 raise StoreError(f"A run with id {run.id} is already saved.")
             values = r.run_values(run, with_id=run.id is not None)
-            new_id = conn.execute(insert(t.run).values(values).returning(t.run.c.id)).scalar_one()
+            new_id = conn.execute(
+                sql.insert(sql.run).values(values).returning(sql.run.c.id)
+            ).scalar_one()
         return _with_id(run, new_id)
 
     def update_run(self, run: Run) -> Run:
@@ -218,42 +224,36 @@ class Repository(RunImports, EpisodeRecords):
         if run.id is None:
             raise ValidationError("id", "is needed to change a saved run")
         self._day("date", run.day)
+        sql = _sql()
         with self._write() as conn:
             done = conn.execute(
-                update(t.run).where(t.run.c.id == run.id).values(r.run_values(run, with_id=False))
+                sql.update(sql.run)
+                .where(sql.run.c.id == run.id)
+                .values(r.run_values(run, with_id=False))
             )
             if done.rowcount == 0:
                 raise NotFound(f"There is no saved run with id {run.id} to change.")
         return run
 
     def delete_run(self, run_id: int) -> Run:
+        sql = _sql()
         with self._write() as conn:
-            row = conn.execute(r.RUN_SELECT.where(t.run.c.id == run_id)).first()
-            if row is None:
+            found = reader.run(_raw(conn), run_id)
+            if found is None:
                 raise NotFound(f"There is no saved run with id {run_id} to delete.")
-            conn.execute(delete(t.run).where(t.run.c.id == run_id))
-        return r.run_from_row(row)
+            conn.execute(sql.delete(sql.run).where(sql.run.c.id == run_id))
+        return found
 
     def get_run(self, run_id: int) -> Run | None:
         with self._read() as conn:
-            row = conn.execute(r.RUN_SELECT.where(t.run.c.id == run_id)).first()
-        return None if row is None else r.run_from_row(row)
+            return reader.run(conn, run_id)
 
     def runs_on(self, day: date) -> tuple[Run, ...]:
         return self.list_runs(day, day)
 
     def list_runs(self, start: date | None = None, end: date | None = None) -> tuple[Run, ...]:
         with self._read() as conn:
-            return self._runs(conn, start, end)
-
-    @staticmethod
-    def _runs(conn: Connection, start: date | None, end: date | None) -> tuple[Run, ...]:
-        stmt = _between(r.RUN_SELECT, t.run.c.day, start, end).order_by(t.run.c.day, t.run.c.id)
-        return tuple(map(r.run_from_row, conn.execute(stmt).all()))
-
-    @staticmethod
-    def _run_exists(conn: Connection, run_id: int) -> bool:
-        return conn.execute(select(t.run.c.id).where(t.run.c.id == run_id)).first() is not None
+            return reader.runs(conn, start, end)
 
     # ------------------------------------------------------------------ strength sessions
 
@@ -268,7 +268,8 @@ class Repository(RunImports, EpisodeRecords):
         """Save one set at once. Logging the same exercise and set number again replaces it."""
         r.check_set(set_log, self._today())
         values = r.set_values(session_id, set_log)
-        stmt = sqlite_insert(t.set_log).values(values)
+        sql = _sql()
+        stmt = sql.upsert(sql.set_log).values(values)
         changed = {
             k: v for k, v in values.items() if k not in ("session_id", "exercise_id", "set_number")
         }
@@ -281,25 +282,29 @@ class Repository(RunImports, EpisodeRecords):
             )
 
     def finish_strength_session(self, session_id: int, finished_at: datetime) -> StrengthSession:
+        """Mark a session finished. A finish before its start (the wall clock was moved
+        back mid-session) is recorded as its start and logged, never refused."""
         if not isinstance(finished_at, datetime):
             raise ValidationError("finished_at", f"must be a date and time, not {finished_at!r}")
         r.check_moment("finished_at", finished_at, self._today())
+        sql = _sql()
         with self._write() as conn:
             current = self._session(conn, session_id)
-            r.check_order(current.started_at, finished_at)
+            finished_at = _not_before_start(current, finished_at)
             conn.execute(
-                update(t.strength_session)
-                .where(t.strength_session.c.id == session_id)
+                sql.update(sql.strength_session)
+                .where(sql.strength_session.c.id == session_id)
                 .values(finished_at=finished_at)
             )
             return self._session(conn, session_id)
 
     def set_session_next_morning_pain(self, session_id: int, pain: int | None) -> None:
         check_pain("pain_next_morning", pain)
+        sql = _sql()
         with self._write() as conn:
             done = conn.execute(
-                update(t.strength_session)
-                .where(t.strength_session.c.id == session_id)
+                sql.update(sql.strength_session)
+                .where(sql.strength_session.c.id == session_id)
                 .values(pain_next_morning=pain)
             )
             if done.rowcount == 0:
@@ -307,101 +312,69 @@ class Repository(RunImports, EpisodeRecords):
 
     def unfinished_strength_session(self) -> StrengthSession | None:
         """The most recently started session that was never finished, if any."""
-        with self._read() as conn:
-            found = conn.execute(
-                select(t.strength_session.c.id)
-                .where(t.strength_session.c.finished_at.is_(None))
-                .order_by(t.strength_session.c.id.desc())
-                .limit(1)
-            ).scalar()
-            return None if found is None else self._session(conn, found)
+        with self._read() as conn, reader.snapshot(conn):
+            found = reader.unfinished_session_id(conn)
+            return None if found is None else reader.session(conn, found)
 
     def get_strength_session(self, session_id: int) -> StrengthSession | None:
-        with self._read() as conn:
-            try:
-                return self._session(conn, session_id)
-            except NotFound:
-                return None
+        with self._read() as conn, reader.snapshot(conn):
+            return reader.session(conn, session_id)
 
     def list_strength_sessions(
         self, start: date | None = None, end: date | None = None
     ) -> tuple[StrengthSession, ...]:
-        with self._read() as conn:
-            return self._sessions(conn, start, end)
+        with self._read() as conn, reader.snapshot(conn):
+            return reader.sessions(conn, start, end)
 
     def delete_strength_session(self, session_id: int) -> StrengthSession:
         """Delete a session and (by cascade) its sets; returns it whole, for undo."""
+        sql = _sql()
         with self._write() as conn:
             session = self._session(conn, session_id)
-            conn.execute(delete(t.strength_session).where(t.strength_session.c.id == session_id))
+            conn.execute(
+                sql.delete(sql.strength_session).where(sql.strength_session.c.id == session_id)
+            )
         return session
 
     def restore_strength_session(self, session: StrengthSession) -> StrengthSession:
         """Put back a deleted session with its sets, keeping its id when it has one."""
         r.check_session(session, self._today())
         with self._write() as conn:
-            if session.id is not None and self._session_exists(conn, session.id):
+            if session.id is not None and reader.session(_raw(conn), session.id) is not None:
                 raise StoreError(f"A strength session with id {session.id} is already saved.")
             session_id = self._insert_session(conn, session, keep_id=session.id is not None)
             return self._session(conn, session_id)
 
     def _insert_session(self, conn: Connection, session: StrengthSession, *, keep_id: bool) -> int:
+        sql = _sql()
         values = r.session_values(session, with_id=keep_id)
         session_id: int = conn.execute(
-            insert(t.strength_session).values(values).returning(t.strength_session.c.id)
+            sql.insert(sql.strength_session).values(values).returning(sql.strength_session.c.id)
         ).scalar_one()
         if session.sets:
-            conn.execute(insert(t.set_log), [r.set_values(session_id, s) for s in session.sets])
+            conn.execute(
+                sql.insert(sql.set_log), [r.set_values(session_id, s) for s in session.sets]
+            )
         return session_id
 
-    @staticmethod
-    def _session_exists(conn: Connection, session_id: int) -> bool:
-        stmt = select(t.strength_session.c.id).where(t.strength_session.c.id == session_id)
-        return conn.execute(stmt).first() is not None
-
     def _require_session(self, conn: Connection, session_id: int) -> None:
-        if not self._session_exists(conn, session_id):
+        found = _raw(conn).execute("SELECT 1 FROM strength_session WHERE id = ?", (session_id,))
+        if found.fetchone() is None:
             raise NotFound(f"There is no strength session with id {session_id}.")
 
     def _session(self, conn: Connection, session_id: int) -> StrengthSession:
-        row = conn.execute(r.SESSION_SELECT.where(t.strength_session.c.id == session_id)).first()
-        if row is None:
+        """The session, read inside the write transaction ``conn``."""
+        found = reader.session(_raw(conn), session_id)
+        if found is None:
             raise NotFound(f"There is no strength session with id {session_id}.")
-        sets = conn.execute(
-            r.SET_SELECT.where(t.set_log.c.session_id == session_id).order_by(t.set_log.c.id)
-        )
-        return r.session_from_row(row, tuple(map(r.set_from_row, sets)))
-
-    def _sessions(
-        self, conn: Connection, start: date | None, end: date | None
-    ) -> tuple[StrengthSession, ...]:
-        session_day = t.strength_session.c.day
-        rows = conn.execute(
-            _between(r.SESSION_SELECT, session_day, start, end).order_by(
-                session_day, t.strength_session.c.id
-            )
-        ).all()
-        set_stmt = _between(
-            r.SET_SELECT.join(t.strength_session), session_day, start, end
-        ).order_by(t.set_log.c.id)
-        by_session: dict[int, list[SetLog]] = defaultdict(list)
-        for row in conn.execute(set_stmt).all():
-            by_session[row[0]].append(r.set_from_row(row))
-        return tuple(r.session_from_row(row, tuple(by_session.get(row[0], ()))) for row in rows)
+        return found
 
     # ------------------------------------------------------------------ history
 
     def load_history(self, start: date | None = None) -> History:
         """Profile and every record from ``start`` on (everything without it), oldest first."""
-        with self._read() as conn:  # one read transaction: a consistent snapshot
-            return History(
-                profile=self._profile(conn),
-                checkins=self._checkins(conn, start, None),
-                runs=self._runs(conn, start, None),
-                strength_sessions=self._sessions(conn, start, None),
-                episodes=read_episodes(conn),
-                assessments=read_assessments(conn),
-            )
+        with self._read() as conn, reader.snapshot(conn):  # one consistent snapshot
+            return reader.history(conn, start)
 
     def import_history(self, history: History) -> None:
         """Add a whole history in one transaction with bulk inserts.
@@ -411,6 +384,8 @@ class Repository(RunImports, EpisodeRecords):
         the same date; runs, sessions and assessments are added as new records (their ids
         are not kept).
         """
+        from hamstring_app.store import bulk
+
         bulk.check_history(history, self._today())
         with self._write() as conn:
             bulk.insert_history(conn, history)
@@ -419,8 +394,7 @@ class Repository(RunImports, EpisodeRecords):
 
     def get_settings(self) -> Settings:
         with self._read() as conn:
-            rows = conn.execute(select(t.setting.c.key, t.setting.c.value)).all()
-        stored = {key: value for key, value in rows}
+            stored = reader.settings_strings(conn)
         return Settings.from_strings(stored)
 
     def save_settings(self, settings: Settings) -> None:
@@ -428,7 +402,8 @@ class Repository(RunImports, EpisodeRecords):
             raise ValidationError("settings", f"must be Settings, not {type(settings).__name__}")
         settings.__post_init__()
         rows = [{"key": k, "value": v} for k, v in settings.to_strings().items()]
-        stmt = sqlite_insert(t.setting)
+        sql = _sql()
+        stmt = sql.upsert(sql.setting)
         stmt = stmt.on_conflict_do_update(
             index_elements=["key"], set_={"value": stmt.excluded.value}
         )
@@ -439,12 +414,20 @@ class Repository(RunImports, EpisodeRecords):
 # ---------------------------------------------------------------------- helpers
 
 
-def _between(stmt: Any, column: Any, start: date | None, end: date | None) -> Any:
-    if start is not None:
-        stmt = stmt.where(column >= start)
-    if end is not None:
-        stmt = stmt.where(column <= end)
-    return stmt
+def _not_before_start(session: StrengthSession, finished_at: datetime) -> datetime:
+    """A finish the wall clock puts before the start (it was moved back mid-session) is
+    recorded as the start: logged, never refused, so the session can always be closed."""
+    started = session.started_at
+    if started is None or (started.tzinfo is None) != (finished_at.tzinfo is None):
+        return finished_at
+    if finished_at < started:
+        log.warning(
+            "Session %s finished at %s, before it started at %s (the clock moved back); "
+            "recorded as finished when it started",
+            session.id, finished_at.isoformat(), started.isoformat(),
+        )
+        return started
+    return finished_at
 
 
 def _with_id(run: Run, run_id: int) -> Run:

@@ -56,13 +56,8 @@ def test_a_full_disk_while_opening_is_a_store_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     open_repository(tmp_path, today=lambda: TODAY, app_version="1.0").close()
-    from sqlalchemy import create_engine
-
     # the read-only look works; the connection that would write finds the disk full
-    def failing_engine(url: object, **kwargs: object) -> object:
-        return create_engine(url, creator=_full_disk)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(db_module, "create_engine", failing_engine)
+    monkeypatch.setattr(db_module, "connect", _full_disk)
     with pytest.raises(StorageUnavailable, match=r"\(the disk is full\)"):
         open_database(tmp_path / DB_NAME, app_version="2.0")
 

@@ -168,13 +168,28 @@ def test_forged_records_never_reach_sql(
     assert all(s.sets == () for s in repo.list_strength_sessions())
 
 
-def test_finish_before_start_is_refused(repo: Repository) -> None:
+def test_finish_before_start_is_clamped_and_logged(repo: Repository, caplog) -> None:
+    """A wall clock moved back mid-session puts the finish before the start: the session
+    is still closed (a refusal would block every later start), at its start, and logged."""
     start = datetime(2026, 3, 15, 9, 0, tzinfo=TZ)
     session = repo.start_strength_session(StrengthSession(day=TODAY, started_at=start))
+    with caplog.at_level("WARNING", logger="hamstring_app.store.repository"):
+        done = repo.finish_strength_session(session.id, start - timedelta(hours=1))  # type: ignore[arg-type]
+    assert done.finished_at == start
+    assert repo.unfinished_strength_session() is None
+    assert "the clock moved back" in caplog.text
+
+
+def test_a_whole_session_finishing_before_it_started_is_refused(repo: Repository) -> None:
+    """A record given whole (an import, a restore) is data, not a clock: it is checked."""
+    start = datetime(2026, 3, 15, 9, 0, tzinfo=TZ)
+    backwards = StrengthSession(
+        day=TODAY, started_at=start, finished_at=start - timedelta(minutes=1)
+    )
     with pytest.raises(ValidationError) as caught:
-        repo.finish_strength_session(session.id, start - timedelta(minutes=1))  # type: ignore[arg-type]
+        repo.start_strength_session(backwards)
     assert caught.value.field == "finished_at"
-    assert repo.unfinished_strength_session() == session
+    assert repo.list_strength_sessions() == ()
 
 
 def test_session_listing_a_set_twice_is_refused(repo: Repository) -> None:

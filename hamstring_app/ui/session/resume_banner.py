@@ -1,4 +1,5 @@
-"""The notice shown when a session was left unfinished: resume it, or finish it as it is."""
+"""The notice shown when a session was left unfinished: resume it, finish it as it is, or
+discard it (Ctrl+Z brings it back): there is always a way out, whatever state it is in."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 
 class ResumeBanner(QWidget):
-    """An unfinished session: resume it, or finish it as it is."""
+    """An unfinished session: resume it, finish it as it is, or discard it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -26,5 +27,11 @@ class ResumeBanner(QWidget):
         self.finish_button.setAccessibleName(
             self.tr("Finish the unfinished session with the sets already saved")
         )
+        self.discard_button = QPushButton(self.tr("&Discard"))
+        self.discard_button.setAccessibleName(
+            self.tr("Delete the unfinished session and its sets (Ctrl+Z brings it back)")
+        )
+        self.discard_button.setToolTip(self.discard_button.accessibleName())
         layout.addWidget(self.resume_button)
         layout.addWidget(self.finish_button)
+        layout.addWidget(self.discard_button)

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QHideEvent
+from PySide6.QtGui import QHideEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
@@ -20,33 +19,22 @@ from PySide6.QtWidgets import (
 )
 
 from hamstring_app.core.clock import Clock, FakeClock
-from hamstring_app.core.library import LibraryError, exercise_names, load_library
+from hamstring_app.core.library import LibraryError, load_library
 from hamstring_app.core.library_model import Library, PlannedExercise, SessionPlan
-from hamstring_app.core.models import (
-    PainSite,
-    Referral,
-    SetLog,
-    StrengthSession,
-    ValidationError,
-    Verdict,
-)
+from hamstring_app.core.models import PainSite, SetLog, StrengthSession, ValidationError
 from hamstring_app.core.planning import (
+    TodayPlan,
     easier_version,
-    estimated_minutes,
     plan_session,
+    plan_today,
     swap_choices,
 )
-from hamstring_app.core.rules import evaluate
 from hamstring_app.core.session import GuidedSession
 from hamstring_app.core.settings import Settings
-from hamstring_app.store.errors import StoreError
+from hamstring_app.store import operations as op
 from hamstring_app.ui.context import AppContext
 from hamstring_app.ui.events import Kind
-from hamstring_app.ui.session.planning_glue import (
-    finish_time,
-    nordic_week,
-    swaps_from_done_sets,
-)
+from hamstring_app.ui.session.commands import DiscardSessionCommand
 from hamstring_app.ui.widgets.stale_tab import StaleTab
 
 if TYPE_CHECKING:
@@ -59,16 +47,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 GET_READY_S = 5
-
-
-@dataclass(frozen=True)
-class TodayPlan:
-    """Everything today's plan was built from, so a session can be started from it."""
-
-    plan: SessionPlan
-    phase: int
-    programme_id: str
-    blocked: bool
 
 
 class SessionTab(StaleTab):
@@ -109,7 +87,11 @@ class SessionTab(StaleTab):
         self.unfinished: StrengthSession | None = None
         self._screenshot_mode = False
         self._running_phase: int | None = None
-        self._unswapped: dict[str, str] = {}  # programme exercise -> today's pick, no swaps
+        self.undo_stack = QUndoStack(self)
+        undo = self.undo_stack.createUndoAction(self, self.tr("Undo"))
+        undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        undo.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addAction(undo)
         QVBoxLayout(self)
 
     def _build(self) -> None:
@@ -138,6 +120,7 @@ class SessionTab(StaleTab):
         self.resume_banner.setVisible(False)
         self.resume_banner.resume_button.clicked.connect(self.resume_unfinished)
         self.resume_banner.finish_button.clicked.connect(self.finish_unfinished)
+        self.resume_banner.discard_button.clicked.connect(self.discard_unfinished)
         over.addWidget(self.resume_banner)
         split = QSplitter(Qt.Orientation.Horizontal)
         self.plan_view = PlanView()
@@ -173,7 +156,6 @@ class SessionTab(StaleTab):
         return self._built and self.stack.currentWidget() is self.runner
 
     def refresh(self) -> None:
-        from hamstring_app.ui.session.history import monday_of
         from hamstring_app.ui.session.plan_view import PlanSummary
 
         self.ensure_built()
@@ -205,56 +187,38 @@ class SessionTab(StaleTab):
             self.problem_label.setVisible(True)
             self.plan_view.setEnabled(False)
             return
-        assessment = evaluate(history, today, names=exercise_names())
-        pain_site = history.profile.pain_site if history.profile else PainSite.MID_THIGH
-        decisions = {d.exercise_id: d.decision for d in assessment.strength}
-        week = nordic_week(history.strength_sessions, today)
-        try:
-            plan = plan_session(
-                self.library, assessment.phase, decisions, self.swaps, pain_site.value, week
-            )
-        except ValueError as exc:  # a swap that no longer fits today's plan
-            log.info("Dropping swaps that no longer fit: %s", exc)
-            self.swaps.clear()
-            plan = plan_session(
-                self.library, assessment.phase, decisions, {}, pain_site.value, week
-            )
-        unswapped = plan_session(
-            self.library, assessment.phase, decisions, {}, pain_site.value, week
-        )
-        self._unswapped = {p.base_id or p.exercise_id: p.exercise_id for p in unswapped}
-        programme = self.library.programme_for_phase(assessment.phase)
-        blocked = assessment.verdict is Verdict.STOP and assessment.referral is Referral.URGENT
+        assessment = self.ctx.ops.assessment()
+        today_plan = plan_today(self.library, history, assessment, self.swaps)
+        if today_plan.swaps != self.swaps:
+            log.info("Dropping swaps that no longer fit today's plan: %s", self.swaps)
+            self.swaps = dict(today_plan.swaps)
         blocked_message = ""
-        if blocked:
+        if today_plan.blocked:
             blocked_message = self.tr(
                 "Strength work waits until you have been assessed. What you told us today "
                 "needs a qualified health professional (a physiotherapist or doctor) first, "
                 "within the next day or two. {reason}"
             ).format(reason=assessment.referral_reason)
-        done_this_week = sum(
-            1 for s in history.strength_sessions if s.sets and monday_of(s.day) == monday_of(today)
-        )
         note = self.tr("Sessions this week: {done} of {planned}.").format(
-            done=done_this_week, planned=self.settings.sessions_per_week
+            done=today_plan.done_this_week, planned=self.settings.sessions_per_week
         )
+        programme = today_plan.programme
         summary = PlanSummary(
             verdict=assessment.verdict,
-            phase=assessment.phase,
+            phase=today_plan.phase,
             programme_name=programme.name,
             programme_summary=programme.summary,
-            minutes=max(1, round(estimated_minutes(plan))),
+            minutes=today_plan.minutes,
             blocked_message=blocked_message,
             note=note,
-            checked_in=any(
-                c.day in (today, today - timedelta(days=1)) for c in history.checkins
-            ),
+            checked_in=today_plan.checked_in,
         )
+        plan = today_plan.plan
         choices = [swap_choices(self.library, plan, i) for i in range(len(plan))]
         self.plan_view.show_plan(summary, plan, choices, swapped=bool(self.swaps))
-        self.today_plan = TodayPlan(plan, assessment.phase, programme.id, blocked)
+        self.today_plan = today_plan
 
-    def _show_unfinished(self, today) -> None:
+    def _show_unfinished(self, today: date) -> None:
         session = self.unfinished
         if session is None:
             self.resume_banner.setVisible(False)
@@ -279,7 +243,8 @@ class SessionTab(StaleTab):
     # -- plan actions ------------------------------------------------------------------
 
     def swap(self, base_id: str, target_id: str) -> None:
-        if self._unswapped.get(base_id) == target_id:  # back to the plan's own choice
+        unswapped = self.today_plan.unswapped if self.today_plan else {}
+        if unswapped.get(base_id) == target_id:  # back to the plan's own choice
             self.swaps.pop(base_id, None)
         else:
             self.swaps[base_id] = target_id
@@ -298,48 +263,37 @@ class SessionTab(StaleTab):
         return GuidedSession(plan, clock, get_ready_s=GET_READY_S, pain_threshold=threshold)
 
     def start_session(self) -> None:
-        if self.today_plan is None or self.today_plan.blocked or not self.today_plan.plan:
+        """Start today's session (finishing any older unfinished one as it is)."""
+        plan = self.today_plan
+        if plan is None or plan.blocked or not plan.plan:
             return
-        repo = self.ctx.repo
         clock = self.ctx.clock
-        try:
-            if self.unfinished is not None:
-                self._finish_record(self.unfinished)
-            record = repo.start_strength_session(
-                StrengthSession(
-                    day=clock.today(),
-                    phase=self.today_plan.phase,
-                    programme_id=self.today_plan.programme_id,
-                    started_at=clock.now(),
-                )
-            )
-        except (StoreError, ValidationError) as exc:
-            self._store_problem(self.tr("The session could not be started."), exc)
+        outcome = self.ctx.ops.run(
+            op.start_session,
+            StrengthSession(
+                day=clock.today(),
+                phase=plan.phase,
+                programme_id=plan.programme.id,
+                started_at=clock.now(),
+            ),
+            now=clock.now(),
+        )
+        if not outcome.ok:
+            self._store_problem(self.tr("The session could not be started."), outcome.message)
             return
-        self.record = record
-        self._running_phase = self.today_plan.phase
-        self._run(self._session(self.today_plan.plan, clock))
+        self.record = outcome.value
+        self._running_phase = plan.phase
+        self._run(self._session(plan.plan, clock))
 
     def resume_unfinished(self) -> None:
         record = self.unfinished
         if record is None or self.library is None:
             return
-        history = self.ctx.history.get()
-        today = self.ctx.clock.today()
-        assessment = evaluate(history, today, names=exercise_names())
-        phase = record.phase or assessment.phase
-        decisions = {d.exercise_id: d.decision for d in assessment.strength}
-        pain_site = (history.profile.pain_site if history.profile else PainSite.MID_THIGH).value
-        week = nordic_week([s for s in history.strength_sessions if s.id != record.id], today)
-        plan = plan_session(self.library, phase, decisions, {}, pain_site, week)
-        swaps = swaps_from_done_sets(self.library, plan, record.sets)
-        if swaps:
-            try:
-                plan = plan_session(self.library, phase, decisions, swaps, pain_site, week)
-            except ValueError as exc:
-                log.info("Could not re-apply swaps on resume: %s", exc)
+        today_plan = plan_today(
+            self.library, self.ctx.history.get(), self.ctx.ops.assessment(), resuming=record
+        )
         try:
-            session = self._session(plan, self.ctx.clock, record.sets)
+            session = self._session(today_plan.plan, self.ctx.clock, record.sets)
         except (ValueError, ValidationError) as exc:
             log.warning("Could not resume session %s: %s", record.id, exc)
             QMessageBox.information(
@@ -353,24 +307,28 @@ class SessionTab(StaleTab):
             )
             return
         self.record = record
-        self._running_phase = phase
+        self._running_phase = today_plan.phase
         self._run(session)
 
     def finish_unfinished(self) -> None:
         if self.unfinished is None:
             return
-        try:
-            self._finish_record(self.unfinished)
-        except (StoreError, ValidationError) as exc:
-            self._store_problem(self.tr("The session could not be finished."), exc)
+        outcome = self.ctx.ops.run(op.close_session, self.unfinished, now=self.ctx.clock.now())
+        if not outcome.ok:
+            self._store_problem(self.tr("The session could not be finished."), outcome.message)
             return
-        self.ctx.events.changed(Kind.STRENGTH, days=(self.unfinished.day,))
         self.ctx.events.status_message.emit(self.tr("Session finished with the sets you saved."))
         self.refresh_now()
 
-    def _finish_record(self, record: StrengthSession) -> None:
-        assert record.id is not None
-        self.ctx.repo.finish_strength_session(record.id, finish_time(record, self.ctx.clock.now()))
+    def discard_unfinished(self) -> None:
+        """Delete the unfinished session and its sets; Ctrl+Z brings it back."""
+        if self.unfinished is None or self.unfinished.id is None:
+            return
+        command = DiscardSessionCommand(self.ctx, self.unfinished)
+        self.undo_stack.push(command)
+        if command.error:
+            self._store_problem(self.tr("The session could not be discarded."), command.error)
+        self.refresh_now()
 
     # -- running -----------------------------------------------------------------------
 
@@ -389,35 +347,32 @@ class SessionTab(StaleTab):
         """Each set is saved the moment it is logged: a crash loses at most the set in hand."""
         if self.record is None or self.record.id is None:
             return  # a preview (screenshots): nothing to save
-        try:
-            self.ctx.repo.log_set(self.record.id, set_log)
-        except (StoreError, ValidationError) as exc:
+        outcome = self.ctx.ops.run(op.log_set, self.record, set_log)
+        if not outcome.ok:
             self.runner.show_problem(
-                self.tr(
-                    "That set could not be saved ({error}). The sets before it are safe."
-                ).format(error=getattr(exc, "message", str(exc)))
+                self.tr("That set could not be saved ({error}). The sets before it are safe.")
+                .format(error=outcome.message)
             )
-            log.warning("Could not save a set: %s", exc)
 
     def _finish_running(self) -> None:
         record = self.record
         self.runner.stop()
         self.record = None
         if record is not None and record.id is not None:
-            try:
-                self.ctx.repo.finish_strength_session(record.id, self.ctx.clock.now())
-            except (StoreError, ValidationError) as exc:
-                self._store_problem(self.tr("The session could not be marked as finished."), exc)
-            self.ctx.events.changed(Kind.STRENGTH, days=(record.day,))
-            self.ctx.events.status_message.emit(self.tr("Session saved. Well done."))
+            outcome = self.ctx.ops.run(op.finish_session, record.id, self.ctx.clock.now())
+            if outcome.ok:
+                self.ctx.events.status_message.emit(self.tr("Session saved. Well done."))
+            else:  # its sets are saved; the resume banner offers to finish or discard it
+                self._store_problem(
+                    self.tr("The session could not be marked as finished."), outcome.message
+                )
         self._back_to_overview()
 
     def _leave_running(self) -> None:
         record = self.record
         self.runner.stop()
         self.record = None
-        if record is not None:
-            self.ctx.events.changed(Kind.STRENGTH, days=(record.day,))
+        if record is not None:  # each set was saved (and announced) as it was logged
             self.ctx.events.status_message.emit(
                 self.tr("Your sets are saved. You can resume the session from this tab.")
             )
@@ -428,14 +383,14 @@ class SessionTab(StaleTab):
         self.stack.setCurrentWidget(self.overview)
         self.refresh_now()
 
-    def _store_problem(self, what: str, exc: Exception) -> None:
-        log.warning("%s %s", what, exc)
+    def _store_problem(self, what: str, why: str) -> None:
+        """Say that a write failed (the runner has logged it)."""
         QMessageBox.warning(
             self,
             self.tr("Not saved"),
             what
             + "\n\n"
-            + str(exc)
+            + why
             + "\n\n"
             + self.tr("Everything saved before this is safe. Please try again."),
         )
