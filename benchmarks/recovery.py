@@ -41,7 +41,7 @@ from hamstring_app.core.rules import evaluate
 from hamstring_app.paths import DataPaths
 from hamstring_app.store.repository import open_repository
 from hamstring_app.ui.context import AppContext
-from hamstring_app.ui.events import AppEvents, Kind
+from hamstring_app.ui.events import AppEvents, Changes, Kind
 from hamstring_app.ui.progress.data import build_recovery_data
 from hamstring_app.ui.progress.tab import RecoveryTab
 
@@ -149,7 +149,7 @@ def main() -> int:
             def one_checkin(c=checkin) -> None:
                 if c is not None:
                     repo.save_checkin(c)
-                ctx.events.changed(Kind.CHECKIN, days=(today,))
+                ctx.ops.announce(Changes.of(Kind.CHECKIN, days=(today,)))
                 tab.repaint()
                 app.processEvents()
 

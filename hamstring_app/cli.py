@@ -93,6 +93,24 @@ def build_parser() -> argparse.ArgumentParser:
     assess.add_argument(
         "--data-dir", dest="assess_data_dir", metavar="PATH", help="with --db: data folder"
     )
+    importer = sub.add_parser(
+        "import",
+        help="import runs from watch files and Strava or Garmin exports",
+        description=(
+            "Import runs from .fit, .gpx and .tcx files (and .gz of each), Strava and Garmin "
+            "Connect export zips, and folders of these. Duplicates are kept once; a run you "
+            "typed in on the same day with a similar distance gets the measured fields. "
+            "Exit 0, or 2 with a message."
+        ),
+    )
+    importer.add_argument("paths", nargs="+", metavar="PATH", help="file, folder or zip")
+    importer.add_argument(
+        "--dry-run", action="store_true", help="write nothing; print what would be imported"
+    )
+    importer.add_argument("--json", action="store_true", help="print the result as JSON")
+    importer.add_argument(
+        "--data-dir", dest="import_data_dir", metavar="PATH", help="data folder to import into"
+    )
     return parser
 
 
@@ -117,6 +135,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         data_dir = args.assess_data_dir or args.data_dir
         return run_assess(
             file=args.file, use_db=args.db, data_dir=data_dir, today=args.today
+        )
+
+    if args.command == "import":
+        from hamstring_app.import_cli import run_import
+
+        return run_import(
+            args.paths,
+            data_dir=args.import_data_dir or args.data_dir,
+            dry_run=args.dry_run,
+            as_json=args.json,
         )
 
     preload_for_gui()

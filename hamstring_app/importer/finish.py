@@ -52,7 +52,7 @@ def steps_per_minute(cadence: float | None, unit: str, details: list[str]) -> in
         value = cadence * 2
         said = "strides/min" if unit == "strides/min" else "per leg"
         details.append(
-            f"Cadence doubled: the file gave {cadence:.0f} {said} (one leg); "
+            f"Cadence doubled: the file gave {cadence:.3g} {said} (one leg); "
             f"saved as {round(value)} steps/min."
         )
     spm = round(value)

@@ -19,6 +19,7 @@ from datetime import tzinfo
 from pathlib import Path, PurePosixPath
 from typing import IO
 
+from hamstring_app.core.tasks import Cancelled
 from hamstring_app.importer.activity import Activity, Found, Skipped, Summary
 from hamstring_app.importer.errors import BadFile, UnsafeFile
 from hamstring_app.importer.finish import finish
@@ -41,11 +42,7 @@ log = logging.getLogger(__name__)
 ACTIVITY_SUFFIXES = (".fit", ".gpx", ".tcx")
 SEP = " › "  # between a container and what is inside it, in source names
 
-Progress = Callable[[int, str], None]  # (files read so far, the one being read)
-
-
-class Cancelled(Exception):
-    """The runner cancelled the import while files were being read."""
+Progress = Callable[[float, str], None]  # (fraction done, the file being read)
 
 
 def kind_of(name: str) -> tuple[str, bool]:
@@ -82,13 +79,18 @@ class ImportReader:
         self._cancelled = cancelled
         self.budget = Budget(limits)
         self.files_read = 0
+        self._total = 0.0  # bytes on disk to read, for progress
+        self._done = 0.0
 
     # ------------------------------------------------------------------ entry points
 
     def read(self, paths: Sequence[str | os.PathLike[str]]) -> list[Found]:
+        """Everything found in ``paths``, in order. Raises Cancelled when asked to stop."""
         found: list[Found] = []
-        for path in paths:
-            found.extend(self.read_path(Path(path)))
+        chosen = [Path(p) for p in paths]
+        self._total = float(sum(_weight(p, self.limits.max_folder_depth) for p in chosen))
+        for path in chosen:
+            found.extend(self.read_path(path))
         return found
 
     def read_path(self, path: Path) -> Iterator[Found]:
@@ -106,10 +108,11 @@ class ImportReader:
                 return
             if kind == ".zip" and not name.lower().endswith(".gz"):
                 with open_zip(str(path), self.limits, name) as archive:
-                    yield from self._zip(archive, str(path), 1)
+                    yield from self._zip(archive, str(path), 1, 1.0)
                 return
             self._tick(str(path))
             data = self._read_file(path)
+            self._done += len(data)
             yield from self._bytes(data, name, str(path), 1)
         except Cancelled:
             raise
@@ -150,7 +153,10 @@ class ImportReader:
             elif entry.is_file() and kind_of(entry.name)[0]:
                 yield from self.read_path(child)
 
-    def _zip(self, archive: zipfile.ZipFile, source: str, depth: int) -> Iterator[Found]:
+    def _zip(
+        self, archive: zipfile.ZipFile, source: str, depth: int, scale: float
+    ) -> Iterator[Found]:
+        """``scale``: bytes on disk per compressed byte of this archive (for progress)."""
         if depth > self.limits.max_depth:
             yield Skipped(source, "refused: zips nested too deep")
             return
@@ -161,17 +167,23 @@ class ImportReader:
             None,
         )
         if csv_info is not None:
-            yield from self._strava_zip(archive, infos, csv_info, source)
+            yield from self._strava_zip(archive, infos, csv_info, source, scale)
             return
         for info in infos:
-            yield from self._member(archive, info, source, depth)
+            yield from self._member(archive, info, source, depth, scale)
 
     def _member(
-        self, archive: zipfile.ZipFile, info: zipfile.ZipInfo, source: str, depth: int
+        self,
+        archive: zipfile.ZipFile,
+        info: zipfile.ZipInfo,
+        source: str,
+        depth: int,
+        scale: float,
     ) -> Iterator[Found]:
         name = info.filename
         kind, gz = kind_of(name)
         if not kind:
+            self._done += info.compress_size * scale
             return
         where = source + SEP + name
         try:
@@ -183,10 +195,12 @@ class ImportReader:
                     spool_member(archive, info, self.budget) as spool,
                     open_zip(spool, self.limits, name) as inner,
                 ):
-                    yield from self._zip(inner, where, depth + 1)
+                    inner_scale = scale * info.compress_size / max(1, info.file_size)
+                    yield from self._zip(inner, where, depth + 1, inner_scale)
                 return
             self._tick(where)
             data = read_member(archive, info, self.budget)
+            self._done += info.compress_size * scale
             yield from self._bytes(data, name, where, depth)
         except Cancelled:
             raise
@@ -201,6 +215,7 @@ class ImportReader:
         infos: list[zipfile.ZipInfo],
         csv_info: zipfile.ZipInfo,
         source: str,
+        scale: float,
     ) -> Iterator[Found]:
         try:
             rows = read_activities_csv(read_member(archive, csv_info, self.budget))
@@ -216,11 +231,11 @@ class ImportReader:
                 yield from self._strava_row_alone(row, source, key)
                 continue
             used.add(member.filename)
-            for found in self._member(archive, member, source, 1):
+            for found in self._member(archive, member, source, 1, scale):
                 yield _with_strava(found, row)
         for info in infos:
             if info.filename not in used and info is not csv_info:
-                yield from self._member(archive, info, source, 1)
+                yield from self._member(archive, info, source, 1, scale)
 
     def _strava_folder(self, folder: Path, csv_path: Path, source: str) -> Iterator[Found]:
         try:
@@ -264,7 +279,7 @@ class ImportReader:
             raise UnsafeFile("refused: larger than the size limit for one activity file")
         if kind == ".zip":  # a .zip.gz
             with open_zip(_bytes_io(data), self.limits, name) as inner:
-                yield from self._zip(inner, source, depth + 1)
+                yield from self._zip(inner, source, depth + 1, 0.0)
             return
         digest = content_hash(data)
         file_name = PurePosixPath(name.replace("\\", "/")).name
@@ -283,7 +298,22 @@ class ImportReader:
             raise Cancelled
         self.files_read += 1
         if self._progress is not None:
-            self._progress(self.files_read, source)
+            fraction = min(1.0, self._done / self._total) if self._total else 0.0
+            self._progress(fraction, source)
+
+
+def _weight(path: Path, max_depth: int, depth: int = 0) -> int:
+    """Bytes on disk under ``path`` that the import will read (for progress)."""
+    try:
+        if path.is_symlink() and depth > 0:
+            return 0
+        if path.is_file():
+            return path.stat().st_size
+        if path.is_dir() and depth <= max_depth:
+            return sum(_weight(child, max_depth, depth + 1) for child in path.iterdir())
+    except OSError:
+        return 0
+    return 0
 
 
 def _parse(kind: str, data: bytes) -> list[Summary]:

@@ -21,11 +21,12 @@ from hamstring_app import APP_ID, APP_NAME, ORG_NAME, __version__
 from hamstring_app.core.clock import Clock, SystemClock
 from hamstring_app.logs import setup_logging, teardown_logging
 from hamstring_app.paths import DataPaths, ensure_private_dir, make_private_file, resolve_data_dir
+from hamstring_app.store import operations as op
 from hamstring_app.store.errors import StorageUnavailable, StoreError, storage_problem
 from hamstring_app.store.repository import Repository, open_repository
 from hamstring_app.ui.checkin.reminder import CheckInReminder
 from hamstring_app.ui.context import AppContext
-from hamstring_app.ui.events import AppEvents, Kind
+from hamstring_app.ui.events import AppEvents
 from hamstring_app.ui.main_window import MainWindow, TabFactory
 from hamstring_app.ui.profile_dialog import ProfileDialog
 from hamstring_app.ui.theme import icon
@@ -270,8 +271,10 @@ def first_run(session: Session) -> bool:
     dialog = ProfileDialog(session.ctx.clock.today(), None, first_run=True)
     if not dialog.exec() or dialog.profile() is None:
         return False
-    repo.save_profile(dialog.profile())
-    session.ctx.events.changed(Kind.PROFILE)
+    outcome = session.ctx.ops.run(op.save_profile, dialog.profile())
+    if not outcome.ok:
+        QMessageBox.critical(None, APP_NAME, outcome.message)
+        return False
     return True
 
 

@@ -29,4 +29,3 @@ class AppContext:
     def __post_init__(self) -> None:
         self.history = HistorySnapshot(self.repo)
         self.ops = OpRunner(self.repo, self.clock, self.events, self.history)
-        self.events.attach(self.ops.announce)

@@ -8,9 +8,6 @@ refreshes when it is next shown. No tab reaches into another tab.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
-
 from PySide6.QtCore import QObject, Signal
 
 from hamstring_app.core.changes import Changes, Kind
@@ -22,15 +19,3 @@ class AppEvents(QObject):
     data_changed = Signal(object)  # Changes
     open_day = Signal(object)  # date: show this day in the check-in tab
     status_message = Signal(str)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._announce: Callable[[Changes], None] = self.data_changed.emit
-
-    def attach(self, announce: Callable[[Changes], None]) -> None:
-        """Route ``changed`` through the runner, so the history cache hears first."""
-        self._announce = announce
-
-    def changed(self, *kinds: Kind, days: tuple[date, ...] = ()) -> None:
-        """Older way to announce a write; new code runs an operation (``ctx.ops.run``)."""
-        self._announce(Changes.of(*kinds, days=days))

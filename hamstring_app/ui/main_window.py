@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from hamstring_app import APP_NAME
+from hamstring_app.store import operations as op
 from hamstring_app.ui.context import AppContext
-from hamstring_app.ui.events import Kind
+from hamstring_app.ui.ops import Outcome
 from hamstring_app.ui.profile_dialog import ProfileDialog
 from hamstring_app.ui.settings_dialog import SettingsDialog
 from hamstring_app.ui.texts import about_html, disclaimer_html
@@ -199,20 +200,21 @@ class MainWindow(QMainWindow):
     def edit_profile(self) -> None:
         dialog = ProfileDialog(self.ctx.clock.today(), self.ctx.repo.get_profile(), parent=self)
         if dialog.exec() and dialog.profile() is not None:
-            from hamstring_app.store import operations as op
-
-            outcome = self.ctx.ops.run(op.save_profile, dialog.profile())
-            if not outcome.ok:
-                QMessageBox.warning(self, self.tr("Profile not saved"), outcome.message)
-                return
-            self.statusBar().showMessage(self.tr("Profile saved."), 4000)
+            self._saved(self.ctx.ops.run(op.save_profile, dialog.profile()),
+                        self.tr("Profile saved."))
 
     def edit_settings(self) -> None:
         dialog = SettingsDialog(self.ctx.repo.get_settings(), parent=self)
         if dialog.exec() and dialog.settings() is not None:
-            self.ctx.repo.save_settings(dialog.settings())
-            self.ctx.events.changed(Kind.SETTINGS)
-            self.statusBar().showMessage(self.tr("Settings saved."), 4000)
+            self._saved(self.ctx.ops.run(op.save_settings, dialog.settings()),
+                        self.tr("Settings saved."))
+
+    def _saved(self, outcome: Outcome[object], words: str) -> None:
+        """Say that a dialog's answers were saved, or why they were not."""
+        if outcome.ok:
+            self.statusBar().showMessage(words, 4000)
+        else:
+            QMessageBox.warning(self, self.tr("Not saved"), outcome.message)
 
     def show_disclaimer(self) -> None:
         box = QMessageBox(self)

@@ -19,8 +19,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication
 
 from hamstring_app.core.models import Profile
+from hamstring_app.store import operations as op
 from hamstring_app.ui.app import Session, launch
-from hamstring_app.ui.events import Kind
 
 SIZES = ((1280, 800), (1024, 640))
 
@@ -75,8 +75,7 @@ def render_all(out_dir: Path) -> list[Path]:
         session = launch(data_dir=tmp)
         try:
             today = session.ctx.clock.today()
-            session.ctx.repo.save_profile(Profile(injury_start=today - timedelta(days=3)))
-            session.ctx.events.changed(Kind.PROFILE)
+            session.ctx.ops.run(op.save_profile, Profile(injury_start=today - timedelta(days=3)))
             written += _render_session(session, out_dir, "-empty", states=False)
         finally:
             session.close()

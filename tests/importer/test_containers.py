@@ -140,5 +140,6 @@ def test_progress_reports_each_file(tmp_path):
     for i in range(3):
         (tmp_path / f"{i}.gpx").write_bytes(gpx_bytes(spec(i)))
     seen = []
-    read([tmp_path], progress=lambda n, name: seen.append(n))
-    assert seen == [1, 2, 3]
+    read([tmp_path], progress=lambda fraction, name: seen.append((round(fraction, 2), name)))
+    assert [f for f, _ in seen] == [0.0, 0.33, 0.67]
+    assert seen[2][1].endswith("2.gpx")

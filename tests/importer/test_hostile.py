@@ -8,9 +8,10 @@ from datetime import UTC
 import pytest
 from activity_files import RunSpec, fit_bytes, gpx_bytes, gz, zip_bytes
 
+from hamstring_app.core.tasks import Cancelled
 from hamstring_app.importer.activity import Activity, Skipped
 from hamstring_app.importer.limits import Limits
-from hamstring_app.importer.reader import Cancelled, ImportReader
+from hamstring_app.importer.reader import ImportReader
 
 GOOD = gpx_bytes(RunSpec(step_s=60))
 
@@ -145,8 +146,8 @@ def test_cancel_stops_between_files(tmp_path):
     for i in range(5):
         (tmp_path / f"{i}.gpx").write_bytes(GOOD)
     seen = []
-    reader = ImportReader(zone=UTC, progress=lambda n, _s: seen.append(n),
+    reader = ImportReader(zone=UTC, progress=lambda f, _s: seen.append(f),
                           cancelled=lambda: len(seen) >= 2)
     with pytest.raises(Cancelled):
         reader.read([tmp_path])
-    assert seen == [1, 2]
+    assert len(seen) == 2

@@ -9,7 +9,7 @@ import sys
 
 from PySide6.QtGui import QColor, QPalette
 
-from hamstring_app.ui.events import Kind
+from hamstring_app.ui.events import Changes, Kind
 
 HEAVY = (
     "pyqtgraph",
@@ -82,7 +82,7 @@ def test_tabs_are_built_and_filled_on_first_show(qtbot, session_factory, home) -
     assert not strength.built and not recovery.built
     assert strength.stale and recovery.stale
 
-    session.ctx.events.changed(Kind.CHECKIN)  # hidden tabs only note it
+    session.ctx.ops.announce(Changes.of(Kind.CHECKIN))  # hidden tabs only note it
     assert not strength.built and not recovery.built
 
     window.tabs.setCurrentWidget(recovery)

@@ -25,8 +25,10 @@ from hamstring_app.core.models import (
 )
 from hamstring_app.core.settings import Settings
 from hamstring_app.core.tasks import Cancelled
+from hamstring_app.importer.plan import ToWrite
 from hamstring_app.paths import DataPaths
 from hamstring_app.store import operations as op
+from hamstring_app.store.importing import import_runs
 from hamstring_app.store.repository import open_repository
 from hamstring_app.ui.context import AppContext
 from hamstring_app.ui.events import AppEvents
@@ -117,6 +119,17 @@ def test_every_operation_keeps_the_cache_equal_to_a_fresh_read(ctx):
         lambda: ctx.ops.run(op.set_session_pain, repo.list_strength_sessions()[-1], 3),
         lambda: ctx.ops.run(op.discard_session, repo.list_strength_sessions()[0].id),
         lambda: ctx.ops.run(op.save_settings, Settings(sessions_per_week=3)),
+        # an import: one new run today and one merged into the run typed in yesterday
+        lambda: ctx.ops.run(
+            import_runs,
+            ToWrite(
+                new=(replace(run, id=None, day=TODAY, content_hash="f" * 64),),
+                merged=(
+                    replace(repo.runs_on(YESTERDAY)[0], distance_km=5.1, content_hash="g" * 64),
+                ),
+                skipped=0,
+            ),
+        ),
     ]
     for number, step in enumerate(steps):
         outcome = step()
@@ -180,15 +193,6 @@ def test_one_assessment_per_history_version_and_day(ctx):
     ctx.clock.advance(24 * 3600)  # a new day, same history: assessed again
     assert ctx.ops.assessment() is not second
     assert ctx.ops.assessment(TODAY) is not second  # a different day asked for
-
-
-def test_old_announcements_still_reach_the_cache_first(ctx):
-    """``events.changed`` (kept for the call sites not converted yet) goes through the
-    runner, so the cache is updated before the tabs hear."""
-    ctx.history.get()
-    ctx.repo.save_checkin(CheckIn(day=TODAY, pain_rest=2))
-    ctx.events.changed(Kind.CHECKIN, days=(TODAY,))
-    assert ctx.history.get() == ctx.repo.load_history()
 
 
 def test_background_operation_reports_on_the_main_thread(ctx, emitted, qtbot):

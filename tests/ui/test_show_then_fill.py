@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
 
-from hamstring_app.ui.events import Kind
+from hamstring_app.ui.events import Changes, Kind
 
 
 class PaintSpy(QObject):
@@ -42,7 +42,7 @@ def test_a_tab_held_once_refreshes_normally_on_its_next_show(qtbot, session_fact
     first, other = window.tabs.widget(0), window.tabs.widget(1)
     window.tabs.setCurrentWidget(other)
     first.hold_refresh()
-    session.ctx.events.changed(Kind.CHECKIN)  # hidden: only marked stale
+    session.ctx.ops.announce(Changes.of(Kind.CHECKIN))  # hidden: only marked stale
     assert first.stale
     window.tabs.setCurrentWidget(first)  # held: this show skips the refresh
     assert first.stale

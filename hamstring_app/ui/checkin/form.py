@@ -26,7 +26,7 @@ from hamstring_app.core.models import (
     ValidationError,
     check_not_future,
 )
-from hamstring_app.store.errors import StoreError
+from hamstring_app.store import operations as op
 from hamstring_app.ui.checkin.fields import (
     FieldErrors,
     day_phrase,
@@ -39,7 +39,6 @@ from hamstring_app.ui.checkin.fields import (
 )
 from hamstring_app.ui.checkin.questions import CheckInQuestions
 from hamstring_app.ui.context import AppContext
-from hamstring_app.ui.events import Kind
 from hamstring_app.ui.widgets.pain import ChoiceStrip
 
 log = logging.getLogger(__name__)
@@ -385,34 +384,31 @@ class CheckInForm(CheckInQuestions):
             return False
         session = self._strength
         strength_pain = self.strength_pain.value() if session is not None else None
-        repo = self.ctx.repo
-        try:
-            repo.save_checkin(checkin)
-            wrote_strength = False
-            if (
-                session is not None
-                and session.id is not None
-                and strength_pain != session.pain_next_morning
-                and (strength_pain is not None or self._existing is not None)
-            ):
-                repo.set_session_next_morning_pain(session.id, strength_pain)  # type: ignore[arg-type]
-                wrote_strength = True
-        except ValidationError as exc:
-            self.errors.show(exc, self.general_error)
-            return False
-        except StoreError as exc:
-            log.error("Saving the check-in for %s failed: %s", checkin.day, exc)
-            self.general_error.setText(
-                self.tr("The check-in could not be saved: %s Your answers are still here; "
-                        "try again.") % exc
-            )
-            self.general_error.show()
-            return False
-        self._dirty = False
+        with_session = (
+            session is not None
+            and session.id is not None
+            and strength_pain != session.pain_next_morning
+            and (strength_pain is not None or self._existing is not None)
+        )
         loads = self._loads
-        kinds = (Kind.CHECKIN, Kind.STRENGTH) if wrote_strength else (Kind.CHECKIN,)
-        days = (checkin.day, session.day) if wrote_strength and session else (checkin.day,)
-        self.ctx.events.changed(*kinds, days=days)
+        was_dirty, self._dirty = self._dirty, False  # saved, as the tabs hear of it
+        outcome = self.ctx.ops.run(
+            op.save_checkin,
+            checkin,
+            session=session if with_session else None,
+            session_pain=strength_pain,  # type: ignore[arg-type]
+        )
+        if not outcome.ok:
+            self._dirty = was_dirty
+            if isinstance(outcome.error, ValidationError):
+                self.errors.show(outcome.error, self.general_error)
+            else:
+                self.general_error.setText(
+                    self.tr("The check-in could not be saved: %s Your answers are still "
+                            "here; try again.") % outcome.message
+                )
+                self.general_error.show()
+            return False
         self.ctx.events.status_message.emit(self.saved_words(checkin.day))
         if self._loads == loads:  # nobody reloaded the form in answer to the change
             self.load()

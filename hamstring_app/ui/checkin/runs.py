@@ -38,7 +38,7 @@ from hamstring_app.core.models import (
     ValidationError,
     check_not_future,
 )
-from hamstring_app.store.errors import StoreError
+from hamstring_app.store import operations as op
 from hamstring_app.ui.checkin.commands import DeleteRunCommand
 from hamstring_app.ui.checkin.fields import (
     FieldErrors,
@@ -48,7 +48,6 @@ from hamstring_app.ui.checkin.fields import (
     parse_number,
 )
 from hamstring_app.ui.context import AppContext
-from hamstring_app.ui.events import Kind
 from hamstring_app.ui.widgets.pain import PainScale
 
 log = logging.getLogger(__name__)
@@ -369,22 +368,20 @@ class RunsPanel(QGroupBox):
         except ValidationError as exc:
             self.errors.show(exc, self.editor_error)
             return False
-        try:
-            stored = (
-                self.ctx.repo.update_run(run) if run.id is not None else self.ctx.repo.add_run(run)
-            )
-        except ValidationError as exc:
-            self.errors.show(exc, self.editor_error)
+        outcome = self.ctx.ops.run(op.save_run, run)
+        if not outcome.ok:
+            if isinstance(outcome.error, ValidationError):
+                self.errors.show(outcome.error, self.editor_error)
+            else:
+                self.editor_error.setText(
+                    self.tr("The run could not be saved: %s Your entries are still here.")
+                    % outcome.message
+                )
+                self.editor_error.show()
             return False
-        except StoreError as exc:
-            log.error("Saving a run failed: %s", exc)
-            self.editor_error.setText(
-                self.tr("The run could not be saved: %s Your entries are still here.") % exc
-            )
-            self.editor_error.show()
-            return False
+        stored = outcome.value
+        assert stored is not None
         self.cancel()
-        self.ctx.events.changed(Kind.RUN, days=(stored.day,))
         self.ctx.events.status_message.emit(
             self.tr("Run saved: %s.") % run_summary(stored, self._units)
         )

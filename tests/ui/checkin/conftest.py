@@ -12,7 +12,7 @@ from hamstring_app.core.models import Profile
 from hamstring_app.store.repository import Repository
 from hamstring_app.ui.app import Session
 from hamstring_app.ui.checkin.tab import CheckInTab
-from hamstring_app.ui.events import Kind
+from hamstring_app.ui.events import Changes, Kind
 
 
 @dataclass
@@ -29,7 +29,7 @@ class Env:
     def reload(self) -> None:
         """After writing straight to the store: announce it as the app would (no days given,
         so everything is read again)."""
-        self.session.ctx.events.changed(Kind.CHECKIN, Kind.RUN, Kind.STRENGTH)
+        self.session.ctx.ops.announce(Changes.of(Kind.CHECKIN, Kind.RUN, Kind.STRENGTH))
 
 
 @pytest.fixture
@@ -37,7 +37,7 @@ def env(qtbot, session_factory, clock, home) -> Env:
     session = session_factory(tab_factories=[CheckInTab])
     repo = session.ctx.repo
     repo.save_profile(Profile(injury_start=clock.today() - timedelta(days=20)))
-    session.ctx.events.changed(Kind.PROFILE)
+    session.ctx.ops.announce(Changes.of(Kind.PROFILE))
     window = session.window
     window.resize(1280, 800)
     window.show()

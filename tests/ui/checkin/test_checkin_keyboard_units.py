@@ -10,12 +10,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel
 
 from hamstring_app.core.models import Profile, Units
-from hamstring_app.ui.events import Kind
+from hamstring_app.ui.events import Changes, Kind
 
 
 def _miles(env) -> None:
     env.repo.save_profile(Profile(injury_start=env.today - timedelta(days=9), units=Units.MILES))
-    env.session.ctx.events.changed(Kind.PROFILE)
+    env.session.ctx.ops.announce(Changes.of(Kind.PROFILE))
 
 
 def test_a_too_long_run_in_miles_is_refused_in_miles(qtbot, env):

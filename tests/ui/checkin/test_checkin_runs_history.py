@@ -7,7 +7,7 @@ from datetime import timedelta
 from PySide6.QtCore import Qt
 
 from hamstring_app.core.models import KM_PER_MILE, CheckIn, Profile, Run, RunType, Units
-from hamstring_app.ui.events import Kind
+from hamstring_app.ui.events import Changes, Kind
 
 
 def _open_new_run(qtbot, env):
@@ -57,7 +57,7 @@ def test_a_run_with_a_bad_cadence_names_the_field(qtbot, env):
 
 def test_miles_are_shown_and_stored_in_km(qtbot, env):
     env.repo.save_profile(Profile(injury_start=env.today - timedelta(days=9), units=Units.MILES))
-    env.session.ctx.events.changed(Kind.PROFILE)
+    env.session.ctx.ops.announce(Changes.of(Kind.PROFILE))
     runs = _open_new_run(qtbot, env)
     assert "mi" in runs.distance_label.text()
     qtbot.keyClicks(runs.distance, "5")

@@ -19,7 +19,7 @@ from hamstring_app.core.rules import evaluate
 from hamstring_app.ui.checkin.questions import red_flag_phrases
 from hamstring_app.ui.checkin.verdict_panel import AdviceItem
 from hamstring_app.ui.checkin.why_text import why_lines
-from hamstring_app.ui.events import Kind
+from hamstring_app.ui.events import Changes, Kind
 
 
 def _advice(why) -> Advice:
@@ -83,7 +83,7 @@ def test_the_tab_shows_why_in_the_profiles_miles(env, qtbot):
         env.repo.add_run(Run(day=env.today - timedelta(days=back), distance_km=5.0))
     env.repo.add_run(Run(day=env.today, distance_km=12.0))
     env.repo.save_checkin(CheckIn(day=env.today, pain_rest=1, ran=True, pain_run=2))
-    env.session.ctx.events.changed(Kind.PROFILE, Kind.RUN, Kind.CHECKIN)
+    env.session.ctx.ops.announce(Changes.of(Kind.PROFILE, Kind.RUN, Kind.CHECKIN))
     env.tab.refresh_now()
     items = [i for i in env.tab.verdict.advice_items if "run_km" in i.advice.why]
     assert items, [i.advice.rule for i in env.tab.verdict.advice_items]

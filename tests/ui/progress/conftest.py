@@ -12,7 +12,7 @@ from hamstring_app.core.clock import FakeClock
 from hamstring_app.core.models import History
 from hamstring_app.store.repository import Repository
 from hamstring_app.ui.app import Session
-from hamstring_app.ui.events import Kind
+from hamstring_app.ui.events import Changes, Kind
 from hamstring_app.ui.progress.tab import RecoveryTab
 
 
@@ -36,7 +36,7 @@ def _open(qtbot, session_factory, history: History | None) -> Env:
     repo = session.ctx.repo
     if history is not None:
         repo.import_history(history)
-        session.ctx.events.changed(Kind.PROFILE, Kind.CHECKIN, Kind.RUN, Kind.STRENGTH)
+        session.ctx.ops.announce(Changes.of(Kind.PROFILE, Kind.CHECKIN, Kind.RUN, Kind.STRENGTH))
     window = session.window
     window.resize(1280, 800)
     window.show()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMessageBox
 from recovery_samples import ONSET, TODAY
 
 from hamstring_app.core.models import CheckIn, Profile, Verdict
-from hamstring_app.ui.events import Kind
+from hamstring_app.ui.events import Changes, Kind
 from hamstring_app.ui.progress.days import DAY_S, day_start_x, day_x, x_day
 from hamstring_app.ui.progress.navigation import Preset
 from hamstring_app.ui.widgets.stale_tab import StaleTab
@@ -94,7 +94,7 @@ def test_long_standing_profile_moves_the_window(env, qtbot):
     from dataclasses import replace
 
     env.repo.save_profile(replace(env.repo.get_profile(), long_standing=True))
-    env.session.ctx.events.changed(Kind.PROFILE)
+    env.session.ctx.ops.announce(Changes.of(Kind.PROFILE))
     lo, hi = env.tab.assessment.recovery.expected_window_weeks
     assert (lo, hi) != (2, 6)
     region = env.tab.plots.windows[0].getRegion()
@@ -211,10 +211,10 @@ def test_the_main_window_switches_to_the_checkin_tab_on_open_day(env):
 def test_new_checkin_refreshes_the_visible_tab(env):
     before = len(env.tab.plots.pain_rest.data)
     env.repo.delete_checkin(TODAY)
-    env.session.ctx.events.changed(Kind.CHECKIN, days=(TODAY,))
+    env.session.ctx.ops.announce(Changes.of(Kind.CHECKIN, days=(TODAY,)))
     assert len(env.tab.plots.pain_rest.data) == before - 1
     env.repo.save_checkin(CheckIn(day=TODAY, pain_rest=1, pain_next_morning=1))
-    env.session.ctx.events.changed(Kind.CHECKIN, days=(TODAY,))
+    env.session.ctx.ops.announce(Changes.of(Kind.CHECKIN, days=(TODAY,)))
     assert len(env.tab.plots.pain_rest.data) == before
 
 
@@ -242,7 +242,7 @@ def test_hidden_tab_refreshes_only_when_shown(qtbot, session_factory, home):
     assert len(tab.plots.pain_rest.data) == 21
     window.tabs.setCurrentIndex(0)
     session.ctx.repo.delete_checkin(TODAY)
-    session.ctx.events.changed(Kind.CHECKIN, days=(TODAY,))
+    session.ctx.ops.announce(Changes.of(Kind.CHECKIN, days=(TODAY,)))
     assert tab.stale and len(tab.plots.pain_rest.data) == 21
     window.tabs.setCurrentIndex(1)
     assert not tab.stale and len(tab.plots.pain_rest.data) == 20
@@ -307,7 +307,7 @@ def test_empty_database_shows_what_to_log_first(empty_env, qtbot):
     assert tab.empty.isVisible()
     assert "Add when your pain started" in tab.empty.text()  # no profile yet
     empty_env.repo.save_profile(Profile(injury_start=ONSET))
-    empty_env.session.ctx.events.changed(Kind.PROFILE)
+    empty_env.session.ctx.ops.announce(Changes.of(Kind.PROFILE))
     assert tab.stack.currentWidget() is tab.empty_page
     assert "Log your first check-in to see your trend" in tab.empty.text()
     assert not tab.plots.isVisible()
@@ -320,7 +320,7 @@ def test_empty_database_shows_what_to_log_first(empty_env, qtbot):
 def test_first_checkin_replaces_the_empty_state(empty_env):
     env = empty_env
     env.repo.save_checkin(CheckIn(day=TODAY, pain_rest=2))
-    env.session.ctx.events.changed(Kind.CHECKIN, days=(TODAY,))
+    env.session.ctx.ops.announce(Changes.of(Kind.CHECKIN, days=(TODAY,)))
     assert env.tab.stack.currentWidget() is env.tab.view
     assert len(env.tab.plots.pain_rest.data) == 1
     assert "Add when the pain started" in env.tab.header.plain_text()
@@ -365,7 +365,7 @@ def test_miles_profile_shows_miles(env):
     from hamstring_app.core.models import KM_PER_MILE, Units
 
     env.repo.save_profile(replace(env.repo.get_profile(), units=Units.MILES))
-    env.session.ctx.events.changed(Kind.PROFILE)
+    env.session.ctx.ops.announce(Changes.of(Kind.PROFILE))
     plots = env.tab.plots
     heights = plots.week_bars.opts["height"]
     assert list(heights) == pytest.approx([v / KM_PER_MILE for v in (5.0, 11.0, 17.0, 6.0)])

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from hamstring_app.core.models import CheckIn, SetLog, StrengthSession
 from hamstring_app.core.session import State
-from hamstring_app.ui.events import Kind
+from hamstring_app.ui.events import Changes, Kind
 
 CLICK = Qt.MouseButton.LeftButton
 
@@ -132,7 +132,7 @@ def test_urgent_referral_says_strength_work_waits(strength_app, clock):
     app.ctx.repo.save_checkin(
         CheckIn(day=date(2026, 3, 18), pain_rest=6, sudden_onset_with_weakness=True)
     )
-    app.ctx.events.changed(Kind.CHECKIN, days=(date(2026, 3, 18),))
+    app.ctx.ops.announce(Changes.of(Kind.CHECKIN, days=(date(2026, 3, 18),)))
     assert tab.plan_view.blocked_label.isVisible()
     assert "waits until you have been assessed" in tab.plan_view.blocked_label.text()
     assert not tab.plan_view.start_button.isEnabled()
@@ -163,7 +163,7 @@ def test_history_counts_sessions_against_the_weekly_plan(strength_app, clock):
         record = repo.start_strength_session(StrengthSession(day=day, phase=1))
         repo.log_set(record.id, SetLog("bridge_hold", 1, hold_s=30.0, pain=1))
         repo.finish_strength_session(record.id, clock.now())
-    app.ctx.events.changed(Kind.STRENGTH)
+    app.ctx.ops.announce(Changes.of(Kind.STRENGTH))
     weeks = tab.history_view.weeks
     assert (weeks[0].monday, weeks[0].done, weeks[0].planned) == (date(2026, 3, 16), 1, 3)
     assert weeks[0].current

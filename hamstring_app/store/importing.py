@@ -1,0 +1,86 @@
+"""Importing runs from watch files: read and plan (no writes), then ONE operation that
+writes every ticked row in one transaction.
+
+``preview_import`` reads the files (hamstring_app.importer), then checks each activity
+against the saved runs (duplicates, runs to merge). ``import_runs`` is the operation:
+a cancel before its transaction commits, or any failure inside it, writes nothing.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta, tzinfo
+
+from hamstring_app.core.changes import Changes, Kind
+from hamstring_app.core.tasks import NoTask, TaskToken, check_cancelled
+from hamstring_app.importer.activity import Activity
+from hamstring_app.importer.limits import DEFAULT_LIMITS, Limits
+from hamstring_app.importer.plan import PlanRow, Status, ToWrite, plan_import
+from hamstring_app.importer.reader import ImportReader
+from hamstring_app.store.operations import Done
+from hamstring_app.store.repository import Repository
+
+READ_SHARE = 0.95  # of the progress bar: reading files; the rest is checking the store
+
+
+@dataclass(frozen=True, slots=True)
+class Preview:
+    rows: tuple[PlanRow, ...]
+    files_read: int
+
+    def count(self, status: Status) -> int:
+        return sum(1 for row in self.rows if row.status is status)
+
+
+@dataclass(frozen=True, slots=True)
+class Imported:
+    added: int
+    merged: int
+    not_written: int  # skipped, duplicates and unticked rows
+    days: tuple[date, ...]
+
+
+def preview_import(
+    repo: Repository,
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    today: date,
+    zone: tzinfo | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    task: TaskToken | None = None,
+) -> Preview:
+    """Read ``paths`` and say, row by row, what an import would do. Writes nothing.
+    Raises core.tasks.Cancelled when the task is cancelled."""
+    token = task or NoTask()
+    reader = ImportReader(
+        zone=zone,
+        limits=limits,
+        progress=lambda fraction, text: token.progress(fraction * READ_SHARE, text),
+        cancelled=token.cancelled,
+    )
+    found = reader.read(paths)
+    check_cancelled(token)
+    days = [f.day for f in found if isinstance(f, Activity)]
+    existing = (
+        repo.runs_to_match(min(days) - timedelta(days=1), max(days) + timedelta(days=1))
+        if days
+        else ()
+    )
+    rows = plan_import(found, existing, today)
+    token.progress(1.0, "")
+    return Preview(tuple(rows), reader.files_read)
+
+
+def import_runs(
+    repo: Repository, to_write: ToWrite, *, task: TaskToken | None = None
+) -> Done[Imported]:
+    """Write the new and merged runs in one transaction."""
+    token = task or NoTask()
+    check_cancelled(token)
+    written = repo.import_runs(to_write.new, to_write.merged)
+    days = tuple(sorted({run.day for run in written}))
+    changes = Changes.of(Kind.RUN, days=days) if days else Changes.none()
+    imported = Imported(len(to_write.new), len(to_write.merged), to_write.skipped, days)
+    return Done(imported, changes)

@@ -1,0 +1,100 @@
+"""``hamstring-app import PATH... [--dry-run] [--json]``: exit 0, or 2 with a message."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "importer"))
+from activity_files import RunSpec, fit_bytes, gpx_bytes, zip_bytes
+
+from hamstring_app import import_cli
+from hamstring_app.cli import main
+from hamstring_app.store.repository import open_repository
+
+START = datetime(2026, 11, 20, 7, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def inbox(tmp_path: Path) -> Path:
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "a.fit").write_bytes(fit_bytes(RunSpec(start=START, step_s=60), rpe=5))
+    (folder / "walk.gpx").write_bytes(
+        gpx_bytes(RunSpec(start=START + timedelta(days=1), step_s=60, km=4), sport="walking")
+    )
+    (folder / "garmin.zip").write_bytes(zip_bytes({"9_ACTIVITY.fit": fit_bytes(
+        RunSpec(start=START + timedelta(days=2), step_s=60, km=6, minutes=33))}))
+    return folder
+
+
+def saved_runs(data: Path):
+    repo = open_repository(data, today=lambda: START.date() + timedelta(days=30),
+                           app_version="t")
+    try:
+        return repo.list_runs()
+    finally:
+        repo.close()
+
+
+def test_dry_run_prints_and_writes_nothing(inbox, tmp_path, capsys):
+    data = tmp_path / "data"
+    assert main(["import", str(inbox), "--dry-run", "--data-dir", str(data)]) == 0
+    out = capsys.readouterr().out
+    assert "new        2026-11-20   10.00 km    50:00  easy" in out
+    assert "skipped" in out and "not a run (walking)" in out
+    assert "Would add 2 runs" in out and "Nothing was written" in out
+    assert saved_runs(data) == ()
+
+
+def test_import_writes_then_a_second_import_finds_duplicates(inbox, tmp_path, capsys):
+    data = tmp_path / "data"
+    assert main(["--data-dir", str(data), "import", str(inbox)]) == 0
+    assert "Added 2 runs" in capsys.readouterr().out
+    runs = saved_runs(data)
+    assert sorted(r.distance_km for r in runs) == [6.0, 10.0]
+    assert main(["import", str(inbox), "--json", "--data-dir", str(data)]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert (report["added"], report["duplicates"], report["skipped"]) == (0, 2, 1)
+    row = next(r for r in report["rows"] if r["source"].endswith("a.fit"))
+    assert row["status"] == "duplicate" and row["rpe"] == 5 and row["cadence_spm"] == 168
+    assert len(saved_runs(data)) == 2
+
+
+def test_missing_path_exits_2_with_a_message(tmp_path, capsys):
+    assert main(["import", str(tmp_path / "nope.fit"), "--data-dir", str(tmp_path)]) == 2
+    assert "no such file or folder" in capsys.readouterr().err
+
+
+def test_json_goes_to_the_registered_app_export_reader(inbox, tmp_path, capsys, monkeypatch):
+    export = tmp_path / "hamstring-export.json"
+    export.write_text("{}")
+    assert main(["import", str(export), "--data-dir", str(tmp_path / "d")]) == 2
+    assert "cannot import the app's own JSON export" in capsys.readouterr().err
+    seen = []
+
+    def fake(path, repo, dry_run):
+        seen.append((path, dry_run))
+        return {"checkins": 3}, "Would add 3 check-ins from the export."
+
+    monkeypatch.setattr(import_cli, "JSON_IMPORT", fake)
+    assert main(["import", str(export), str(inbox), "--dry-run", "--json",
+                 "--data-dir", str(tmp_path / "d")]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["json"] == [{"checkins": 3}] and report["added"] == 2
+    assert seen == [(export, True)]
+
+
+def test_the_installed_command_runs_headless(inbox, tmp_path):
+    proc = subprocess.run(
+        [sys.executable, "-m", "hamstring_app", "import", str(inbox), "--dry-run",
+         "--data-dir", str(tmp_path / "data")],
+        capture_output=True, text=True, timeout=60, check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "Would add 2 runs" in proc.stdout
