@@ -12,6 +12,7 @@ app and reading its history never wait for SQLAlchemy's imports.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sqlite3
 import threading
@@ -60,12 +61,21 @@ log = logging.getLogger(__name__)
 if TYPE_CHECKING:
     from sqlalchemy import Connection
 
+    from hamstring_app.exchange.merge import ImportPlan
+
 
 def _sql() -> ModuleType:
     """SQLAlchemy Core and the tables (store/sql.py), imported on the first write."""
     from hamstring_app.store import sql
 
     return sql
+
+
+def prepare_writes() -> None:
+    """Import what writing needs (SQLAlchemy Core and the tables) ahead of the first write,
+    which would otherwise wait for it. Safe from any thread: the app calls it from a
+    background thread while the runner reads or types."""
+    _sql()
 
 
 def _raw(conn: Connection) -> sqlite3.Connection:
@@ -87,6 +97,13 @@ class Repository(RunImports, EpisodeRecords):
 
     def close(self) -> None:
         self._db.close()
+
+    def prepare_writes(self) -> None:
+        """:func:`prepare_writes`, and make the engine the writes will use."""
+        prepare_writes()
+        if not self._db.read_only:
+            with contextlib.suppress(RuntimeError):  # closed meanwhile: nothing to prepare
+                self._db.engine  # noqa: B018 - made on first use
 
     # ------------------------------------------------------------------ plumbing
 
@@ -389,6 +406,17 @@ class Repository(RunImports, EpisodeRecords):
         bulk.check_history(history, self._today())
         with self._write() as conn:
             bulk.insert_history(conn, history)
+
+    def import_new(self, incoming: History) -> ImportPlan:
+        """Add the records of ``incoming`` not saved yet, in one transaction; returns what
+        was added and skipped (see hamstring_app.exchange.merge). Check-ins already saved
+        for a date and a saved profile are kept."""
+        from hamstring_app.store import bulk
+
+        bulk.check_history(incoming, self._today())
+        with self._write() as conn:
+            saved = reader.history(_raw(conn))
+            return bulk.add_new(conn, saved, incoming)
 
     # ------------------------------------------------------------------ settings
 
