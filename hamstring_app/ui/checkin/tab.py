@@ -18,6 +18,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QFrame,
+    QMainWindow,
     QMessageBox,
     QScrollArea,
     QSplitter,
@@ -31,6 +32,7 @@ from hamstring_app.core.rules import Assessment, evaluate
 from hamstring_app.ui.checkin.form import CheckInForm
 from hamstring_app.ui.checkin.history import HistoryPanel
 from hamstring_app.ui.checkin.runs import RunsPanel
+from hamstring_app.ui.checkin.safety_bar import SafetyBar
 from hamstring_app.ui.checkin.verdict_panel import VerdictPanel
 from hamstring_app.ui.context import AppContext
 from hamstring_app.ui.events import Kind
@@ -123,6 +125,9 @@ class CheckInTab(StaleTab):
         self.form = CheckInForm(ctx)
         self.runs = RunsPanel(ctx, self.undo_stack)
         self.verdict = VerdictPanel()
+        self.safety = SafetyBar()
+        self.safety.assessed_clicked.connect(self.record_assessment)
+        self.safety.new_episode_clicked.connect(self.start_new_episode)
         self.history = HistoryPanel(ctx, self.undo_stack)
 
         left = QWidget()
@@ -135,7 +140,13 @@ class CheckInTab(StaleTab):
         self.left_scroll = _scroll(left, "checkinFormScroll")
 
         self.right = QSplitter(Qt.Orientation.Vertical)
-        self.verdict_scroll = _scroll(self.verdict, "verdictScroll")
+        verdict_box = QWidget()
+        verdict_layout = QVBoxLayout(verdict_box)
+        verdict_layout.setContentsMargins(0, 0, 0, 0)
+        verdict_layout.setSpacing(0)
+        verdict_layout.addWidget(self.safety)
+        verdict_layout.addWidget(self.verdict)
+        self.verdict_scroll = _scroll(verdict_box, "verdictScroll")
         self.right.addWidget(self.verdict_scroll)
         history_box = QWidget()
         history_layout = QVBoxLayout(history_box)
@@ -214,11 +225,27 @@ class CheckInTab(StaleTab):
         history = history if history is not None else self.snapshot.get()
         if not history.checkins and not history.runs:
             self.verdict.show_empty()
+            self.safety.show_assessment(None)
             return None
         assessment = evaluate(history, self.ctx.clock.today(), names=exercise_names())
         units = history.profile.units if history.profile is not None else Units.KM
         self.verdict.show_assessment(assessment, units)
+        self.safety.show_assessment(assessment)  # an open warning sign, every day till assessed
         return assessment
+
+    def record_assessment(self) -> None:
+        """"I have been assessed": ask, save through the op runner (which refreshes)."""
+        from hamstring_app.ui.episode_dialogs import record_assessment
+
+        if record_assessment(self.ctx, self):
+            window = self.window()
+            if isinstance(window, QMainWindow):
+                window.statusBar().showMessage(self.tr("Assessment recorded."), 4000)
+
+    def start_new_episode(self) -> None:
+        from hamstring_app.ui.episode_dialogs import start_new_episode
+
+        start_new_episode(self.ctx, self)
 
     # ------------------------------------------------------------------ actions
 
