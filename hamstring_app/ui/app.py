@@ -320,6 +320,27 @@ def _refuse(message: str) -> int:
     return 1
 
 
+def unreadable_warning(session: Session) -> str:
+    """The dialog text naming saved rows that could not be read ("" when all were read).
+
+    The history is the app's cached one (read for the first tab anyway), so asking costs
+    nothing; the rows stay untouched in the file."""
+    session.ctx.history.get()
+    sentence = session.ctx.repo.unreadable_sentence()
+    if not sentence:
+        return ""
+    return QApplication.translate(
+        "launch", "Some of your saved data could not be read.\n\n{sentence}"
+    ).format(sentence=sentence)
+
+
+def _warn_unreadable(session: Session) -> None:
+    text = unreadable_warning(session)
+    if text:
+        log.warning("%s", text)
+        QMessageBox.warning(session.window, APP_NAME, text)
+
+
 def run_gui(
     *, data_dir: str | None = None, demo: bool = False, demo_years: int | None = None
 ) -> int:
@@ -341,6 +362,7 @@ def run_gui(
         if not first_run(session, profile):
             return 0
         session.window.show_then_fill()
+        QTimer.singleShot(0, lambda: _warn_unreadable(session))
         # after the first paint and fill: the writes' imports, off the UI thread
         QTimer.singleShot(PREPARE_WRITES_DELAY_MS, lambda: prepare_writes_in_background(
             session.ctx.repo

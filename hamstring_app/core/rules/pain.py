@@ -247,8 +247,10 @@ def pain_rising(index: DayIndex, i: int) -> tuple[float, float, float] | None:
     w = T.TREND_WINDOW_DAYS
     if i - 2 * w < 0:
         return None
-    means = index.weekly_pain_means()
-    a, b, c = means[i - 2 * w], means[i - w], means[i]
+    if i >= index.n:
+        return None
+    mean = index.weekly_pain_mean
+    a, b, c = mean(i - 2 * w), mean(i - w), mean(i)
     if a is None or b is None or c is None:
         return None
     if b - a >= T.RISING_STEP and c - b >= T.RISING_STEP:

@@ -223,3 +223,12 @@ WEEK_KEY_RUNS = 1
 WEEK_RUNS_DEFAULT = 3  # runs a week when the record has none in the last 4 weeks (app default)
 WEEK_RUNS_RANGE = (2, 5)  # runs a week the plan offers, from the last 4 weeks (app default)
 WEEK_RUNS_LOOKBACK_DAYS = 28
+
+# Cadence metronome and click track. The ramp starts 5% below the target (the source
+# article's +5-10%: the low end, from the usual cadence) and reaches it over 5 minutes
+# (app default). The file is 8-bit mono at 11,025 samples a second: a one-minute loop is
+# about 0.66 MB, so a 5-minute ramp plus a minute at the target stays under 5 MB.
+CADENCE_RAMP_PCT = 5.0
+CADENCE_RAMP_MINUTES = 5
+CLICK_TRACK_RATE = 11_025
+CLICK_TRACK_MAX_RAMP_MINUTES = 5

@@ -203,8 +203,7 @@ def _no_run(assessment: Assessment, ladder: Ladder | None, why: dict) -> TodayRu
     if referral is not Referral.URGENT:
         notes.append(STRENGTH_SAME)
     if ladder is not None:
-        why["ladder_step"] = ladder.step
-        notes.append(ladder.next_when)
+        why["ladder_step"] = ladder.step  # what starts the ladder: ladder.next_when
     else:
         notes.append(f"Then the return-to-run ladder starts at step 1: {step_words(1)}.")
     kind = "no_run" if assessment.verdict is Verdict.STOP else "rest"
@@ -225,8 +224,7 @@ def _ladder_run(
             False,
             "none",
             None,
-            ("Yesterday was a ladder run: today is the rest day between.", CROSS,
-             ladder.next_when),
+            ("Yesterday was a ladder run: today is the rest day between.", CROSS),
             why,
         )
     minutes = s.total_minutes
@@ -238,7 +236,6 @@ def _ladder_run(
         FLAT,
         *_cadence_note(spm),
         STOP_IF,
-        ladder.next_when,
     ]
     if assessment.verdict is Verdict.HOLD:
         notes.insert(1, "Hold today: repeat this step, do not move up.")

@@ -62,7 +62,7 @@ class SafetyBar(QWidget):
         footer.addWidget(self.new_episode_button)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 0)
+        layout.setContentsMargins(0, 4, 0, 4)
         layout.addWidget(self.sign_box)
         layout.addLayout(footer)
         self.sign_box.hide()

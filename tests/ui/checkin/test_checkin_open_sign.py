@@ -72,8 +72,9 @@ def test_an_urgent_sign_stays_on_the_today_tab_until_assessed(env, qtbot, no_mod
     # recording the assessment through the button clears it
     _answer(AssessedDialog, lambda d: d.outcome.setCurrentIndex(
         d.outcome.findData(AssessmentOutcome.REHAB_ONLY)))
+    qtbot.waitUntil(lambda: bar.assessed_button.height() > 0)  # laid out
     qtbot.mouseClick(bar.assessed_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: len(env.repo.list_assessments()) == 1 or no_modal_warnings,
+    qtbot.waitUntil(lambda: len(env.repo.list_assessments()) == 1 or bool(no_modal_warnings),
                     timeout=3000)
     assert no_modal_warnings == []
     (saved,) = env.repo.list_assessments()
@@ -100,9 +101,11 @@ def test_my_hamstring_hurts_again_starts_a_new_episode(env, qtbot):
     env.reload()
     env.tab.refresh_now()
     _answer(NewEpisodeDialog, lambda d: None)
+    qtbot.waitUntil(lambda: env.tab.safety.new_episode_button.height() > 0)
     qtbot.mouseClick(env.tab.safety.new_episode_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(env.repo.list_episodes()) == 2, timeout=3000)
     first, second = env.repo.list_episodes()
     assert second.onset == env.today and second.is_open and not first.is_open
     assert env.repo.get_profile().injury_start == env.today
     assert isinstance(second, Episode)
+
