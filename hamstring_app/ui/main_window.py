@@ -202,6 +202,11 @@ class MainWindow(QMainWindow):
         if dialog.exec() and dialog.profile() is not None:
             self._saved(self.ctx.ops.run(op.save_profile, dialog.profile()),
                         self.tr("Profile saved."))
+        elif dialog.new_episode_requested:
+            from hamstring_app.ui.episode_dialogs import start_new_episode
+
+            if start_new_episode(self.ctx, self):
+                self.statusBar().showMessage(self.tr("New injury episode started."), 4000)
 
     def edit_settings(self) -> None:
         dialog = SettingsDialog(self.ctx.repo.get_settings(), parent=self)

@@ -109,3 +109,20 @@ def test_my_hamstring_hurts_again_starts_a_new_episode(env, qtbot):
     assert env.repo.get_profile().injury_start == env.today
     assert isinstance(second, Episode)
 
+
+
+def test_the_profile_dialog_can_start_a_new_episode(env, qtbot):
+    from hamstring_app.ui.profile_dialog import ProfileDialog
+
+    def ask_again():
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, ProfileDialog) and w.isVisible():
+                w.findChild(type(env.tab.safety.new_episode_button), "newEpisodeButton").click()
+                return
+        QTimer.singleShot(20, ask_again)
+
+    QTimer.singleShot(20, ask_again)
+    _answer(NewEpisodeDialog, lambda d: None)
+    env.session.window.edit_profile()
+    assert len(env.repo.list_episodes()) == 2
+    assert env.repo.get_profile().injury_start == env.today
