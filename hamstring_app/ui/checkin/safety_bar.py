@@ -85,10 +85,12 @@ class SafetyBar(QWidget):
                 if urgent
                 else self.tr("A warning sign is open: book an assessment")
             )
+            since = item.why.get("red_flag_date") or item.why.get("checkin_date") or ""
             self.sign_text.setText(
-                assessment.referral_reason
-                + " "
-                + self.tr("This stays here until you record that you have been assessed.")
+                self.tr(
+                    "Reported on {day}. It stays here, every day, until you record that a "
+                    "qualified health professional has assessed you."
+                ).format(day=since)
             )
             self.sign_box.setProperty("urgent", urgent)
             self.sign_box.setStyleSheet(

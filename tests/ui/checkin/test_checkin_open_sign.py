@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date, timedelta
 
 import pytest
@@ -69,6 +70,10 @@ def test_an_urgent_sign_stays_on_the_today_tab_until_assessed(env, qtbot, no_mod
         env.tab.refresh_now()
         assert bar.sign_open, f"day {k}"
         assert env.tab.verdict.assessment.verdict.value == "stop"
+    shot = os.environ.get("OPEN_SIGN_SCREENSHOT")
+    if shot:
+        qtbot.waitUntil(lambda: bar.assessed_button.height() > 0)
+        env.session.window.grab().save(shot)
     # recording the assessment through the button clears it
     _answer(AssessedDialog, lambda d: d.outcome.setCurrentIndex(
         d.outcome.findData(AssessmentOutcome.REHAB_ONLY)))
