@@ -117,3 +117,62 @@ def register_json_import() -> None:
 
     if import_cli.JSON_IMPORT is None:
         import_cli.JSON_IMPORT = json_import
+
+
+def run_backup(
+    *,
+    out_file: str | None,
+    data_dir: str | None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+) -> int:
+    """Back up the data (works while the app is open: SQLite's online backup)."""
+    from datetime import datetime
+
+    from hamstring_app.paths import DataPaths
+    from hamstring_app.store.backups import make_backup
+    from hamstring_app.store.errors import StoreError
+
+    out, err = stdout or sys.stdout, stderr or sys.stderr
+    paths = DataPaths(_folder(data_dir))
+    target = Path(out_file).expanduser() if out_file else None
+    try:
+        info = make_backup(paths.database, now=datetime.now(), target=target)
+    except StoreError as exc:
+        return _fail("backup", EXIT_FAILURE, str(exc), err)
+    print(f"Backed up to {info.path}: {info.contents()}.", file=out)
+    return EXIT_OK
+
+
+def run_restore(
+    *,
+    file: str,
+    data_dir: str | None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+) -> int:
+    """Restore a backup, after backing up the current data; refused while the app is open."""
+    from datetime import datetime
+
+    from hamstring_app import __version__
+    from hamstring_app.folder_lock import FolderInUse, hold_folder
+    from hamstring_app.paths import DataPaths, ensure_private_dir
+    from hamstring_app.store.errors import StoreError
+    from hamstring_app.store.restore import check_backup, restore_backup
+
+    out, err = stdout or sys.stdout, stderr or sys.stderr
+    paths = DataPaths(_folder(data_dir))
+    backup = Path(file).expanduser()
+    try:
+        check_backup(backup)  # a bad backup is refused before anything else
+        ensure_private_dir(paths.root)
+        with hold_folder(paths.lock_file):
+            done = restore_backup(paths.root, backup, now=datetime.now(), app_version=__version__)
+    except (StoreError, FolderInUse) as exc:
+        return _fail("restore", EXIT_FAILURE, str(exc), err)
+    except OSError as exc:
+        return _fail("restore", EXIT_FAILURE, f"{exc.strerror or exc}. Nothing was changed.", err)
+    print(f"Restored {backup.name}: {done.restored.contents()}.", file=out)
+    if done.previous is not None:
+        print(f"Your data as it was before is kept in {done.previous.path}.", file=out)
+    return EXIT_OK

@@ -20,6 +20,8 @@ log = logging.getLogger(__name__)
 
 _TIME = re.compile(r"([01]\d|2[0-3]):([0-5]\d)")  # used with fullmatch: no trailing newline
 SESSIONS_PER_WEEK_RANGE = (2, 4)
+BACKUPS_DAILY_RANGE = (1, 60)
+BACKUPS_WEEKLY_RANGE = (0, 52)
 MAX_PLAN_MOVES_CHARS = 2000
 _TRUE = {"true", "yes", "1", "on"}
 _FALSE = {"false", "no", "0", "off"}
@@ -40,12 +42,15 @@ class Settings:
     speech_enabled: bool = False  # spoken cues (needs text-to-speech)
     sessions_per_week: int = 3  # planned strength sessions a week
     set_pain_threshold: int = 5  # pain above this in a set offers to stop or switch
+    auto_backup: bool = True  # back up the data at the first start of each day
+    backups_daily_kept: int = 7  # automatic backups kept: the newest this many ...
+    backups_weekly_kept: int = 4  # ... then one a week for this many weeks before them
     # sessions the runner moved in the week ahead: "kind from to" entries joined by ";"
     # (core.runplan.week.moves_to_text); old ones are dropped as the week moves on
     plan_moves: str = ""
 
     def __post_init__(self) -> None:
-        for name in ("reminder_enabled", "sound_enabled", "speech_enabled"):
+        for name in ("reminder_enabled", "sound_enabled", "speech_enabled", "auto_backup"):
             check_bool(name, getattr(self, name), optional=False)
         if not isinstance(self.reminder_time, str) or not _TIME.fullmatch(self.reminder_time):
             raise ValidationError(
@@ -53,6 +58,8 @@ class Settings:
             )
         _check_int("sessions_per_week", self.sessions_per_week, *SESSIONS_PER_WEEK_RANGE)
         _check_int("set_pain_threshold", self.set_pain_threshold, 0, 10)
+        _check_int("backups_daily_kept", self.backups_daily_kept, *BACKUPS_DAILY_RANGE)
+        _check_int("backups_weekly_kept", self.backups_weekly_kept, *BACKUPS_WEEKLY_RANGE)
         if not isinstance(self.plan_moves, str) or len(self.plan_moves) > MAX_PLAN_MOVES_CHARS:
             raise ValidationError(
                 "plan_moves", f"must be text of at most {MAX_PLAN_MOVES_CHARS} characters"

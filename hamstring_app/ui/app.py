@@ -369,6 +369,9 @@ def run_gui(
         ))
         if session.reminder is not None:
             session.reminder.start()
+        from hamstring_app.ui.auto_backup import start_daily_backup
+
+        start_daily_backup(session.ctx, lambda text: session.window.statusBar().showMessage(text))
         return session.app.exec()
     finally:
         session.close()

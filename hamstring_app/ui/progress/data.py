@@ -10,13 +10,13 @@ maps back to that day.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, timedelta
 
 import numpy as np
 
 from hamstring_app.core.episodes import episode_on
-from hamstring_app.core.models import KM_PER_MILE, CheckIn, History, StrengthSession, Units
+from hamstring_app.core.models import KM_PER_MILE, CheckIn, History, Run, StrengthSession, Units
 from hamstring_app.core.models import Verdict as VerdictEnum
 from hamstring_app.core.rules import (
     Assessment,
@@ -337,7 +337,7 @@ def build_recovery_data(
 
     by_verdict: dict[VerdictEnum, list[int]] = {v: [] for v in VerdictEnum}
     flags: list[int] = []
-    verdicts = daily_verdicts(history, first, today)
+    verdicts = _day_verdicts(history, first, today, previous)
     for dv in verdicts:
         o = dv.day.toordinal()
         verdict = dv.verdict
@@ -375,6 +375,47 @@ def build_recovery_data(
         day_verdicts=verdicts,
         strength_key=strength_key,
     )
+
+
+_PER_DAY_FIELDS = ("checkins", "runs", "strength_sessions")
+
+
+def _first_change(old: Sequence[CheckIn] | Sequence[Run], new: Sequence[CheckIn] | Sequence[Run]
+                  ) -> date | None:
+    """The earliest day whose records differ between two day-sorted tuples (None: none).
+
+    The history cache keeps every record it did not re-read as the very same object, so
+    the first position where the two differ names the earliest changed day."""
+    for a, b in zip(old, new, strict=False):
+        if a is not b:
+            return min(a.day, b.day)
+    if len(old) == len(new):
+        return None
+    longer = old if len(old) > len(new) else new
+    return longer[min(len(old), len(new))].day
+
+
+def _day_verdicts(
+    history: History, first: date, today: date, previous: RecoveryData | None
+) -> tuple[DayVerdict, ...]:
+    """``daily_verdicts(history, first, today)``, reusing the last refresh's verdicts for
+    the days before the earliest changed check-in or run: a day's verdict is judged on what
+    was known that day, so later records never change it (core.rules.series)."""
+    if previous is None or previous.today != today or previous.first_day != first:
+        return daily_verdicts(history, first, today)
+    old = previous.history
+    for f in fields(History):  # the profile, episodes, assessments ...: any change, all again
+        if f.name not in _PER_DAY_FIELDS and getattr(old, f.name) != getattr(history, f.name):
+            return daily_verdicts(history, first, today)
+    changes = [
+        d for d in (_first_change(old.checkins, history.checkins),
+                    _first_change(old.runs, history.runs)) if d is not None
+    ]
+    if not changes:
+        return previous.day_verdicts
+    since = min(changes)
+    kept = tuple(v for v in previous.day_verdicts if v.day < since)
+    return kept + daily_verdicts(history, max(since, first), today)
 
 
 #: Bar heights in the verdict strip: the more serious, the taller (a signal besides colour).
