@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 
-from hamstring_app.core.models import ValidationError, check_bool
+from hamstring_app.core.models import SET_PAIN_THRESHOLD_DEFAULT, ValidationError, check_bool
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +41,8 @@ class Settings:
     sound_enabled: bool = True  # audio cues in guided sessions
     speech_enabled: bool = False  # spoken cues (needs text-to-speech)
     sessions_per_week: int = 3  # planned strength sessions a week
-    set_pain_threshold: int = 5  # pain above this in a set offers to stop or switch
+    set_pain_threshold: int = SET_PAIN_THRESHOLD_DEFAULT  # pain above this in a set offers
+    # to stop or switch
     auto_backup: bool = True  # back up the data at the first start of each day
     backups_daily_kept: int = 7  # automatic backups kept: the newest this many ...
     backups_weekly_kept: int = 4  # ... then one a week for this many weeks before them

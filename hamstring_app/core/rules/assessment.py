@@ -61,7 +61,8 @@ def evaluate(
                 "pain.persistent_high",
                 Level.WARNING,
                 "High pain on several days",
-                f"Your pain was above 5 out of 10 on {high_days} days in the last week. Please "
+                f"Your pain was above {T.PAIN_HOLD_MAX} out of 10 on {high_days} days in the "
+                "last week. Please "
                 "book an assessment with a qualified health professional in the coming days.",
                 {"days_above_5": high_days, "days_needed": T.PERSISTENT_HIGH_PAIN_CHECKINS},
                 EVIDENCE_BANDS,

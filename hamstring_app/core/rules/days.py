@@ -16,7 +16,6 @@ from operator import attrgetter
 
 from hamstring_app.core.episodes import Episode, episode_on
 from hamstring_app.core.models import (
-    INTENSITY_RUN_TYPES,
     RED_FLAG_FIELDS,
     CheckIn,
     History,
@@ -97,15 +96,15 @@ class DayIndex:
             if r.distance_km > longest[i]:
                 longest[i] = r.distance_km
             run_count[i] += 1
-            fast = r.type in INTENSITY_RUN_TYPES
-            if fast:
+            if r.type.is_intensity:
                 intensity[i] += 1
-            if fast or (r.rpe is not None and r.rpe >= T.HARD_RPE):
+            if r.is_hard:
                 hard[i] = True
-            if r.rpe is None or r.duration_min is None:
+            session_load = r.session_load
+            if session_load is None:
                 load_unknown[i] += 1
             else:
-                load[i] += r.rpe * r.duration_min
+                load[i] += session_load
             if r.pain is not None and (run_pain[i] is None or r.pain > run_pain[i]):
                 run_pain[i] = r.pain
         self.km, self.longest, self.hard = km, longest, hard
@@ -150,10 +149,6 @@ class DayIndex:
     @cached_property
     def runs_cum(self) -> list[float]:
         return _cum(self._run_count)
-
-    @cached_property
-    def load_cum(self) -> list[float]:
-        return _cum(self.load)
 
     @cached_property
     def load_unknown_cum(self) -> list[float]:

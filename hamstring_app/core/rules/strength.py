@@ -305,7 +305,8 @@ _ADVICE = {
         "strength.regress",
         Level.WARNING,
         "Ease back on some exercises",
-        "Last time these hurt above 5 out of 10 or left the next morning worse: {names}. "
+        f"Last time these hurt above {T.STRENGTH_HOLD_MAX} out of 10 or left the next morning "
+        "worse: {names}. "
         "Next time use fewer reps, less weight or a smaller range.",
     ),
     "hold": (
@@ -318,7 +319,8 @@ _ADVICE = {
         "strength.progress",
         Level.INFO,
         "Ready to step up",
-        "These went well twice in a row, with pain 3 or less and settled by morning: {names}. "
+        f"These went well twice in a row, with pain {T.STRENGTH_PROGRESS_MAX} or less and "
+        "settled by morning: {names}. "
         "Step up a little: a few more reps or seconds, a slower lowering or a bit more weight.",
     ),
 }
