@@ -134,6 +134,19 @@ def _add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     )
     export.add_argument("--data-dir", dest="sub_data_dir", metavar="PATH", help="data folder")
 
+    report = sub.add_parser(
+        "report",
+        help="write the report for your physio or doctor as a PDF",
+        description=(
+            "A one- or two-page PDF for a health professional: onset, verdict and referral, "
+            "warning signs with dates, graphs, the last 14 days, the strength programme."
+        ),
+    )
+    report.add_argument("--out", metavar="FILE.pdf", dest="out_file", required=True)
+    report.add_argument("--from", metavar="YYYY-MM-DD", dest="start", help="first day")
+    report.add_argument("--to", metavar="YYYY-MM-DD", dest="end", help="last day (today)")
+    report.add_argument("--data-dir", dest="sub_data_dir", metavar="PATH", help="data folder")
+
     backup = sub.add_parser(
         "backup",
         help="back up your data now (safe while the app is open)",
@@ -187,6 +200,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return data_cli.run_export(
             json_file=args.json_file,
             csv_dir=args.csv_dir,
+            data_dir=args.sub_data_dir or args.data_dir,
+        )
+
+    if args.command == "report":
+        from hamstring_app import data_cli
+
+        return data_cli.run_report(
+            out_file=args.out_file,
+            start=args.start,
+            end=args.end,
             data_dir=args.sub_data_dir or args.data_dir,
         )
 

@@ -47,7 +47,8 @@ class Settings:
     backups_daily_kept: int = 7  # automatic backups kept: the newest this many ...
     backups_weekly_kept: int = 4  # ... then one a week for this many weeks before them
     # sessions the runner moved in the week ahead: "kind from to" entries joined by ";"
-    # (core.runplan.week.moves_to_text); old ones are dropped as the week moves on
+    # (core.runplan.week.moves_to_text); moves whose days have passed are ignored, and
+    # dropped the next time a move is saved
     plan_moves: str = ""
 
     def __post_init__(self) -> None:
