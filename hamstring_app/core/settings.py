@@ -22,6 +22,7 @@ _TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 SESSIONS_PER_WEEK_RANGE = (2, 4)
 _TRUE = {"true", "yes", "1", "on"}
 _FALSE = {"false", "no", "0", "off"}
+MAX_FOLDER_CHARS = 4096
 
 
 def _check_int(name: str, value: object, low: int, high: int) -> None:
@@ -39,6 +40,7 @@ class Settings:
     speech_enabled: bool = False  # spoken cues (needs text-to-speech)
     sessions_per_week: int = 3  # planned strength sessions a week
     set_pain_threshold: int = 5  # pain above this in a set offers to stop or switch
+    watch_folder: str = ""  # import new runs from this folder ("" = none)
 
     def __post_init__(self) -> None:
         for name in ("reminder_enabled", "sound_enabled", "speech_enabled"):
@@ -49,6 +51,8 @@ class Settings:
             )
         _check_int("sessions_per_week", self.sessions_per_week, *SESSIONS_PER_WEEK_RANGE)
         _check_int("set_pain_threshold", self.set_pain_threshold, 0, 10)
+        if not isinstance(self.watch_folder, str) or len(self.watch_folder) > MAX_FOLDER_CHARS:
+            raise ValidationError("watch_folder", "must be a folder path (text)")
 
     @property
     def reminder_hour_minute(self) -> tuple[int, int]:
