@@ -71,6 +71,7 @@ class SettingsDialog(QDialog):
         layout.addLayout(watch)
         folder_row = QHBoxLayout()
         self.watch_edit = QLineEdit()
+        self.watch_edit.setMinimumWidth(280)
         self.watch_edit.setPlaceholderText(self.tr("No folder: runs are imported by hand"))
         self.watch_edit.setAccessibleName(self.tr("Import new runs from this folder"))
         self.watch_choose = QPushButton(self.tr("Choose..."))
@@ -114,6 +115,7 @@ class SettingsDialog(QDialog):
         self.sessions_spin.setValue(s.sessions_per_week)
         self.threshold_spin.setValue(s.set_pain_threshold)
         self.watch_edit.setText(s.watch_folder)
+        self.watch_edit.setCursorPosition(0)
 
     def _choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(

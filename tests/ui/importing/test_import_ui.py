@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QAbstractItemDelegate, QApplication, QComboBox, QPushButton
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "importer"))
 from activity_files import RunSpec, fit_bytes, gpx_bytes, tcx_bytes
@@ -80,11 +80,17 @@ def test_drop_review_untick_and_import(app_session, tmp_path, qtbot):
     six = next(i for i, r in enumerate(dialog.rows) if r.activity and r.activity.distance_km == 6)
     dialog.set_included(seven, False)
     assert not dialog.rows[seven].include
-    types = dialog.table.cellWidget(six, TYPE)
-    types.setCurrentIndex(types.findData("intervals"))
-    dialog.table.cellWidget(six, RPE).setValue(8)
+    model = dialog.model
+    # the type editor, as a double-click opens it
+    dialog.table.edit(model.index(six, TYPE))
+    editor = dialog.table.findChild(QComboBox)
+    editor.setCurrentIndex(editor.findData("intervals"))
+    dialog.table.commitData(editor)
+    dialog.table.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+    assert model.setData(model.index(six, RPE), 8)
+    assert model.index(six, TYPE).data() == "Intervals"
     skipped = next(i for i, r in enumerate(dialog.rows) if r.status is Status.SKIPPED)
-    assert not dialog.table.item(skipped, INCLUDE).flags() & Qt.ItemFlag.ItemIsUserCheckable
+    assert not model.flags(model.index(skipped, INCLUDE)) & Qt.ItemFlag.ItemIsUserCheckable
     assert dialog.import_button.text() == "Import 2"
     with qtbot.waitSignal(controller.finished, timeout=20_000) as done:
         dialog.import_button.click()
@@ -128,8 +134,9 @@ def test_review_dialog_lists_what_was_found(qtbot, tmp_path):
     found = ImportReader(zone=UTC).read([write_files(tmp_path / "in")])
     dialog = ReviewDialog(plan_import(found, [], START.date()))
     qtbot.addWidget(dialog)
-    cells = [[dialog.table.item(r, c).text() if dialog.table.item(r, c) else ""
-              for c in range(dialog.table.columnCount())] for r in range(dialog.table.rowCount())]
+    model = dialog.model
+    cells = [[model.index(r, c).data() for c in range(model.columnCount())]
+             for r in range(model.rowCount())]
     walk = next(c for c in cells if c[8] == "skipped")
     assert "not a run (walking)" in walk[9]
     fit = next(c for c in cells if "run0.fit" in c[9])
