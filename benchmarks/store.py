@@ -1,4 +1,7 @@
-"""Store speed with five years of history: bulk import, full load, date-range reads.
+"""Store speed with five years of history: bulk import, full load, date-range reads;
+and what durability costs: one commit with synchronous=FULL (the app's) against NORMAL
+(the old setting), timed in the same run, with the fsyncs each makes (counted by strace
+when it is installed).
 
 Machines here are noisy, so every figure is printed with its ratio to a baseline measured
 in the same run: plain sqlite3 doing the same work on raw tuples (for the import, the same
@@ -8,7 +11,10 @@ Run: ``.venv/bin/python benchmarks/store.py``.
 
 from __future__ import annotations
 
+import re
+import shutil
 import sqlite3
+import subprocess
 import sys
 import tempfile
 import time
@@ -17,9 +23,10 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from hamstring_app.core.demo import build_demo_history
-from hamstring_app.core.models import History
+from hamstring_app.core.models import CheckIn, History
 from hamstring_app.paths import DB_NAME
-from hamstring_app.store.repository import open_repository
+from hamstring_app.store.db import HEAD_REVISION, SYNCHRONOUS, Database, make_engine
+from hamstring_app.store.repository import Repository, open_repository
 
 TODAY = date(2026, 6, 30)
 YEARS = 5
@@ -130,5 +137,83 @@ def main() -> int:
     return 0
 
 
+# ----------------------------------------------------------------------- durability
+
+COMMITS = 200
+OLD_SYNCHRONOUS = "NORMAL"
+
+
+def _repo_with(folder: Path, synchronous: str) -> Repository:
+    """The app's repository on a new file, its connections set to ``synchronous``."""
+    open_repository(folder, today=lambda: TODAY, app_version="bench").close()
+    path = folder / DB_NAME
+    engine = make_engine(path, synchronous=synchronous)
+    database = Database(path, None, HEAD_REVISION, _engine=engine)
+    return Repository(database, lambda: TODAY)
+
+
+def _commits(repo: Repository, count: int, first: date) -> None:
+    for k in range(count):
+        repo.save_checkin(CheckIn(day=first + timedelta(days=k), pain_rest=k % 11))
+
+
+def commit_ms(folder: Path, synchronous: str, rounds: int = 3) -> float:
+    """Best mean time of one save_checkin commit, over ``rounds`` runs of COMMITS each."""
+    best = float("inf")
+    for n in range(rounds):
+        repo = _repo_with(folder / f"{synchronous}-{n}", synchronous)
+        start = time.perf_counter()
+        _commits(repo, COMMITS, TODAY - timedelta(days=COMMITS))
+        best = min(best, (time.perf_counter() - start) * 1000 / COMMITS)
+        repo.close()
+    return best
+
+
+def fsyncs(synchronous: str) -> int | None:
+    """fsync + fdatasync calls made by COMMITS commits (open and close left out)."""
+    if shutil.which("strace") is None:
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        log = Path(tmp) / "strace.log"
+        subprocess.run(
+            ["strace", "-f", "-qq", "-e", "trace=fsync,fdatasync,write", "-o", str(log),
+             sys.executable, __file__, "--commits-only", synchronous, tmp],
+            check=True, stdout=subprocess.DEVNULL,
+        )
+        lines = log.read_text().splitlines()
+    marks = [k for k, line in enumerate(lines) if re.search(r'write\(1, "(START|END)', line)]
+    during = lines[marks[0] : marks[1]]
+    return sum(1 for line in during if re.search(r"\b(fsync|fdatasync)\(", line))
+
+
+def commits_only(synchronous: str, tmp: str) -> int:
+    repo = _repo_with(Path(tmp) / "data", synchronous)
+    print("START", flush=True)
+    _commits(repo, COMMITS, TODAY - timedelta(days=COMMITS))
+    print("END", flush=True)
+    repo.close()
+    return 0
+
+
+def durability() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        old = commit_ms(Path(tmp), OLD_SYNCHRONOUS)
+        new = commit_ms(Path(tmp), SYNCHRONOUS)
+    print(f"one commit (save_checkin), best mean of 3 x {COMMITS}:")
+    print(f"  synchronous={OLD_SYNCHRONOUS:<7}{old:9.3f} ms  (the old setting, baseline)")
+    print(f"  synchronous={SYNCHRONOUS:<7}{new:9.3f} ms  ({new / old:.2f}x the old setting)")
+    old_syncs, new_syncs = fsyncs(OLD_SYNCHRONOUS), fsyncs(SYNCHRONOUS)
+    if new_syncs is None or old_syncs is None:
+        print("fsync counts: strace is not installed (apt-get install strace)")
+        return
+    print(f"fsyncs for {COMMITS} commits: {OLD_SYNCHRONOUS} {old_syncs}, {SYNCHRONOUS} {new_syncs}")
+    met = "met" if new_syncs >= COMMITS else "NOT met"
+    print(f"target: every commit flushed to the disk (>= 1 fsync per commit): {met}")
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    if len(sys.argv) == 4 and sys.argv[1] == "--commits-only":
+        sys.exit(commits_only(sys.argv[2], sys.argv[3]))
+    code = main()
+    durability()
+    sys.exit(code)

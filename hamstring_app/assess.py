@@ -78,7 +78,8 @@ def _read_text(file: str, stdin: TextIO) -> str:
     return Path(file).read_text(encoding="utf-8")
 
 
-def _from_db(data_dir: str | None, today: date) -> History:
+def _from_db(data_dir: str | None, today: date) -> tuple[History, str]:
+    """The saved history, and a sentence naming any rows that had to be left out."""
     from hamstring_app import __version__, paths
     from hamstring_app.store.repository import open_repository
 
@@ -88,7 +89,8 @@ def _from_db(data_dir: str | None, today: date) -> History:
         folder, today=lambda: today, app_version=__version__, read_only=True
     )
     try:
-        return repo.load_history()
+        history = repo.load_history()
+        return history, repo.unreadable_sentence()
     finally:
         repo.close()
 
@@ -117,9 +119,11 @@ def run_assess(
 
         day = cli_today or date.today()
         try:
-            history = _from_db(data_dir, day)
+            history, skipped = _from_db(data_dir, day)
         except StoreError as e:
             return _fail(EXIT_FAILURE, str(e), err)
+        if skipped:  # assessed without them; say so, but it is still a success
+            _fail(EXIT_OK, f"note: {skipped}", err)
         try:
             check_span("--today", history, day)
         except ValidationError as e:

@@ -111,7 +111,28 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument(
         "--data-dir", dest="import_data_dir", metavar="PATH", help="data folder to import into"
     )
+    _add_export(sub)
     return parser
+
+
+def _add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    export = sub.add_parser(
+        "export",
+        help="write your data as one JSON file or as CSV files (see docs/data-formats.md)",
+        description=(
+            "Write everything as one JSON file in the format assess reads (it can be "
+            "imported back), or as CSV files for spreadsheets. Reads your data only."
+        ),
+    )
+    target = export.add_mutually_exclusive_group(required=True)
+    target.add_argument("--json", metavar="FILE", dest="json_file", help="one JSON file")
+    target.add_argument(
+        "--csv",
+        metavar="DIR",
+        dest="csv_dir",
+        help="a folder for checkins.csv, runs.csv and strength_sets.csv",
+    )
+    export.add_argument("--data-dir", dest="sub_data_dir", metavar="PATH", help="data folder")
 
 
 def preload_for_gui() -> None:
@@ -137,8 +158,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=args.file, use_db=args.db, data_dir=data_dir, today=args.today
         )
 
+    if args.command == "export":
+        from hamstring_app import data_cli
+
+        return data_cli.run_export(
+            json_file=args.json_file,
+            csv_dir=args.csv_dir,
+            data_dir=args.sub_data_dir or args.data_dir,
+        )
+
     if args.command == "import":
+        from hamstring_app import data_cli
         from hamstring_app.import_cli import run_import
+
+        data_cli.register_json_import()  # .json files are the app's own export
 
         return run_import(
             args.paths,

@@ -150,6 +150,12 @@ _LEVEL_ORDER = (Level.INFO, Level.CAUTION, Level.WARNING, Level.DANGER)
 
 MAX_RUN_KM = 400.0
 MAX_RUN_MINUTES = 72 * 60.0
+# A run's average pace, in minutes per km. 1:30 per km is 40 km/h: faster than anyone has
+# averaged even over 100 m (9.58 s is 37.6 km/h). 30:00 per km is 2 km/h, slower than a
+# stroll: a distance and time further apart than these are a typing slip (300 km in 48
+# minutes, or 1 km in 300 minutes), not a run.
+FASTEST_PACE_MIN_PER_KM = 1.5
+SLOWEST_PACE_MIN_PER_KM = 30.0
 MAX_DESCENT_M = 10_000.0
 CADENCE_RANGE = (100, 260)
 MAX_LOAD_KG = 500.0
@@ -227,10 +233,24 @@ def check_number(
     suffix = f" {unit}" if unit else ""
     too_low = value < low if low_inclusive else value <= low
     if too_low or value > high:
-        lower = f"from {low:g}" if low_inclusive else f"more than {low:g}"
+        if low_inclusive:
+            allowed = f"from {low:g} to {high:g}{suffix}"
+        else:
+            allowed = f"more than {low:g} and at most {high:g}{suffix}"
         bad = shown(value)
         bad += suffix if bad[-1].isdigit() else ""  # no unit after "... digits long"
-        raise ValidationError(name, f"must be {lower} to {high:g}{suffix}, not {bad}")
+        raise ValidationError(name, f"must be {allowed}, not {bad}")
+
+
+def pace_min_per_km(distance_km: float, duration_min: float) -> float:
+    """Average pace of a run, minutes per km."""
+    return duration_min / distance_km
+
+
+def pace_is_possible(distance_km: float, duration_min: float) -> bool:
+    """True when the average pace is one a runner could run (see the bounds above)."""
+    pace = pace_min_per_km(distance_km, duration_min)
+    return FASTEST_PACE_MIN_PER_KM <= pace <= SLOWEST_PACE_MIN_PER_KM
 
 
 def check_bool(name: str, value: object, *, optional: bool = True) -> None:
@@ -272,6 +292,33 @@ def check_encodable(name: str, value: str) -> None:
         raise ValidationError(
             name, f"holds a broken character (at position {exc.start + 1}); type it again"
         ) from None
+
+
+MAX_PROGRAMME_ID_CHARS = 100  # the width of strength_session.programme_id
+
+
+def check_id(name: str, value: object) -> None:
+    """A record id handed out by the store: None (not saved yet) or a whole number from 1.
+    ``True`` is refused although Python counts it as 1."""
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValidationError(name, f"must be a whole number from 1, not {shown(value)}")
+
+
+def check_time_order(started: object, finished: object, *, what: str) -> None:
+    """``finished`` may not come before ``started``. One with a time zone and one without
+    cannot be compared, so that mix is refused too (it would also be ambiguous)."""
+    if not isinstance(started, datetime) or not isinstance(finished, datetime):
+        return
+    if (started.tzinfo is None) != (finished.tzinfo is None):
+        raise ValidationError(
+            "finished_at",
+            f"has a time zone and the start of {what} has none, or the other way round; "
+            "give both times the same way",
+        )
+    if finished < started:
+        raise ValidationError("finished_at", f"is before {what} started")
 
 
 def _check_enum(name: str, value: object, enum: type[StrEnum]) -> None:
@@ -428,6 +475,7 @@ class Run:
             check_text("content_hash", self.content_hash, MAX_HASH_CHARS)
         check_text("details", self.details)
         check_bool("needs_review", self.needs_review, optional=False)
+        check_id("id", self.id)
 
     @property
     def session_load(self) -> float | None:
@@ -474,12 +522,7 @@ class SetLog:
         check_number("load_kg", self.load_kg, 0, MAX_LOAD_KG, unit="kg")
         check_pain("pain", self.pain)
         check_bool("completed", self.completed, optional=False)
-        if (
-            self.started_at is not None
-            and self.finished_at is not None
-            and self.finished_at < self.started_at
-        ):
-            raise ValidationError("finished_at", "is before the set started")
+        check_time_order(self.started_at, self.finished_at, what="the set")
 
 
 @dataclass(frozen=True, slots=True)
@@ -505,6 +548,13 @@ class StrengthSession:
             isinstance(self.phase, bool) or self.phase not in (1, 2, 3, 4)
         ):
             raise ValidationError("phase", f"must be 1, 2, 3 or 4, not {shown(self.phase)}")
+        if self.programme_id is not None:
+            if not isinstance(self.programme_id, str) or not self.programme_id.strip():
+                raise ValidationError(
+                    "programme_id", f"must name a programme, not {shown(self.programme_id)}"
+                )
+            check_text("programme_id", self.programme_id, MAX_PROGRAMME_ID_CHARS)
+        check_id("id", self.id)
 
     @property
     def finished(self) -> bool:

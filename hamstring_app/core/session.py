@@ -71,6 +71,7 @@ class GuidedSession:
         self._index = 0
         self._set = 1
         self._offer: int | None = None  # exercise index with a pending offer
+        self._ended_early = False
         self._paused_at: float | None = None
         # timing of the current state (monotonic seconds)
         self._state = State.GET_READY
@@ -256,6 +257,16 @@ class GuidedSession:
         return tuple(self._logs[key] for key in self._log_order)
 
     @property
+    def planned_sets(self) -> int:
+        """Sets in the plan as it stands (a stopped exercise counts the sets it had)."""
+        return sum(self._sets)
+
+    @property
+    def ended_early(self) -> bool:
+        """True when the runner ended the session before its last set."""
+        return self._ended_early
+
+    @property
     def offer_stop_or_easier(self) -> bool:
         """True after a set with pain above the threshold, until the runner chooses."""
         return self._offer is not None
@@ -409,6 +420,7 @@ class GuidedSession:
     def end_early(self) -> None:
         """Finish now. Logged sets are kept; a set in progress is not logged."""
         if self._state is not State.SUMMARY:
+            self._ended_early = True
             self._finish(self._now())
 
     def stop_exercise(self) -> None:

@@ -18,8 +18,9 @@ from hamstring_app.core.models import ValidationError, check_bool
 
 log = logging.getLogger(__name__)
 
-_TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+_TIME = re.compile(r"([01]\d|2[0-3]):([0-5]\d)")  # used with fullmatch: no trailing newline
 SESSIONS_PER_WEEK_RANGE = (2, 4)
+MAX_PLAN_MOVES_CHARS = 2000
 _TRUE = {"true", "yes", "1", "on"}
 _FALSE = {"false", "no", "0", "off"}
 MAX_FOLDER_CHARS = 4096
@@ -41,11 +42,14 @@ class Settings:
     sessions_per_week: int = 3  # planned strength sessions a week
     set_pain_threshold: int = 5  # pain above this in a set offers to stop or switch
     watch_folder: str = ""  # import new runs from this folder ("" = none)
+    # sessions the runner moved in the week ahead: "kind from to" entries joined by ";"
+    # (core.runplan.week.moves_to_text); old ones are dropped as the week moves on
+    plan_moves: str = ""
 
     def __post_init__(self) -> None:
         for name in ("reminder_enabled", "sound_enabled", "speech_enabled"):
             check_bool(name, getattr(self, name), optional=False)
-        if not isinstance(self.reminder_time, str) or not _TIME.match(self.reminder_time):
+        if not isinstance(self.reminder_time, str) or not _TIME.fullmatch(self.reminder_time):
             raise ValidationError(
                 "reminder_time", f"must be a time like 20:00 (HH:MM), not {self.reminder_time!r}"
             )
@@ -53,6 +57,10 @@ class Settings:
         _check_int("set_pain_threshold", self.set_pain_threshold, 0, 10)
         if not isinstance(self.watch_folder, str) or len(self.watch_folder) > MAX_FOLDER_CHARS:
             raise ValidationError("watch_folder", "must be a folder path (text)")
+        if not isinstance(self.plan_moves, str) or len(self.plan_moves) > MAX_PLAN_MOVES_CHARS:
+            raise ValidationError(
+                "plan_moves", f"must be text of at most {MAX_PLAN_MOVES_CHARS} characters"
+            )
 
     @property
     def reminder_hour_minute(self) -> tuple[int, int]:

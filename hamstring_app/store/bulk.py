@@ -7,7 +7,7 @@ checked before the first row is written; rows go in with executemany-style inser
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, delete, func, insert, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -22,6 +22,9 @@ from hamstring_app.core.models import (
 )
 from hamstring_app.store import records as r
 from hamstring_app.store import tables as t
+
+if TYPE_CHECKING:
+    from hamstring_app.exchange.merge import ImportPlan
 
 
 def check_history(history: History, today: date) -> None:
@@ -63,6 +66,17 @@ def insert_history(conn: Connection, history: History) -> None:
         conn.execute(insert(t.run), [r.run_values(run, with_id=False) for run in history.runs])
     if history.strength_sessions:
         insert_sessions(conn, history.strength_sessions)
+
+
+def add_new(conn: Connection, saved: History, incoming: History) -> ImportPlan:
+    """Write the records of a checked ``incoming`` history that ``saved`` (read in this same
+    transaction) does not hold yet; duplicates are skipped, saved check-ins kept."""
+    from hamstring_app.exchange.merge import plan_import
+
+    plan = plan_import(saved, incoming)
+    if plan.adds_anything:
+        insert_history(conn, plan.additions())
+    return plan
 
 
 def insert_sessions(conn: Connection, sessions: tuple[StrengthSession, ...]) -> None:

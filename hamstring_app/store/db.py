@@ -56,6 +56,11 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 HEAD_REVISION = "0002"
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+# Every commit is flushed to the disk before it returns (with WAL: one fsync of the -wal
+# per commit), so a check-in the app says is saved survives an OS crash or a power cut.
+# NORMAL made no fsync at all for 200 commits; the app writes a few times a day, and
+# benchmarks/store.py measures what FULL costs per commit against NORMAL.
+SYNCHRONOUS = "FULL"
 SIDE_FILES = ("-wal", "-shm", "-journal")
 BACKUPS_KEPT = 5  # pre-migration copies kept in backups/, newest first
 
@@ -291,12 +296,41 @@ def _inspect(path: Path) -> _Found:
             if "app_meta" in names:
                 row = conn.execute("SELECT schema_revision FROM app_meta WHERE id = 1").fetchone()
                 meta_revision = row[0] if row else None
+            if versions == [HEAD_REVISION]:
+                _refuse_drift(path, conn)
     except sqlite3.DatabaseError as exc:
         raise DatabaseUnreadable(path, f"a damaged SQLite database ({exc})") from exc
     if len(versions) > 1:
         raise DatabaseUnreadable(path, f"a database with several versions at once ({versions})")
     revision = versions[0] if versions else None
     return _Found(exists=True, revision=revision, meta_revision=meta_revision)
+
+
+def plain_reason(exc: BaseException) -> str:
+    """What went wrong in a few words, for a person: the driver's own message (SQLAlchemy
+    appends the failing SQL statement and its parameters; those stay in the log)."""
+    inner = getattr(exc, "orig", None)
+    text = str(inner if isinstance(inner, BaseException) else exc)
+    text = text.split("\n[SQL:")[0].split("\n")[0].strip()
+    if len(text) > 160:
+        text = text[:157] + "..."
+    return text or type(exc).__name__
+
+
+def _refuse_drift(path: Path, conn: sqlite3.Connection) -> None:
+    """A file that says it is current must have every table and column the app reads."""
+    from hamstring_app.store.reader import EXPECTED_COLUMNS
+    from hamstring_app.store.unreadable import missing_parts
+
+    missing = missing_parts(conn, EXPECTED_COLUMNS)
+    if missing:
+        more = f" and {len(missing) - 3} more" if len(missing) > 3 else ""
+        shown = ", ".join(missing[:3]) + more
+        raise DatabaseUnreadable(
+            path,
+            f"a data file in the current format ({HEAD_REVISION}) that is missing parts it "
+            f"must have: {shown}",
+        )
 
 
 # ----------------------------------------------------------------------- backup
@@ -354,14 +388,17 @@ def _prune_backups(folder: Path, path: Path, keep: Path) -> None:
 # ----------------------------------------------------------------------- engine
 
 
-def connect(path: Path) -> sqlite3.Connection:
+def connect(path: Path, *, synchronous: str = SYNCHRONOUS) -> sqlite3.Connection:
     """A connection with the app's pragmas, in autocommit mode: transactions begin only
     when asked (``BEGIN``), so DDL is transactional too. Every connection that may write
-    is made here, the engine's included."""
+    is made here, the engine's included. ``synchronous`` other than the app's setting is
+    for the benchmark that compares durability settings only."""
+    if synchronous not in ("OFF", "NORMAL", "FULL", "EXTRA"):
+        raise ValueError(f"unknown synchronous setting {synchronous!r}")
     conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     try:
         conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute(f"PRAGMA synchronous={synchronous}")
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     except BaseException:
@@ -385,9 +422,9 @@ def _engine(path: Path, creator: Callable[[], sqlite3.Connection]) -> Engine:
     return engine
 
 
-def make_engine(path: Path) -> Engine:
+def make_engine(path: Path, *, synchronous: str = SYNCHRONOUS) -> Engine:
     """An engine whose every connection has the app's pragmas and real transactions."""
-    return _engine(path, lambda: connect(path))
+    return _engine(path, lambda: connect(path, synchronous=synchronous))
 
 
 def _write_meta(conn: Any, revision: str, app_version: str) -> None:
@@ -436,7 +473,7 @@ def _migrate(
             reason = storage_problem(exc)
             if reason is not None:
                 raise StorageUnavailable(path.parent, reason) from exc
-            raise MigrationFailed(path, backup, str(exc) or type(exc).__name__) from exc
+            raise MigrationFailed(path, backup, plain_reason(exc)) from exc
         finally:
             config.attributes.pop("connection", None)
             raw.execute("PRAGMA foreign_keys=ON")

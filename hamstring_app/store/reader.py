@@ -36,6 +36,16 @@ from hamstring_app.core.models import (
     SetLog,
     StrengthSession,
 )
+from hamstring_app.store.unreadable import (
+    DECODE_ERRORS,
+    UnreadableRow,
+    build_each,
+    fetch_tolerant,
+    is_undecodable,
+)
+from hamstring_app.store.unreadable import (
+    _note as note_unreadable,
+)
 
 Build = Callable[[Sequence[Any]], Any]
 
@@ -130,6 +140,73 @@ SESSION_SELECT = _select("strength_session", SESSION_COLUMNS)
 SET_SELECT = _select("set_log", ("session_id", *SET_COLUMNS))
 PROFILE_SELECT = _select("profile", PROFILE_COLUMNS) + " WHERE id = 1"
 
+# Every table and column the reads need: a file at the current format that lacks one is
+# refused when it is opened (db._inspect), never half-read.
+EXPECTED_COLUMNS: dict[str, tuple[str, ...]] = {
+    "checkin": CHECKIN_COLUMNS,
+    "run": RUN_COLUMNS,
+    "strength_session": SESSION_COLUMNS,
+    "set_log": ("session_id", *SET_COLUMNS),
+    "profile": PROFILE_COLUMNS,
+    "setting": ("key", "value"),
+    "app_meta": ("schema_revision", "app_version"),
+}
+
+
+# ----------------------------------------------------------------------- defensive reads
+# The fast path builds all rows at once; only if that fails (a row that passed the CHECKs
+# but cannot be decoded) is each row built alone, and the bad ones left out and noted.
+
+
+def _fetch(conn: Any, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+    try:
+        return conn.execute(sql, params).fetchall()  # type: ignore[no-any-return]
+    except sqlite3.OperationalError as exc:
+        if not is_undecodable(exc):
+            raise
+        return fetch_tolerant(conn, sql, params)
+
+
+def _all(
+    build: Build, rows: Sequence[Any], table: str, describe: Callable[[Sequence[Any]], str]
+) -> tuple[Any, ...]:
+    try:
+        return tuple(map(build, rows))
+    except DECODE_ERRORS:
+        return build_each(build, rows, table, describe)
+
+
+def _first(
+    build: Build, row: Any, table: str, describe: Callable[[Sequence[Any]], str]
+) -> Any:
+    if row is None:
+        return None
+    built = _all(build, [row], table, describe)
+    return built[0] if built else None
+
+
+_RUN_DAY, _RUN_ID = RUN_COLUMNS.index("day"), RUN_COLUMNS.index("id")
+_SESSION_DAY = SESSION_COLUMNS.index("day")
+
+
+def _checkin_what(row: Sequence[Any]) -> str:
+    return f"the check-in dated {row[0]}"
+
+
+def _run_what(row: Sequence[Any]) -> str:
+    return f"the run dated {row[_RUN_DAY]} (id {row[_RUN_ID]})"
+
+
+def _session_what(row: Sequence[Any]) -> str:
+    return f"the strength session of {row[_SESSION_DAY]} (id {row[_SESSION_ID_AT]})"
+
+
+def _set_what(row: Sequence[Any]) -> str:
+    return f"a set of the strength session with id {row[0]}"
+
+
+_SESSION_ID_AT = SESSION_COLUMNS.index("id")
+
 
 def _between(column: str, start: date | None, end: date | None) -> tuple[str, list[str]]:
     clauses, params = [], []
@@ -170,10 +247,16 @@ _PROFILE_DECODERS = tuple(
 
 def profile(conn: Any) -> Profile | None:
     """The one profile row, built the ordinary, fully checked way (it is read rarely)."""
-    row = conn.execute(PROFILE_SELECT).fetchone()
-    if row is None:
+    rows = _fetch(conn, PROFILE_SELECT)
+    if not rows:
         return None
-    return Profile(*(decode(value) for decode, value in zip(_PROFILE_DECODERS, row, strict=True)))
+    try:
+        return Profile(
+            *(decode(value) for decode, value in zip(_PROFILE_DECODERS, rows[0], strict=True))
+        )
+    except (*DECODE_ERRORS, ValueError) as exc:
+        note_unreadable(UnreadableRow("profile", "your profile", f"{type(exc).__name__}"))
+        return None
 
 
 def checkin_from_row(row: Sequence[Any]) -> CheckIn:
@@ -184,33 +267,39 @@ def run_from_row(row: Sequence[Any]) -> Run:
     return _run(row)  # type: ignore[no-any-return]
 
 
+def _one(rows: list[Any]) -> Any:
+    return rows[0] if rows else None
+
+
 def checkin(conn: Any, day: date) -> CheckIn | None:
-    row = conn.execute(CHECKIN_SELECT + " WHERE day = ?", (day.isoformat(),)).fetchone()
-    return None if row is None else _checkin(row)
+    row = _one(_fetch(conn, CHECKIN_SELECT + " WHERE day = ?", (day.isoformat(),)))
+    return _first(_checkin, row, "checkin", _checkin_what)  # type: ignore[no-any-return]
 
 
 def checkins(conn: Any, start: date | None = None, end: date | None = None) -> tuple[CheckIn, ...]:
     where, params = _between("day", start, end)
-    rows = conn.execute(CHECKIN_SELECT + where + " ORDER BY day", params).fetchall()
-    return tuple(map(_checkin, rows))
+    rows = _fetch(conn, CHECKIN_SELECT + where + " ORDER BY day", params)
+    return _all(_checkin, rows, "checkin", _checkin_what)
 
 
 def last_checkin_before(conn: Any, day: date) -> CheckIn | None:
-    row = conn.execute(
-        CHECKIN_SELECT + " WHERE day < ? ORDER BY day DESC LIMIT 1", (day.isoformat(),)
-    ).fetchone()
-    return None if row is None else _checkin(row)
+    row = _one(
+        _fetch(
+            conn, CHECKIN_SELECT + " WHERE day < ? ORDER BY day DESC LIMIT 1", (day.isoformat(),)
+        )
+    )
+    return _first(_checkin, row, "checkin", _checkin_what)  # type: ignore[no-any-return]
 
 
 def run(conn: Any, run_id: int) -> Run | None:
-    row = conn.execute(RUN_SELECT + " WHERE id = ?", (run_id,)).fetchone()
-    return None if row is None else _run(row)
+    row = _one(_fetch(conn, RUN_SELECT + " WHERE id = ?", (run_id,)))
+    return _first(_run, row, "run", _run_what)  # type: ignore[no-any-return]
 
 
 def runs(conn: Any, start: date | None = None, end: date | None = None) -> tuple[Run, ...]:
     where, params = _between("day", start, end)
-    rows = conn.execute(RUN_SELECT + where + " ORDER BY day, id", params).fetchall()
-    return tuple(map(_run, rows))
+    rows = _fetch(conn, RUN_SELECT + where + " ORDER BY day, id", params)
+    return _all(_run, rows, "run", _run_what)
 
 
 # Where the session id (what sets point at) is in a session row.
@@ -218,22 +307,44 @@ _SESSION_ID = SESSION_COLUMNS.index("id")
 
 
 def session(conn: Any, session_id: int) -> StrengthSession | None:
-    row = conn.execute(SESSION_SELECT + " WHERE id = ?", (session_id,)).fetchone()
+    row = _one(_fetch(conn, SESSION_SELECT + " WHERE id = ?", (session_id,)))
     if row is None:
         return None
-    set_rows = conn.execute(
-        SET_SELECT + " WHERE session_id = ? ORDER BY id", (session_id,)
-    ).fetchall()
-    return _sessions_of([row], set_rows)[0]
+    set_rows = _fetch(conn, SET_SELECT + " WHERE session_id = ? ORDER BY id", (session_id,))
+    found = _sessions_of([row], set_rows)
+    return found[0] if found else None
 
 
 def runs_where(conn: Any, condition: str, params: Sequence[Any] = ()) -> tuple[Run, ...]:
     """Runs meeting an SQL ``condition`` over the run table's columns, by day then id."""
-    rows = conn.execute(RUN_SELECT + f" WHERE {condition} ORDER BY day, id", params).fetchall()
-    return tuple(map(_run, rows))
+    rows = _fetch(conn, RUN_SELECT + f" WHERE {condition} ORDER BY day, id", params)
+    return _all(_run, rows, "run", _run_what)
 
 
 def _sessions_of(rows: list[Any], set_rows: list[Any]) -> tuple[StrengthSession, ...]:
+    try:
+        return _sessions_fast(rows, set_rows)
+    except DECODE_ERRORS:
+        return _sessions_each(rows, set_rows)
+
+
+def _sessions_each(rows: list[Any], set_rows: list[Any]) -> tuple[StrengthSession, ...]:
+    """Row by row, leaving out (and noting) the sessions and sets that cannot be read."""
+    sets = build_each(lambda row: (row[0], _set(row[1:])), set_rows, "set_log", _set_what)
+    by_session: dict[int, list[SetLog]] = {}
+    for session_id, built in sets:
+        by_session.setdefault(session_id, []).append(built)
+    set_sets = StrengthSession.__dict__["sets"].__set__
+    out = []
+    for record in build_each(
+        lambda row: (row[_SESSION_ID], _session(row)), rows, "strength_session", _session_what
+    ):
+        set_sets(record[1], tuple(by_session.get(record[0], ())))
+        out.append(record[1])
+    return tuple(out)
+
+
+def _sessions_fast(rows: list[Any], set_rows: list[Any]) -> tuple[StrengthSession, ...]:
     by_session: dict[int, list[SetLog]] = {}
     build_set = _set
     for set_row in set_rows:
@@ -254,16 +365,17 @@ def sessions(
     conn: Any, start: date | None = None, end: date | None = None
 ) -> tuple[StrengthSession, ...]:
     where, params = _between("day", start, end)
-    rows = conn.execute(SESSION_SELECT + where + " ORDER BY day, id", params).fetchall()
+    rows = _fetch(conn, SESSION_SELECT + where + " ORDER BY day, id", params)
     set_where, set_params = _between("s.day", start, end)
-    set_rows = conn.execute(
+    set_rows = _fetch(
+        conn,
         "SELECT l.session_id, "
         + ", ".join(f"l.{c}" for c in SET_COLUMNS)
         + " FROM set_log AS l JOIN strength_session AS s ON s.id = l.session_id"
         + set_where
         + " ORDER BY l.id",
         set_params,
-    ).fetchall()
+    )
     return _sessions_of(rows, set_rows)
 
 

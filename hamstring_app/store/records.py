@@ -19,7 +19,9 @@ from hamstring_app.core.models import (
     StrengthSession,
     Units,
     ValidationError,
+    check_id,
     check_not_future,
+    check_time_order,
 )
 
 CHECKIN_FIELDS = tuple(f.name for f in fields(CheckIn))
@@ -90,6 +92,14 @@ def check_day(name: str, day: date, today: date) -> None:
     check_not_future(name, day, today)
 
 
+def check_record_id(name: str, value: object) -> int:
+    """An id given to a repository method: a whole number from 1 (``True`` is refused)."""
+    if value is None:
+        raise ValidationError(name, "is needed")
+    check_id(name, value)
+    return value  # type: ignore[return-value]
+
+
 def check_moment(name: str, moment: datetime | None, today: date) -> None:
     if moment is not None:
         if isinstance(moment, bool) or not isinstance(moment, datetime):
@@ -98,13 +108,9 @@ def check_moment(name: str, moment: datetime | None, today: date) -> None:
 
 
 def check_order(started: datetime | None, finished: datetime | None) -> None:
-    """A finish before the start is refused; naive and aware times are not compared."""
-    if started is None or finished is None:
-        return
-    if (started.tzinfo is None) != (finished.tzinfo is None):
-        return
-    if finished < started:
-        raise ValidationError("finished_at", "is before the session started")
+    """A finish before the start is refused, and so is a start and a finish of which only
+    one has a time zone (they cannot be put in order)."""
+    check_time_order(started, finished, what="the session")
 
 
 def check_set(set_log: SetLog, today: date) -> None:

@@ -12,6 +12,7 @@ app and reading its history never wait for SQLAlchemy's imports.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sqlite3
 import threading
@@ -33,10 +34,11 @@ from hamstring_app.core.models import (
     StrengthSession,
     ValidationError,
     check_pain,
+    check_time_order,
 )
 from hamstring_app.core.settings import Settings
 from hamstring_app.paths import DB_NAME, ensure_private_dir
-from hamstring_app.store import reader
+from hamstring_app.store import reader, unreadable
 from hamstring_app.store import records as r
 from hamstring_app.store.db import (
     Database,
@@ -59,12 +61,21 @@ log = logging.getLogger(__name__)
 if TYPE_CHECKING:
     from sqlalchemy import Connection
 
+    from hamstring_app.exchange.merge import ImportPlan
+
 
 def _sql() -> ModuleType:
     """SQLAlchemy Core and the tables (store/sql.py), imported on the first write."""
     from hamstring_app.store import sql
 
     return sql
+
+
+def prepare_writes() -> None:
+    """Import what writing needs (SQLAlchemy Core and the tables) ahead of the first write,
+    which would otherwise wait for it. Safe from any thread: the app calls it from a
+    background thread while the runner reads or types."""
+    _sql()
 
 
 def _raw(conn: Connection) -> sqlite3.Connection:
@@ -86,6 +97,13 @@ class Repository(RunImports):
 
     def close(self) -> None:
         self._db.close()
+
+    def prepare_writes(self) -> None:
+        """:func:`prepare_writes`, and make the engine the writes will use."""
+        prepare_writes()
+        if not self._db.read_only:
+            with contextlib.suppress(RuntimeError):  # closed meanwhile: nothing to prepare
+                self._db.engine  # noqa: B018 - made on first use
 
     # ------------------------------------------------------------------ plumbing
 
@@ -234,6 +252,7 @@ class Repository(RunImports):
         return run
 
     def delete_run(self, run_id: int) -> Run:
+        r.check_record_id("run_id", run_id)
         sql = _sql()
         with self._write() as conn:
             found = reader.run(_raw(conn), run_id)
@@ -264,6 +283,7 @@ class Repository(RunImports):
 
     def log_set(self, session_id: int, set_log: SetLog) -> None:
         """Save one set at once. Logging the same exercise and set number again replaces it."""
+        r.check_record_id("session_id", session_id)
         r.check_set(set_log, self._today())
         values = r.set_values(session_id, set_log)
         sql = _sql()
@@ -282,6 +302,7 @@ class Repository(RunImports):
     def finish_strength_session(self, session_id: int, finished_at: datetime) -> StrengthSession:
         """Mark a session finished. A finish before its start (the wall clock was moved
         back mid-session) is recorded as its start and logged, never refused."""
+        r.check_record_id("session_id", session_id)
         if not isinstance(finished_at, datetime):
             raise ValidationError("finished_at", f"must be a date and time, not {finished_at!r}")
         r.check_moment("finished_at", finished_at, self._today())
@@ -297,6 +318,7 @@ class Repository(RunImports):
             return self._session(conn, session_id)
 
     def set_session_next_morning_pain(self, session_id: int, pain: int | None) -> None:
+        r.check_record_id("session_id", session_id)
         check_pain("pain_next_morning", pain)
         sql = _sql()
         with self._write() as conn:
@@ -315,6 +337,7 @@ class Repository(RunImports):
             return None if found is None else reader.session(conn, found)
 
     def get_strength_session(self, session_id: int) -> StrengthSession | None:
+        r.check_record_id("session_id", session_id)
         with self._read() as conn, reader.snapshot(conn):
             return reader.session(conn, session_id)
 
@@ -326,6 +349,7 @@ class Repository(RunImports):
 
     def delete_strength_session(self, session_id: int) -> StrengthSession:
         """Delete a session and (by cascade) its sets; returns it whole, for undo."""
+        r.check_record_id("session_id", session_id)
         sql = _sql()
         with self._write() as conn:
             session = self._session(conn, session_id)
@@ -370,9 +394,30 @@ class Repository(RunImports):
     # ------------------------------------------------------------------ history
 
     def load_history(self, start: date | None = None) -> History:
-        """Profile and every record from ``start`` on (everything without it), oldest first."""
-        with self._read() as conn, reader.snapshot(conn):  # one consistent snapshot
-            return reader.history(conn, start)
+        """Profile and every record from ``start`` on (everything without it), oldest first.
+
+        A row that cannot be read is left out (and untouched in the file): see
+        :meth:`unreadable_sentence`."""
+        with (
+            unreadable.collecting() as skipped,
+            self._read() as conn,
+            reader.snapshot(conn),  # one consistent snapshot
+        ):
+            history = reader.history(conn, start)
+        if start is None:
+            self._unreadable = list(skipped)
+        else:
+            self._unreadable += [row for row in skipped if row not in self._unreadable]
+        return history
+
+    @property
+    def unreadable_rows(self) -> tuple[unreadable.UnreadableRow, ...]:
+        """The rows the last full history read had to leave out."""
+        return tuple(getattr(self, "_unreadable", ()))
+
+    def unreadable_sentence(self) -> str:
+        """One plain sentence naming the rows left out, or "" when every row was read."""
+        return unreadable.sentence(self.unreadable_rows)
 
     def import_history(self, history: History) -> None:
         """Add a whole history in one transaction with bulk inserts.
@@ -385,6 +430,17 @@ class Repository(RunImports):
         bulk.check_history(history, self._today())
         with self._write() as conn:
             bulk.insert_history(conn, history)
+
+    def import_new(self, incoming: History) -> ImportPlan:
+        """Add the records of ``incoming`` not saved yet, in one transaction; returns what
+        was added and skipped (see hamstring_app.exchange.merge). Check-ins already saved
+        for a date and a saved profile are kept."""
+        from hamstring_app.store import bulk
+
+        bulk.check_history(incoming, self._today())
+        with self._write() as conn:
+            saved = reader.history(_raw(conn))
+            return bulk.add_new(conn, saved, incoming)
 
     # ------------------------------------------------------------------ settings
 
@@ -414,8 +470,11 @@ def _not_before_start(session: StrengthSession, finished_at: datetime) -> dateti
     """A finish the wall clock puts before the start (it was moved back mid-session) is
     recorded as the start: logged, never refused, so the session can always be closed."""
     started = session.started_at
-    if started is None or (started.tzinfo is None) != (finished_at.tzinfo is None):
+    if started is None:
         return finished_at
+    if (started.tzinfo is None) != (finished_at.tzinfo is None):
+        # cannot be put in order at all: a caller's mistake, refused naming the field
+        check_time_order(started, finished_at, what="the session")
     if finished_at < started:
         log.warning(
             "Session %s finished at %s, before it started at %s (the clock moved back); "

@@ -8,9 +8,11 @@ import logging
 import os
 import sys
 import tempfile
+import threading
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from types import TracebackType
 
@@ -19,11 +21,18 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from hamstring_app import APP_ID, APP_NAME, ORG_NAME, __version__
 from hamstring_app.core.clock import Clock, SystemClock
+from hamstring_app.core.models import Profile
 from hamstring_app.logs import setup_logging, teardown_logging
-from hamstring_app.paths import DataPaths, ensure_private_dir, make_private_file, resolve_data_dir
+from hamstring_app.paths import (
+    DB_NAME,
+    DataPaths,
+    ensure_private_dir,
+    make_private_file,
+    resolve_data_dir,
+)
 from hamstring_app.store import operations as op
 from hamstring_app.store.errors import StorageUnavailable, StoreError, storage_problem
-from hamstring_app.store.repository import Repository, open_repository
+from hamstring_app.store.repository import Repository, open_repository, prepare_writes
 from hamstring_app.ui.checkin.reminder import CheckInReminder
 from hamstring_app.ui.context import AppContext
 from hamstring_app.ui.events import AppEvents
@@ -34,6 +43,7 @@ from hamstring_app.ui.theme import icon
 log = logging.getLogger(__name__)
 
 WINDOW_SETTINGS_NAME = "window.ini"
+PREPARE_WRITES_DELAY_MS = 500  # after the window is shown: the first tab is filled by then
 
 
 # --------------------------------------------------------------------------- Qt app
@@ -263,19 +273,44 @@ def launch(
     return Session(app, ctx, window, lock, handler, reporter, tempdir, reminder=reminder)
 
 
-def first_run(session: Session) -> bool:
-    """On first run, welcome the runner and ask for the profile. False if they cancel."""
+def ask_profile(today: date) -> Profile | None:
+    """The Welcome dialog: the disclaimer and the profile. None if the runner cancels."""
+    dialog = ProfileDialog(today, None, first_run=True)
+    if not dialog.exec():
+        return None
+    return dialog.profile()
+
+
+def first_run(session: Session, profile: Profile | None = None) -> bool:
+    """On first run, welcome the runner and ask for the profile (unless ``profile`` was
+    already given on the Welcome dialog). False if they cancel."""
     repo = session.ctx.repo
     if repo.get_profile() is not None:
         return True
-    dialog = ProfileDialog(session.ctx.clock.today(), None, first_run=True)
-    if not dialog.exec() or dialog.profile() is None:
-        return False
-    outcome = session.ctx.ops.run(op.save_profile, dialog.profile())
+    if profile is None:
+        profile = ask_profile(session.ctx.clock.today())
+        if profile is None:
+            return False
+    outcome = session.ctx.ops.run(op.save_profile, profile)
     if not outcome.ok:
         QMessageBox.critical(None, APP_NAME, outcome.message)
         return False
     return True
+
+
+def is_first_start(data_dir: str | os.PathLike[str] | None) -> bool:
+    """No data file in the data folder yet: the very first start there."""
+    try:
+        return not (resolve_data_dir(data_dir) / DB_NAME).exists()
+    except OSError:
+        return False  # launch() reports the folder's problem in its own words
+
+
+def prepare_writes_in_background(repo: Repository | None = None) -> None:
+    """Import what writing needs (SQLAlchemy) on a worker thread, so the first save does
+    not wait for it. It touches no widget; reads never need it."""
+    target = repo.prepare_writes if repo is not None else prepare_writes
+    threading.Thread(target=target, name="prepare-writes", daemon=True).start()
 
 
 def _refuse(message: str) -> int:
@@ -285,17 +320,53 @@ def _refuse(message: str) -> int:
     return 1
 
 
+def unreadable_warning(session: Session) -> str:
+    """The dialog text naming saved rows that could not be read ("" when all were read).
+
+    The history is the app's cached one (read for the first tab anyway), so asking costs
+    nothing; the rows stay untouched in the file."""
+    session.ctx.history.get()
+    sentence = session.ctx.repo.unreadable_sentence()
+    if not sentence:
+        return ""
+    return QApplication.translate(
+        "launch", "Some of your saved data could not be read.\n\n{sentence}"
+    ).format(sentence=sentence)
+
+
+def _warn_unreadable(session: Session) -> None:
+    text = unreadable_warning(session)
+    if text:
+        log.warning("%s", text)
+        QMessageBox.warning(session.window, APP_NAME, text)
+
+
 def run_gui(
     *, data_dir: str | None = None, demo: bool = False, demo_years: int | None = None
 ) -> int:
+    profile = None
+    if not demo and is_first_start(data_dir):
+        # The very first start: welcome the runner at once. Making the data file and the
+        # main window takes longer than drawing the dialog, so they wait for the answer;
+        # what they import is loaded meanwhile, while the runner reads and types.
+        application()
+        prepare_writes_in_background()
+        profile = ask_profile(SystemClock().today())
+        if profile is None:
+            return 0
     try:
         session = launch(data_dir=data_dir, demo=demo, demo_years=demo_years)
     except LaunchRefused as exc:
         return _refuse(str(exc))
     try:
-        if not first_run(session):
+        if not first_run(session, profile):
             return 0
         session.window.show_then_fill()
+        QTimer.singleShot(0, lambda: _warn_unreadable(session))
+        # after the first paint and fill: the writes' imports, off the UI thread
+        QTimer.singleShot(PREPARE_WRITES_DELAY_MS, lambda: prepare_writes_in_background(
+            session.ctx.repo
+        ))
         if session.reminder is not None:
             session.reminder.start()
         return session.app.exec()

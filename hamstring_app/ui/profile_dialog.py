@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -31,6 +30,7 @@ from hamstring_app.core.models import (
 )
 from hamstring_app.ui.texts import disclaimer_html
 from hamstring_app.ui.theme import error_colour
+from hamstring_app.ui.widgets.date_field import DateField
 
 
 def to_qdate(day: date) -> QDate:
@@ -55,6 +55,7 @@ class ProfileDialog(QDialog):
         super().__init__(parent)
         self._today = today
         self._profile: Profile | None = None
+        self._weekly_km: float | None = None  # the usual weekly distance, in km
         self.setWindowTitle(
             self.tr("Welcome to Hamstring Coach") if first_run else self.tr("Profile")
         )
@@ -84,9 +85,7 @@ class ProfileDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         layout.addLayout(form)
 
-        self.start_edit = QDateEdit()
-        self.start_edit.setCalendarPopup(True)
-        self.start_edit.setDisplayFormat("yyyy-MM-dd")
+        self.start_edit = DateField()
         self.start_edit.setMaximumDate(to_qdate(today))
         self.start_edit.setAccessibleName(self.tr("Date the pain started"))
         form.addRow(self.tr("When did the pain start?"), self.start_edit)
@@ -154,7 +153,8 @@ class ProfileDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
-        self.units_combo.currentIndexChanged.connect(self._update_units_suffix)
+        self.units_combo.currentIndexChanged.connect(self._units_changed)
+        self.weekly_spin.valueChanged.connect(self._weekly_edited)
         self._load(profile)
         # wrapped text makes Qt's first guess at the height too small, which squeezes the
         # choices below it: start at the full height the contents ask for
@@ -168,6 +168,27 @@ class ProfileDialog(QDialog):
     def _update_units_suffix(self) -> None:
         self.weekly_spin.setSuffix(" km" if self._units() is Units.KM else " mi")
 
+    def _km_factor(self) -> float:
+        """Kilometres in one unit of the distance shown."""
+        return 1.0 if self._units() is Units.KM else KM_PER_MILE
+
+    def _show_weekly(self) -> None:
+        """Show the weekly distance (kept in km) in the chosen units."""
+        self.weekly_spin.blockSignals(True)
+        if self._weekly_km is None:
+            self.weekly_spin.setValue(0)
+        else:
+            self.weekly_spin.setValue(max(1, round(self._weekly_km / self._km_factor())))
+        self.weekly_spin.blockSignals(False)
+
+    def _units_changed(self) -> None:
+        """Another unit converts the distance (30 km reads 19 mi), it never relabels it."""
+        self._update_units_suffix()
+        self._show_weekly()
+
+    def _weekly_edited(self, value: float) -> None:
+        self._weekly_km = None if value == 0 else value * self._km_factor()
+
     def _load(self, profile: Profile | None) -> None:
         p = profile or Profile(injury_start=self._today)
         self.start_edit.setDate(to_qdate(p.injury_start))
@@ -175,22 +196,27 @@ class ProfileDialog(QDialog):
         high = p.pain_site is PainSite.HIGH_NEAR_SIT_BONE
         (self.site_high if high else self.site_mid).setChecked(True)
         self.long_check.setChecked(p.long_standing)
+        self._weekly_km = p.usual_weekly_km
+        self.units_combo.blockSignals(True)
         self.units_combo.setCurrentIndex(self.units_combo.findData(p.units))
+        self.units_combo.blockSignals(False)
         self._update_units_suffix()
-        if p.usual_weekly_km is None:
-            self.weekly_spin.setValue(0)
-        else:
-            factor = 1 if p.units is Units.KM else 1 / KM_PER_MILE
-            self.weekly_spin.setValue(round(p.usual_weekly_km * factor))
+        self._show_weekly()
         self.cadence_spin.setValue(p.usual_cadence_spm or self.cadence_spin.minimum())
 
     def build_profile(self) -> Profile:
         """The profile the form describes; raises ValidationError when it is not valid."""
         units = self._units()
-        weekly = self.weekly_spin.value()
-        weekly_km = None if weekly == 0 else weekly * (1 if units is Units.KM else KM_PER_MILE)
+        weekly_km = self._weekly_km  # exact, whatever units were shown on the way
         cadence = self.cadence_spin.value()
-        start = from_qdate(self.start_edit.date())
+        start = self.start_edit.typed_date()
+        if start is None:
+            example = to_qdate(self._today).toString(self.start_edit.displayFormat())
+            raise ValidationError(
+                "injury_start",
+                self.tr("“%s” is not a date. Type the day the pain started like %s.")
+                % (self.start_edit.text(), example),
+            )
         if start > self._today:
             raise ValidationError("injury_start", self.tr("the start date cannot be in the future"))
         return Profile(

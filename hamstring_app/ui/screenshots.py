@@ -79,6 +79,33 @@ def render_all(out_dir: Path) -> list[Path]:
             written += _render_session(session, out_dir, "-empty", states=False)
         finally:
             session.close()
+    written += _render_ladder(out_dir)
+    return written
+
+
+def _render_ladder(out_dir: Path) -> list[Path]:
+    """The Today tab of a runner on the return-to-run ladder, scrolled to the plan."""
+    from hamstring_app.core.runplan.story import ladder_story
+
+    written = []
+    with tempfile.TemporaryDirectory() as tmp:
+        session = launch(data_dir=tmp)
+        try:
+            session.ctx.ops.run(op.import_history, ladder_story(session.ctx.clock.today()))
+            window = session.window
+            window.show()
+            tab = window.tabs.widget(0)
+            for size in SIZES:
+                window.resize(*size)
+                window.tabs.setCurrentIndex(0)
+                _settle(session.app)
+                tab.verdict_scroll.ensureWidgetVisible(tab.plan.strip, 0, 0)
+                _settle(session.app)
+                path = out_dir / f"checkin-ladder-{size[0]}x{size[1]}.png"
+                window.grab().save(str(path))
+                written.append(path)
+        finally:
+            session.close()
     return written
 
 

@@ -33,3 +33,9 @@ def about_html() -> str:
         "<p>Private and offline: no account, no network. Your data stays in your data "
         "folder.</p>"
     ).format(name=APP_NAME, version=__version__)
+
+
+def counted(n: int, one: str, many: str) -> str:
+    """``one`` or ``many`` (each with ``{n}``) for a count: "1 set", "3 sets", never
+    "3 set(s)". Callers pass both forms through tr()."""
+    return (one if n == 1 else many).format(n=n)

@@ -126,6 +126,23 @@ def test_bad_input_exits_2_naming_field_and_value(tmp_path, capsys, path, value,
             "strength_sessions[0].sets[1].set_number: nordic already has a set 2 in this "
             "session (sets[0])",
         ),
+        (
+            '{"strength_sessions": [{"date": "2026-03-01", "started_at": "2026-03-01"}]}',
+            "strength_sessions[0].started_at: must be a date and time written",
+        ),
+        (
+            '{"strength_sessions": [{"date": "2026-03-01", "started_at": "2026-03-01T18:00",'
+            ' "finished_at": "2026-03-01T17:00"}]}',
+            "strength_sessions[0].finished_at: is before the session started",
+        ),
+        (
+            '{"strength_sessions": [{"date": "2026-03-01", "finished_at": "2026-03-01T25:00"}]}',
+            "strength_sessions[0].finished_at: '2026-03-01T25:00' is not a real date and time",
+        ),
+        (
+            '{"strength_sessions": [{"date": "2026-03-01", "programme": ""}]}',
+            "strength_sessions[0].programme: must name a programme",
+        ),
     ],
 )
 def test_malformed_documents_exit_2(tmp_path, capsys, text, expected):

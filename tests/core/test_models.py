@@ -71,7 +71,7 @@ BAD: list[tuple[type, dict[str, Any], str, str]] = [
     (CheckIn, {"note": "x" * 2001}, "note", "too long"),
     (Run, {"day": "today"}, "date", "calendar date"),
     (Run, {"distance_km": 0}, "distance_km", "more than 0"),
-    (Run, {"distance_km": 400.5}, "distance_km", "to 400 km"),
+    (Run, {"distance_km": 400.5}, "distance_km", "more than 0 and at most 400 km, not 400.5"),
     (Run, {"distance_km": None}, "distance_km", "required"),
     (Run, {"distance_km": math.inf}, "distance_km", "real number"),
     (Run, {"duration_min": 0}, "duration_min", "more than 0"),

@@ -175,6 +175,9 @@ def test_failing_migration_leaves_the_file_as_it_was(tmp_path: Path) -> None:
     error = caught.value
     assert error.backup is not None and error.backup.exists()
     assert str(error.backup) in str(error) and "Nothing was changed" in str(error)
+    # the reason in plain words, never the SQL statement that failed
+    assert "SELECT" not in str(error) and "[SQL" not in str(error)
+    assert "no such table" in str(error)
     assert sha256(path) == before  # transactional DDL: the rollback undid everything
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(DB_NAME)] == [DB_NAME]
     # and the app's own migrations still open it, data intact

@@ -326,3 +326,46 @@ def test_rotated_log_files_are_private(tmp_path, loose_umask):
     files = sorted(tmp_path.iterdir())
     assert [p.name for p in files] == ["hamstring-coach.log", "hamstring-coach.log.1"]
     assert all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in files)
+
+
+def test_a_first_start_welcomes_before_the_data_file_is_made(qapp, tmp_path, monkeypatch):
+    """The Welcome dialog comes first on a first start; cancelling it leaves no data file."""
+    from hamstring_app.paths import DB_NAME
+    from hamstring_app.ui import app as app_module
+
+    data_dir = tmp_path / "new-data"
+    seen = []
+
+    def cancel(today):
+        seen.append((data_dir / DB_NAME).exists())
+        return None
+
+    monkeypatch.setattr(app_module, "ask_profile", cancel)
+    assert app_module.is_first_start(data_dir)
+    assert app_module.run_gui(data_dir=str(data_dir)) == 0
+    assert seen == [False]  # asked before anything was created
+    assert not (data_dir / DB_NAME).exists()
+
+
+def test_a_profile_given_on_the_welcome_is_saved_without_asking_again(
+    session_factory, monkeypatch
+):
+    from hamstring_app.ui import app as app_module
+
+    session = session_factory()
+    assert not app_module.is_first_start(session.ctx.paths.root)  # the file exists now
+    monkeypatch.setattr(app_module, "ask_profile", lambda today: pytest.fail("asked again"))
+    given = Profile(injury_start=date(2026, 2, 20), side=Side.RIGHT)
+    assert first_run(session, given) is True
+    assert session.ctx.repo.get_profile() == given
+
+
+def test_preparing_writes_loads_sqlalchemy_and_survives_a_closed_repository(session_factory):
+    import sys
+
+    session = session_factory()
+    repo = session.ctx.repo
+    repo.prepare_writes()
+    assert "sqlalchemy" in sys.modules
+    session.close()
+    repo.prepare_writes()  # closed meanwhile: nothing to prepare, no error

@@ -245,3 +245,41 @@ def test_old_import_path_still_works():
     from hamstring_app.ui import events
 
     assert events.Changes is changes.Changes and events.Kind is changes.Kind
+
+
+def test_the_three_tabs_share_one_assessment(session_factory, qtbot, monkeypatch):
+    """Today, Strength and Recovery read the runner's assessment: one evaluate() per
+    state, however many tabs show it."""
+    import hamstring_app.core.rules as rules
+
+    session = session_factory()
+    ctx = session.ctx
+    ctx.ops.run(op.save_profile, _profile())
+    ctx.ops.run(op.save_checkin, CheckIn(day=ctx.clock.today(), pain_rest=2))
+    calls: list[date] = []
+    real = rules.evaluate
+
+    def counting(history, today, **kwargs):
+        calls.append(today)
+        return real(history, today, **kwargs)
+
+    monkeypatch.setattr(rules, "evaluate", counting)
+    import hamstring_app.ui.checkin.tab as today_tab
+    import hamstring_app.ui.progress.tab as recovery_tab
+    import hamstring_app.ui.session.tab as strength_tab
+
+    for module in (today_tab, strength_tab, recovery_tab):  # a tab's own copy counts too
+        monkeypatch.setattr(module, "evaluate", counting, raising=False)
+    window = session.window
+    window.show()
+    qtbot.waitExposed(window)
+    names = {window.tabs.widget(i).objectName(): i for i in range(window.tabs.count())}
+    for name in ("checkin", "session", "recovery"):
+        window.tabs.setCurrentIndex(names[name])
+        window.tabs.widget(names[name]).refresh_now()
+    assert len(calls) == 1
+    ctx.ops.run(op.save_checkin, CheckIn(day=ctx.clock.today(), pain_rest=3))
+    for name in ("checkin", "session", "recovery"):
+        window.tabs.setCurrentIndex(names[name])
+        window.tabs.widget(names[name]).refresh_now()
+    assert len(calls) == 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from datetime import date
 
@@ -28,12 +29,16 @@ def _rank(a: Advice) -> tuple[int, int]:
 
 
 def evaluate(
-    history: History, today: date, *, names: Mapping[str, str] | None = None
+    history: History,
+    today: date,
+    *,
+    names: Mapping[str, str] | None = None,
 ) -> Assessment:
     """Assess ``history`` as of ``today``. Records dated after ``today`` are ignored.
 
     ``names`` maps exercise ids to the names the runner knows them by (the library's);
-    messages fall back to a tidied id. The "why" data always keeps the ids."""
+    messages fall back to a tidied id. The "why" data always keeps the ids.
+    The result carries today's run prescription (core.runplan)."""
     index = DayIndex(history, today)
     i = index.index(today)
 
@@ -118,7 +123,7 @@ def evaluate(
     advice = pain_advice(state, verdict, reasons, changes) + others
     unknowns = unknowns_for(state)
     advice.sort(key=_rank)
-    return Assessment(
+    result = Assessment(
         today=today,
         verdict=verdict,
         referral=referral,
@@ -133,3 +138,8 @@ def evaluate(
         strength_pause=pause,
         last_assessment=latest_assessment(history.assessments, today),
     )
+    # imported here: core.runplan builds on this package (a top-level import would be a cycle)
+    from hamstring_app.core.runplan.plan import clearances_of, prescribe_at
+
+    plan = prescribe_at(index, result, clearances=clearances_of(history))
+    return dataclasses.replace(result, prescription=plan)

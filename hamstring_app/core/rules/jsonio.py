@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -68,7 +68,15 @@ RUN_KEYS = (
     "pain",
     "note",
 )
-SESSION_KEYS = ("date", "sets", "pain_next_morning", "phase")
+SESSION_KEYS = (
+    "date",
+    "sets",
+    "pain_next_morning",
+    "phase",
+    "programme",
+    "started_at",
+    "finished_at",
+)
 SET_KEYS = ("exercise", "set_number", "reps", "hold_s", "load_kg", "pain", "completed")
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -135,6 +143,20 @@ def parse_date(name: str, value: object) -> date:
         return date.fromisoformat(value)
     except ValueError:
         raise ValidationError(name, f"{shown(value)} is not a real calendar date") from None
+
+
+def parse_datetime(name: str, value: object) -> datetime | None:
+    """An optional ISO 8601 date and time (``2026-03-12T18:05:00+01:00``), or None."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not _ISO_DATE.match(value) or "T" not in value:
+        raise ValidationError(
+            name, f"must be a date and time written YYYY-MM-DDTHH:MM:SS, not {value!r}"
+        )
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        raise ValidationError(name, f"{value!r} is not a real date and time") from None
 
 
 def _object(name: str, value: object, allowed: tuple[str, ...]) -> Mapping[str, Any]:
@@ -262,6 +284,18 @@ def parse_session(k: int, value: object) -> StrengthSession:
         numbered[key] = j
         sets.append(built)
     frozen = tuple(sets)
+    programme = data.get("programme")
+    if programme is not None and (
+        not isinstance(programme, str) or not programme.strip() or len(programme) > 100
+    ):
+        raise ValidationError(
+            f"{prefix}.programme", f"must name a programme (1-100 characters), not {programme!r}"
+        )
+    started = parse_datetime(f"{prefix}.started_at", data.get("started_at"))
+    finished = parse_datetime(f"{prefix}.finished_at", data.get("finished_at"))
+    same_kind = started and finished and (started.tzinfo is None) == (finished.tzinfo is None)
+    if same_kind and finished < started:  # type: ignore[operator]
+        raise ValidationError(f"{prefix}.finished_at", "is before the session started")
     return _build(
         prefix,
         lambda: StrengthSession(
@@ -269,6 +303,9 @@ def parse_session(k: int, value: object) -> StrengthSession:
             sets=frozen,
             pain_next_morning=data.get("pain_next_morning"),
             phase=data.get("phase"),
+            programme_id=programme,
+            started_at=started,
+            finished_at=finished,
         ),
     )
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from hamstring_app.core.models import RED_FLAG_FIELDS, History, Level, Verdict
+from hamstring_app.core.models import History, Level, Verdict
 from hamstring_app.core.rules import thresholds as T
-from hamstring_app.core.rules.days import NONE, DayIndex, red_flag_values
+from hamstring_app.core.rules.days import DayIndex
 from hamstring_app.core.rules.load import (
     back_to_back_at,
     return_at,
@@ -15,6 +15,7 @@ from hamstring_app.core.rules.load import (
     spike_for,
     weekly_change,
 )
+from hamstring_app.core.rules.pain import classify, pain_state
 from hamstring_app.core.rules.types import DayVerdict, LoadEvent
 from hamstring_app.core.rules.units import distance_text, units_of
 
@@ -22,79 +23,22 @@ from hamstring_app.core.rules.units import distance_text, units_of
 def daily_verdicts(history: History, start: date, end: date) -> tuple[DayVerdict, ...]:
     """The pain/red-flag verdict for each day in [start, end] that has a check-in.
 
-    Each day is judged only on what was known that day (its own check-in and runs, the
-    next-morning baseline of the 14 days before, earlier red flags still open that day: stop
-    after an urgent one not yet assessed, hold after another in the 13 days before and not
-    assessed), so later records never change an earlier day. This is :func:`pain.classify`
-    unrolled into one tight loop; tests check that both always agree.
+    Each day is judged by :func:`pain.classify` on what was known that day only (its own
+    check-in and runs, nothing carried from the day before), so later records never change
+    an earlier day. The index is built once, so the whole series stays one pass.
     """
     if end < start:
         return ()
     index = DayIndex(history, end)
-    verdicts = (Verdict.CONTINUE, Verdict.MODIFY, Verdict.HOLD, Verdict.STOP)
-    mild_max, hold_max = T.PAIN_MILD_MAX, T.PAIN_HOLD_MAX
-    rise_needed, red_days = T.NEXT_MORNING_RISE, T.RECENT_RED_FLAG_DAYS
-    bw, bmin = T.BASELINE_WINDOW_DAYS, T.BASELINE_MIN_VALUES
-    nm_sum, nm_cnt = index.nm_sum_cum, index.nm_cnt_cum
-    last_red, run_pain, checkin_at = index.last_red_flag, index.run_pain, index.checkin_at
-    last_urgent = index.last_urgent_red_flag
-    assessed = index.last_assessed
-    runs_by_day = index.runs_by_day
-    first = max(index.index(start), 0)
+    checkin_at = index.checkin_at
     out = []
-    for i in range(first, index.n):
-        c = checkin_at[i]
-        if c is None:
+    for i in range(max(index.index(start), 0), index.n):
+        if checkin_at[i] is None:
             continue
-        flags = red_flag_values(c)
-        pain = run_pain[i]
-        for p in (c.pain_rest, c.pain_run, c.pain_next_morning):
-            if p is not None and (pain is None or p > pain):
-                pain = p
-        seen = assessed[i]  # an assessment on or after a flag day resolves that flag
-        recent_urgent = i >= 1 and last_urgent[i - 1] != NONE and last_urgent[i - 1] > seen
-        if True in flags or (pain is not None and pain > hold_max) or recent_urgent:
-            rank = 3
-        else:
-            rank = 0
-            rp = run_pain[i]
-            not_eased = c.eased_during_run is False and (
-                (c.pain_run is None and rp is None) or (c.pain_run or 0) > 0 or (rp or 0) > 0
-            )
-            recent_red = (
-                i >= 1
-                and last_red[i - 1] != NONE
-                and i - last_red[i - 1] < red_days
-                and last_red[i - 1] > seen
-            )
-            if (
-                (pain is not None and pain > mild_max)
-                or c.settled_within_24h is False
-                or not_eased
-                or recent_red
-            ):
-                rank = 2
-            else:
-                nm = c.pain_next_morning
-                if nm is not None:
-                    lo = max(i - bw, 0)
-                    count = nm_cnt[i] - nm_cnt[lo]
-                    if count >= bmin and nm - (nm_sum[i] - nm_sum[lo]) / count >= rise_needed:
-                        rank = 2
-            ran = rp is not None or i in runs_by_day or c.ran is True or c.pain_run is not None
-            run_pain_missing = ran and rp is None and c.pain_run is None
-            if rank == 0 and (
-                pain is None
-                or pain > 0
-                or None in flags
-                or c.pain_rest is None
-                or run_pain_missing
-            ):
-                rank = 1
-        names = ()
-        if rank == 3:
-            names = tuple(f for f, v in zip(RED_FLAG_FIELDS, flags, strict=True) if v)
-        out.append(DayVerdict(index.day(i), verdicts[rank], names))
+        state = pain_state(index, i, carry=False)
+        verdict, _reasons = classify(state)
+        flags = state.red_flags if verdict is Verdict.STOP else ()
+        out.append(DayVerdict(state.day, verdict, flags))
     return tuple(out)
 
 

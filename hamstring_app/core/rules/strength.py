@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from hamstring_app.core.models import Advice, Level, SetLog, StrengthSession
 from hamstring_app.core.rules import thresholds as T
 from hamstring_app.core.rules.days import NONE, DayIndex, _cum
+from hamstring_app.core.rules.pain import pain_rising
 from hamstring_app.core.rules.types import StrengthDecision
 
 EVIDENCE_GATE = (
@@ -82,8 +83,6 @@ def current_phase(index: DayIndex, i: int) -> int:
         onsets.add(index.episode.onset.toordinal() - index.origin_ord)
 
     w = T.PHASE_WINDOW_DAYS
-    tw = T.TREND_WINDOW_DAYS
-    means = index.weekly_pain_means()
     phase, since, last_back = 1, 0, -(10**9)
     clean_runs: list[bool] = []
     last_red_flag = index.last_red_flag
@@ -94,17 +93,9 @@ def current_phase(index: DayIndex, i: int) -> int:
             for s in sessions_by_day[k]:
                 if (s.phase or phase) == phase:
                     clean_runs.append(_clean(index, s))
-        if phase > 1 and k - last_back >= w and k >= 2 * tw:
-            a, b, c = means[k - 2 * tw], means[k - tw], means[k]
-            if (
-                a is not None
-                and b is not None
-                and c is not None
-                and b - a >= T.RISING_STEP
-                and c - b >= T.RISING_STEP
-            ):  # the 7-day mean pain rose two weeks in a row (same test as pain_rising)
-                phase, since, last_back, clean_runs = phase - 1, k, k, []
-                continue
+        if phase > 1 and k - last_back >= w and pain_rising(index, k) is not None:
+            phase, since, last_back, clean_runs = phase - 1, k, k, []
+            continue
         if k - since < T.PHASE_MIN_DAYS or index.open_urgent(k) != NONE:
             continue  # too soon, or an urgent sign not yet assessed: no step up
         first = k - w + 1

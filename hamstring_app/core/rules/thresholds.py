@@ -151,3 +151,84 @@ TRIGGER_MIN_OTHER_DAYS = 3  # other days with a next-morning answer
 TRIGGER_MARGIN = 1.0  # mean next-morning pain at least 1 point above the other days
 TRIGGER_LOOKBACK_DAYS = 365
 LONG_RUN_FACTOR = 1.3  # "long" = type long, or 30% above the runner's median distance
+
+# =========================================================================== run plan
+# Today's run, the return-to-run ladder and the week ahead (core/runplan). Every number the
+# plan decides with; each says where it comes from, or that it is an app default.
+
+# Single-run guard: no run more than 10% longer than the longest run of the 30 days before
+# (Frandsen et al., BJSM 2025;59(17):1203: hazard ratio 1.64 for runs 10-30% longer). The
+# same 10% the spike rule starts at, so running the cap never raises load.single_run_spike.
+RUN_GUARD_PCT = SPIKE_CAUTION_PCT
+RUN_GUARD_LOOKBACK_DAYS = SPIKE_LOOKBACK_DAYS
+# Weekly distance: the 7 days ending today stay within 30% above the mean of the 3 weeks
+# before (Nielsen et al., JOSPT 2014: more than 30% raised distance-related injuries).
+RUN_WEEKLY_CAP_PCT = WEEKLY_INCREASE_PCT
+RUN_WEEK_FULL_KM = 0.5  # less room than this left in the week: a rest day (app default)
+# Caps are rounded down to this step, so a rounded cap never passes the guard (app default).
+RUN_CAP_STEP_KM = 0.1
+
+# modify: easy only; with no run in the last 30 days to measure against, a time cap instead.
+MODIFY_MAX_MINUTES_NO_HISTORY = 30  # app default
+# Stop the run when pain goes above the mild band (source article: keep running with
+# changes only while pain is 0-3/10 and does not change how you run).
+RUN_STOP_PAIN_ABOVE = PAIN_MILD_MAX
+
+# hold: no progression (pain-monitoring model, Silbernagel et al., AJSM 2007: at 4-5/10 keep
+# the load where it is and cut speed, hills and volume). How much shorter is an app default.
+HOLD_DISTANCE_FRACTION = 0.5  # at most half the longest run of the last 30 days
+HOLD_MAX_MINUTES = 30
+
+# Return-to-run ladder. Walk-run steps from short run/walk intervals to continuous easy
+# running, each done twice with a rest day between, on flat ground, no move up when pain
+# rose (walk-run protocols of running-injury trials, e.g. Trials 2023,
+# doi 10.1186/s13063-023-07502-x). The minutes of each step are app defaults on that model.
+# Each step: (minutes running, minutes walking, times through); walking 0 = continuous.
+LADDER_STEPS: tuple[tuple[int, int, int], ...] = (
+    (1, 1, 10),  # 20 min
+    (2, 1, 7),  # 21 min
+    (3, 1, 6),  # 24 min
+    (5, 1, 5),  # 30 min
+    (8, 1, 3),  # 27 min
+    (20, 0, 1),  # 20 min continuous
+    (30, 0, 1),  # 30 min continuous easy: the ladder is done after this step
+)
+LADDER_RUNS_PER_STEP = 2  # each step done twice (Trials 2023 protocol)
+LADDER_REST_DAYS = 1  # a rest day between ladder runs (Trials 2023 protocol)
+# Moving along the ladder: the pain-monitoring model (Silbernagel et al., AJSM 2007) applied
+# to each run: pain during the run 0-3 and the next morning no worse than the baseline move
+# on; 4-5 repeats the step; above 5, or a warning sign, goes back a step or stops.
+LADDER_MOVE_UP_PAIN_MAX = PAIN_MILD_MAX
+LADDER_REPEAT_PAIN_MAX = PAIN_HOLD_MAX
+# "No worse than the baseline": the next-morning pain is less than NEXT_MORNING_RISE above
+# the 14-day baseline; without a baseline, at most the mild band (as STRENGTH_NO_BASELINE_UP).
+LADDER_NO_BASELINE_MORNING_MAX = PAIN_MILD_MAX
+# What starts the ladder: a stop day, a hold lasting this long (app default, the same two
+# weeks as a break), a break of BREAK_DAYS without running, or a professional's "cleared to
+# run". After a pain-free break (no pain above 0 in SYMPTOM_WINDOW_DAYS) it starts higher up
+# (app default: the first step with 5-minute runs): a pause without symptoms is not an injury.
+LADDER_LONG_HOLD_DAYS = 14
+LADDER_PAIN_FREE_BREAK_STEP = 4
+LADDER_LOOKBACK_DAYS = 180  # the ladder is rebuilt from this many days back (app default)
+
+# The week ahead (today + 6). Strength 2-3 times a week (the Nordic table builds to 3
+# sessions, Mjolsnes et al. 2004; maintenance 1-2), never the day before a key (hard) run
+# and not on two days in a row (app default: a day to recover between sessions).
+WEEK_PLAN_DAYS = 7
+WEEK_STRENGTH_MIN = 2
+WEEK_STRENGTH_MAX = 3
+# On "continue", one key (hard) run a week while the hamstring settles (the source article:
+# adding speed work too quickly is a common cause; one short fast session a week at first).
+WEEK_KEY_RUNS = 1
+WEEK_RUNS_DEFAULT = 3  # runs a week when the record has none in the last 4 weeks (app default)
+WEEK_RUNS_RANGE = (2, 5)  # runs a week the plan offers, from the last 4 weeks (app default)
+WEEK_RUNS_LOOKBACK_DAYS = 28
+
+# Cadence metronome and click track. The ramp starts 5% below the target (the source
+# article's +5-10%: the low end, from the usual cadence) and reaches it over 5 minutes
+# (app default). The file is 8-bit mono at 11,025 samples a second: a one-minute loop is
+# about 0.66 MB, so a 5-minute ramp plus a minute at the target stays under 5 MB.
+CADENCE_RAMP_PCT = 5.0
+CADENCE_RAMP_MINUTES = 5
+CLICK_TRACK_RATE = 11_025
+CLICK_TRACK_MAX_RAMP_MINUTES = 5

@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from hamstring_app.core.episodes import ProfessionalAssessment
 from hamstring_app.core.models import Advice, Level, Referral, Verdict, WhyValue
+
+if TYPE_CHECKING:
+    from hamstring_app.core.runplan.types import Prescription
 
 Decision = Literal["progress", "hold", "regress"]
 RecoveryStatus = Literal["on_track", "slower_than_expected", "recovered"]
@@ -171,6 +174,7 @@ class Assessment:
     strength_pause: StrengthPause | None = None  # set on stop with an urgent referral
     # the latest "assessed by a professional" record on or before the day, if any
     last_assessment: ProfessionalAssessment | None = None
+    prescription: Prescription | None = None  # today's run, the ladder, the week (runplan)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape printed by ``hamstring-app assess`` (docs/assess.md)."""
@@ -190,6 +194,7 @@ class Assessment:
             "recovery": self.recovery.to_dict(),
             "triggers": [t.to_dict() for t in self.triggers],
             "last_assessment": assessment_to_dict(self.last_assessment),
+            "prescription": self.prescription.to_dict() if self.prescription else None,
         }
 
 

@@ -102,15 +102,32 @@ class FieldErrors:
             label.hide()
 
     def show(self, error: ValidationError, fallback: QLabel | None = None) -> QLabel | None:
-        """Show the error next to its field (or in ``fallback``); focus the field."""
+        """Show the error next to its field (or in ``fallback``); focus the field.
+
+        An error with ``problems`` (several fields wrong) shows each next to its field
+        and focuses the first."""
+        problems = getattr(error, "problems", None)
+        if problems:
+            shown = [self._show_one(p, fallback, focus=False) for p in problems]
+            self._focus(problems[0])
+            return shown[0]
+        return self._show_one(error, fallback)
+
+    def _focus(self, error: ValidationError) -> None:
+        widget = self.inputs.get(error.field)
+        if widget is not None:
+            widget.setFocus()
+
+    def _show_one(
+        self, error: ValidationError, fallback: QLabel | None, *, focus: bool = True
+    ) -> QLabel | None:
         label = self.labels.get(error.field, fallback)
         if label is None:
             return None
         label.setText(sentence(error.message))
         label.show()
-        widget = self.inputs.get(error.field)
-        if widget is not None:
-            widget.setFocus()
+        if focus:
+            self._focus(error)
         return label
 
     def message(self, name: str) -> str:

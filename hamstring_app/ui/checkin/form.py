@@ -4,13 +4,13 @@ recovery, and (the morning after a strength session) how the hamstring answered 
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from datetime import date, timedelta
 from itertools import pairwise
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from hamstring_app.core.models import (
     CheckIn,
+    Run,
     StrengthSession,
     ValidationError,
     check_not_future,
@@ -39,6 +40,7 @@ from hamstring_app.ui.checkin.fields import (
 )
 from hamstring_app.ui.checkin.questions import CheckInQuestions
 from hamstring_app.ui.context import AppContext
+from hamstring_app.ui.widgets.date_field import DateField
 from hamstring_app.ui.widgets.pain import ChoiceStrip
 
 log = logging.getLogger(__name__)
@@ -98,9 +100,9 @@ class CheckInForm(CheckInQuestions):
         self.prev_button.setText("◀")
         self.prev_button.setAccessibleName(self.tr("Previous day"))
         self.prev_button.setToolTip(self.tr("Previous day (Alt+Left)"))
-        self.date_edit = QDateEdit()
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("ddd d MMM yyyy")
+        # day, month and year as the locale writes them (no weekday: the heading says
+        # it); a typed date loads on Enter or on leaving the box, never per keystroke
+        self.date_edit = DateField()
         self.date_edit.setAccessibleName(self.tr("Check-in date"))
         self.date_edit.setToolTip(
             self.tr("Ctrl+D to type a date; Alt+Left and Alt+Right for the day before or after")
@@ -138,6 +140,7 @@ class CheckInForm(CheckInQuestions):
         self.next_button.clicked.connect(lambda: self.set_day(self._day + timedelta(days=1)))
         self.today_button.clicked.connect(lambda: self.set_day(self.ctx.clock.today()))
         self.date_edit.dateChanged.connect(lambda qd: self.set_day(from_qdate(qd)))
+        self.date_edit.invalidEntered.connect(self._date_not_understood)
         self.save_button.clicked.connect(self.save)
         for button in (self.prev_button, self.next_button, self.today_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # reached by their shortcuts
@@ -203,6 +206,14 @@ class CheckInForm(CheckInQuestions):
         """Ctrl+D: type a date; Enter then goes to the first question."""
         self.date_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.date_edit.selectAll()
+
+    def _date_not_understood(self, text: str) -> None:
+        example = to_qdate(self.ctx.clock.today()).toString(self.date_edit.displayFormat())
+        self.date_error.setText(
+            self.tr("“%s” is not a date I can read. Type it like %s, or press Up and Down.")
+            % (text, example)
+        )
+        self.date_error.show()
 
     def set_day(self, day: date, *, ask: bool = True, focus: bool = True) -> bool:
         """Show ``day``. With unsaved changes, ask first (save, discard or stay).
@@ -290,11 +301,14 @@ class CheckInForm(CheckInQuestions):
         """A new check-in starts with fatigue and sleep from the last one (never pain or
         warning signs); a day with runs logged starts with "ran" answered yes."""
         self.carried_hint.hide()
+        self.run_pain_hint.hide()
         if existing is not None:
             return
-        if self.ctx.repo.runs_on(self._day):
+        runs = self.ctx.repo.runs_on(self._day)
+        if runs:
             self.ran.setValue(True)
             self._ran_changed(True)
+            self.take_run_pain(runs)
         last = self.ctx.repo.last_checkin_before(self._day)
         if last is None:
             return
@@ -311,6 +325,20 @@ class CheckInForm(CheckInQuestions):
                 % day_words(last.day, self.ctx.clock.today())
             )
             self.carried_hint.show()
+
+    def take_run_pain(self, runs: Sequence[Run]) -> bool:
+        """Pain during the run is asked once: an unanswered "During the run" takes the
+        worst pain logged with the day's runs, and says so."""
+        pains = [r.pain for r in runs if r.pain is not None and r.day == self._day]
+        if not pains or self.pain_run.value() is not None or self.ran.value() is False:
+            return False
+        self.pain_run.setValue(max(pains))
+        self.run_pain_hint.setText(
+            self.tr("Filled in from your run (%d/10). Change it if the run felt different.")
+            % max(pains)
+        )
+        self.run_pain_hint.show()
+        return True
 
     def _fill_strength(self) -> None:
         session = self._strength
@@ -332,6 +360,7 @@ class CheckInForm(CheckInQuestions):
         self.next_button.setEnabled(self._day < today)
         self.today_button.setEnabled(self._day != today)
         words = day_words(self._day, today)
+        self.speak_of_day(day_phrase(self._day, today) if self._day <= today else words)
         if self._day > today:
             self.intro.setText(self.tr("This date has not happened yet."))
             self.date_error.setText(
@@ -431,7 +460,8 @@ class CheckInForm(CheckInQuestions):
             event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         ):
             if self.date_edit.hasFocus():  # the date is chosen: on to the questions
-                self.focus_first()
+                if self.date_edit.commit():
+                    self.focus_first()
             else:
                 self.save()
             event.accept()

@@ -71,6 +71,15 @@ class CheckInQuestions(QWidget):
 
     errors: FieldErrors
 
+    def speak_of_day(self, when: str) -> None:
+        """Questions in words for the day shown: ``when`` is "today", "yesterday" or
+        e.g. "on Mon 16 Mar" (past days never say "today")."""
+        self.pain_rest_label.setText(self.tr("&At rest %s") % when)
+        self.pain_rest.setAccessibleName(self.tr("Pain at rest %s, 0 to 10") % when)
+        self.ran_label.setText(self.tr("Did you &run %s?") % when)
+        self.ran.setAccessibleName(self.tr("Did you run %s") % when)
+        self.no_run_hint.setText(self.tr("No run %s: nothing to score for the run.") % when)
+
     def build_questions(self, outer: QVBoxLayout) -> None:
         self.pain_rest = PainScale(self.tr("Pain at rest today, 0 to 10"))
         self.pain_morning = PainScale(self.tr("Pain or stiffness on waking, 0 to 10"))
@@ -82,12 +91,15 @@ class CheckInQuestions(QWidget):
         pain_box = QGroupBox(self.tr("Pain"))
         form = _form()
         pain_box.setLayout(form)
-        self.errors.add_row(form, self.tr("&At rest today"), self.pain_rest, "pain_rest")
+        self.pain_rest_label = self.errors.add_row(
+            form, self.tr("&At rest today"), self.pain_rest, "pain_rest"
+        )
         self.errors.add_row(
             form, self.tr("Sore or stiff on &waking"), self.pain_morning,
             "pain_next_morning",
         )
-        self.errors.add_row(form, self.tr("Did you &run today?"), self.ran, "ran")
+        self.ran_label = self.errors.add_row(form, self.tr("Did you &run today?"), self.ran,
+                                             "ran")
         self.no_run_hint = QLabel(self.tr("No run today: nothing to score for the run."))
         self.no_run_hint.setEnabled(False)
         self.no_run_hint.hide()
@@ -95,6 +107,11 @@ class CheckInQuestions(QWidget):
             form, self.tr("&During the run"), self.pain_run, "pain_run"
         )
         form.addRow("", self.no_run_hint)
+        self.run_pain_hint = QLabel()
+        self.run_pain_hint.setWordWrap(True)
+        self.run_pain_hint.setEnabled(False)
+        self.run_pain_hint.hide()
+        form.addRow("", self.run_pain_hint)
         self.errors.add_row(form, self.tr("Eased as &you went on?"), self.eased,
                             "eased_during_run")
         self.errors.add_row(

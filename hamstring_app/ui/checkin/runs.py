@@ -5,9 +5,7 @@ Distances are typed and shown in the profile's units (km or miles) and stored in
 
 from __future__ import annotations
 
-import dataclasses
 import logging
-import math
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -29,9 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from hamstring_app.core.models import (
-    KM_PER_MILE,
     MAX_NOTE_CHARS,
-    MAX_RUN_KM,
     Run,
     RunType,
     Units,
@@ -45,7 +41,12 @@ from hamstring_app.ui.checkin.fields import (
     day_phrase,
     error_label,
     format_number,
-    parse_number,
+)
+from hamstring_app.ui.checkin.run_reading import (
+    RunTexts,
+    read_run,
+    to_display,
+    unit_word,
 )
 from hamstring_app.ui.context import AppContext
 from hamstring_app.ui.widgets.pain import PainScale
@@ -68,18 +69,6 @@ def run_type_words() -> dict[RunType, str]:
         RunType.RACE: tr("Race"),
         RunType.OTHER: tr("Other"),
     }
-
-
-def to_display(km: float, units: Units) -> float:
-    return km / KM_PER_MILE if units == Units.MILES else km
-
-
-def to_km(value: float, units: Units) -> float:
-    return value * KM_PER_MILE if units == Units.MILES else value
-
-
-def unit_word(units: Units) -> str:
-    return "mi" if units == Units.MILES else "km"
 
 
 def run_summary(run: Run, units: Units) -> str:
@@ -176,6 +165,10 @@ class RunsPanel(QGroupBox):
         self.errors.add_row(form, self.tr("Effort (0-10)"), self.rpe, "rpe")
         self.pain = PainScale(self.tr("Pain during this run, 0 to 10"))
         self.errors.add_row(form, self.tr("Pain during"), self.pain, "pain")
+        self.pain.setToolTip(
+            self.tr("The same question as “During the run” in the check-in: answer it in "
+                    "either place and the other is filled in.")
+        )
         self.cadence = QLineEdit()
         self.cadence.setPlaceholderText(self.tr("steps per minute (optional)"))
         self.cadence.setAccessibleName(self.tr("Cadence in steps per minute"))
@@ -225,6 +218,11 @@ class RunsPanel(QGroupBox):
     @property
     def editing(self) -> bool:
         return not self.editor.isHidden()
+
+    @property
+    def editing_new(self) -> bool:
+        """The editor is open for a run not saved yet."""
+        return self.editing and self._editing is None
 
     def runs(self) -> tuple[Run, ...]:
         return self._runs
@@ -314,52 +312,21 @@ class RunsPanel(QGroupBox):
         self.editor.hide()
 
     def collect(self) -> Run:
-        """The run the editor describes, in km. Raises ValidationError naming the field."""
+        """The run the editor describes, in km. Raises FieldProblems naming every bad
+        field (ValidationError for the date)."""
         check_not_future("date", self._day, self.ctx.clock.today())
-        original = self._editing
-        distance = parse_number("distance_km", self.distance.text())
-        if distance is None:
-            raise ValidationError("distance_km", self.tr("is needed: how far did you run?"))
-        if distance <= 0:
-            raise ValidationError(
-                "distance_km",
-                self.tr("must be more than 0 %s, not %s")
-                % (unit_word(self._units), format_number(distance)),
-            )
-        limit = math.floor(to_display(MAX_RUN_KM, self._units) * 10) / 10
-        if distance > limit:
-            raise ValidationError(
-                "distance_km",
-                self.tr("must be at most %s %s, not %s %s")
-                % (
-                    format_number(limit),
-                    unit_word(self._units),
-                    format_number(distance),
-                    unit_word(self._units),
-                ),
-            )
-        if original is not None and self.distance.text().strip() == format_number(
-            to_display(original.distance_km, self._units)
-        ):
-            km = original.distance_km  # unchanged: keep the stored value exactly
-        else:
-            km = to_km(distance, self._units)
         rpe = self.rpe.value()
-        values = {
-            "day": self._day,
-            "distance_km": km,
-            "duration_min": parse_number("duration_min", self.duration.text(),
-                                         what="a number of minutes"),
-            "type": RunType(self.type.currentData()),
-            "rpe": None if rpe < 0 else rpe,
-            "cadence_spm": parse_number("cadence_spm", self.cadence.text(), whole=True),
-            "descent_m": parse_number("descent_m", self.descent.text(), what="a number of metres"),
-            "pain": self.pain.value(),
-            "note": self.note.text().strip(),
-        }
-        if original is not None:
-            return dataclasses.replace(original, **values)
-        return Run(**values)  # type: ignore[arg-type]
+        texts = RunTexts(
+            distance=self.distance.text(),
+            duration=self.duration.text(),
+            cadence=self.cadence.text(),
+            descent=self.descent.text(),
+            note=self.note.text(),
+            type=RunType(self.type.currentData()),
+            rpe=None if rpe < 0 else rpe,
+            pain=self.pain.value(),
+        )
+        return read_run(texts, self._day, self._units, self._editing)
 
     def save(self) -> bool:
         self.errors.clear()

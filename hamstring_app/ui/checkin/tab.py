@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -17,7 +17,6 @@ from PySide6.QtGui import (
     QUndoStack,
 )
 from PySide6.QtWidgets import (
-    QFrame,
     QMessageBox,
     QScrollArea,
     QSplitter,
@@ -25,16 +24,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hamstring_app.core.library import exercise_names
 from hamstring_app.core.models import CheckIn, History, Referral, Units
-from hamstring_app.core.rules import Assessment, evaluate
+from hamstring_app.core.rules import Assessment
 from hamstring_app.ui.checkin.form import CheckInForm
 from hamstring_app.ui.checkin.history import HistoryPanel
+from hamstring_app.ui.checkin.plan_panel import PlanPanel
 from hamstring_app.ui.checkin.runs import RunsPanel
 from hamstring_app.ui.checkin.verdict_panel import VerdictPanel
 from hamstring_app.ui.context import AppContext
 from hamstring_app.ui.events import Kind
 from hamstring_app.ui.importing.prompt import NewRunsPrompt
+from hamstring_app.ui.widgets.fit_scroll import FitScrollArea
 from hamstring_app.ui.widgets.stale_tab import StaleTab
 
 log = logging.getLogger(__name__)
@@ -48,16 +48,20 @@ class UrgentBox(QMessageBox):
         super().__init__(parent)
         self.setObjectName("urgentDialog")
         self.setIcon(QMessageBox.Icon.Warning)
-        self.setWindowTitle(parent.tr("Please get this checked soon"))
-        self.setText(parent.tr("<b>Stop running and see a health professional soon.</b>"))
-        self.setInformativeText(
-            reason
-            + "\n\n"
-            + parent.tr(
-                "This app cannot examine you. If you have numbness around the groin or changes "
-                "in bladder or bowel control, go to an emergency department now."
+        # the title says how soon, in the same words as the text and the Today tab
+        self.setWindowTitle(parent.tr("See a professional today, or within 24-48 hours"))
+        self.setText(parent.tr("<b>Stop running until a health professional has checked "
+                               "your hamstring.</b>"))
+        parts = [reason]
+        if "emergency" not in reason.lower():  # said once: the reason may already say it
+            parts.append(
+                parent.tr(
+                    "If you have numbness around the groin or buttocks, or changes in "
+                    "bladder or bowel control, go to an emergency department now."
+                )
             )
-        )
+        parts.append(parent.tr("This app cannot examine you."))
+        self.setInformativeText("\n\n".join(parts))
         self.ok_button = self.addButton(
             parent.tr("I understand"), QMessageBox.ButtonRole.AcceptRole
         )
@@ -91,12 +95,9 @@ def confirm_urgent(parent: QWidget, reason: str) -> None:
 
 
 def _scroll(widget: QWidget, name: str) -> QScrollArea:
-    area = QScrollArea()
+    area = FitScrollArea(widget)
     area.setObjectName(name)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-    area.setWidget(widget)
     return area
 
 
@@ -115,6 +116,9 @@ class CheckInTab(StaleTab):
         self.form = CheckInForm(ctx)
         self.runs = RunsPanel(ctx, self.undo_stack)
         self.verdict = VerdictPanel()
+        self.plan = PlanPanel(ctx)  # today's run, the ladder, the week: after the verdict
+        box = self.verdict.layout()
+        box.insertWidget(box.indexOf(self.verdict.referral) + 1, self.plan)
         self.history = HistoryPanel(ctx, self.undo_stack)
 
         left = QWidget()
@@ -156,6 +160,8 @@ class CheckInTab(StaleTab):
         self.form.saved.connect(self._after_save)
         self.history.edit_requested.connect(self.open_entry)
         self.runs.editor_opened.connect(self._show_run_editor)
+        self.runs.editor_opened.connect(self._offer_run_pain)
+        self.runs.saved.connect(self._run_saved)
         ctx.events.open_day.connect(self.show_day)
 
     def _build_actions(self) -> None:
@@ -184,7 +190,7 @@ class CheckInTab(StaleTab):
             self._sized = True
         # a check-in starts at its first question, not seven Tabs away
         focus = self.focusWidget()
-        if focus is None or not self.isAncestorOf(focus) or focus is self.form.date_edit:
+        if focus is None or not self.isAncestorOf(focus) or self.form.date_edit.hasFocus():
             self.form.focus_first()
 
     # ------------------------------------------------------------------ refresh
@@ -209,10 +215,12 @@ class CheckInTab(StaleTab):
         history = history if history is not None else self.snapshot.get()
         if not history.checkins and not history.runs:
             self.verdict.show_empty()
+            self.plan.clear()
             return None
-        assessment = evaluate(history, self.ctx.clock.today(), names=exercise_names())
+        assessment = self.ctx.ops.assessment()
         units = history.profile.units if history.profile is not None else Units.KM
         self.verdict.show_assessment(assessment, units)
+        self.plan.show_assessment(assessment, units)
         return assessment
 
     # ------------------------------------------------------------------ actions
@@ -232,6 +240,15 @@ class CheckInTab(StaleTab):
     def _show_run_editor(self) -> None:
         # after the layout has made room for the editor
         QTimer.singleShot(0, lambda: self.left_scroll.ensureWidgetVisible(self.runs.editor, 0, 0))
+
+    def _offer_run_pain(self) -> None:
+        """A new run on a day with no other run starts with the check-in's run pain."""
+        pain = self.form.pain_run.value()
+        if self.runs.editing_new and pain is not None and self.runs.list.count() == 0:
+            self.runs.pain.setValue(pain)
+
+    def _run_saved(self, run: object) -> None:
+        self.form.take_run_pain([run])  # type: ignore[list-item]
 
     def save_current(self) -> None:
         """Ctrl+S: save the run being edited if the focus is there, else the check-in."""
@@ -253,7 +270,18 @@ class CheckInTab(StaleTab):
             self.urgent_dialog(assessment.referral_reason)
 
     def urgent_dialog(self, reason: str) -> None:
+        self._settle_layout()  # the cards behind the warning are drawn at their full height
         confirm_urgent(self, reason)
+
+    def _settle_layout(self) -> None:
+        """Lay the new verdict out now: a modal dialog opened mid-save would otherwise
+        show the cards at the height they had before, drawn over one another."""
+        for _ in range(3):
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            self.verdict_scroll.fit()
+            layout = self.verdict.layout()
+            layout.invalidate()
+            layout.activate()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Reached when the shortcut machinery did not take the key (e.g. no active window).

@@ -23,9 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hamstring_app.core.library import exercise_names
 from hamstring_app.core.models import History
-from hamstring_app.core.rules import Assessment, evaluate
+from hamstring_app.core.rules import Assessment
 from hamstring_app.ui.context import AppContext
 from hamstring_app.ui.events import Kind
 from hamstring_app.ui.progress.hover import describe_day
@@ -193,7 +192,7 @@ class RecoveryTab(StaleTab):
         repo, today = self.ctx.repo, self.ctx.clock.today()
         history = self.ctx.history.get()
         plan = repo.get_settings().sessions_per_week
-        assessment = evaluate(history, today, names=exercise_names())
+        assessment = self.ctx.ops.assessment(today)
         data = build_recovery_data(history, assessment, today, plan, previous=self.data)
         self.history, self.assessment, self.data = history, assessment, data
         if data.is_empty:

@@ -244,20 +244,37 @@ class RunnerView(RunnerLayout):
         self._shown_exercise = item.exercise_id if item else ""
         if state is State.SUMMARY:
             self.timer.stop()
-            self.exercise_label.setText(self.tr("Session complete"))
+            done = sum(1 for s in session.completed_sets if s.completed)
+            planned = max(session.planned_sets, done)
+            complete = done >= planned and not session.ended_early
+            self.exercise_label.setText(
+                self.tr("Session complete") if complete else self.tr("Session ended")
+            )
             self.set_label.setText("")
-            self.state_label.setText(self.tr("Well done."))
+            self.state_label.setText(self.tr("Well done.") if complete else "")
             self.next_label.setText("")
-            self.progress.setValue(PROGRESS_STEPS)
-            self.summary.show_sets(session.completed_sets, self._names())
+            self.progress.setValue(round(PROGRESS_STEPS * done / planned) if planned else 0)
+            self.progress.setFormat(
+                self.tr("Session %p% done")
+                if complete
+                else self.tr("{done} of {planned} sets done").format(done=done, planned=planned)
+            )
+            self.summary.show_sets(
+                session.completed_sets,
+                self._names(),
+                planned=planned,
+                ended_early=session.ended_early,
+            )
             self.pages.setCurrentWidget(self.summary)
             for button in (*self._step_buttons(), self.done_button, self.leave_button):
                 button.setVisible(False)  # the summary has its own Finish button
             self.summary.finish_button.setFocus()
-            self.cues.say(self.tr("Session complete. Well done."))
+            headline = self.summary.headline.text()
+            self.cues.say(self.tr("Session complete. Well done.") if complete else headline)
             return
         for button in (*self._step_buttons(), self.done_button, self.leave_button):
             button.setVisible(True)
+        self.progress.setFormat(self.tr("Session %p% done"))
         if state is State.SET_DONE:
             self.done_button.setText(self.tr("Save set (Enter)"))
         elif state in (State.GET_READY, State.REST):
@@ -426,11 +443,19 @@ class RunnerView(RunnerLayout):
         name = item.exercise.name if item else self.tr("this exercise")
         easier = self.easier_for(item) if item else None
         self._offer_easier = easier
-        self.offer_label.setText(
-            self.tr(
+        if easier is not None:
+            question = self.tr(
                 "That set hurt ({pain}/10). Pain above {limit} is a sign to ease off. Switch "
                 "to an easier version of {name}, or stop it for today?"
-            ).format(pain=set_log.pain, limit=session.pain_threshold, name=name)
+            )
+        else:
+            question = self.tr(
+                "That set hurt ({pain}/10). Pain above {limit} is a sign to ease off. "
+                "{name} has no gentler version in this plan: stop it for today, or carry "
+                "on as planned?"
+            )
+        self.offer_label.setText(
+            question.format(pain=set_log.pain, limit=session.pain_threshold, name=name)
         )
         self.easier_button.setVisible(easier is not None)
         self.offer.setVisible(True)

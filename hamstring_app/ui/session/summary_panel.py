@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from hamstring_app.core.models import SetLog
 from hamstring_app.ui.session.plan_view import scaled_font
+from hamstring_app.ui.texts import counted
 from hamstring_app.ui.widgets.pain import band_text, pain_band
 
 
@@ -54,30 +55,59 @@ class SummaryPanel(QWidget):
         self.finish_button.clicked.connect(self.finish_requested)
         layout.addWidget(self.finish_button, 0, Qt.AlignmentFlag.AlignRight)
 
-    def show_sets(self, sets: Sequence[SetLog], names: Mapping[str, str]) -> None:
+    def show_sets(
+        self,
+        sets: Sequence[SetLog],
+        names: Mapping[str, str],
+        *,
+        planned: int | None = None,
+        ended_early: bool = False,
+    ) -> None:
+        """Show what was done. With ``planned`` (the sets in the plan), say what was
+        skipped; ``ended_early`` says the runner stopped before the end."""
         done = [s for s in sets if s.completed]
         exercises = {s.exercise_id for s in done}
         pains = [s.pain for s in done if s.pain is not None]
+        skipped = max(0, (planned or 0) - len(done)) if planned is not None else 0
+        self.headline.setText(self.headline_text(len(done), len(exercises), planned,
+                                                 ended_early))
+        parts = []
+        if skipped:
+            parts.append(counted(skipped, self.tr("1 set skipped."),
+                                 self.tr("{n} sets skipped.")))
         if not done:
-            self.headline.setText(self.tr("No sets were logged this time."))
-            self.detail.setText(self.tr("That is fine. Try again when you feel ready."))
-        else:
-            self.headline.setText(
-                self.tr("{sets} sets of {exercises} exercises done.").format(
-                    sets=len(done), exercises=len(exercises)
-                )
+            parts.append(self.tr("That is fine. Try again when you feel ready."))
+        elif pains:
+            top = max(pains)
+            parts.append(
+                self.tr(
+                    "Highest pain: {pain}/10 ({band}). Tomorrow morning's check-in asks "
+                    "how the hamstring answered; that decides the next step."
+                ).format(pain=top, band=band_text(pain_band(top)))
             )
-            if pains:
-                top = max(pains)
-                words = band_text(pain_band(top))
-                self.detail.setText(
-                    self.tr(
-                        "Highest pain: {pain}/10 ({band}). Tomorrow morning's check-in asks "
-                        "how the hamstring answered; that decides the next step."
-                    ).format(pain=top, band=words)
-                )
-            else:
-                self.detail.setText(self.tr("Tomorrow morning's check-in asks how it went."))
+        else:
+            parts.append(self.tr("Tomorrow morning's check-in asks how it went."))
+        self.detail.setText(" ".join(parts))
+        self._fill_table(sets, names)
+
+    def headline_text(
+        self, done: int, exercises: int, planned: int | None, ended_early: bool
+    ) -> str:
+        if not done:
+            return self.tr("No sets were logged this time.")
+        if ended_early and planned:
+            return self.tr("Ended early: {done} of {planned} sets done.").format(
+                done=done, planned=planned
+            )
+        if planned and done < planned:
+            return self.tr("{done} of {planned} sets done.").format(done=done, planned=planned)
+        sets_words = counted(done, self.tr("1 set"), self.tr("{n} sets"))
+        exercise_words = counted(exercises, self.tr("1 exercise"), self.tr("{n} exercises"))
+        return self.tr("Session complete: {sets} of {exercises} done.").format(
+            sets=sets_words, exercises=exercise_words
+        )
+
+    def _fill_table(self, sets: Sequence[SetLog], names: Mapping[str, str]) -> None:
         self.table.setRowCount(len(sets))
         for row, s in enumerate(sets):
             if s.hold_s is not None:

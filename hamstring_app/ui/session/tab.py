@@ -185,9 +185,9 @@ class SessionTab(StaleTab):
         blocked_message = ""
         if today_plan.blocked:
             blocked_message = self.tr(
-                "Strength work waits until you have been assessed. What you told us today "
-                "needs a qualified health professional (a physiotherapist or doctor) first, "
-                "within the next day or two. {reason}"
+                "Strength work waits until you have been assessed. A warning sign you "
+                "reported needs a qualified health professional (a physiotherapist or "
+                "doctor) first. {reason}"
             ).format(reason=assessment.referral_reason)
         note = self.tr("Sessions this week: {done} of {planned}.").format(
             done=today_plan.done_this_week, planned=self.settings.sessions_per_week

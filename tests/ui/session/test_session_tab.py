@@ -183,3 +183,15 @@ def test_closing_mid_session_asks_first(strength_app, monkeypatch):
 
     monkeypatch.setattr(QMessageBox, "question", answer)
     assert tab.can_close() is False and asked
+
+
+def test_a_warning_sign_reported_yesterday_is_not_called_today(strength_app, clock):
+    app, tab = strength_app()
+    yesterday = date(2026, 3, 17)
+    app.ctx.repo.save_checkin(CheckIn(day=yesterday, pain_rest=6, sudden_onset_with_weakness=True))
+    app.ctx.ops.announce(Changes.of(Kind.CHECKIN, days=(yesterday,)))
+    text = tab.plan_view.blocked_label.text()
+    assert "waits until you have been assessed" in text
+    assert "today" not in text.split(".")[1].lower()  # the sentence after the first
+    assert "told us today" not in text
+    assert "24-48 hours" in text

@@ -1,0 +1,119 @@
+"""The command line's data commands: ``export``, and the JSON part of ``import``
+(see docs/data-formats.md).
+
+An edge of the app like ``assess``: the one place these commands read the system date.
+Every failure prints one plain sentence to standard error, never a traceback.
+
+Exit codes: 0 done; 1 the data or a file could not be read or written (nothing changed);
+2 invalid input or usage.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any, TextIO
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_INVALID = 2
+
+
+def _folder(data_dir: str | None) -> Path:
+    from hamstring_app import paths
+
+    return Path(data_dir).expanduser().resolve() if data_dir else paths.resolve_data_dir()
+
+
+def _fail(command: str, code: int, message: str, err: TextIO) -> int:
+    print(f"hamstring-app {command}: {message}", file=err)
+    return code
+
+
+def run_export(
+    *,
+    json_file: str | None,
+    csv_dir: str | None,
+    data_dir: str | None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+) -> int:
+    """Write the saved data as one JSON file or three CSV files; reads the data only."""
+    from hamstring_app import __version__
+    from hamstring_app.exchange import service
+    from hamstring_app.store.errors import StoreError
+    from hamstring_app.store.repository import open_repository
+
+    out, err = stdout or sys.stdout, stderr or sys.stderr
+    today = date.today()
+    try:
+        repo = open_repository(
+            _folder(data_dir), today=lambda: today, app_version=__version__, read_only=True
+        )
+    except StoreError as exc:
+        return _fail("export", EXIT_FAILURE, str(exc), err)
+    try:
+        if json_file is not None:
+            done = service.export_json(repo, Path(json_file).expanduser(), today)
+        else:
+            assert csv_dir is not None
+            done = service.export_csv(repo, Path(csv_dir).expanduser())
+    except (service.ExchangeError, StoreError) as exc:
+        return _fail("export", EXIT_FAILURE, str(exc), err)
+    finally:
+        repo.close()
+    print(done.describe(), file=out)
+    return EXIT_OK
+
+
+def json_import(file: Path, repo: Any, dry_run: bool) -> tuple[dict[str, Any], str]:
+    """Import the app's own JSON export into the open ``repo`` (one transaction).
+
+    The reader ``hamstring-app import`` calls for ``.json`` files (see import_cli). Raises
+    StoreError with the reason when the file cannot be read or saved, or while the app has
+    the data folder open; nothing is written then.
+    """
+    from hamstring_app.exchange import service
+    from hamstring_app.folder_lock import FolderInUse, hold_folder
+    from hamstring_app.paths import DataPaths
+    from hamstring_app.store.errors import StoreError
+
+    today = date.today()
+    try:
+        incoming = service.read_export(file, today)
+        if dry_run:
+            plan = service.preview_import(repo, incoming)
+        else:
+            with hold_folder(DataPaths(repo.database.path.parent).lock_file):
+                plan = service.import_history(repo, incoming)
+    except (service.ExchangeError, FolderInUse) as exc:
+        raise StoreError(str(exc).removesuffix(" Nothing was imported.").rstrip()) from exc
+    summary = " ".join(plan.summary())
+    heading = "Would import" if dry_run else "Imported"
+    report: dict[str, Any] = {
+        "file": str(file),
+        "dry_run": dry_run,
+        "added": {
+            "profile": plan.profile is not None,
+            "checkins": len(plan.checkins),
+            "runs": len(plan.runs),
+            "strength_sessions": len(plan.sessions),
+        },
+        "already_saved": {
+            "checkins": plan.duplicate_checkins,
+            "runs": plan.duplicate_runs,
+            "strength_sessions": plan.duplicate_sessions,
+        },
+        "checkins_kept_where_the_file_differs": [d.isoformat() for d in plan.conflicts],
+        "profile_kept": plan.profile_kept,
+    }
+    return report, f"{heading} from {file.name}: {summary}"
+
+
+def register_json_import() -> None:
+    """Hand the JSON export reader to ``hamstring-app import`` (import_cli.JSON_IMPORT)."""
+    from hamstring_app import import_cli
+
+    if import_cli.JSON_IMPORT is None:
+        import_cli.JSON_IMPORT = json_import
