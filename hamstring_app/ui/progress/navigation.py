@@ -13,6 +13,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QKeyEvent
 
+from hamstring_app.core.rules import thresholds as T
 from hamstring_app.ui.progress.data import RecoveryData
 from hamstring_app.ui.progress.days import DAY_S, day_start_x, day_x, x_day
 
@@ -52,7 +53,8 @@ class Navigation:
         """The X range (Unix seconds) a preset shows, for the data last set."""
         data = self.data
         assert data is not None
-        end = day_start_x(data.today + timedelta(days=1)) + 0.5 * DAY_S
+        # the week ahead (the plan line) stays in view: today and the 6 days after
+        end = day_start_x(data.today + timedelta(days=T.WEEK_PLAN_DAYS)) + 0.5 * DAY_S
         if preset == Preset.FOUR_WEEKS:
             start = day_start_x(data.today - timedelta(days=27))
         elif preset == Preset.TWELVE_WEEKS:

@@ -20,6 +20,7 @@ from hamstring_app.ui.progress.axis import CalendarAxis
 from hamstring_app.ui.progress.data import RED_FLAG_Y, VERDICT_HEIGHTS, RecoveryData
 from hamstring_app.ui.progress.days import DAY_S, Series, day_start_x
 from hamstring_app.ui.progress.navigation import Navigation, last_day
+from hamstring_app.ui.progress.plan_line import PlanLine
 from hamstring_app.ui.theme import VERDICT_COLOURS, is_dark
 
 # Series colours: distinct in hue and lightness, readable on light and dark backgrounds.
@@ -219,6 +220,7 @@ class RecoveryPlots(Navigation, pg.GraphicsLayoutWidget):
         legend.addItem(self.spikes, self.tr("Single-run spike"))
         legend.addItem(self.load_marks, self.tr("Other load warning"))
         legend.addItem(self.acwr, self.tr("A:C ratio (trend only)"))
+        self.run_plan = PlanLine(p, legend)  # the week ahead, from today's prescription
 
     def _build_strength(self) -> None:
         p = self.strength
@@ -436,6 +438,7 @@ class RecoveryPlots(Navigation, pg.GraphicsLayoutWidget):
                 visible = (series.x >= low - margin) & (series.x <= high + margin)
                 if visible.any():
                     top = max(top, float(series.y[visible].max()))
+        top = max(top, self.run_plan.top())
         self.running.setYRange(0, max(top * 1.12, 5.0), padding=0)
 
     def _on_x_range_changed(self, *_args: object) -> None:

@@ -203,6 +203,7 @@ class RecoveryTab(StaleTab):
             return
         self.controls.show()
         self.header.set_summary(history, assessment, today, plan)
+        self.plots.run_plan.set_plan(assessment, data.unit)
         self.plots.set_data(data)
         self.stack.setCurrentWidget(self.view)
         if not self._ranged:

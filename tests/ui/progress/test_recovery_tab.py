@@ -119,8 +119,8 @@ def test_presets_change_the_view_range(env, qtbot):
     qtbot.mouseClick(tab.preset_buttons[Preset.FOUR_WEEKS], Qt.MouseButton.LeftButton)
     low, high = plots.x_range()
     assert x_day(low + DAY_S) == TODAY - timedelta(days=27)
-    assert x_day(high - DAY_S) == TODAY
-    assert (high - low) / DAY_S == pytest.approx(29, abs=0.6)
+    assert x_day(high - DAY_S) == TODAY + timedelta(days=6)  # the week ahead's plan line
+    assert (high - low) / DAY_S == pytest.approx(35, abs=0.6)
 
     qtbot.mouseClick(tab.preset_buttons[Preset.SINCE_ONSET], Qt.MouseButton.LeftButton)
     low, high = plots.x_range()
