@@ -97,12 +97,14 @@ class ImportController(QObject):
             self.progress = None
 
     def _progressed(self, fraction: float, text: str) -> None:
+        # label first: a window-modal QProgressDialog.setValue() runs the event loop, and
+        # the task may end (closing the dialog) inside it
+        if self.progress is not None and text:
+            self.progress.setLabelText(
+                self.tr("Reading %1").replace("%1", Path(text.split(" › ")[-1]).name)
+            )
         if self.progress is not None:
             self.progress.setValue(round(fraction * STEPS))
-            if text:
-                self.progress.setLabelText(
-                    self.tr("Reading %1").replace("%1", Path(text.split(" › ")[-1]).name)
-                )
 
     def _cancelled(self) -> None:
         self.handle = None
