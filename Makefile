@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 
-.PHONY: run demo test lint check-qt bench screenshots dist clean
+.PHONY: run demo test lint check-qt bench soak screenshots dist clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ lint: $(STAMP)
 
 test: $(STAMP) check-qt lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+# Not part of `make test` or CI: 100 writer kills and 5,000 assess fuzz inputs, with counts.
+soak: $(STAMP)
+	$(BIN)/python tests/reliability/soak.py 100 5000
 
 bench: $(STAMP)
 	@for b in benchmarks/*.py; do echo "== $$b"; QT_QPA_PLATFORM=offscreen $(BIN)/python $$b || exit 1; done

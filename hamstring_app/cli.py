@@ -134,6 +134,42 @@ def _add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     )
     export.add_argument("--data-dir", dest="sub_data_dir", metavar="PATH", help="data folder")
 
+    report = sub.add_parser(
+        "report",
+        help="write the report for your physio or doctor as a PDF",
+        description=(
+            "A one- or two-page PDF for a health professional: onset, verdict and referral, "
+            "warning signs with dates, graphs, the last 14 days, the strength programme."
+        ),
+    )
+    report.add_argument("--out", metavar="FILE.pdf", dest="out_file", required=True)
+    report.add_argument("--from", metavar="YYYY-MM-DD", dest="start", help="first day")
+    report.add_argument("--to", metavar="YYYY-MM-DD", dest="end", help="last day (today)")
+    report.add_argument("--data-dir", dest="sub_data_dir", metavar="PATH", help="data folder")
+
+    backup = sub.add_parser(
+        "backup",
+        help="back up your data now (safe while the app is open)",
+        description=(
+            "Copy the database with SQLite's online backup, check the copy with "
+            "integrity_check and keep it in the data folder's backups/ (or at --out)."
+        ),
+    )
+    backup.add_argument("--out", metavar="FILE", dest="out_file", help="write the backup here")
+    backup.add_argument("--data-dir", dest="sub_data_dir", metavar="PATH", help="data folder")
+
+    restore = sub.add_parser(
+        "restore",
+        help="put a backup back (your current data is backed up first)",
+        description=(
+            "Check the backup, back up the current data, then restore the backup. A backup "
+            "that fails its check is refused and nothing changes. Refused while the app "
+            "has the data folder open."
+        ),
+    )
+    restore.add_argument("file", metavar="FILE", help="a backup (.sqlite3)")
+    restore.add_argument("--data-dir", dest="sub_data_dir", metavar="PATH", help="data folder")
+
 
 def preload_for_gui() -> None:
     """Import the GUI's non-Qt dependencies before Qt itself (see GUI_PRELOAD)."""
@@ -166,6 +202,24 @@ def main(argv: Sequence[str] | None = None) -> int:
             csv_dir=args.csv_dir,
             data_dir=args.sub_data_dir or args.data_dir,
         )
+
+    if args.command == "report":
+        from hamstring_app import data_cli
+
+        return data_cli.run_report(
+            out_file=args.out_file,
+            start=args.start,
+            end=args.end,
+            data_dir=args.sub_data_dir or args.data_dir,
+        )
+
+    if args.command in ("backup", "restore"):
+        from hamstring_app import data_cli
+
+        data_dir = args.sub_data_dir or args.data_dir
+        if args.command == "backup":
+            return data_cli.run_backup(out_file=args.out_file, data_dir=data_dir)
+        return data_cli.run_restore(file=args.file, data_dir=data_dir)
 
     if args.command == "import":
         from hamstring_app import data_cli

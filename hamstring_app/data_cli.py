@@ -117,3 +117,124 @@ def register_json_import() -> None:
 
     if import_cli.JSON_IMPORT is None:
         import_cli.JSON_IMPORT = json_import
+
+
+def run_backup(
+    *,
+    out_file: str | None,
+    data_dir: str | None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+) -> int:
+    """Back up the data (works while the app is open: SQLite's online backup)."""
+    from datetime import datetime
+
+    from hamstring_app.paths import DataPaths
+    from hamstring_app.store.backups import make_backup
+    from hamstring_app.store.errors import StoreError
+
+    out, err = stdout or sys.stdout, stderr or sys.stderr
+    paths = DataPaths(_folder(data_dir))
+    target = Path(out_file).expanduser() if out_file else None
+    try:
+        info = make_backup(paths.database, now=datetime.now(), target=target)
+    except StoreError as exc:
+        return _fail("backup", EXIT_FAILURE, str(exc), err)
+    print(f"Backed up to {info.path}: {info.contents()}.", file=out)
+    return EXIT_OK
+
+
+def run_restore(
+    *,
+    file: str,
+    data_dir: str | None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+) -> int:
+    """Restore a backup, after backing up the current data; refused while the app is open."""
+    from datetime import datetime
+
+    from hamstring_app import __version__
+    from hamstring_app.folder_lock import FolderInUse, hold_folder
+    from hamstring_app.paths import DataPaths, ensure_private_dir
+    from hamstring_app.store.errors import StoreError
+    from hamstring_app.store.restore import check_backup, restore_backup
+
+    out, err = stdout or sys.stdout, stderr or sys.stderr
+    paths = DataPaths(_folder(data_dir))
+    backup = Path(file).expanduser()
+    try:
+        check_backup(backup)  # a bad backup is refused before anything else
+        ensure_private_dir(paths.root)
+        with hold_folder(paths.lock_file):
+            done = restore_backup(paths.root, backup, now=datetime.now(), app_version=__version__)
+    except (StoreError, FolderInUse) as exc:
+        return _fail("restore", EXIT_FAILURE, str(exc), err)
+    except OSError as exc:
+        return _fail("restore", EXIT_FAILURE, f"{exc.strerror or exc}. Nothing was changed.", err)
+    print(f"Restored {backup.name}: {done.restored.contents()}.", file=out)
+    if done.previous is not None:
+        print(f"Your data as it was before is kept in {done.previous.path}.", file=out)
+    return EXIT_OK
+
+
+def run_report(
+    *,
+    out_file: str,
+    start: str | None,
+    end: str | None,
+    data_dir: str | None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+) -> int:
+    """Write the report for a health professional as a PDF (reads the data only)."""
+    from datetime import timedelta
+
+    from hamstring_app import __version__
+    from hamstring_app.core.models import ValidationError
+    from hamstring_app.core.rules.jsonio import parse_date
+    from hamstring_app.store.errors import StoreError
+    from hamstring_app.store.repository import open_repository
+
+    out, err = stdout or sys.stdout, stderr or sys.stderr
+    today = date.today()
+    try:
+        last = parse_date("--to", end) if end else today
+        first = parse_date("--from", start) if start else None
+    except ValidationError as exc:
+        return _fail("report", EXIT_INVALID, f"{exc.field}: {exc.message}", err)
+    try:
+        repo = open_repository(
+            _folder(data_dir), today=lambda: today, app_version=__version__, read_only=True
+        )
+        try:
+            history = repo.load_history()
+            settings = repo.get_settings()
+        finally:
+            repo.close()
+    except StoreError as exc:
+        return _fail("report", EXIT_FAILURE, str(exc), err)
+    if first is None:  # the current episode, from two weeks before its onset
+        onset = history.profile.injury_start if history.profile else last
+        first = min(last, onset - timedelta(days=14))
+    if first > last:
+        return _fail("report", EXIT_INVALID, "--from is after --to", err)
+    from hamstring_app.core.library import exercise_names
+    from hamstring_app.core.report import build_report
+    from hamstring_app.ui.report_pdf import headless_app, write_pdf
+
+    app = headless_app()
+    report = build_report(
+        history,
+        start=first,
+        end=last,
+        names=exercise_names(),
+        sessions_per_week=settings.sessions_per_week,
+    )
+    try:
+        pages = write_pdf(Path(out_file).expanduser(), report)
+    except OSError as exc:
+        return _fail("report", EXIT_FAILURE, f"Could not write {out_file}: {exc}", err)
+    del app
+    print(f"Wrote the report ({pages} pages, {first} to {last}) to {out_file}.", file=out)
+    return EXIT_OK

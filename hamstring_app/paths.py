@@ -7,6 +7,7 @@ user data folder. Nothing is ever written outside the chosen folder.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from dataclasses import dataclass
@@ -80,8 +81,36 @@ def ensure_private_dir(path: Path, *, ours: bool = False) -> Path:
     return path
 
 
+class LinkRefused(OSError):
+    """A file the app writes is a symbolic link: writing or chmod-ing it would reach a file
+    outside the data folder, so the app refuses. ``str()`` is a sentence for a person."""
+
+    def __init__(self, path: Path) -> None:
+        try:
+            target = os.readlink(path)
+        except OSError:
+            target = "somewhere else"
+        super().__init__(
+            errno.ELOOP,
+            f"{path} is a link to {target}, not a real file; Hamstring Coach writes only "
+            "real files inside its data folder. Nothing was changed. Put the file itself "
+            "there (or remove the link), or pick another folder with --data-dir",
+        )
+        self.path = Path(path)
+
+    def __str__(self) -> str:
+        return f"{self.strerror}."
+
+
+def refuse_link(path: Path) -> None:
+    """Raise LinkRefused when ``path`` is a symbolic link (even a dangling one)."""
+    if path.is_symlink():
+        raise LinkRefused(path)
+
+
 def make_private_file(path: Path) -> None:
-    """Remove group and other permissions from an existing file; never add any."""
+    """Remove group and other permissions from an existing file; never add any.
+    A link is left alone: its target is not the app's to change."""
     _drop_group_and_other(path)
 
 
@@ -89,9 +118,12 @@ def _drop_group_and_other(path: Path) -> None:
     if os.name != "posix":
         return
     try:
-        mode = stat.S_IMODE(path.stat().st_mode)
+        info = path.lstat()
     except FileNotFoundError:
         return
+    if stat.S_ISLNK(info.st_mode):
+        return
+    mode = stat.S_IMODE(info.st_mode)
     if mode & 0o077:
         path.chmod(mode & ~0o077)
 

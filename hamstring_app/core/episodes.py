@@ -1,6 +1,6 @@
 """Injury episodes and the "I have been assessed by a professional" record.
 
-About a third of hamstring problems come back within a year (DOMAIN.md section 1), so one
+About a third of hamstring problems come back within a year (docs/evidence.md, section 1), so one
 onset date in the profile is not enough: each time the pain starts again is an
 :class:`Episode`. The recovery timeline, window, phase, cadence baseline and triggers all
 count from the current episode's onset.

@@ -1,10 +1,10 @@
-"""The exercise library and phase programmes: loading, validation and session planning.
+"""The exercise library and phase programmes: loading and validation.
 
 ``resources/exercises.toml`` and ``resources/programmes.toml`` are read with tomllib and
 checked thoroughly on load. Any problem raises :class:`LibraryError` naming the file and
 the entry, e.g. ``exercises.toml, exercise 'nordic_curl': dose for phase 3 has reps and
-hold_s; give one``. :func:`plan_session` turns a phase's programme into today's exercises
-and doses, applying the rules engine's per-exercise decisions and the runner's swaps.
+hold_s; give one``. The types live in :mod:`core.library_model`; turning a programme into
+today's session is :mod:`core.planning`'s work (``plan_session``, ``plan_today``).
 """
 
 from __future__ import annotations

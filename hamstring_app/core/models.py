@@ -71,6 +71,12 @@ class RunType(StrEnum):
 # "hard" on the CR-10 scale). The rules engine uses this same constant (thresholds.HARD_RPE).
 HARD_RPE = 7
 
+# A set with pain above this in a guided session offers the easier version or to stop the
+# exercise, unless the runner sets another limit: the top of the pain-monitoring model's
+# "acceptable" band (docs/evidence.md, section 6). Declared here for the settings and the
+# session; the rules engine uses the same constant (thresholds.SET_PAIN_THRESHOLD_DEFAULT).
+SET_PAIN_THRESHOLD_DEFAULT = 5
+
 INTENSITY_RUN_TYPES = frozenset({RunType.TEMPO, RunType.INTERVALS, RunType.HILLS, RunType.RACE})
 
 

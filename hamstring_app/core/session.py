@@ -17,13 +17,13 @@ last call, in order, each with the moment it was due; events more than
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
 
 from hamstring_app.core.clock import Clock
 from hamstring_app.core.library_model import PlannedExercise, SessionPlan
-from hamstring_app.core.models import MAX_HOLD_S, SetLog, check_pain
+from hamstring_app.core.models import MAX_HOLD_S, SET_PAIN_THRESHOLD_DEFAULT, SetLog, check_pain
 from hamstring_app.core.session_types import Event, EventKind, State, TempoPhase, tempo_at
 
 __all__ = ["Event", "EventKind", "GuidedSession", "State", "TempoPhase"]
@@ -31,15 +31,16 @@ __all__ = ["Event", "EventKind", "GuidedSession", "State", "TempoPhase"]
 LATE_AFTER_S = 1.0
 LAST_THREE_S = 3.0
 HALF_WAY_MIN_S = 10.0  # holds shorter than this get no half-way cue
-DEFAULT_PAIN_THRESHOLD = 5  # pain above this in a set offers to stop or ease off (DOMAIN sec 6)
+# pain above this in a set offers to stop or ease off (docs/evidence.md, section 6)
+DEFAULT_PAIN_THRESHOLD = SET_PAIN_THRESHOLD_DEFAULT
 
 
 class GuidedSession:
     """One guided session over a :data:`SessionPlan` (see the module docstring).
 
-    ``on_set_logged`` is called with each :class:`SetLog` as soon as it is logged, so the
-    view can commit it at once (``repo.log_set(session_id, set_log)``). A set done again
-    after :meth:`back` is logged again with the same exercise and set number.
+    :meth:`log_set` returns each :class:`SetLog` as it is logged, so the view can save it
+    at once. A set done again after :meth:`back` is logged again with the same exercise
+    and set number.
     """
 
     def __init__(
@@ -48,9 +49,7 @@ class GuidedSession:
         clock: Clock,
         *,
         get_ready_s: float = 5.0,
-        start_at: float | None = None,
         pain_threshold: int = DEFAULT_PAIN_THRESHOLD,
-        on_set_logged: Callable[[SetLog], None] | None = None,
     ) -> None:
         if not plan:
             raise ValueError("a session needs at least one exercise")
@@ -64,7 +63,6 @@ class GuidedSession:
         self._sets: list[int] = [p.sets for p in plan]
         self._get_ready_s = float(get_ready_s)
         self._threshold = pain_threshold
-        self._on_set_logged = on_set_logged
         self._logs: dict[tuple[int, int], SetLog] = {}
         self._log_order: list[tuple[int, int]] = []
         self._events: list[Event] = []
@@ -75,7 +73,6 @@ class GuidedSession:
         self._paused_at: float | None = None
         # timing of the current state (monotonic seconds)
         self._state = State.GET_READY
-        self._state_start = 0.0
         self._deadline: float | None = None
         self._duration = 0.0
         self._cues: list[tuple[float, EventKind]] = []  # (seconds before deadline, kind)
@@ -85,8 +82,7 @@ class GuidedSession:
         self._work_end = 0.0
         self._work_end_paused = 0.0
         self._last_beat = -1
-        start = clock.monotonic() if start_at is None else float(start_at)
-        self._enter_get_ready(start)
+        self._enter_get_ready(clock.monotonic())
 
     # ------------------------------------------------------------------ construction
 
@@ -356,8 +352,6 @@ class GuidedSession:
         if self._paused_at is not None:  # logging means the runner is back
             self._paused_at = None
         self._emit(EventKind.SET_LOGGED, now, now)
-        if self._on_set_logged is not None:
-            self._on_set_logged(log)
         nxt = self._following(self._index, self._set)
         if pain is not None and pain > self._threshold and nxt is not None and (
             nxt[0] == self._index
@@ -510,7 +504,6 @@ class GuidedSession:
     def _set_state(self, state: State, start: float, duration: float | None,
                    cues: list[tuple[float, EventKind]], now: float) -> None:
         self._state = state
-        self._state_start = start
         self._duration = duration or 0.0
         self._deadline = None if duration is None else start + duration
         self._cues = sorted(cues, key=lambda c: -c[0])

@@ -14,12 +14,14 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 
-from hamstring_app.core.models import ValidationError, check_bool
+from hamstring_app.core.models import SET_PAIN_THRESHOLD_DEFAULT, ValidationError, check_bool
 
 log = logging.getLogger(__name__)
 
 _TIME = re.compile(r"([01]\d|2[0-3]):([0-5]\d)")  # used with fullmatch: no trailing newline
 SESSIONS_PER_WEEK_RANGE = (2, 4)
+BACKUPS_DAILY_RANGE = (1, 60)
+BACKUPS_WEEKLY_RANGE = (0, 52)
 MAX_PLAN_MOVES_CHARS = 2000
 _TRUE = {"true", "yes", "1", "on"}
 _FALSE = {"false", "no", "0", "off"}
@@ -40,14 +42,19 @@ class Settings:
     sound_enabled: bool = True  # audio cues in guided sessions
     speech_enabled: bool = False  # spoken cues (needs text-to-speech)
     sessions_per_week: int = 3  # planned strength sessions a week
-    set_pain_threshold: int = 5  # pain above this in a set offers to stop or switch
+    set_pain_threshold: int = SET_PAIN_THRESHOLD_DEFAULT  # pain above this in a set offers
+    # to stop or switch
+    auto_backup: bool = True  # back up the data at the first start of each day
+    backups_daily_kept: int = 7  # automatic backups kept: the newest this many ...
+    backups_weekly_kept: int = 4  # ... then one a week for this many weeks before them
     watch_folder: str = ""  # import new runs from this folder ("" = none)
     # sessions the runner moved in the week ahead: "kind from to" entries joined by ";"
-    # (core.runplan.week.moves_to_text); old ones are dropped as the week moves on
+    # (core.runplan.week.moves_to_text); moves whose days have passed are ignored, and
+    # dropped the next time a move is saved
     plan_moves: str = ""
 
     def __post_init__(self) -> None:
-        for name in ("reminder_enabled", "sound_enabled", "speech_enabled"):
+        for name in ("reminder_enabled", "sound_enabled", "speech_enabled", "auto_backup"):
             check_bool(name, getattr(self, name), optional=False)
         if not isinstance(self.reminder_time, str) or not _TIME.fullmatch(self.reminder_time):
             raise ValidationError(
@@ -55,6 +62,8 @@ class Settings:
             )
         _check_int("sessions_per_week", self.sessions_per_week, *SESSIONS_PER_WEEK_RANGE)
         _check_int("set_pain_threshold", self.set_pain_threshold, 0, 10)
+        _check_int("backups_daily_kept", self.backups_daily_kept, *BACKUPS_DAILY_RANGE)
+        _check_int("backups_weekly_kept", self.backups_weekly_kept, *BACKUPS_WEEKLY_RANGE)
         if not isinstance(self.watch_folder, str) or len(self.watch_folder) > MAX_FOLDER_CHARS:
             raise ValidationError("watch_folder", "must be a folder path (text)")
         if not isinstance(self.plan_moves, str) or len(self.plan_moves) > MAX_PLAN_MOVES_CHARS:

@@ -23,7 +23,7 @@ from hamstring_app.core.models import (
     StrengthSession,
     ValidationError,
 )
-from hamstring_app.core.rules.jsonio import parse_document
+from hamstring_app.core.rules.jsonio import TOP_KEYS, parse_document
 
 
 class DocumentError(ValueError):
@@ -124,7 +124,19 @@ def to_document(history: History, today: date) -> dict[str, Any]:
     doc["checkins"] = [checkin_object(c) for c in history.checkins]
     doc["runs"] = [run_object(r) for r in history.runs]
     doc["strength_sessions"] = [session_object(s) for s in history.strength_sessions]
+    if "assessments" in TOP_KEYS and history.assessments:
+        doc["assessments"] = [assessment_object(a) for a in history.assessments]
     return doc
+
+
+def assessment_object(assessment: Any) -> dict[str, Any]:
+    """A "seen by a professional" record: date, what they said (if given), note."""
+    out: dict[str, Any] = {"date": assessment.day.isoformat()}
+    if assessment.outcome is not None:
+        out["outcome"] = assessment.outcome.value
+    if assessment.note:
+        out["note"] = assessment.note
+    return out
 
 
 def dumps(document: dict[str, Any]) -> str:

@@ -84,6 +84,14 @@ class NoDataYet(StoreError):
         )
 
 
+class LinkNotFollowed(StoreError):
+    """A file the store writes is a symbolic link; it is refused, never followed."""
+
+    def __init__(self, path: Path, sentence: str) -> None:
+        self.path = Path(path)
+        super().__init__(sentence)
+
+
 class StorageUnavailable(StoreError):
     """The data folder cannot be written to (read-only, full disk, no permission)."""
 

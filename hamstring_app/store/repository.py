@@ -489,6 +489,19 @@ def _with_id(run: Run, run_id: int) -> Run:
     return run if run.id == run_id else replace(run, id=run_id)
 
 
+def _refuse_links(path: Path) -> None:
+    """The database and its side files must be real files in the folder, not links."""
+    from hamstring_app.paths import LinkRefused, refuse_link
+    from hamstring_app.store.db import SIDE_FILES
+    from hamstring_app.store.errors import LinkNotFollowed
+
+    for candidate in (path, *(path.with_name(path.name + s) for s in SIDE_FILES)):
+        try:
+            refuse_link(candidate)
+        except LinkRefused as exc:
+            raise LinkNotFollowed(candidate, str(exc)) from exc
+
+
 def open_repository(
     data_dir: Path,
     *,
@@ -511,6 +524,7 @@ def open_repository(
         ensure_private_dir(folder)
     except OSError as exc:
         raise StorageUnavailable(folder, storage_problem(exc) or str(exc)) from exc
+    _refuse_links(folder / DB_NAME)
     database = open_database(folder / DB_NAME, app_version=app_version, now=now)
     protect_files(database.path)
     return Repository(database, today)

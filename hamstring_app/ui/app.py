@@ -26,6 +26,7 @@ from hamstring_app.logs import setup_logging, teardown_logging
 from hamstring_app.paths import (
     DB_NAME,
     DataPaths,
+    LinkRefused,
     ensure_private_dir,
     make_private_file,
     resolve_data_dir,
@@ -226,6 +227,8 @@ def launch(
         try:
             paths = DataPaths(ensure_private_dir(root))
             handler = setup_logging(paths.log_file)
+        except LinkRefused as exc:
+            raise LaunchRefused(str(exc)) from exc
         except OSError as exc:
             raise _cannot_write(root, exc) from exc
         cleanup.append(lambda: teardown_logging(handler))
@@ -369,6 +372,9 @@ def run_gui(
         ))
         if session.reminder is not None:
             session.reminder.start()
+        from hamstring_app.ui.auto_backup import start_daily_backup
+
+        start_daily_backup(session.ctx, lambda text: session.window.statusBar().showMessage(text))
         return session.app.exec()
     finally:
         session.close()

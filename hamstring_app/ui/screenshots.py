@@ -99,7 +99,10 @@ def _render_ladder(out_dir: Path) -> list[Path]:
                 window.resize(*size)
                 window.tabs.setCurrentIndex(0)
                 _settle(session.app)
-                tab.verdict_scroll.ensureWidgetVisible(tab.plan.strip, 0, 0)
+                total = sum(tab.right.sizes())
+                tab.right.setSizes([int(total * 0.72), total - int(total * 0.72)])
+                _settle(session.app)
+                tab.verdict_scroll.verticalScrollBar().setValue(tab.plan.y())  # plan on top
                 _settle(session.app)
                 path = out_dir / f"checkin-ladder-{size[0]}x{size[1]}.png"
                 window.grab().save(str(path))

@@ -136,3 +136,47 @@ def test_the_apps_qt_lock_and_this_lock_exclude_each_other(tmp_path):
             timeout=30,
         )
         assert second.stdout.strip() == "False"  # the app would refuse to start
+
+
+def test_backup_and_restore_commands(tmp_path, saved, capsys):
+    assert main(["backup", "--data-dir", str(saved)]) == 0
+    said = capsys.readouterr().out
+    assert said.startswith("Backed up to ") and "check-ins" in said
+    made = list((saved / "backups").glob("backup-*-manual.sqlite3"))
+    assert len(made) == 1
+    out = tmp_path / "elsewhere" / "copy.sqlite3"
+    assert main(["backup", "--out", str(out), "--data-dir", str(saved)]) == 0
+    assert out.exists()
+    capsys.readouterr()
+    assert main(["backup", "--out", str(out), "--data-dir", str(saved)]) == 1
+    assert "already exists" in capsys.readouterr().err
+
+    repo = open_repository(saved, today=date.today, app_version="test")
+    first = repo.list_checkins()[0].day
+    repo.delete_checkin(first)
+    repo.close()
+    with hold_folder(saved / LOCK_NAME):  # the app is open: refused, nothing changes
+        assert main(["restore", str(out), "--data-dir", str(saved)]) == 1
+        assert "Close the app first" in capsys.readouterr().err
+    assert main(["restore", str(out), "--data-dir", str(saved)]) == 0
+    said = capsys.readouterr().out
+    assert said.startswith("Restored copy.sqlite3") and "as it was before is kept" in said
+    repo = open_repository(saved, today=date.today, app_version="test")
+    assert repo.get_checkin(first) is not None
+    repo.close()
+
+
+def test_restore_refuses_a_file_that_is_not_a_backup(tmp_path, saved, capsys):
+    bad = tmp_path / "bad.sqlite3"
+    bad.write_text("not a database")
+    before = sorted(p.name for p in saved.rglob("*"))
+    assert main(["restore", str(bad), "--data-dir", str(saved)]) == 1
+    err = capsys.readouterr().err
+    assert "cannot be restored: it is not an SQLite database" in err
+    assert "Traceback" not in err
+    assert sorted(p.name for p in saved.rglob("*")) == before
+
+
+def test_backup_without_data_says_so(tmp_path, capsys):
+    assert main(["backup", "--data-dir", str(tmp_path)]) == 1
+    assert "no saved data" in capsys.readouterr().err

@@ -130,3 +130,19 @@ def test_a_record_after_today_moves_the_documents_day(demo_history):
     later = date(2026, 3, 20)
     doc = to_document(History(runs=(Run(later, 5.0),)), TODAY)
     assert doc["today"] == later.isoformat()
+
+
+def test_professional_assessments_are_exported_and_read_back():
+    from hamstring_app.core.episodes import AssessmentOutcome, ProfessionalAssessment
+
+    history = History(
+        assessments=(
+            ProfessionalAssessment(date(2026, 3, 2), AssessmentOutcome.REHAB_ONLY, "physio"),
+        )
+    )
+    doc = to_document(history, TODAY)
+    assert doc["assessments"] == [
+        {"date": "2026-03-02", "outcome": "rehab_only", "note": "physio"}
+    ]
+    back, _ = loads(dumps(doc), source="x", system_today=TODAY)
+    assert back.assessments == history.assessments

@@ -336,3 +336,47 @@ def test_0002_rebuild_keeps_autoincrement_record(tmp_path: Path) -> None:
         assert repo.list_runs()[0].source_file == ""
     finally:
         repo.close()
+
+
+def test_a_killed_backup_leaves_nothing_that_counts_or_stays(tmp_path: Path) -> None:
+    """A kill during the pre-migration copy used to leave a 0-byte "backup" and its
+    -journal; those are pruned, never counted among the five kept. The copy itself is
+    written under a temporary name and renamed only when complete."""
+    import os
+
+    path = tmp_path / DB_NAME
+    create_at(path, HEAD_REVISION)
+    seed(path)
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    empty = folder / "hamstring-coach-20250101-120000-rev0001.sqlite3"
+    empty.write_bytes(b"")
+    journal = folder / "hamstring-coach-20250101-120000-rev0001.sqlite3-journal"
+    journal.write_bytes(b"\0" * 512)
+    partial = folder / "hamstring-coach-20250102-120000-rev0001.sqlite3.partial"
+    partial.write_bytes(b"SQLite format 3\0")
+    partial_journal = folder / (partial.name + "-journal")
+    partial_journal.write_bytes(b"\0" * 512)
+    good = []
+    for n in range(4):
+        copy = folder / f"hamstring-coach-2025020{n}-120000-rev0001.sqlite3"
+        copy.write_bytes(b"old copy")
+        os.utime(copy, (1_800_000_000 + n, 1_800_000_000 + n))
+        good.append(copy)
+    made: list[Path] = []
+    real_connect = sqlite3.connect
+
+    def watching(target, *args, **kwargs):  # the name the copy is written under
+        made.append(Path(target))
+        return real_connect(target, *args, **kwargs)
+
+    scripts = _scripts_with(tmp_path / "stack", "9012", ADD_RUN_COLUMN)
+    import unittest.mock
+
+    with unittest.mock.patch.object(db.sqlite3, "connect", watching):
+        database = db._open(path, app_version="2.0", now=None, migrations=scripts)
+    database.close()
+    assert database.backup_path is not None
+    assert any(p.name.endswith(".partial") for p in made), made  # written aside first
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == sorted([database.backup_path.name, *(p.name for p in good)])

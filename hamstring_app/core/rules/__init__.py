@@ -4,7 +4,8 @@ Public entry points::
 
     evaluate(history, today) -> Assessment
     daily_verdicts(history, start, end), load_events(history),
-    acwr_series(history, start, end), weekly_distance(history, start, end)
+    acwr_series(history, start, end), weekly_pain_means(history, start, end),
+    weekly_distance(history, start, end)
 
 "Today" is always a parameter; nothing here reads the clock.
 """
@@ -15,6 +16,7 @@ from hamstring_app.core.rules.series import (
     daily_verdicts,
     load_events,
     weekly_distance,
+    weekly_pain_means,
 )
 from hamstring_app.core.rules.types import (
     Assessment,
@@ -39,4 +41,5 @@ __all__ = [
     "evaluate",
     "load_events",
     "weekly_distance",
+    "weekly_pain_means",
 ]

@@ -9,7 +9,7 @@ from datetime import date
 from hamstring_app.core.episodes import latest_assessment
 from hamstring_app.core.models import Advice, History, Level, Referral, Verdict
 from hamstring_app.core.rules import thresholds as T
-from hamstring_app.core.rules.days import DayIndex
+from hamstring_app.core.rules.days import day_index
 from hamstring_app.core.rules.load import load_advice, metrics
 from hamstring_app.core.rules.pain import EVIDENCE_BANDS, classify, pain_rising, pain_state
 from hamstring_app.core.rules.pain_text import pain_advice, referral_for, unknowns_for
@@ -39,7 +39,7 @@ def evaluate(
     ``names`` maps exercise ids to the names the runner knows them by (the library's);
     messages fall back to a tidied id. The "why" data always keeps the ids.
     The result carries today's run prescription (core.runplan)."""
-    index = DayIndex(history, today)
+    index = day_index(history, today)
     i = index.index(today)
 
     state = pain_state(index, i, carry=True)
@@ -61,7 +61,8 @@ def evaluate(
                 "pain.persistent_high",
                 Level.WARNING,
                 "High pain on several days",
-                f"Your pain was above 5 out of 10 on {high_days} days in the last week. Please "
+                f"Your pain was above {T.PAIN_HOLD_MAX} out of 10 on {high_days} days in the "
+                "last week. Please "
                 "book an assessment with a qualified health professional in the coming days.",
                 {"days_above_5": high_days, "days_needed": T.PERSISTENT_HIGH_PAIN_CHECKINS},
                 EVIDENCE_BANDS,

@@ -16,7 +16,6 @@ from operator import attrgetter
 
 from hamstring_app.core.episodes import Episode, episode_on
 from hamstring_app.core.models import (
-    INTENSITY_RUN_TYPES,
     RED_FLAG_FIELDS,
     CheckIn,
     History,
@@ -97,15 +96,15 @@ class DayIndex:
             if r.distance_km > longest[i]:
                 longest[i] = r.distance_km
             run_count[i] += 1
-            fast = r.type in INTENSITY_RUN_TYPES
-            if fast:
+            if r.type.is_intensity:
                 intensity[i] += 1
-            if fast or (r.rpe is not None and r.rpe >= T.HARD_RPE):
+            if r.is_hard:
                 hard[i] = True
-            if r.rpe is None or r.duration_min is None:
+            session_load = r.session_load
+            if session_load is None:
                 load_unknown[i] += 1
             else:
-                load[i] += r.rpe * r.duration_min
+                load[i] += session_load
             if r.pain is not None and (run_pain[i] is None or r.pain > run_pain[i]):
                 run_pain[i] = r.pain
         self.km, self.longest, self.hard = km, longest, hard
@@ -150,10 +149,6 @@ class DayIndex:
     @cached_property
     def runs_cum(self) -> list[float]:
         return _cum(self._run_count)
-
-    @cached_property
-    def load_cum(self) -> list[float]:
-        return _cum(self.load)
 
     @cached_property
     def load_unknown_cum(self) -> list[float]:
@@ -249,6 +244,12 @@ class DayIndex:
             window.append(i)
         return out
 
+    def prev_max_at(self, i: int) -> float:
+        """``prev_max[i]`` for one day, without building the whole array: a rule that
+        looks at a few recent days pays for those days, not for the years before."""
+        span = T.SPIKE_LOOKBACK_DAYS
+        return max(self.longest[max(i - span, 0) : max(i, 0)], default=0.0)
+
     # ------------------------------------------------------------------ helpers
     @staticmethod
     def _last_true(flags: Sequence[bool]) -> list[int]:
@@ -282,6 +283,13 @@ class DayIndex:
         if count < min_days or count == 0:
             return None
         return self.window(self.pain_sum_cum, first, last) / count
+
+    def weekly_pain_mean(self, i: int) -> float | None:
+        """``weekly_pain_means()[i]`` for one day (0 <= i < n), in O(1)."""
+        s, c = self.pain_sum_cum, self.pain_cnt_cum
+        lo = max(i - T.TREND_WINDOW_DAYS + 1, 0)
+        count = c[i + 1] - c[lo]
+        return (s[i + 1] - s[lo]) / count if count >= T.TREND_MIN_CHECKINS and count else None
 
     def weekly_pain_means(self) -> list[float | None]:
         """Mean daily pain over the TREND_WINDOW_DAYS ending on each day (cached)."""
@@ -321,3 +329,25 @@ class DayIndex:
             if i - start + 1 >= T.ACWR_MIN_DAYS and chronic > 0:
                 out[i] = acute / chronic
         return out
+
+
+_last_index: tuple[History, date, DayIndex] | None = None
+
+
+def day_index(history: History, end: date) -> DayIndex:
+    """The DayIndex of ``history`` up to ``end``, shared by the calls that follow on the
+    same (immutable) history: an assessment and the recovery series built right after it
+    index the history once, not once each. One is kept, keyed by the history's identity."""
+    global _last_index
+    last = _last_index
+    if last is not None and last[0] is history and last[1] == end:
+        return last[2]
+    index = DayIndex(history, end)
+    _last_index = (history, end, index)
+    return index
+
+
+def clear_index_cache() -> None:
+    """Forget the shared index (benchmarks time a cold evaluate with it)."""
+    global _last_index
+    _last_index = None

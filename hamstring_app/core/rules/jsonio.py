@@ -225,28 +225,32 @@ def parse_profile(value: object) -> Profile:
     return _build("profile", lambda: Profile(**kw))
 
 
-def parse_checkin(k: int, value: object) -> CheckIn:
-    prefix = f"checkins[{k}]"
-    data = _object(prefix, value, CHECKIN_KEYS)
+def _dated(
+    prefix: str, value: object, keys: tuple[str, ...]
+) -> tuple[Mapping[str, Any], date, dict[str, Any]]:
+    """A record's object, its date, and its other fields (a null note left out)."""
+    data = _object(prefix, value, keys)
     day = parse_date(f"{prefix}.date", _required(prefix, data, "date"))
     kw = {key: v for key, v in data.items() if key != "date"}
     if kw.get("note") is None:
         kw.pop("note", None)
+    return data, day, kw
+
+
+def parse_checkin(k: int, value: object) -> CheckIn:
+    prefix = f"checkins[{k}]"
+    _data, day, kw = _dated(prefix, value, CHECKIN_KEYS)
     return _build(prefix, lambda: CheckIn(day=day, **kw))
 
 
 def parse_run(k: int, value: object) -> Run:
     prefix = f"runs[{k}]"
-    data = _object(prefix, value, RUN_KEYS)
-    day = parse_date(f"{prefix}.date", _required(prefix, data, "date"))
-    kw = {key: v for key, v in data.items() if key != "date"}
+    data, day, kw = _dated(prefix, value, RUN_KEYS)
     _required(prefix, data, "distance_km")
     if kw.get("type") is not None:
         kw["type"] = _enum(f"{prefix}.type", kw["type"], RunType)
     else:
         kw.pop("type", None)
-    if kw.get("note") is None:
-        kw.pop("note", None)
     return _build(prefix, lambda: Run(day=day, **kw))
 
 

@@ -64,7 +64,7 @@ class Spike:
 def spike_for(index: DayIndex, r: Run) -> Spike | None:
     """The run against the longest run of the 30 days before its day."""
     i = index.index(r.day)
-    ref = index.prev_max[i]
+    ref = index.prev_max_at(i)
     if ref <= 0:
         return None
     pct = round((r.distance_km - ref) / ref * 100.0, 6)

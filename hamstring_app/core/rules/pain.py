@@ -1,6 +1,6 @@
 """Pain and red-flag rules: today's verdict and the referral.
 
-Bands follow the source article and the pain-monitoring model (DOMAIN.md sections 2-3):
+Bands follow the source article and the pain-monitoring model (docs/evidence.md, sections 2-3):
 red flags or pain above 5 stop running; 4-5, pain that did not ease or settle, or
 next-morning pain above the recent baseline hold; mild pain that behaves modifies; no pain
 and nothing unanswered continues. A missing answer never counts as "no".
@@ -39,7 +39,7 @@ EVIDENCE_BANDS = (
     "tendon pain (38 people); used for the hamstring by clinical convention."
 )
 
-# Added to every urgent referral and urgent red-flag message (DOMAIN.md section 3: saddle
+# Added to every urgent referral and urgent red-flag message (docs/evidence.md, section 3: saddle
 # numbness or a bladder or bowel change is an emergency).
 EMERGENCY = (
     "Numbness around the groin or buttocks, or a change in bladder or bowel control, needs "
@@ -96,14 +96,6 @@ class PainState:
     def urgent(self) -> bool:
         """An urgent red flag today or on an earlier check-in within the window."""
         return self.earlier_urgent or any(f in T.URGENT_RED_FLAGS for f in self.red_flags)
-
-    @property
-    def next_morning_rise(self) -> float | None:
-        if self.checkin is None or self.checkin.pain_next_morning is None:
-            return None
-        if self.baseline is None:
-            return None
-        return self.checkin.pain_next_morning - self.baseline
 
 
 def _flag_names(values: tuple[bool | None, ...]) -> tuple[str, ...]:
@@ -247,8 +239,10 @@ def pain_rising(index: DayIndex, i: int) -> tuple[float, float, float] | None:
     w = T.TREND_WINDOW_DAYS
     if i - 2 * w < 0:
         return None
-    means = index.weekly_pain_means()
-    a, b, c = means[i - 2 * w], means[i - w], means[i]
+    if i >= index.n:
+        return None
+    mean = index.weekly_pain_mean
+    a, b, c = mean(i - 2 * w), mean(i - w), mean(i)
     if a is None or b is None or c is None:
         return None
     if b - a >= T.RISING_STEP and c - b >= T.RISING_STEP:

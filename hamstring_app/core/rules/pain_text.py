@@ -53,7 +53,8 @@ def referral_for(state: PainState, high_pain_days: int) -> tuple[Referral, str]:
         )
     if high_pain_days >= T.PERSISTENT_HIGH_PAIN_CHECKINS:
         return Referral.ROUTINE, (
-            f"Your pain was above 5 out of 10 on {high_pain_days} days this week. Please book "
+            f"Your pain was above {T.PAIN_HOLD_MAX} out of 10 on {high_pain_days} days this "
+            "week. Please book "
             "an assessment with a qualified health professional in the coming days."
         )
     return Referral.NONE, ""

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from hamstring_app.core.models import History, Level, Verdict
 from hamstring_app.core.rules import thresholds as T
-from hamstring_app.core.rules.days import DayIndex
+from hamstring_app.core.rules.days import DayIndex, day_index
 from hamstring_app.core.rules.load import (
     back_to_back_at,
     return_at,
@@ -29,7 +30,7 @@ def daily_verdicts(history: History, start: date, end: date) -> tuple[DayVerdict
     """
     if end < start:
         return ()
-    index = DayIndex(history, end)
+    index = day_index(history, end)
     checkin_at = index.checkin_at
     out = []
     for i in range(max(index.index(start), 0), index.n):
@@ -52,7 +53,7 @@ def load_events(history: History) -> tuple[LoadEvent, ...]:
     if not history.runs:
         return ()
     end = max(r.day for r in history.runs)
-    index = DayIndex(history, end)
+    index = day_index(history, end)
     breaks = returns(index)
     out: list[LoadEvent] = []
     last_seen: dict[str, int] = {}
@@ -126,14 +127,10 @@ def load_events(history: History) -> tuple[LoadEvent, ...]:
     return tuple(out)
 
 
-def acwr_series(
-    history: History, start: date, end: date
+def _each_day(
+    start: date, end: date, index: DayIndex, values: Sequence[float | None]
 ) -> tuple[tuple[date, float | None], ...]:
-    """(day, EWMA acute:chronic ratio) for every day in [start, end]; None without data."""
-    if end < start:
-        return ()
-    index = DayIndex(history, end)
-    values = index.ewma_acwr()
+    """(day, the index array's value) for every day in [start, end]; None outside it."""
     out = []
     day = start
     one = timedelta(days=1)
@@ -142,6 +139,28 @@ def acwr_series(
         out.append((day, values[i] if 0 <= i < index.n else None))
         day += one
     return tuple(out)
+
+
+def acwr_series(
+    history: History, start: date, end: date
+) -> tuple[tuple[date, float | None], ...]:
+    """(day, EWMA acute:chronic ratio) for every day in [start, end]; None without data."""
+    if end < start:
+        return ()
+    index = day_index(history, end)
+    return _each_day(start, end, index, index.ewma_acwr())
+
+
+def weekly_pain_means(
+    history: History, start: date, end: date
+) -> tuple[tuple[date, float | None], ...]:
+    """(day, mean of each day's highest pain over the 7 days ending that day) for every day
+    in [start, end]; None with fewer than TREND_MIN_CHECKINS days of pain in the window.
+    The same means the pain-trend and pain-rising rules read."""
+    if end < start:
+        return ()
+    index = day_index(history, end)
+    return _each_day(start, end, index, index.weekly_pain_means())
 
 
 def weekly_distance(history: History, start: date, end: date) -> tuple[tuple[date, float], ...]:

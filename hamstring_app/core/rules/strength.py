@@ -53,40 +53,77 @@ def _clean(index: DayIndex, s: StrengthSession, exercise: str | None = None) -> 
     return next_morning_up(index, s) is False
 
 
-def current_phase(index: DayIndex, i: int) -> int:
-    """Rehab phase on day i, replaying the history day by day (no look-ahead)."""
+def last_phase_reset(index: DayIndex, i: int) -> int:
+    """The latest day <= i that starts phase 1 again: an episode's onset (the profile's
+    injury start when no episodes are recorded) or a red flag answered yes. 0 when none."""
     n = min(i + 1, index.n)
-    rest_ok = [0] * n
-    rest_bad = [0] * n
-    calm = [0] * n
-    for k, c in enumerate(index.checkin_at[:n]):
-        if c is None:
-            continue
-        if c.pain_rest is not None:
+    if n <= 0:
+        return 0
+    onsets = {e.onset.toordinal() - index.origin_ord for e in index.episodes}
+    if index.episode is not None:
+        onsets.add(index.episode.onset.toordinal() - index.origin_ord)
+    resets = [k for k in onsets if 0 <= k < n]
+    resets.append(index.last_red_flag[n - 1])
+    return max(0, *resets)
+
+
+def current_phase(index: DayIndex, i: int) -> int:
+    """Rehab phase on day i, replaying the days since the last reset (no look-ahead).
+
+    Before a reset nothing carries over (phase 1 again, no clean sessions counted), so the
+    replay starts there and costs the days since the injury or red flag, not the years of
+    history. (A step back just before a reset cannot matter either: a step up needs
+    PHASE_MIN_DAYS in the phase, no shorter than the PHASE_WINDOW_DAYS a step back waits.)
+    """
+    return replay_phase(index, i, last_phase_reset(index, i))
+
+
+def replay_phase(index: DayIndex, i: int, start: int) -> int:
+    """The phase on day i, replaying from day ``start`` (0: the whole history)."""
+    n = min(i + 1, index.n)
+    w = T.PHASE_WINDOW_DAYS
+    # per-day arrays from ``base`` on: the replay looks back a phase window before
+    # ``start`` (pain_rising reads the index's own sums, in O(1))
+    base = max(0, min(start, n) - w)
+    rest_ok = [0] * (n - base)
+    rest_bad = [0] * (n - base)
+    calm = [0] * (n - base)
+    not_calm = [0] * (n - base)
+    for k in range(base, n):
+        j = k - base
+        c = index.checkin_at[k]
+        if c is not None and c.pain_rest is not None:
             if c.pain_rest <= T.PHASE2_REST_PAIN_MAX:
-                rest_ok[k] = 1
+                rest_ok[j] = 1
             else:
-                rest_bad[k] = 1
+                rest_bad[j] = 1
         p = index.day_pain[k]
-        if p is not None and p <= T.PHASE4_PAIN_MAX:
-            calm[k] = 1
-    not_calm = [1 if (p is not None and p > T.PHASE4_PAIN_MAX) else 0 for p in index.day_pain[:n]]
+        if p is not None:
+            if p <= T.PHASE4_PAIN_MAX:
+                calm[j] = 1 if c is not None else 0
+            else:
+                not_calm[j] = 1
     ok_cum, bad_cum, calm_cum = _cum(rest_ok), _cum(rest_bad), _cum(calm)
     not_calm_cum = _cum(not_calm)
+
+    def between(cum: list[float], first: int, last: int) -> float:
+        """Sum over days [first, last] (clamped to the days built)."""
+        first, last = max(first, base), min(last, n - 1)
+        return 0.0 if last < first else cum[last + 1 - base] - cum[first - base]
+
     sessions_by_day: dict[int, list[StrengthSession]] = {}
     for s in index.sessions:
-        sessions_by_day.setdefault(index.index(s.day), []).append(s)
-    # every episode's onset starts phase 1 again (the profile's injury start when no
-    # episodes are recorded)
+        k = index.index(s.day)
+        if start <= k < n:
+            sessions_by_day.setdefault(k, []).append(s)
     onsets = {e.onset.toordinal() - index.origin_ord for e in index.episodes}
     if index.episode is not None:
         onsets.add(index.episode.onset.toordinal() - index.origin_ord)
 
-    w = T.PHASE_WINDOW_DAYS
-    phase, since, last_back = 1, 0, -(10**9)
+    phase, since, last_back = 1, start, -(10**9)
     clean_runs: list[bool] = []
     last_red_flag = index.last_red_flag
-    for k in range(n):
+    for k in range(start, n):
         if k in onsets or last_red_flag[k] == k:
             phase, since, clean_runs = 1, k, []
         if k in sessions_by_day:
@@ -99,10 +136,9 @@ def current_phase(index: DayIndex, i: int) -> int:
         if k - since < T.PHASE_MIN_DAYS or index.open_urgent(k) != NONE:
             continue  # too soon, or an urgent sign not yet assessed: no step up
         first = k - w + 1
-        lo = max(first, 0)
         rest_fine = (
-            ok_cum[k + 1] - ok_cum[lo] >= T.PHASE_MIN_CHECKINS
-            and bad_cum[k + 1] == bad_cum[lo]
+            between(ok_cum, first, k) >= T.PHASE_MIN_CHECKINS
+            and between(bad_cum, first, k) == 0
             and last_red_flag[k] < first
         )
         two_clean = len(clean_runs) >= T.STRENGTH_SESSIONS_NEEDED and all(
@@ -115,9 +151,9 @@ def current_phase(index: DayIndex, i: int) -> int:
         elif (
             phase == 3
             and two_clean
-            and index.window(calm_cum, first, k) >= T.PHASE_MIN_CHECKINS
-            and index.window(not_calm_cum, first, k) == 0
-            and index.last_red_flag[k] < first
+            and between(calm_cum, first, k) >= T.PHASE_MIN_CHECKINS
+            and between(not_calm_cum, first, k) == 0
+            and last_red_flag[k] < first
         ):
             phase, since, clean_runs = 4, k, []
     return phase
@@ -269,7 +305,8 @@ _ADVICE = {
         "strength.regress",
         Level.WARNING,
         "Ease back on some exercises",
-        "Last time these hurt above 5 out of 10 or left the next morning worse: {names}. "
+        f"Last time these hurt above {T.STRENGTH_HOLD_MAX} out of 10 or left the next morning "
+        "worse: {names}. "
         "Next time use fewer reps, less weight or a smaller range.",
     ),
     "hold": (
@@ -282,7 +319,8 @@ _ADVICE = {
         "strength.progress",
         Level.INFO,
         "Ready to step up",
-        "These went well twice in a row, with pain 3 or less and settled by morning: {names}. "
+        f"These went well twice in a row, with pain {T.STRENGTH_PROGRESS_MAX} or less and "
+        "settled by morning: {names}. "
         "Step up a little: a few more reps or seconds, a slower lowering or a bit more weight.",
     ),
 }

@@ -7,6 +7,7 @@ that it is a sensible default chosen for this app when no study gives a number.
 from __future__ import annotations
 
 from hamstring_app.core.models import HARD_RPE as _HARD_RPE
+from hamstring_app.core.models import SET_PAIN_THRESHOLD_DEFAULT as _SET_PAIN_THRESHOLD_DEFAULT
 
 # --------------------------------------------------------------------------- pain bands
 # Clinical convention for tendinopathy loading, pain-monitoring model
@@ -41,7 +42,7 @@ CHECKIN_CARRY_DAYS = 1
 
 # --------------------------------------------------------------------------- pain trend
 # 7-day mean pain now against the same window two weeks ago; "rising two weeks in a row"
-# steps back a phase (DOMAIN.md section 2, pain-monitoring model). Margins are app defaults.
+# steps back a phase (docs/evidence.md, section 2, pain-monitoring model). Margins are app defaults.
 TREND_WINDOW_DAYS = 7
 TREND_MIN_CHECKINS = 3  # per 7-day window; fewer: the trend is unknown
 TREND_MARGIN = 0.5  # a change smaller than this (points of pain) counts as "same"
@@ -64,7 +65,7 @@ WEEK_DAYS = 7
 WEEKLY_BASELINE_WEEKS = 3
 WEEKLY_INCREASE_PCT = 30.0
 
-# Speed work added (source article; DOMAIN.md section 4): first intensity session after
+# Speed work added (source article; docs/evidence.md, section 4): first intensity session after
 # 3+ weeks without one, or intensity sessions per week going from 0-1 to 2 or more.
 SPEED_GAP_DAYS = 21
 SPEED_WEEKLY_FROM_MAX = 1
@@ -115,10 +116,15 @@ DOWNHILL_DESCENT_M = 200.0
 DOWNHILL_WINDOW_DAYS = 14
 
 # --------------------------------------------------------------------------- strength
-# Pain gate (DOMAIN.md section 6): progress when every set is <= 3/10 and the next morning
-# settled, on the last two sessions; hold at 4-5; regress above 5 or next-morning pain up.
+# Pain gate (docs/evidence.md, section 6): progress when every set is <= 3/10 and the next
+# morning settled, on the last two sessions; hold at 4-5; regress above 5 or next-morning
+# pain up.
 STRENGTH_PROGRESS_MAX = 3
 STRENGTH_HOLD_MAX = 5
+# During a session, a set with pain above this (the runner may change it in Settings)
+# offers the easier version or to stop the exercise: the top of the "acceptable" band.
+# Defined once in core.models, for the settings and the session.
+SET_PAIN_THRESHOLD_DEFAULT = _SET_PAIN_THRESHOLD_DEFAULT
 STRENGTH_SESSIONS_NEEDED = 2
 STRENGTH_RECENT_DAYS = 28  # exercises not done in this window get no decision
 # Without a next-morning baseline, next-morning pain above the safe band counts as "up".

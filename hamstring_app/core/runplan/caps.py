@@ -72,7 +72,7 @@ class Caps:
 
 
 def caps_for(index: DayIndex, i: int) -> Caps:
-    ref = index.prev_max[i] if 0 <= i < index.n else 0.0
+    ref = index.prev_max_at(i) if 0 <= i < index.n else 0.0
     guard = floor_step(ref * (1.0 + T.RUN_GUARD_PCT / 100.0)) if ref > 0 else None
     w = T.WEEK_DAYS
     weeks = T.WEEKLY_BASELINE_WEEKS

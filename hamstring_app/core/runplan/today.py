@@ -231,14 +231,13 @@ def _ladder_run(
     if assessment.verdict is Verdict.HOLD:
         minutes = min(minutes, T.HOLD_MAX_MINUTES)
     notes = [
-        f"Ladder step {s.number} of {ladder.of}: {step_words(s.number)}.",
         "Keep the running part easy: you should be able to talk.",
         FLAT,
         *_cadence_note(spm),
         STOP_IF,
     ]
     if assessment.verdict is Verdict.HOLD:
-        notes.insert(1, "Hold today: repeat this step, do not move up.")
+        notes.insert(0, "Hold today: repeat this step, do not move up.")
     return TodayRun(
         "ladder",
         f"Ladder step {s.number} of {ladder.of}: {step_words(s.number)}",

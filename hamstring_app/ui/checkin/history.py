@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from hamstring_app.core.models import CheckIn, History, Run, Units
+from hamstring_app.core.rules.days import checkin_pain
 from hamstring_app.ui.checkin.commands import DeleteCheckInCommand, DeleteRunCommand
 from hamstring_app.ui.checkin.runs import run_summary
 from hamstring_app.ui.context import AppContext
@@ -74,11 +75,6 @@ def checkin_summary(c: CheckIn) -> str:
     return ", ".join(parts) or "no pain answers"
 
 
-def highest_pain(c: CheckIn) -> int | None:
-    values = [v for v in (c.pain_rest, c.pain_run, c.pain_next_morning) if v is not None]
-    return max(values) if values else None
-
-
 class HistoryModel(QAbstractTableModel):
     """One row per check-in and per run. Sorts itself (fast for years of rows)."""
 
@@ -101,9 +97,6 @@ class HistoryModel(QAbstractTableModel):
         rows += [HistoryRow(r.day, None, r, (r.day.toordinal(), 0, r.id or 0)) for r in runs]
         self._rows = self._sorted(rows)
         self.endResetModel()
-
-    def row_at(self, row: int) -> HistoryRow:
-        return self._rows[row]
 
     def rows(self) -> list[HistoryRow]:
         return list(self._rows)
@@ -181,7 +174,7 @@ class HistoryModel(QAbstractTableModel):
         if column == 1:
             return self.tr("Check-in") if c else self.tr("Run")
         if column == 2:
-            pain = highest_pain(c) if c else (r.pain if r else None)
+            pain = checkin_pain(c) if c else (r.pain if r else None)
             return "" if pain is None else f"{pain}/10"
         if column == 3:
             if not c:

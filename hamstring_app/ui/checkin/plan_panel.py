@@ -177,7 +177,7 @@ class PlanPanel(QWidget):
     def _facts(self, t) -> list[str]:
         out = []
         if t.running:
-            if t.max_distance_km is not None:
+            if t.max_distance_km is not None and t.kind != "ladder":  # the step is in minutes
                 out.append(self.tr("at most %s") % cap_text(t.max_distance_km, self.units))
             if t.max_minutes:
                 out.append(self.tr("at most %d min") % t.max_minutes)

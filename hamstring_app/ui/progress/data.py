@@ -10,12 +10,12 @@ maps back to that day.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, timedelta
 
 import numpy as np
 
-from hamstring_app.core.models import KM_PER_MILE, CheckIn, History, StrengthSession, Units
+from hamstring_app.core.models import KM_PER_MILE, CheckIn, History, Run, StrengthSession, Units
 from hamstring_app.core.models import Verdict as VerdictEnum
 from hamstring_app.core.rules import (
     Assessment,
@@ -24,8 +24,8 @@ from hamstring_app.core.rules import (
     daily_verdicts,
     load_events,
     weekly_distance,
+    weekly_pain_means,
 )
-from hamstring_app.core.rules import thresholds as T
 from hamstring_app.ui.progress.dayinfo import DayInfo, day_index
 from hamstring_app.ui.progress.days import (
     DAY_S,
@@ -34,9 +34,6 @@ from hamstring_app.ui.progress.days import (
     monday,
     points,
 )
-
-ROLLING_DAYS = T.TREND_WINDOW_DAYS
-ROLLING_MIN_VALUES = T.TREND_MIN_CHECKINS
 
 #: Nordic curl variants, preferred for the eccentric volume line.
 NORDIC_IDS = ("nordic_curl", "nordic_curl_assisted")
@@ -172,41 +169,16 @@ def _painpoints(checkins: Sequence[CheckIn], name: str) -> Series:
 
 
 def _rolling_pain(history: History, first: date, today: date) -> Series:
-    """7-day rolling mean of each day's highest pain (check-in answers and runs)."""
-    n = today.toordinal() - first.toordinal() + 1
-    if n <= 0:
+    """The rules' 7-day mean of each day's highest pain (check-in answers and runs), from
+    the first day with a mean on: no line over the empty months before it."""
+    means = weekly_pain_means(history, first, today)
+    start = next((k for k, (_day, m) in enumerate(means) if m is not None), None)
+    if start is None:
         return Series()
-    best = np.full(n, np.nan)
     origin = first.toordinal()
-
-    def note(day: date, value: int | None) -> None:
-        if value is None:
-            return
-        i = day.toordinal() - origin
-        if 0 <= i < n and not best[i] >= value:
-            best[i] = value
-
-    for c in history.checkins:
-        for value in (c.pain_rest, c.pain_run, c.pain_next_morning):
-            note(c.day, value)
-    for r in history.runs:
-        note(r.day, r.pain)
-    known = ~np.isnan(best)
-    sums = np.concatenate(([0.0], np.cumsum(np.where(known, best, 0.0))))
-    counts = np.concatenate(([0], np.cumsum(known)))
-    idx = np.arange(n)
-    lo = np.maximum(idx - ROLLING_DAYS + 1, 0)
-    window_sum = sums[idx + 1] - sums[lo]
-    window_count = counts[idx + 1] - counts[lo]
-    mean = np.where(
-        window_count >= ROLLING_MIN_VALUES, window_sum / np.maximum(window_count, 1), np.nan
-    )
-    # only from the first pain answer on: no line over the empty months before it
-    if not known.any():
-        return Series()
-    start = int(np.argmax(known))
-    xs = (np.arange(origin + start, origin + n, dtype=float) - EPOCH_ORDINAL) * DAY_S + DAY_S / 2
-    return Series(xs, mean[start:])
+    values = np.array([np.nan if m is None else m for _day, m in means[start:]], dtype=float)
+    xs = (np.arange(origin + start, origin + len(means), dtype=float) - EPOCH_ORDINAL) * DAY_S
+    return Series(xs + DAY_S / 2, values)
 
 
 def _weekly_strength(
@@ -360,7 +332,7 @@ def build_recovery_data(
 
     by_verdict: dict[VerdictEnum, list[int]] = {v: [] for v in VerdictEnum}
     flags: list[int] = []
-    verdicts = daily_verdicts(history, first, today)
+    verdicts = _day_verdicts(history, first, today, previous)
     for dv in verdicts:
         o = dv.day.toordinal()
         verdict = dv.verdict
@@ -397,6 +369,47 @@ def build_recovery_data(
         day_verdicts=verdicts,
         strength_key=strength_key,
     )
+
+
+_PER_DAY_FIELDS = ("checkins", "runs", "strength_sessions")
+
+
+def _first_change(old: Sequence[CheckIn] | Sequence[Run], new: Sequence[CheckIn] | Sequence[Run]
+                  ) -> date | None:
+    """The earliest day whose records differ between two day-sorted tuples (None: none).
+
+    The history cache keeps every record it did not re-read as the very same object, so
+    the first position where the two differ names the earliest changed day."""
+    for a, b in zip(old, new, strict=False):
+        if a is not b:
+            return min(a.day, b.day)
+    if len(old) == len(new):
+        return None
+    longer = old if len(old) > len(new) else new
+    return longer[min(len(old), len(new))].day
+
+
+def _day_verdicts(
+    history: History, first: date, today: date, previous: RecoveryData | None
+) -> tuple[DayVerdict, ...]:
+    """``daily_verdicts(history, first, today)``, reusing the last refresh's verdicts for
+    the days before the earliest changed check-in or run: a day's verdict is judged on what
+    was known that day, so later records never change it (core.rules.series)."""
+    if previous is None or previous.today != today or previous.first_day != first:
+        return daily_verdicts(history, first, today)
+    old = previous.history
+    for f in fields(History):  # the profile, episodes, assessments ...: any change, all again
+        if f.name not in _PER_DAY_FIELDS and getattr(old, f.name) != getattr(history, f.name):
+            return daily_verdicts(history, first, today)
+    changes = [
+        d for d in (_first_change(old.checkins, history.checkins),
+                    _first_change(old.runs, history.runs)) if d is not None
+    ]
+    if not changes:
+        return previous.day_verdicts
+    since = min(changes)
+    kept = tuple(v for v in previous.day_verdicts if v.day < since)
+    return kept + daily_verdicts(history, max(since, first), today)
 
 
 #: Bar heights in the verdict strip: the more serious, the taller (a signal besides colour).

@@ -219,12 +219,12 @@ class SessionTab(StaleTab):
         self.resume_banner.label.setText(
             self.tr(
                 "You have an unfinished session from {when}, with {count} set(s) saved. "
-                "Pick it up where you left off, or finish it as it is."
+                "Pick it up where you left off, finish it as it is, or discard it."
             ).format(when=when, count=count)
             if same_day
             else self.tr(
                 "You have an unfinished session from {when}, with {count} set(s) saved. "
-                "It is kept as it is when you finish it or start today's."
+                "It is kept as it is when you finish it or start today's, unless you discard it."
             ).format(when=when, count=count)
         )
         self.resume_banner.resume_button.setVisible(same_day)

@@ -82,3 +82,11 @@ def test_rising_pain_raises_continue_to_modify_through_evaluate():
           for k, p in enumerate(pains)]
     rules = {a.rule for a in evaluate(history(sorted(cs, key=lambda x: x.day)), TODAY).advice}
     assert "pain.rising" in rules
+
+
+def test_the_set_pain_limit_is_declared_once():
+    from hamstring_app.core.session import DEFAULT_PAIN_THRESHOLD
+    from hamstring_app.core.settings import Settings
+
+    assert T.SET_PAIN_THRESHOLD_DEFAULT == T.PAIN_HOLD_MAX  # the top of "acceptable"
+    assert Settings().set_pain_threshold == DEFAULT_PAIN_THRESHOLD == T.SET_PAIN_THRESHOLD_DEFAULT

@@ -128,7 +128,7 @@ def test_any_valid_history_gives_a_valid_assessment(h):
     assert (a.referral is Referral.NONE) == (a.referral_reason == "")
     if a.referral is not Referral.NONE:
         assert "qualified health professional" in a.referral_reason
-    # urgent referrals always name the emergency signs (DOMAIN.md section 3)
+    # urgent referrals always name the emergency signs (docs/evidence.md, section 3)
     assert ("emergency care now" in a.referral_reason) == (a.referral is Referral.URGENT)
     assert 1 <= a.phase <= 4
     ranks = [x.level.rank for x in a.advice]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from itertools import pairwise
 
-from rules_helpers import TODAY, ago, clean, history, run
+from rules_helpers import TODAY, ago, checkin, clean, history, run
 
 from hamstring_app.core.models import RunType, Verdict
 from hamstring_app.core.rules import (
@@ -81,3 +81,33 @@ def test_weekly_distance_uses_iso_mondays_across_the_new_year():
         (date(2025, 12, 29), 10.0),  # ISO week 1 of 2026 starts on Monday 29 December
         (date(2026, 1, 5), 0.0),
     )
+
+
+def test_weekly_pain_means_are_the_rules_own():
+    from hamstring_app.core.rules import weekly_pain_means
+    from hamstring_app.core.rules.days import DayIndex
+
+    cs = [checkin(ago(k), pain_rest=k % 4) for k in range(0, 20, 2)]
+    h = history(cs, [run(ago(3), 5.0, pain=6)])
+    got = weekly_pain_means(h, ago(25), TODAY)
+    assert [d for d, _m in got] == [ago(k) for k in range(25, -1, -1)]
+    means = DayIndex(h, TODAY).weekly_pain_means()
+    index = DayIndex(h, TODAY)
+    for day, mean in got:
+        i = index.index(day)
+        assert mean == (means[i] if 0 <= i < index.n else None)
+    # the run's pain of 6 on day 3 counts as that day's highest pain
+    assert dict(got)[ago(0)] == (0 + 2 + 6 + 0 + 2) / 5  # days 0, 2, 3 (the run), 4, 6
+    assert dict(got)[ago(25)] is None
+    assert weekly_pain_means(h, TODAY, ago(1)) == ()
+
+
+def test_one_index_serves_the_calls_on_one_history():
+    from hamstring_app.core.rules.days import day_index
+
+    h = history([checkin(ago(1), pain_rest=1)])
+    first = day_index(h, TODAY)
+    assert day_index(h, TODAY) is first
+    assert day_index(h, ago(1)) is not first  # another end
+    same_content = history([checkin(ago(1), pain_rest=1)])
+    assert day_index(same_content, TODAY) is not first  # keyed by identity, never by luck

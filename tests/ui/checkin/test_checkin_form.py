@@ -186,7 +186,6 @@ def test_urgent_flag_opens_a_dialog_that_must_be_acknowledged(qtbot, env):
     qtbot.mouseClick(
         form.red_flags["sudden_onset_with_weakness"].buttons[0], Qt.MouseButton.LeftButton
     )
-    qtbot.waitUntil(lambda: True)
     from PySide6.QtCore import QTimer
 
     QTimer.singleShot(50, acknowledge)

@@ -27,9 +27,6 @@ class Env:
     def today(self) -> date:
         return self.clock.today()
 
-    def settle(self, qtbot) -> None:
-        qtbot.wait(20)
-
 
 def _open(qtbot, session_factory, history: History | None) -> Env:
     session = session_factory(tab_factories=[RecoveryTab])

@@ -6,7 +6,7 @@ from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hamstring_app.core.clock import FakeClock
 from hamstring_app.core.planning import easier_version
@@ -56,12 +56,15 @@ def test_countdown_shows_the_clocks_truth(runner, fake, library):
 
 def test_countdown_repaints_only_when_its_text_changes(runner, fake, qtbot):
     step(runner, fake, 5.0)
-    qtbot.wait(20)
+    QApplication.processEvents()  # the paint the new second asked for
     before = runner.countdown.paints
     for _ in range(9):  # nine ticks inside the same second
         step(runner, fake, 0.1)
-    qtbot.wait(20)
+    QApplication.processEvents()  # any paint they asked for would happen here
     assert runner.countdown.paints == before
+    step(runner, fake, 0.2)  # the next second: one more paint (the count can move)
+    QApplication.processEvents()
+    assert runner.countdown.paints > before
 
 
 def test_space_pauses_and_resumes(runner, fake, qtbot):

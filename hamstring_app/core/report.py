@@ -1,0 +1,232 @@
+"""What goes into the report for a health professional (pure: no Qt).
+
+:func:`build_report` gathers, for a date range, what a physiotherapist reads in a minute:
+who and what (side, site, onset, weeks against the expected window), the verdict and any
+referral with its reason, every warning sign reported with its date and whether a
+professional assessed the runner on or after it, the series for the graphs (daily worst
+pain with its 7-day mean, weekly distance with the weeks the load rules warned about,
+strength sessions), the last 14 days, the strength phase and doses, adherence and
+personal triggers. ``ui/report`` lays it out on paper.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from hamstring_app.core.models import RED_FLAG_FIELDS, History, Level
+from hamstring_app.core.rules import evaluate
+from hamstring_app.core.rules.pain import RED_FLAG_WORDS
+from hamstring_app.core.rules.types import Assessment
+
+SECTIONS = ("summary", "warning_signs", "graphs", "last_14_days", "strength")
+DISCLAIMER = (
+    "Hamstring Coach gives general self-management guidance for load-related hamstring "
+    "pain; it is not a diagnosis. This report is the runner's own record, for a qualified "
+    "health professional to read alongside their own assessment."
+)
+WEEKLY_WARNING_RULES = ("load.weekly_increase", "load.single_run_spike", "load.return_after_break")
+WARNING_WEEKS = 26  # load warnings are looked for in the report's last 26 weeks
+
+
+@dataclass(frozen=True)
+class WarningSign:
+    day: date
+    sign: str  # plain words
+    urgent: bool
+    assessed_on: date | None  # first professional assessment on or after the day
+
+
+@dataclass(frozen=True)
+class DayRow:
+    day: date
+    pain_rest: int | None
+    pain_run: int | None
+    pain_waking: int | None
+    run: str  # "8.0 km easy" or ""
+    strength: str  # "12 sets, phase 2" or ""
+
+
+@dataclass(frozen=True)
+class Report:
+    start: date
+    end: date
+    assessment: Assessment
+    history: History
+    warning_signs: tuple[WarningSign, ...]
+    pain: tuple[tuple[date, int | None, float | None], ...]  # day, worst pain, 7-day mean
+    weekly_km: tuple[tuple[date, float, bool], ...]  # week's Monday, km, a load warning
+    sessions: tuple[tuple[date, int], ...]  # day, sets done
+    last_days: tuple[DayRow, ...]
+    doses: tuple[str, ...]
+    adherence: str
+    triggers: tuple[str, ...]
+
+    @property
+    def onset(self) -> date | None:
+        return self.history.profile.injury_start if self.history.profile else None
+
+
+def _worst(*values: int | None) -> int | None:
+    known = [v for v in values if v is not None]
+    return max(known) if known else None
+
+
+def _warning_signs(history: History, start: date, end: date) -> tuple[WarningSign, ...]:
+    assessed = sorted(a.day for a in history.assessments)
+    out = []
+    for c in history.checkins:
+        if not start <= c.day <= end:
+            continue
+        for name in RED_FLAG_FIELDS:
+            if getattr(c, name) is True:
+                seen = next((d for d in assessed if d >= c.day), None)
+                urgent = name in ("sudden_onset_with_weakness", "nerve_signs")
+                out.append(WarningSign(c.day, RED_FLAG_WORDS[name], urgent, seen))
+    return tuple(out)
+
+
+def _pain_series(
+    history: History, start: date, end: date
+) -> tuple[tuple[date, int | None, float | None], ...]:
+    by_day = {
+        c.day: _worst(c.pain_rest, c.pain_run, c.pain_next_morning) for c in history.checkins
+    }
+    out = []
+    day = start
+    while day <= end:
+        window = [by_day.get(day - timedelta(days=k)) for k in range(7)]
+        known = [v for v in window if v is not None]
+        mean = sum(known) / len(known) if known else None
+        out.append((day, by_day.get(day), mean))
+        day += timedelta(days=1)
+    return tuple(out)
+
+
+def _weeks(
+    history: History, start: date, end: date, warned_days: set[date]
+) -> tuple[tuple[date, float, bool], ...]:
+    first = start - timedelta(days=start.weekday())
+    out = []
+    monday = first
+    while monday <= end:
+        sunday = monday + timedelta(days=6)
+        km = sum(r.distance_km for r in history.runs if monday <= r.day <= sunday)
+        warned = any(monday <= d <= sunday for d in warned_days)
+        out.append((monday, km, warned))
+        monday += timedelta(days=7)
+    return tuple(out)
+
+
+def _load_warning_days(history: History, start: date, end: date, step: int) -> set[date]:
+    """Days (every ``step`` days) on which a load rule warned: evaluated as of that day."""
+    days: set[date] = set()
+    day = end
+    oldest = max(start, end - timedelta(weeks=WARNING_WEEKS))
+    while day >= oldest:
+        result = evaluate(history, day)
+        if any(
+            a.rule in WEEKLY_WARNING_RULES and a.level.rank >= Level.WARNING.rank
+            for a in result.advice
+        ):
+            days.add(day)
+        day -= timedelta(days=step)
+    return days
+
+
+def _last_days(history: History, end: date, units: str) -> tuple[DayRow, ...]:
+    checkins = {c.day: c for c in history.checkins}
+    rows = []
+    for k in range(13, -1, -1):
+        day = end - timedelta(days=k)
+        c = checkins.get(day)
+        runs = [r for r in history.runs if r.day == day]
+        sessions = [s for s in history.strength_sessions if s.day == day]
+        run = ", ".join(f"{r.distance_km:.1f} km {r.type.value}" for r in runs)
+        sets = sum(len(s.sets) for s in sessions)
+        strength = f"{sets} sets" if sessions else ""
+        if sessions and sessions[-1].phase:
+            strength += f", phase {sessions[-1].phase}"
+        rows.append(
+            DayRow(
+                day,
+                c.pain_rest if c else None,
+                c.pain_run if c else None,
+                c.pain_next_morning if c else None,
+                run,
+                strength,
+            )
+        )
+    return tuple(rows)
+
+
+def _doses(history: History, names: Mapping[str, str]) -> tuple[str, ...]:
+    """The last session's sets per exercise, as done: "Bridge hold: 3 x 30 s"."""
+    done = [s for s in history.strength_sessions if s.sets]
+    if not done:
+        return ()
+    last = done[-1]
+    grouped: dict[str, list[str]] = {}
+    for s in last.sets:
+        if s.hold_s is not None:
+            amount = f"{s.hold_s:g} s"
+        elif s.reps is not None:
+            amount = f"{s.reps} reps"
+        else:
+            amount = "done"
+        if s.load_kg:
+            amount += f" + {s.load_kg:g} kg"
+        grouped.setdefault(s.exercise_id, []).append(amount)
+    out = []
+    for exercise, amounts in grouped.items():
+        name = names.get(exercise, exercise.replace("_", " "))
+        same = len(set(amounts)) == 1
+        text = f"{len(amounts)} x {amounts[0]}" if same else ", ".join(amounts)
+        out.append(f"{name}: {text}")
+    return tuple(out)
+
+
+def _adherence(history: History, end: date, per_week: int) -> str:
+    start = end - timedelta(days=27)
+    done = sum(1 for s in history.strength_sessions if start <= s.day <= end and s.sets)
+    planned = per_week * 4
+    return (
+        f"{done} strength sessions in the last 4 weeks, against {planned} planned "
+        f"({per_week} a week)."
+    )
+
+
+def build_report(
+    history: History,
+    *,
+    start: date,
+    end: date,
+    names: Mapping[str, str] | None = None,
+    sessions_per_week: int = 3,
+    warning_step_days: int = 7,
+) -> Report:
+    """Everything the report shows for ``start``..``end`` (the verdict is ``end``'s)."""
+    if start > end:
+        raise ValueError("the report's first day is after its last")
+    names = names or {}
+    assessment = evaluate(history, end, names=names)
+    warned = _load_warning_days(history, start, end, warning_step_days)
+    sets_by_day: dict[date, int] = {}
+    for s in history.strength_sessions:
+        if start <= s.day <= end:
+            sets_by_day[s.day] = sets_by_day.get(s.day, 0) + len(s.sets)
+    return Report(
+        start=start,
+        end=end,
+        assessment=assessment,
+        history=history,
+        warning_signs=_warning_signs(history, start, end),
+        pain=_pain_series(history, start, end),
+        weekly_km=_weeks(history, start, end, warned),
+        sessions=tuple(sorted(sets_by_day.items())),
+        last_days=_last_days(history, end, "km"),
+        doses=_doses(history, names),
+        adherence=_adherence(history, end, sessions_per_week),
+        triggers=tuple(t.message for t in assessment.triggers if t.message),
+    )

@@ -1,0 +1,57 @@
+"""`hamstring-app report`: a PDF whose text matches the data (read back with pdftotext)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from datetime import date, timedelta
+
+import pytest
+
+from hamstring_app.cli import main
+from hamstring_app.core.demo import build_demo_history
+from hamstring_app.core.models import CheckIn
+from hamstring_app.store.repository import open_repository
+
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler")
+
+
+def test_report_text_matches_the_data(tmp_path, capsys):
+    today = date.today()
+    folder = tmp_path / "data"
+    repo = open_repository(folder, today=lambda: today, app_version="t")
+    repo.import_history(build_demo_history(today))
+    sign_day = today - timedelta(days=5)
+    old = repo.get_checkin(sign_day)
+    note = old.note if old else ""
+    repo.save_checkin(CheckIn(sign_day, pain_rest=4, sharp_pain=True, note=note))
+    history = repo.load_history()
+    repo.close()
+    out = tmp_path / "report.pdf"
+    assert main(["report", "--out", str(out), "--data-dir", str(folder)]) == 0
+    said = capsys.readouterr().out
+    assert "Wrote the report (" in said
+    pages = int(said.split("(")[1].split()[0])
+    assert 1 <= pages <= 2
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    flat = " ".join(text.split())
+    assert "report for a health professional" in flat
+    assert f"Onset {history.profile.injury_start.isoformat()}" in " ".join(text.split())
+    assert f"{sign_day.isoformat()} sharp pain" in " ".join(text.split())
+    assert "Verdict today" in text
+    for k in range(14):  # the 14-day table, each day with its pain at rest
+        day = today - timedelta(days=k)
+        c = next((c for c in history.checkins if c.day == day), None)
+        lines = text.splitlines()
+        line = [x for x in lines if x.strip().startswith(day.isoformat())][-1]  # the table
+        if c is not None and c.pain_rest is not None:
+            assert line.split()[1] == str(c.pain_rest)
+    assert "not a diagnosis" in flat
+
+
+def test_report_refuses_bad_dates(tmp_path, capsys):
+    args = ["report", "--out", str(tmp_path / "x.pdf"), "--from", "2026-02-30"]
+    assert main([*args, "--data-dir", str(tmp_path)]) == 2
+    assert "--from" in capsys.readouterr().err
