@@ -116,6 +116,9 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(tab, icon(tab.objectName()), tab.title)
 
         self._build_menus()
+        from hamstring_app.ui.importing.window import ImportGlue
+
+        self.importing = ImportGlue(ctx, self, self.file_menu)
         if ctx.demo:
             self.statusBar().showMessage(
                 self.tr(

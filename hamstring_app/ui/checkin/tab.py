@@ -35,6 +35,7 @@ from hamstring_app.ui.checkin.safety_bar import SafetyBar
 from hamstring_app.ui.checkin.verdict_panel import VerdictPanel
 from hamstring_app.ui.context import AppContext
 from hamstring_app.ui.events import Kind
+from hamstring_app.ui.importing.prompt import NewRunsPrompt
 from hamstring_app.ui.widgets.fit_scroll import FitScrollArea
 from hamstring_app.ui.widgets.stale_tab import StaleTab
 
@@ -140,6 +141,8 @@ class CheckInTab(StaleTab):
         left.setObjectName("checkinLeft")
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(8, 8, 8, 8)
+        self.new_runs = NewRunsPrompt(ctx)  # runs from the watched folder, to review
+        left_layout.addWidget(self.new_runs)
         left_layout.addWidget(self.form)
         left_layout.addWidget(self.runs)
         left_layout.addStretch(1)
@@ -218,6 +221,7 @@ class CheckInTab(StaleTab):
         if not self.form.dirty:
             self.form.load()
         self.runs.load()
+        self.new_runs.load()
         history = self.snapshot.get()
         self.history.load(history)
         self.refresh_verdict(history)
