@@ -22,6 +22,8 @@ class Kind(StrEnum):
     RUN = "run"
     STRENGTH = "strength"
     SETTINGS = "settings"
+    EPISODE = "episode"  # injury episodes (follow the profile's injury start)
+    ASSESSMENT = "assessment"  # "assessed by a professional" records
 
 
 #: kinds whose records belong to a day: a change to them names the days it touched

@@ -24,6 +24,7 @@ from hamstring_app.core.library_model import (
     PHASES,
     Decision,
     Exercise,
+    Group,
     HipFlexion,
     Library,
     PlannedExercise,
@@ -319,6 +320,9 @@ class TodayPlan:
     done_this_week: int
     #: a check-in today or yesterday: the plan was built from recent answers
     checked_in: bool
+    #: strength paused by an urgent warning sign (rules: ``strength.pause``): only the
+    #: phase-1 isometric holds are in ``plan``; with a possible tear ``blocked`` is set
+    paused: bool = False
 
     @property
     def minutes(self) -> int:
@@ -326,7 +330,12 @@ class TodayPlan:
 
 
 def is_blocked(assessment: Assessment) -> bool:
-    """Strength work waits for an assessment when today says stop and see someone soon."""
+    """Strength work waits for an assessment when today says stop and see someone soon:
+    entirely with a possible tear; otherwise only the phase-1 isometric holds are offered
+    (``assessment.strength_pause``)."""
+    pause = assessment.strength_pause
+    if pause is not None:
+        return pause.allowed == "none"
     return assessment.verdict is Verdict.STOP and assessment.referral is Referral.URGENT
 
 
@@ -355,12 +364,17 @@ def plan_today(
         phase = resuming.phase or phase
         sessions = tuple(s for s in sessions if s.id != resuming.id)
     week = nordic_week(sessions, today)
+    paused = assessment.strength_pause is not None
+    if paused:  # only the calm holds of phase 1 (or nothing, see is_blocked); no step up
+        phase, swaps = 1, {}
     unswapped = plan_session(library, phase, decisions, {}, site, week)
+    if paused:
+        unswapped = tuple(p for p in unswapped if p.exercise.group is Group.ISOMETRIC)
     if resuming is not None:
         swaps = swaps_from_done_sets(library, unswapped, resuming.sets)
     chosen = dict(swaps or {})
     plan = unswapped
-    if chosen:
+    if chosen and not paused:
         try:
             plan = plan_session(library, phase, decisions, chosen, site, week)
         except ValueError:  # a swap that no longer fits today's plan: plan without any
@@ -377,4 +391,5 @@ def plan_today(
         done_this_week=sum(1 for s in history.strength_sessions
                            if s.sets and monday <= s.day <= today),
         checked_in=any(c.day in (today, today - timedelta(days=1)) for c in history.checkins),
+        paused=paused,
     )

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, delete, func, insert, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from hamstring_app.core.episodes import Episode, ProfessionalAssessment, check_episodes
 from hamstring_app.core.models import (
     CheckIn,
     History,
@@ -22,6 +23,11 @@ from hamstring_app.core.models import (
 )
 from hamstring_app.store import records as r
 from hamstring_app.store import tables as t
+from hamstring_app.store.episode_records import (
+    insert_assessments,
+    insert_episodes,
+    sync_profile_episode,
+)
 
 if TYPE_CHECKING:
     from hamstring_app.exchange.merge import ImportPlan
@@ -46,6 +52,15 @@ def check_history(history: History, today: date) -> None:
         r.check_day("date", run.day, today)
     for session in history.strength_sessions:
         r.check_session(session, today)
+    for episode in history.episodes:
+        r.revalidate(episode, Episode)
+        r.check_day("onset", episode.onset, today)
+        if episode.ended is not None:
+            r.check_day("ended", episode.ended, today)
+    check_episodes(history.episodes)
+    for assessment in history.assessments:
+        r.revalidate(assessment, ProfessionalAssessment)
+        r.check_day("date", assessment.day, today)
 
 
 def insert_history(conn: Connection, history: History) -> None:
@@ -58,6 +73,12 @@ def insert_history(conn: Connection, history: History) -> None:
             .values(values)
             .on_conflict_do_update(index_elements=["id"], set_=values)
         )
+    if history.episodes:
+        insert_episodes(conn, history.episodes)
+    elif history.profile is not None:
+        sync_profile_episode(conn, history.profile)
+    if history.assessments:
+        insert_assessments(conn, history.assessments)
     if history.checkins:
         days = sorted({c.day for c in history.checkins})
         conn.execute(delete(t.checkin).where(t.checkin.c.day.in_(days)))

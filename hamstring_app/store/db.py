@@ -53,7 +53,7 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # The newest revision in MIGRATIONS_DIR. Knowing it without Alembic lets a file that is
 # already current open without importing Alembic at all (most starts). A test compares it
 # with the head Alembic computes from the scripts, so a new migration must update it.
-HEAD_REVISION = "0002"
+HEAD_REVISION = "0003"
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 # Every commit is flushed to the disk before it returns (with WAL: one fsync of the -wal

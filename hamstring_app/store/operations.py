@@ -16,6 +16,7 @@ from datetime import date, datetime
 from typing import Generic, NamedTuple, TypeVar
 
 from hamstring_app.core.changes import Changes, Kind
+from hamstring_app.core.episodes import Episode, EpisodeEnd, ProfessionalAssessment
 from hamstring_app.core.models import CheckIn, History, Profile, Run, SetLog, StrengthSession
 from hamstring_app.core.settings import Settings
 from hamstring_app.store.errors import NotFound
@@ -47,8 +48,39 @@ def _sessions(*days: date) -> Changes:
 
 
 def save_profile(repo: Repository, profile: Profile) -> Done[Profile]:
+    """Save the profile; the current injury episode follows it (same transaction)."""
     repo.save_profile(profile)
-    return Done(profile, Changes.of(Kind.PROFILE))
+    return Done(profile, Changes.of(Kind.PROFILE, Kind.EPISODE))
+
+
+# ---------------------------------------------------------------------- episodes, assessments
+
+
+def start_episode(
+    repo: Repository, episode: Episode, *, previous_end: EpisodeEnd = EpisodeEnd.RECOVERED
+) -> Done[Episode]:
+    """"My hamstring hurts again": end the open episode and start ``episode``; the profile
+    takes its onset, side and pain site (one transaction)."""
+    started = repo.start_episode(episode, previous_end=previous_end)
+    return Done(started, Changes.of(Kind.EPISODE, Kind.PROFILE))
+
+
+def end_episode(
+    repo: Repository, episode_id: int, ended: date, reason: EpisodeEnd
+) -> Done[Episode]:
+    return Done(repo.end_episode(episode_id, ended, reason), Changes.of(Kind.EPISODE))
+
+
+def record_assessment(
+    repo: Repository, assessment: ProfessionalAssessment
+) -> Done[ProfessionalAssessment]:
+    """"I have been assessed by a professional" (a given id is kept: undo)."""
+    return Done(repo.add_assessment(assessment), Changes.of(Kind.ASSESSMENT))
+
+
+def delete_assessment(repo: Repository, assessment_id: int) -> Done[ProfessionalAssessment]:
+    """Delete an assessment record; returns it whole, for undo (record_assessment)."""
+    return Done(repo.delete_assessment(assessment_id), Changes.of(Kind.ASSESSMENT))
 
 
 def save_settings(repo: Repository, settings: Settings) -> Done[Settings]:

@@ -36,6 +36,7 @@ from hamstring_app.core.models import (
     SetLog,
     StrengthSession,
 )
+from hamstring_app.store.episode_records import read_assessments, read_episodes
 from hamstring_app.store.unreadable import (
     DECODE_ERRORS,
     UnreadableRow,
@@ -395,6 +396,8 @@ def history(conn: Any, start: date | None = None) -> History:
             checkins=checkins(conn, start),
             runs=runs(conn, start),
             strength_sessions=sessions(conn, start),
+            episodes=read_episodes(conn),
+            assessments=read_assessments(conn),
         )
 
 

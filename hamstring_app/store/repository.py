@@ -46,6 +46,7 @@ from hamstring_app.store.db import (
     open_database_read_only,
     protect_files,
 )
+from hamstring_app.store.episode_records import EpisodeRecords, sync_profile_episode
 from hamstring_app.store.errors import (
     Conflict,
     NotFound,
@@ -85,7 +86,7 @@ def _raw(conn: Connection) -> sqlite3.Connection:
     return raw
 
 
-class Repository(RunImports):
+class Repository(RunImports, EpisodeRecords):
     def __init__(self, database: Database, today: Callable[[], date]) -> None:
         self._db = database
         self._today = today
@@ -170,6 +171,7 @@ class Repository(RunImports):
         stmt = sql.upsert(sql.profile).values(values)
         with self._write() as conn:
             conn.execute(stmt.on_conflict_do_update(index_elements=["id"], set_=values))
+            sync_profile_episode(conn, profile)  # the current episode follows the profile
 
     # ------------------------------------------------------------------ check-ins
 
@@ -422,8 +424,10 @@ class Repository(RunImports):
     def import_history(self, history: History) -> None:
         """Add a whole history in one transaction with bulk inserts.
 
-        The profile, if given, replaces the saved one; a check-in replaces any saved for
-        the same date; runs and sessions are added as new records (their ids are not kept).
+        The profile, if given, replaces the saved one (and the episodes follow it, or are
+        replaced by the history's own when it has any); a check-in replaces any saved for
+        the same date; runs, sessions and assessments are added as new records (their ids
+        are not kept).
         """
         from hamstring_app.store import bulk
 

@@ -36,6 +36,7 @@ from sqlalchemy import (
 from sqlalchemy.types import TypeDecorator
 
 from hamstring_app.core import models as m
+from hamstring_app.core.episodes import AssessmentOutcome, EpisodeEnd
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -301,6 +302,48 @@ set_log = Table(
         ("finished_at", _iso_datetime("finished_at")),
     ),
     UniqueConstraint("session_id", "exercise_id", "set_number"),
+    sqlite_autoincrement=True,
+)
+
+# Injury episodes, oldest first: one per time the pain started. Only the latest may be
+# open (ended NULL); the profile's injury start, side and pain site are the current one's.
+episode = Table(
+    "episode",
+    metadata,
+    _id(),
+    _required("onset", IsoDate),
+    _required("side", String(20)),
+    _required("pain_site", String(30)),
+    _required("long_standing", Boolean),
+    _column("ended", IsoDate),
+    _column("end_reason", String(20)),
+    *_checks(
+        ("onset", _iso_date("onset")),
+        ("side", _enum("side", m.Side)),
+        ("pain_site", _enum("pain_site", m.PainSite)),
+        ("long_standing", _bool("long_standing", nullable=False)),
+        ("ended", "ended IS NULL OR (" + _iso_date("ended") + ")"),
+        ("end_reason", _in("end_reason", tuple(e.value for e in EpisodeEnd), nullable=True)),
+        ("ended_with_reason", "(ended IS NULL) = (end_reason IS NULL)"),
+        ("ended_after_onset", "ended IS NULL OR ended >= onset"),
+    ),
+    UniqueConstraint("onset"),
+    sqlite_autoincrement=True,
+)
+
+# "I have been assessed by a qualified professional": a date and, optionally, the outcome.
+professional_assessment = Table(
+    "professional_assessment",
+    metadata,
+    _id(),
+    _required("day", IsoDate),
+    _column("outcome", String(20)),
+    _required("note", Text),
+    *_checks(
+        ("day", _iso_date("day")),
+        ("outcome", _in("outcome", tuple(o.value for o in AssessmentOutcome), nullable=True)),
+        ("note", _note()),
+    ),
     sqlite_autoincrement=True,
 )
 

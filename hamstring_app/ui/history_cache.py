@@ -65,7 +65,7 @@ class HistorySnapshot:
         if (
             changes.whole
             or (kinds & PER_DAY and not changes.days)
-            or kinds - PER_DAY - {Kind.PROFILE, Kind.SETTINGS}
+            or kinds - PER_DAY - {Kind.PROFILE, Kind.SETTINGS, Kind.EPISODE, Kind.ASSESSMENT}
         ):
             self._history = None
             return
@@ -73,6 +73,10 @@ class HistorySnapshot:
         days = sorted(changes.days)
         if Kind.PROFILE in kinds:
             history = replace(history, profile=repo.get_profile())
+        if Kind.PROFILE in kinds or Kind.EPISODE in kinds:  # the profile moves the episode
+            history = replace(history, episodes=repo.list_episodes())
+        if Kind.ASSESSMENT in kinds:
+            history = replace(history, assessments=repo.list_assessments())
         if Kind.CHECKIN in kinds:
             fresh = [c for c in (repo.get_checkin(d) for d in days) if c is not None]
             history = replace(

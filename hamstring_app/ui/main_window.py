@@ -116,6 +116,9 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(tab, icon(tab.objectName()), tab.title)
 
         self._build_menus()
+        from hamstring_app.ui.importing.window import ImportGlue
+
+        self.importing = ImportGlue(ctx, self, self.file_menu)
         if ctx.demo:
             self.statusBar().showMessage(
                 self.tr(
@@ -198,6 +201,11 @@ class MainWindow(QMainWindow):
         if dialog.exec() and dialog.profile() is not None:
             self._saved(self.ctx.ops.run(op.save_profile, dialog.profile()),
                         self.tr("Profile saved."))
+        elif dialog.new_episode_requested:
+            from hamstring_app.ui.episode_dialogs import start_new_episode
+
+            if start_new_episode(self.ctx, self):
+                self.statusBar().showMessage(self.tr("New injury episode started."), 4000)
 
     def edit_settings(self) -> None:
         dialog = SettingsDialog(self.ctx.repo.get_settings(), parent=self)

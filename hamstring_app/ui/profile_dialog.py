@@ -161,6 +161,15 @@ class ProfileDialog(QDialog):
             buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Start"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        #: the runner asked to start a new injury episode instead (the caller opens it)
+        self.new_episode_requested = False
+        if not first_run and profile is not None:
+            again = buttons.addButton(
+                self.tr("My hamstring hurts again..."), QDialogButtonBox.ButtonRole.ActionRole
+            )
+            again.setObjectName("newEpisodeButton")
+            again.setToolTip(self.tr("Start a new injury episode; everything so far is kept"))
+            again.clicked.connect(self._ask_new_episode)
         layout.addWidget(buttons)
 
         self.units_combo.currentIndexChanged.connect(self._units_changed)
@@ -169,6 +178,10 @@ class ProfileDialog(QDialog):
         # wrapped text makes Qt's first guess at the height too small, which squeezes the
         # choices below it: start at the full height the contents ask for
         self.setMinimumHeight(self.sizeHint().height())
+
+    def _ask_new_episode(self) -> None:
+        self.new_episode_requested = True
+        self.reject()
 
     # -- values -------------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""File > Settings: reminder, sound and strength-session preferences."""
+"""File > Settings: reminder, sound, strength-session and watched-folder preferences."""
 
 from __future__ import annotations
 
@@ -9,8 +9,12 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QPushButton,
     QSpinBox,
     QTimeEdit,
     QVBoxLayout,
@@ -63,6 +67,30 @@ class SettingsDialog(QDialog):
         hint.setWordWrap(True)
         layout.addWidget(hint)
 
+        watch = QFormLayout()
+        layout.addLayout(watch)
+        folder_row = QHBoxLayout()
+        self.watch_edit = QLineEdit()
+        self.watch_edit.setMinimumWidth(280)
+        self.watch_edit.setPlaceholderText(self.tr("No folder: runs are imported by hand"))
+        self.watch_edit.setAccessibleName(self.tr("Import new runs from this folder"))
+        self.watch_choose = QPushButton(self.tr("Choose..."))
+        self.watch_choose.setAccessibleName(self.tr("Choose the folder to watch"))
+        self.watch_clear = QPushButton(self.tr("Clear"))
+        self.watch_clear.setAccessibleName(self.tr("Stop watching a folder"))
+        folder_row.addWidget(self.watch_edit, 1)
+        folder_row.addWidget(self.watch_choose)
+        folder_row.addWidget(self.watch_clear)
+        watch.addRow(self.tr("Import new runs from this folder"), folder_row)
+        watch_hint = QLabel(
+            self.tr("For a folder your watch's software fills with FIT files (Garmin Express, "
+                    "Gadgetbridge, a synced phone folder). New runs wait on the Today tab.")
+        )
+        watch_hint.setWordWrap(True)
+        layout.addWidget(watch_hint)
+        self.watch_choose.clicked.connect(self._choose_folder)
+        self.watch_clear.clicked.connect(self.watch_edit.clear)
+
         self.error_label = QLabel()
         self.error_label.setStyleSheet(f"color: {error_colour().name()};")
         self.error_label.hide()
@@ -86,6 +114,15 @@ class SettingsDialog(QDialog):
         self.speech_check.setChecked(s.speech_enabled)
         self.sessions_spin.setValue(s.sessions_per_week)
         self.threshold_spin.setValue(s.set_pain_threshold)
+        self.watch_edit.setText(s.watch_folder)
+        self.watch_edit.setCursorPosition(0)
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Import new runs from this folder"), self.watch_edit.text()
+        )
+        if folder:
+            self.watch_edit.setText(folder)
 
     def build_settings(self) -> Settings:
         return replace(
@@ -96,6 +133,7 @@ class SettingsDialog(QDialog):
             speech_enabled=self.speech_check.isChecked(),
             sessions_per_week=self.sessions_spin.value(),
             set_pain_threshold=self.threshold_spin.value(),
+            watch_folder=self.watch_edit.text().strip(),
         )
 
     def settings(self) -> Settings | None:

@@ -167,3 +167,24 @@ def test_swaps_from_done_sets_finds_the_variant_done(lib):
     done = (SetLog(harder.id, 1, hold_s=20.0, pain=0),)
     assert swaps_from_done_sets(lib, plan, done) == {first.base_id or first.exercise_id: harder.id}
     assert swaps_from_done_sets(lib, plan, (SetLog(first.exercise_id, 1, hold_s=20.0),)) == {}
+
+
+def test_an_urgent_sign_without_a_possible_tear_leaves_only_phase_1_holds(lib):
+    from hamstring_app.core.library_model import Group
+
+    history = _history(checkins=(CheckIn(day=TODAY, pain_rest=2, nerve_signs=True),))
+    assessment = evaluate(history, TODAY)
+    assert assessment.strength_pause is not None
+    today = plan_today(lib, history, assessment)
+    assert not today.blocked and today.paused and today.phase == 1
+    assert today.plan and all(p.exercise.group is Group.ISOMETRIC for p in today.plan)
+    full = plan_session(lib, 1, {}, {}, PainSite.MID_THIGH.value, 1)
+    assert len(today.plan) < len(full)  # the rest of phase 1 is left out
+
+
+def test_a_possible_tear_pauses_everything(lib):
+    history = _history(
+        checkins=(CheckIn(day=TODAY, pain_rest=2, sudden_onset_with_weakness=True),)
+    )
+    today = plan_today(lib, history, evaluate(history, TODAY))
+    assert today.blocked and today.paused

@@ -25,7 +25,7 @@ def _unfinished(day: date) -> StrengthSession:
 
 def test_profile_and_settings_name_their_kind(repo):
     profile = full_profile()
-    assert op.save_profile(repo, profile) == (profile, Changes.of(Kind.PROFILE))
+    assert op.save_profile(repo, profile) == (profile, Changes.of(Kind.PROFILE, Kind.EPISODE))
     assert repo.get_profile() == profile
     settings = Settings(sessions_per_week=3)
     assert op.save_settings(repo, settings).changes == Changes.of(Kind.SETTINGS)

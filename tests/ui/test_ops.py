@@ -71,7 +71,7 @@ def _session(day: date, *, with_set: bool = True) -> StrengthSession:
 def test_runner_emits_once_and_returns_the_value(ctx, emitted):
     outcome = ctx.ops.run(op.save_profile, _profile())
     assert outcome.ok and outcome.value == _profile() and outcome.message == ""
-    assert emitted == [Changes.of(Kind.PROFILE)]
+    assert emitted == [Changes.of(Kind.PROFILE, Kind.EPISODE)]
     assert outcome.changes == emitted[0]
 
 

@@ -43,3 +43,16 @@ def test_dialogs_with_wrapped_text_open_at_their_full_height(qtbot):
         qtbot.waitExposed(dialog)
         # squeezed below what the contents ask for, the radio buttons overlap and clip
         assert dialog.height() >= dialog.sizeHint().height()
+
+
+def test_watched_folder_setting_round_trips(qtbot):
+    from hamstring_app.core.settings import Settings
+    from hamstring_app.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(Settings(watch_folder="/data/garmin"))
+    qtbot.addWidget(dialog)
+    assert dialog.watch_edit.text() == "/data/garmin"
+    dialog.watch_clear.click()
+    assert dialog.build_settings().watch_folder == ""
+    dialog.watch_edit.setText("  /sync/watch ")
+    assert dialog.build_settings().watch_folder == "/sync/watch"

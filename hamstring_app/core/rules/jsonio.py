@@ -13,7 +13,13 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from hamstring_app.core.episodes import AssessmentOutcome, ProfessionalAssessment
+from hamstring_app.core.episodes import (
+    AssessmentOutcome,
+    Episode,
+    EpisodeEnd,
+    ProfessionalAssessment,
+    check_episodes,
+)
 from hamstring_app.core.models import (
     OVERSTRIDE_FIELDS,
     RED_FLAG_FIELDS,
@@ -32,7 +38,10 @@ from hamstring_app.core.models import (
     shown,
 )
 
-TOP_KEYS = ("today", "profile", "checkins", "runs", "strength_sessions", "assessments")
+TOP_KEYS = (
+    "today", "profile", "episodes", "checkins", "runs", "strength_sessions", "assessments"
+)
+EPISODE_KEYS = ("onset", "side", "pain_site", "long_standing", "ended", "end_reason")
 ASSESSMENT_KEYS = ("date", "outcome", "note")
 PROFILE_KEYS = (
     "injury_start",
@@ -209,13 +218,14 @@ def _required(prefix: str, data: Mapping[str, Any], key: str) -> Any:
     return data[key]
 
 
-def parse_profile(value: object) -> Profile:
+def parse_profile(value: object, *, default_start: date | None = None) -> Profile:
+    """The profile; ``injury_start`` may be left out when episodes give ``default_start``."""
     data = _object("profile", value, PROFILE_KEYS)
-    kw: dict[str, Any] = {
-        "injury_start": parse_date(
-            "profile.injury_start", _required("profile", data, "injury_start")
-        )
-    }
+    if default_start is not None and data.get("injury_start") is None:
+        start = default_start
+    else:
+        start = parse_date("profile.injury_start", _required("profile", data, "injury_start"))
+    kw: dict[str, Any] = {"injury_start": start}
     for key, enum in (("pain_site", PainSite), ("side", Side), ("units", Units)):
         if data.get(key) is not None:
             kw[key] = _enum(f"profile.{key}", data[key], enum)
@@ -314,6 +324,20 @@ def parse_session(k: int, value: object) -> StrengthSession:
     )
 
 
+def parse_episode(k: int, value: object) -> Episode:
+    prefix = f"episodes[{k}]"
+    data = _object(prefix, value, EPISODE_KEYS)
+    kw: dict[str, Any] = {"onset": parse_date(f"{prefix}.onset", _required(prefix, data, "onset"))}
+    if data.get("ended") is not None:
+        kw["ended"] = parse_date(f"{prefix}.ended", data["ended"])
+    for key, enum in (("side", Side), ("pain_site", PainSite), ("end_reason", EpisodeEnd)):
+        if data.get(key) is not None:
+            kw[key] = _enum(f"{prefix}.{key}", data[key], enum)
+    if data.get("long_standing") is not None:
+        kw["long_standing"] = data["long_standing"]
+    return _build(prefix, lambda: Episode(**kw))
+
+
 def parse_assessment(k: int, value: object) -> ProfessionalAssessment:
     prefix = f"assessments[{k}]"
     data = _object(prefix, value, ASSESSMENT_KEYS)
@@ -345,7 +369,14 @@ def parse_document(
         today = parse_date("today", data["today"])
     else:
         today = system_today
-    profile = parse_profile(data["profile"]) if data.get("profile") is not None else None
+    episodes = [parse_episode(k, v) for k, v in enumerate(_list("episodes", data.get("episodes")))]
+    check_episodes(episodes)
+    latest = episodes[-1].onset if episodes else None
+    profile = (
+        parse_profile(data["profile"], default_start=latest)
+        if data.get("profile") is not None
+        else None
+    )
     checkins = [parse_checkin(k, v) for k, v in enumerate(_list("checkins", data.get("checkins")))]
     runs = [parse_run(k, v) for k, v in enumerate(_list("runs", data.get("runs")))]
     sessions = [
@@ -371,6 +402,10 @@ def parse_document(
         ("strength_sessions", sessions),
         ("assessments", assessments),
     )
+    for k, e in enumerate(episodes):
+        check_not_future(f"episodes[{k}].onset", e.onset, today)
+        if e.ended is not None:
+            check_not_future(f"episodes[{k}].ended", e.ended, today)
     for name, items in named:
         for k, item in enumerate(items):
             check_not_future(f"{name}[{k}].date", item.day, today)
@@ -380,6 +415,7 @@ def parse_document(
         runs=tuple(sorted(runs, key=lambda r: r.day)),
         strength_sessions=tuple(sorted(sessions, key=lambda s: s.day)),
         assessments=tuple(sorted(assessments, key=lambda a: a.day)),
+        episodes=tuple(episodes),
     )
     check_span("--today" if cli_today is not None else "today", history, today)
     return history, today

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from hamstring_app.core.episodes import EpisodeEnd
 from hamstring_app.core.models import Advice, Level, PainSite
 from hamstring_app.core.rules import thresholds as T
 from hamstring_app.core.rules.days import NONE, DayIndex
@@ -80,10 +81,17 @@ def recovery(index: DayIndex, i: int) -> tuple[Recovery, list[Advice], list[str]
             "There are no pain answers from the last 2 weeks, so we cannot tell whether you "
             "have recovered."
         )
+    episode = index.episode
+    ended = episode is not None and episode.ended is not None and episode.ended <= today
     status: RecoveryStatus
-    if is_recovered(index, i):
+    if is_recovered(index, i) or (
+        ended
+        and episode is not None
+        and episode.end_reason is EpisodeEnd.RECOVERED
+        and index.open_urgent(i) == NONE
+    ):
         status = "recovered"
-    elif weeks > hi:
+    elif weeks > hi and not ended:  # an episode the runner ended is not "taking too long"
         status = "slower_than_expected"
     else:
         status = "on_track"
@@ -116,8 +124,13 @@ def recovery(index: DayIndex, i: int) -> tuple[Recovery, list[Advice], list[str]
                 "timeline.recovered",
                 Level.INFO,
                 "Pain-free: keep the gains",
-                "No pain on any day you recorded in the last two weeks. Well done. Keep one or "
-                "two strength sessions a week so the problem is less likely to come back.",
+                (
+                    "No pain on any day you recorded in the last two weeks. Well done."
+                    if is_recovered(index, i) or episode is None or episode.ended is None
+                    else f"You marked this episode as recovered on {episode.ended.isoformat()}."
+                )
+                + " Keep one or two strength sessions a week so the problem is less likely to "
+                "come back.",
                 why,
                 EVIDENCE_MAINTAIN,
             )

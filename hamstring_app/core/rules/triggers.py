@@ -38,6 +38,8 @@ EVIDENCE = (
 
 def personal_triggers(index: DayIndex, i: int) -> tuple[Trigger, ...]:
     first = max(i - T.TRIGGER_LOOKBACK_DAYS, 0)
+    if index.onset is not None:  # per episode: only the days since the current one began
+        first = max(first, index.index(index.onset))
     distances = [
         r.distance_km
         for k in range(first, i)

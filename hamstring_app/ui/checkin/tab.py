@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QUndoStack,
 )
 from PySide6.QtWidgets import (
+    QMainWindow,
     QMessageBox,
     QScrollArea,
     QSplitter,
@@ -30,9 +31,11 @@ from hamstring_app.ui.checkin.form import CheckInForm
 from hamstring_app.ui.checkin.history import HistoryPanel
 from hamstring_app.ui.checkin.plan_panel import PlanPanel
 from hamstring_app.ui.checkin.runs import RunsPanel
+from hamstring_app.ui.checkin.safety_bar import SafetyBar
 from hamstring_app.ui.checkin.verdict_panel import VerdictPanel
 from hamstring_app.ui.context import AppContext
 from hamstring_app.ui.events import Kind
+from hamstring_app.ui.importing.prompt import NewRunsPrompt
 from hamstring_app.ui.widgets.fit_scroll import FitScrollArea
 from hamstring_app.ui.widgets.stale_tab import StaleTab
 
@@ -102,7 +105,16 @@ def _scroll(widget: QWidget, name: str) -> QScrollArea:
 
 class CheckInTab(StaleTab):
     title = "Today"
-    watches = frozenset({Kind.PROFILE, Kind.CHECKIN, Kind.RUN, Kind.STRENGTH})
+    watches = frozenset(
+        {
+            Kind.PROFILE,
+            Kind.EPISODE,
+            Kind.ASSESSMENT,
+            Kind.CHECKIN,
+            Kind.RUN,
+            Kind.STRENGTH,
+        }
+    )
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -115,15 +127,22 @@ class CheckInTab(StaleTab):
         self.form = CheckInForm(ctx)
         self.runs = RunsPanel(ctx, self.undo_stack)
         self.verdict = VerdictPanel()
+        self.safety = SafetyBar()
+        self.safety.assessed_clicked.connect(self.record_assessment)
+        self.safety.new_episode_clicked.connect(self.start_new_episode)
         self.plan = PlanPanel(ctx)  # today's run, the ladder, the week: after the verdict
         box = self.verdict.layout()
         box.insertWidget(box.indexOf(self.verdict.referral) + 1, self.plan)
+        # an open warning sign (and "I have been assessed") right under the referral
+        box.insertWidget(box.indexOf(self.verdict.referral) + 1, self.safety)
         self.history = HistoryPanel(ctx, self.undo_stack)
 
         left = QWidget()
         left.setObjectName("checkinLeft")
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(8, 8, 8, 8)
+        self.new_runs = NewRunsPrompt(ctx)  # runs from the watched folder, to review
+        left_layout.addWidget(self.new_runs)
         left_layout.addWidget(self.form)
         left_layout.addWidget(self.runs)
         left_layout.addStretch(1)
@@ -203,6 +222,7 @@ class CheckInTab(StaleTab):
         if not self.form.dirty:
             self.form.load()
         self.runs.load()
+        self.new_runs.load()
         history = self.snapshot.get()
         self.history.load(history)
         self.refresh_verdict(history)
@@ -217,13 +237,29 @@ class CheckInTab(StaleTab):
             return self.verdict.assessment
         if not history.checkins and not history.runs:
             self.verdict.show_empty()
+            self.safety.show_assessment(None)
             self.plan.clear()
             return None
         assessment = self.ctx.ops.assessment()
         units = history.profile.units if history.profile is not None else Units.KM
         self.verdict.show_assessment(assessment, units)
+        self.safety.show_assessment(assessment)  # an open warning sign, every day till assessed
         self.plan.show_assessment(assessment, units)
         return assessment
+
+    def record_assessment(self) -> None:
+        """"I have been assessed": ask, save through the op runner (which refreshes)."""
+        from hamstring_app.ui.episode_dialogs import record_assessment
+
+        if record_assessment(self.ctx, self):
+            window = self.window()
+            if isinstance(window, QMainWindow):
+                window.statusBar().showMessage(self.tr("Assessment recorded."), 4000)
+
+    def start_new_episode(self) -> None:
+        from hamstring_app.ui.episode_dialogs import start_new_episode
+
+        start_new_episode(self.ctx, self)
 
     # ------------------------------------------------------------------ actions
 

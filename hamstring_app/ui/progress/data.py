@@ -15,6 +15,7 @@ from datetime import date, timedelta
 
 import numpy as np
 
+from hamstring_app.core.episodes import episode_on
 from hamstring_app.core.models import KM_PER_MILE, CheckIn, History, Run, StrengthSession, Units
 from hamstring_app.core.models import Verdict as VerdictEnum
 from hamstring_app.core.rules import (
@@ -71,6 +72,8 @@ class RecoveryData:
     first_day: date
     onset: date | None
     window: tuple[date, date] | None  # expected recovery: first and last day
+    # every injury episode's onset, oldest first (the current one is ``onset``)
+    episode_onsets: tuple[date, ...]
     window_weeks: tuple[int, int] | None
     unit: Units
     # pain
@@ -303,7 +306,9 @@ def build_recovery_data(
     profile = history.profile
     unit = profile.units if profile is not None else Units.KM
 
-    onset = profile.injury_start if profile is not None else None
+    current = episode_on(history.episodes, profile, today)
+    onset = current.onset if current is not None else None
+    episode_onsets = tuple(e.onset for e in history.episodes if e.onset <= today)
     window: tuple[date, date] | None = None
     window_weeks: tuple[int, int] | None = None
     if onset is not None:
@@ -355,6 +360,7 @@ def build_recovery_data(
         today=today,
         first_day=first,
         onset=onset,
+        episode_onsets=episode_onsets,
         window=window,
         window_weeks=window_weeks,
         unit=unit,

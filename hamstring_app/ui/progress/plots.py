@@ -282,6 +282,8 @@ class RecoveryPlots(Navigation, pg.GraphicsLayoutWidget):
             hover.hide()
             plot.addItem(hover, ignoreBounds=True)
             self.hover_lines.append(hover)
+        # earlier episodes' onsets: a dotted line on every plot, named on the pain plot
+        self.episode_lines: list[tuple[pg.PlotItem, pg.InfiniteLine]] = []
         self.onset_label = pg.TextItem(self.tr("Onset"), anchor=(0, 0))
         self.window_label = pg.TextItem("", anchor=(0, 0))
         for label in (self.onset_label, self.window_label):
@@ -398,6 +400,29 @@ class RecoveryPlots(Navigation, pg.GraphicsLayoutWidget):
         _, sample_label = legend.items[self._volume_legend_index]
         sample_label.setText(text)
 
+    def _set_episodes(self, data: RecoveryData) -> None:
+        """Mark where each earlier injury episode began (the current one is the onset)."""
+        for plot, line in self.episode_lines:
+            plot.removeItem(line)
+        self.episode_lines = []
+        colour = self.palette().color(QPalette.ColorRole.WindowText)
+        pen = pg.mkPen(colour, width=1.2, style=Qt.PenStyle.DotLine)
+        for number, day in enumerate(data.episode_onsets, start=1):
+            if day == data.onset:
+                continue
+            for plot in self.plots:
+                label = self.tr("Episode %d began") % number if plot is self.pain else None
+                line = pg.InfiniteLine(
+                    day_start_x(day),
+                    angle=90,
+                    movable=False,
+                    pen=pen,
+                    label=label,
+                    labelOpts={"position": 0.9, "color": colour},
+                )
+                plot.addItem(line, ignoreBounds=True)
+                self.episode_lines.append((plot, line))
+
     def _set_window(self, data: RecoveryData) -> None:
         visible = data.onset is not None
         for line in self.onset_lines:
@@ -411,6 +436,7 @@ class RecoveryPlots(Navigation, pg.GraphicsLayoutWidget):
             )
             self._onset_x = day_start_x(data.onset)
             self.onset_label.setPos(self._onset_x, 10.6)
+        self._set_episodes(data)
         for region in self.windows:
             region.setVisible(data.window is not None)
             if data.window is not None:

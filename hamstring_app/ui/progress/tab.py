@@ -43,7 +43,17 @@ EXPORT_SHORTCUT = "Ctrl+E"
 
 class RecoveryTab(StaleTab):
     title = "Recovery"
-    watches = frozenset({Kind.PROFILE, Kind.CHECKIN, Kind.RUN, Kind.STRENGTH, Kind.SETTINGS})
+    watches = frozenset(
+        {
+            Kind.PROFILE,
+            Kind.EPISODE,
+            Kind.ASSESSMENT,
+            Kind.CHECKIN,
+            Kind.RUN,
+            Kind.STRENGTH,
+            Kind.SETTINGS,
+        }
+    )
 
     # Built on first show (or first refresh), with the graphs and what they import:
     # pyqtgraph and numpy cost most of a second, and the app starts on another tab.

@@ -53,6 +53,7 @@ class PlanSummary:
     programme_summary: str
     minutes: int
     blocked_message: str = ""  # non-empty: strength work waits (urgent referral)
+    pause_message: str = ""  # non-empty: only the phase-1 holds are offered, and why
     note: str = ""  # extra line, e.g. sessions done this week
     #: a check-in today or yesterday backs the running advice
     checked_in: bool = True
@@ -214,9 +215,10 @@ class PlanView(QWidget):
         if summary.note:
             lines.append(summary.note)
         self.summary_label.setText("<br>".join(line for line in lines if line))
-        self.blocked_label.setText(summary.blocked_message)
-        self.blocked_label.setVisible(bool(summary.blocked_message))
-        if summary.blocked_message:
+        shown = summary.blocked_message or summary.pause_message
+        self.blocked_label.setText(shown)
+        self.blocked_label.setVisible(bool(shown))
+        if shown:
             self.blocked_label.setStyleSheet(
                 f"#blocked {{ border: 2px solid {colour}; border-radius: 6px; padding: 8px; }}"
             )

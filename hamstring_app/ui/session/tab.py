@@ -52,7 +52,17 @@ GET_READY_S = 5
 
 class SessionTab(StaleTab):
     title = "Strength"
-    watches = frozenset({Kind.PROFILE, Kind.CHECKIN, Kind.RUN, Kind.STRENGTH, Kind.SETTINGS})
+    watches = frozenset(
+        {
+            Kind.PROFILE,
+            Kind.EPISODE,
+            Kind.ASSESSMENT,
+            Kind.CHECKIN,
+            Kind.RUN,
+            Kind.STRENGTH,
+            Kind.SETTINGS,
+        }
+    )
 
     # Built on first show (or first refresh): the app starts on another tab, and the
     # library, the plan view, the history and the guided runner take a while to make.
@@ -183,12 +193,25 @@ class SessionTab(StaleTab):
         if today_plan.swaps != self.swaps:
             log.info("Dropping swaps that no longer fit today's plan: %s", self.swaps)
             self.swaps = dict(today_plan.swaps)
-        blocked_message = ""
+        blocked_message = pause_message = ""
+        pause = assessment.strength_pause
         if today_plan.blocked:
             blocked_message = self.tr(
                 "Strength work waits until you have been assessed. A warning sign you "
                 "reported needs a qualified health professional (a physiotherapist or "
                 "doctor) first. {reason}"
+            ).format(reason=assessment.referral_reason)
+            if pause is not None:  # a possible tear: nothing at all until checked
+                blocked_message = self.tr(
+                    "Strength work waits until you have been assessed. Sudden pain with "
+                    "weakness can be a tear, so please do no strength exercises at all until a "
+                    "qualified health professional has checked it. {reason}"
+                ).format(reason=assessment.referral_reason)
+        elif today_plan.paused:
+            pause_message = self.tr(
+                "Strength work is paused until a qualified health professional has checked "
+                "you: only the gentle holds of phase 1 are offered. Stop them if they bring "
+                "on your symptoms. {reason}"
             ).format(reason=assessment.referral_reason)
         note = self.tr("Sessions this week: {done} of {planned}.").format(
             done=today_plan.done_this_week, planned=self.settings.sessions_per_week
@@ -201,6 +224,7 @@ class SessionTab(StaleTab):
             programme_summary=programme.summary,
             minutes=today_plan.minutes,
             blocked_message=blocked_message,
+            pause_message=pause_message,
             note=note,
             checked_in=today_plan.checked_in,
         )

@@ -197,3 +197,18 @@ def test_a_warning_sign_reported_yesterday_is_not_called_today(strength_app, clo
     assert "today" not in text.split(".")[1].lower()  # the sentence after the first
     assert "told us today" not in text
     assert "24-48 hours" in text
+
+
+def test_nerve_signs_pause_strength_to_the_phase_1_holds_and_say_why(strength_app):
+    from hamstring_app.core.library_model import Group
+
+    app, tab = strength_app()
+    app.ctx.repo.save_checkin(CheckIn(day=date(2026, 3, 18), pain_rest=2, nerve_signs=True))
+    app.ctx.ops.announce(Changes.of(Kind.CHECKIN, days=(date(2026, 3, 18),)))
+    label = tab.plan_view.blocked_label
+    assert label.isVisible() and "only the gentle holds of phase 1" in label.text()
+    assert "professional" in label.text()
+    assert tab.plan_view.rows
+    assert all(r.isEnabled() for r in tab.plan_view.rows)
+    assert all(p.exercise.group is Group.ISOMETRIC for p in tab.today_plan.plan)
+    assert tab.plan_view.start_button.isEnabled()

@@ -1,0 +1,180 @@
+"""Importing a 1,000-activity Strava-like export, end to end, against the libraries' bare
+parse of the same files; and the longest event-loop stall while the app imports it.
+
+1. The export: activities.csv (1,000 rows) and activities/<id>.fit.gz | .gpx | .gpx.gz |
+   .tcx | .tcx.gz, mixed, generated here (FIT with fit-tool, from the test extra).
+2. Baseline, in the same run: fitdecode reading every frame, gpxpy.parse and tcxreader's
+   read of every file, already decompressed in memory (only the parse is timed).
+3. End to end: the zip on disk -> read, check, parse, plan against the store, and the one
+   transaction that saves them (``preview_import`` + ``import_runs``). Target: at most 1.3x.
+4. In the app (offscreen): File > Import on the same zip, the review list accepted as it
+   opens, until the summary; a 1 ms timer measures the longest gap in the event loop.
+   Target: under 50 ms.
+Run: ``.venv/bin/python benchmarks/importer.py`` (``make bench`` runs every benchmark).
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import os
+import sys
+import tempfile
+import time
+import zipfile
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests" / "importer"))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from activity_files import RunSpec, StravaRow, fit_bytes, gpx_bytes, strava_csv, tcx_bytes  # noqa: E402
+
+N = 1000
+RATIO_TARGET = 1.3
+STALL_TARGET_MS = 50.0
+TODAY = date(2026, 11, 30)
+FIRST = datetime(2023, 3, 1, 6, 30, tzinfo=UTC)
+KINDS = (".fit.gz", ".gpx", ".tcx", ".gpx.gz", ".tcx.gz", ".fit.gz")
+
+
+def make_export(path: Path) -> dict[str, bytes]:
+    """Write the export; return each activity file's decompressed bytes by member name."""
+    rows: list[StravaRow] = []
+    members: dict[str, bytes] = {}
+    plain: dict[str, bytes] = {}
+    for i in range(N):
+        start = FIRST + timedelta(days=i, minutes=(i * 7) % 240)
+        km = 5 + (i % 12)
+        spec = RunSpec(start=start, km=km, minutes=km * 5.5, hill_m=float(i % 20),
+                       step_s=30 if i % 6 in (0, 5) else 10, gps=i % 25 != 0)
+        kind = KINDS[i % len(KINDS)]
+        name = f"activities/{100000 + i}{kind}"
+        if kind.startswith(".fit"):
+            data = fit_bytes(spec, rpe=(i % 9) + 1, total_descent=spec.hill_m * km)
+        elif kind.startswith(".gpx"):
+            data = gpx_bytes(spec)
+        else:
+            data = tcx_bytes(spec)
+        plain[name] = data
+        members[name] = gzip.compress(data, mtime=0) if kind.endswith(".gz") else data
+        sport = "Walk" if i % 40 == 0 else "Run"
+        rows.append(StravaRow(str(100000 + i), start.strftime("%b %d, %Y, %I:%M:%S %p"), sport,
+                              name, km=km, seconds=km * 330, rpe=str(i % 10)))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("activities.csv", strava_csv(rows))
+        for name, data in members.items():
+            archive.writestr(name, data, compress_type=zipfile.ZIP_STORED
+                             if name.endswith(".gz") else zipfile.ZIP_DEFLATED)
+    return plain
+
+
+def bare_parse_s(files: dict[str, bytes]) -> float:
+    import fitdecode
+    import gpxpy
+    from tcxreader.tcxreader import TCXReader
+
+    start = time.perf_counter()
+    for name, data in files.items():
+        if ".fit" in name:
+            with fitdecode.FitReader(io.BytesIO(data)) as reader:
+                for _frame in reader:
+                    pass
+        elif ".gpx" in name:
+            gpxpy.parse(data)
+        else:
+            TCXReader().read(io.BytesIO(data), only_gps=False)
+    return time.perf_counter() - start
+
+
+def end_to_end_s(export: Path, data_dir: Path) -> tuple[float, int]:
+    from hamstring_app.importer.plan import runs_to_write
+    from hamstring_app.store.importing import import_runs, preview_import
+    from hamstring_app.store.repository import open_repository
+
+    repo = open_repository(data_dir, today=lambda: TODAY, app_version="bench")
+    try:
+        start = time.perf_counter()
+        preview = preview_import(repo, [export], today=TODAY, zone=UTC)
+        done = import_runs(repo, runs_to_write(preview.rows))
+        elapsed = time.perf_counter() - start
+        assert len(repo.list_runs()) == done.value.added
+        return elapsed, done.value.added
+    finally:
+        repo.close()
+
+
+def gui_stall_ms(export: Path, data_dir: Path) -> tuple[float, float]:
+    from PySide6.QtCore import QElapsedTimer, QTimer
+
+    from hamstring_app.core.clock import FakeClock
+    from hamstring_app.ui.app import launch
+
+    session = launch(data_dir=data_dir, clock=FakeClock(datetime(2026, 11, 30, 19, 0)))
+    app, window = session.app, session.window
+    window.show()
+    controller = window.importing.controller
+    clock = QElapsedTimer()
+    clock.start()
+    state = {"last": 0, "worst": 0, "done": False}
+
+    def tick() -> None:
+        now = clock.elapsed()
+        state["worst"] = max(state["worst"], now - state["last"])
+        state["last"] = now
+        if controller.review is not None:
+            controller.review.accept()
+
+    def finished(_done: object) -> None:
+        state["done"] = True
+        if controller.summary is not None:
+            controller.summary.close()
+        app.quit()
+
+    timer = QTimer()
+    timer.setInterval(1)
+    timer.timeout.connect(tick)
+    controller.finished.connect(finished)
+
+    def begin() -> None:
+        state["last"] = clock.elapsed()
+        state["worst"] = 0
+        state["begun"] = time.perf_counter()
+        controller.start([export])
+
+    timer.start()
+    QTimer.singleShot(300, begin)
+    app.exec()
+    total = time.perf_counter() - state["begun"]
+    timer.stop()
+    assert state["done"]
+    runs = len(session.ctx.repo.list_runs())
+    session.close()
+    assert runs > 0
+    return float(state["worst"]), total
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory(prefix="hamstring-bench-import-") as tmp:
+        folder = Path(tmp)
+        export = folder / "export_1000.zip"
+        made = time.perf_counter()
+        files = make_export(export)
+        print(f"export: {N} activities, {export.stat().st_size / 1e6:.1f} MB zip "
+              f"(made in {time.perf_counter() - made:.0f} s)")
+        base = min(bare_parse_s(files) for _ in range(2))
+        ours, added = end_to_end_s(export, folder / "data")
+        ratio = ours / base
+        print(f"bare library parse: {base:.2f} s; import end to end: {ours:.2f} s "
+              f"({added} runs saved); ratio {ratio:.2f}x (target <= {RATIO_TARGET}x): "
+              f"{'met' if ratio <= RATIO_TARGET else 'NOT met'}")
+        stall, total = gui_stall_ms(export, folder / "gui")
+        print(f"app import: {total:.1f} s in all; longest event-loop stall {stall:.0f} ms "
+              f"(target < {STALL_TARGET_MS:.0f} ms): "
+              f"{'met' if stall < STALL_TARGET_MS else 'NOT met'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

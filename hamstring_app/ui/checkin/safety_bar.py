@@ -1,0 +1,116 @@
+"""Above today's verdict: an open warning sign, every day until a professional has
+assessed it, with the way to record that; the last assessment; and "My hamstring hurts
+again" to start a new injury episode."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from hamstring_app.core.episodes import AssessmentOutcome
+from hamstring_app.core.models import Referral
+from hamstring_app.core.rules import Assessment
+
+SIGN_RULES = ("pain.red_flag", "pain.recent_red_flag")
+
+
+class SafetyBar(QWidget):
+    assessed_clicked = Signal()
+    new_episode_clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("safetyBar")
+        self.sign_box = QFrame()
+        self.sign_box.setObjectName("openSignBox")
+        self.sign_box.setFrameShape(QFrame.Shape.StyledPanel)
+        self.sign_title = QLabel()
+        self.sign_title.setObjectName("openSignTitle")
+        self.sign_title.setWordWrap(True)
+        self.sign_text = QLabel()
+        self.sign_text.setWordWrap(True)
+        self.assessed_button = QPushButton(self.tr("I have been assessed..."))
+        self.assessed_button.setObjectName("assessedButton")
+        self.assessed_button.setToolTip(
+            self.tr("Record that a qualified health professional has checked your hamstring")
+        )
+        self.assessed_button.clicked.connect(self.assessed_clicked)
+        box = QVBoxLayout(self.sign_box)
+        box.setContentsMargins(12, 8, 12, 8)
+        box.addWidget(self.sign_title)
+        box.addWidget(self.sign_text)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.assessed_button)
+        box.addLayout(row)
+
+        self.last_label = QLabel()
+        self.last_label.setObjectName("lastAssessedLabel")
+        self.last_label.setWordWrap(True)
+        self.new_episode_button = QPushButton(self.tr("My hamstring hurts again..."))
+        self.new_episode_button.setObjectName("newEpisodeButton")
+        self.new_episode_button.setToolTip(
+            self.tr("Start a new injury episode: the pain came back after it settled")
+        )
+        self.new_episode_button.clicked.connect(self.new_episode_clicked)
+        self.record_button = QPushButton(self.tr("Record an assessment..."))
+        self.record_button.setObjectName("recordAssessmentButton")
+        self.record_button.clicked.connect(self.assessed_clicked)
+        footer = QHBoxLayout()
+        footer.addWidget(self.last_label, 1)
+        footer.addWidget(self.record_button)
+        footer.addWidget(self.new_episode_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 4)
+        layout.addWidget(self.sign_box)
+        layout.addLayout(footer)
+        self.sign_box.hide()
+
+    @property
+    def sign_open(self) -> bool:
+        return not self.sign_box.isHidden()
+
+    def show_assessment(self, assessment: Assessment | None) -> None:
+        item = None
+        if assessment is not None and assessment.referral is not Referral.NONE:
+            item = next((a for a in assessment.advice if a.rule in SIGN_RULES), None)
+        if item is None or assessment is None:
+            self.sign_box.hide()
+        else:
+            urgent = assessment.referral is Referral.URGENT
+            self.sign_title.setText(
+                self.tr("An urgent warning sign is open: see a professional today or within "
+                        "24-48 hours")
+                if urgent
+                else self.tr("A warning sign is open: book an assessment")
+            )
+            since = item.why.get("red_flag_date") or item.why.get("checkin_date") or ""
+            self.sign_text.setText(
+                self.tr(
+                    "Reported on {day}. It stays here, every day, until you record that a "
+                    "qualified health professional has assessed you."
+                ).format(day=since)
+            )
+            self.sign_box.setProperty("urgent", urgent)
+            self.sign_box.setStyleSheet(
+                "#openSignBox { border: 2px solid %s; border-radius: 6px; }"
+                % ("#b3261e" if urgent else "#b26a00")
+            )
+            self.sign_box.show()
+        self.record_button.setVisible(self.sign_box.isHidden())
+        last = assessment.last_assessment if assessment is not None else None
+        if last is None:
+            self.last_label.setText("")
+        else:
+            said = {
+                AssessmentOutcome.CLEARED_TO_RUN: self.tr("cleared to run"),
+                AssessmentOutcome.REHAB_ONLY: self.tr("rehab only, no running yet"),
+                AssessmentOutcome.NO_RUNNING: self.tr("no running"),
+            }
+            text = self.tr("Last assessed by a professional: {day}").format(
+                day=last.day.isoformat()
+            )
+            if last.outcome is not None:
+                text += " (" + said[last.outcome] + ")"
+            self.last_label.setText(text)

@@ -1,0 +1,246 @@
+"""Running an import in the app: read and plan off the UI thread (progress bar, Cancel),
+the review list, then the one-transaction write, also off the UI thread, and a summary.
+
+Everything slow goes through the one background-task helper (``ui.tasks.run_task`` and
+``ctx.ops.run_in_background``); the work touches no widget. Dialogs are opened
+non-modally-blocking (``open()``), so the event loop keeps running throughout.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from hamstring_app.core.models import Units
+from hamstring_app.importer.plan import ToWrite, runs_to_write
+from hamstring_app.store.importing import Imported, Preview, import_runs, preview_import
+from hamstring_app.ui.context import AppContext
+from hamstring_app.ui.importing.review import ReviewDialog
+from hamstring_app.ui.ops import Outcome
+from hamstring_app.ui.tasks import TaskHandle, run_task
+
+log = logging.getLogger(__name__)
+
+STEPS = 1000  # the progress bar's resolution
+
+
+class ImportController(QObject):
+    """One import at a time, from the menu, a drop or the watched folder."""
+
+    finished = Signal(object)  # Imported, or None when nothing was saved
+
+    def __init__(self, ctx: AppContext, window: QWidget) -> None:
+        super().__init__(window)
+        self.ctx = ctx
+        self.window = window
+        self.handle: TaskHandle | None = None
+        self.progress: QProgressDialog | None = None
+        self.review: ReviewDialog | None = None
+        self.summary: QMessageBox | None = None
+        self.last: Imported | None = None
+
+    @property
+    def busy(self) -> bool:
+        return self.handle is not None or self.review is not None
+
+    # ------------------------------------------------------------------ by hand
+
+    def start(self, paths: Sequence[str | Path]) -> bool:
+        """Read ``paths`` and show the review list. False when an import is running."""
+        if self.busy:
+            self.ctx.events.status_message.emit(self.tr("An import is already running."))
+            return False
+        chosen = [str(p) for p in paths]
+        today = self.ctx.clock.today()
+        repo = self.ctx.repo
+        self._show_progress(self.tr("Reading your files..."))
+
+        def work(token: object) -> Preview:  # on the worker thread: no widgets here
+            return preview_import(repo, chosen, today=today, task=token)  # type: ignore[arg-type]
+
+        self.handle = run_task(
+            work,
+            on_done=self._review,
+            on_error=self._read_failed,
+            on_progress=self._progressed,
+            on_cancelled=self._cancelled,
+            parent=self.window,
+        )
+        return True
+
+    def cancel(self) -> None:
+        if self.handle is not None:
+            self.handle.cancel()
+
+    def _show_progress(self, text: str) -> None:
+        dialog = QProgressDialog(text, self.tr("Cancel"), 0, STEPS, self.window)
+        dialog.setWindowTitle(self.tr("Import runs"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setValue(0)
+        dialog.canceled.connect(self.cancel)
+        dialog.setAccessibleName(self.tr("Import progress"))
+        self.progress = dialog
+        dialog.show()
+
+    def _close_progress(self) -> None:
+        if self.progress is not None:
+            self.progress.canceled.disconnect(self.cancel)
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
+
+    def _progressed(self, fraction: float, text: str) -> None:
+        # label first: a window-modal QProgressDialog.setValue() runs the event loop, and
+        # the task may end (closing the dialog) inside it
+        if self.progress is not None and text:
+            self.progress.setLabelText(
+                self.tr("Reading %1").replace("%1", Path(text.split(" › ")[-1]).name)
+            )
+        if self.progress is not None:
+            self.progress.setValue(round(fraction * STEPS))
+
+    def _cancelled(self) -> None:
+        self.handle = None
+        self._close_progress()
+        self.ctx.events.status_message.emit(self.tr("Import cancelled; nothing was saved."))
+        self.finished.emit(None)
+
+    def _read_failed(self, exc: Exception) -> None:
+        self.handle = None
+        self._close_progress()
+        self._tell(QMessageBox.Icon.Warning, self.tr("Import failed"),
+                   self.tr("The files could not be read, and nothing was saved.\n\n%1")
+                   .replace("%1", str(exc)))
+        self.finished.emit(None)
+
+    def _review(self, preview: Preview) -> None:
+        self.handle = None
+        self._close_progress()
+        if not preview.rows:
+            self._tell(QMessageBox.Icon.Information, self.tr("Import runs"),
+                       self.tr("No activity files were found in what you chose."))
+            self.finished.emit(None)
+            return
+        history = self.ctx.history.get()
+        units = history.profile.units if history.profile is not None else Units.KM
+        self.review = ReviewDialog(preview.rows, units, self.window)
+        self.review.accepted.connect(self._accepted)
+        self.review.rejected.connect(self._rejected)
+        self.review.open()
+
+    def _rejected(self) -> None:
+        self._drop_review()
+        self.ctx.events.status_message.emit(self.tr("Import cancelled; nothing was saved."))
+        self.finished.emit(None)
+
+    def _accepted(self) -> None:
+        assert self.review is not None
+        to_write = runs_to_write(self.review.rows)
+        self._drop_review()
+        self._write(to_write, quiet=False)
+
+    def _drop_review(self) -> None:
+        if self.review is not None:
+            self.review.deleteLater()
+            self.review = None
+
+    # ------------------------------------------------------------------ writing
+
+    def _write(self, to_write: ToWrite, *, quiet: bool) -> None:
+        if not quiet:
+            self._show_progress(self.tr("Saving the runs..."))
+        self.handle = self.ctx.ops.run_in_background(
+            import_runs,
+            to_write,
+            on_done=lambda outcome: self._written(outcome, quiet),
+            parent=self.window,
+        )
+
+    def _written(self, outcome: Outcome[Imported], quiet: bool) -> None:
+        self.handle = None
+        self._close_progress()
+        if not outcome.ok:
+            if outcome.cancelled:
+                self.ctx.events.status_message.emit(
+                    self.tr("Import cancelled; nothing was saved."))
+            elif quiet:
+                self.ctx.events.status_message.emit(
+                    self.tr("New runs from the watched folder were not saved: %1")
+                    .replace("%1", outcome.message))
+            else:
+                self._tell(QMessageBox.Icon.Warning, self.tr("Import failed"),
+                           self.tr("Nothing was saved.\n\n%1").replace("%1", outcome.message))
+            self.finished.emit(None)
+            return
+        done = outcome.value
+        self.last = done
+        if quiet:
+            if done.added:
+                self.ctx.events.status_message.emit(
+                    self.tr("%1 new runs from your watch are waiting on the Today tab.")
+                    .replace("%1", str(done.added)))
+        else:
+            self._tell(QMessageBox.Icon.Information, self.tr("Import finished"),
+                       summary_text(done))
+        self.finished.emit(done)
+
+    def _tell(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self.window)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.summary = box
+        box.open()
+
+    # ------------------------------------------------------------------ watched folder
+
+    def auto_import(self, paths: Sequence[str | Path]) -> bool:
+        """New files from the watched folder: read, then save the new runs (to wait for
+        review on the Today tab) and merges, with no dialog. False while busy."""
+        if self.busy:
+            return False
+        chosen = [str(p) for p in paths]
+        today = self.ctx.clock.today()
+        repo = self.ctx.repo
+
+        def work(token: object) -> Preview:
+            return preview_import(repo, chosen, today=today, task=token)  # type: ignore[arg-type]
+
+        def read(preview: Preview) -> None:
+            self.handle = None
+            to_write = runs_to_write(preview.rows, needs_review=True)
+            if to_write.new or to_write.merged:
+                self._write(to_write, quiet=True)
+            else:
+                self.finished.emit(None)
+
+        def failed(exc: Exception) -> None:
+            self.handle = None
+            self.finished.emit(None)
+
+        def stopped() -> None:
+            self.handle = None
+            self.finished.emit(None)
+
+        self.handle = run_task(work, on_done=read, on_error=failed, on_cancelled=stopped,
+                               parent=self.window)
+        return True
+
+
+def summary_text(done: Imported) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("ImportController", text)
+
+    return (
+        tr("Added %1 runs and merged %2 into runs you typed in. %3 were not imported "
+           "(already saved, skipped or unticked).")
+        .replace("%1", str(done.added)).replace("%2", str(done.merged))
+        .replace("%3", str(done.not_written))
+    )

@@ -1,0 +1,250 @@
+"""The review list: every activity found, what will happen to it, before anything is saved.
+
+The runner can untick rows and change a run's type and RPE (double-click, or F2);
+duplicates and skipped files are listed greyed, with why, and cannot be ticked. Nothing
+here writes: the dialog hands back the rows, and the controller imports them in one
+transaction. A model, not a widget per cell, so a 1,000-activity export opens at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hamstring_app.core.models import RunType, Units
+from hamstring_app.importer.plan import PlanRow, Status
+from hamstring_app.ui.checkin.fields import format_number
+from hamstring_app.ui.checkin.runs import run_type_words, to_display, unit_word
+
+COLUMNS = ("", "Date", "Distance", "Time", "Type", "RPE", "Cadence", "Descent", "Status",
+           "Why / file")  # fmt: skip
+INCLUDE, DATE, DISTANCE, TIME, TYPE, RPE, CADENCE, DESCENT, STATUS, WHY = range(len(COLUMNS))
+WIDTHS = (28, 90, 80, 70, 100, 50, 75, 70, 80, 400)
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _duration(minutes: float | None) -> str:
+    if minutes is None:
+        return ""
+    total = round(minutes * 60)
+    hours, rest = divmod(total, 3600)
+    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
+
+
+class ReviewModel(QAbstractTableModel):
+    ticks_changed = Signal()
+
+    def __init__(self, rows: Sequence[PlanRow], units: Units, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.rows = list(rows)
+        self._units = units
+        self._types = run_type_words()
+        self._grey = parent.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        self._status = {
+            Status.NEW: self.tr("new"),
+            Status.DUPLICATE: self.tr("duplicate"),
+            Status.MERGE: self.tr("merge"),
+            Status.SKIPPED: self.tr("skipped"),
+        }
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(COLUMNS[section])
+        return None
+
+    def text(self, row: PlanRow, column: int) -> str:
+        a = row.activity
+        if column == DATE:
+            return row.day.isoformat() if row.day else ""
+        if column == STATUS:
+            return self._status[row.status]
+        if column == WHY:
+            parts = [row.reason, row.source, *(a.details if a else ())]
+            return "; ".join(p for p in parts if p)
+        if a is None:
+            return ""
+        if column == DISTANCE:
+            shown = format_number(to_display(a.distance_km, self._units))
+            return f"{shown} {unit_word(self._units)}"
+        if column == TIME:
+            return _duration(a.duration_min)
+        if column == TYPE:
+            return self._types[row.run_type] if row.can_include else ""
+        if column == RPE:
+            return "" if row.rpe is None or not row.can_include else str(row.rpe)
+        if column == CADENCE:
+            return f"{a.cadence_spm} spm" if a.cadence_spm else ""
+        if column == DESCENT:
+            return f"{a.descent_m:.0f} m" if a.descent_m is not None else ""
+        return ""
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.text(row, column)
+        if role == Qt.ItemDataRole.EditRole:
+            return str(row.run_type) if column == TYPE else (-1 if row.rpe is None else row.rpe)
+        if role == Qt.ItemDataRole.CheckStateRole and column == INCLUDE and row.can_include:
+            return Qt.CheckState.Checked if row.include else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ForegroundRole and not row.can_include:
+            return self._grey
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == INCLUDE:
+            return self.tr("Import this run") if row.can_include else self.tr("Not imported")
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        row = self.rows[index.row()]
+        if not row.can_include:
+            return Qt.ItemFlag.ItemIsSelectable
+        if index.column() == INCLUDE:
+            return base | Qt.ItemFlag.ItemIsUserCheckable
+        if index.column() == RPE or (index.column() == TYPE and row.status is Status.NEW):
+            return base | Qt.ItemFlag.ItemIsEditable  # a merge keeps the runner's type
+        return base
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        row = self.rows[index.row()]
+        if not row.can_include:
+            return False
+        column = index.column()
+        if column == INCLUDE and role == Qt.ItemDataRole.CheckStateRole:
+            row.include = Qt.CheckState(value) == Qt.CheckState.Checked
+            self.dataChanged.emit(index, index)
+            self.ticks_changed.emit()
+            return True
+        if role != Qt.ItemDataRole.EditRole:
+            return False
+        if column == TYPE:
+            row.run_type = RunType(value)
+        elif column == RPE:
+            row.rpe = None if value is None or int(value) < 0 else int(value)
+        else:
+            return False
+        self.dataChanged.emit(index, index)
+        return True
+
+
+class _Editors(QStyledItemDelegate):
+    """A list of run types for Type, a 0-10 box for RPE."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        if index.column() == TYPE:
+            box = QComboBox(parent)
+            box.setAccessibleName(self.tr("Type of run"))
+            for kind, word in run_type_words().items():
+                box.addItem(word, str(kind))
+            return box
+        spin = QSpinBox(parent)
+        spin.setRange(-1, 10)
+        spin.setSpecialValueText("–")
+        spin.setAccessibleName(self.tr("Effort (RPE 0-10)"))
+        return spin
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        value = index.data(Qt.ItemDataRole.EditRole)
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(editor.findData(value))
+        elif isinstance(editor, QSpinBox):
+            editor.setValue(int(value))
+
+    def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData())
+        elif isinstance(editor, QSpinBox):
+            model.setData(index, editor.value())
+
+
+class ReviewDialog(QDialog):
+    def __init__(
+        self, rows: Sequence[PlanRow], units: Units = Units.KM, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Import runs"))
+        layout = QVBoxLayout(self)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.model = ReviewModel(rows, units, self)
+        self.rows = self.model.rows
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setItemDelegate(_Editors(self.table))
+        self.table.setAccessibleName(self.tr("Activities found"))
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        for column, width in enumerate(WIDTHS):
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        layout.addWidget(self.table, 1)
+        self.hint = QLabel(self.tr("Double-click a run's type or RPE to change it."))
+        layout.addWidget(self.hint)
+        self.buttons = QDialogButtonBox()
+        self.import_button = QPushButton(self.tr("Import"))
+        self.import_button.setDefault(True)
+        self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.model.ticks_changed.connect(self._update_summary)
+        self._update_summary()
+        self.resize(1140, 560)
+
+    def set_included(self, index: int, included: bool) -> None:
+        state = Qt.CheckState.Checked if included else Qt.CheckState.Unchecked
+        self.model.setData(self.model.index(index, INCLUDE), state.value,
+                           Qt.ItemDataRole.CheckStateRole)
+
+    def _update_summary(self) -> None:
+        rows = self.model.rows
+        ticked = [r for r in rows if r.include and r.can_include]
+        new = sum(1 for r in ticked if r.status is Status.NEW)
+        merge = sum(1 for r in ticked if r.status is Status.MERGE)
+        dup = sum(1 for r in rows if r.status is Status.DUPLICATE)
+        skipped = sum(1 for r in rows if r.status is Status.SKIPPED)
+        self.summary.setText(
+            self.tr("%1 new runs to add and %2 to merge into runs you typed in. "
+                    "%3 already saved and %4 skipped (see why in the list). "
+                    "Untick what you do not want; nothing is saved until you press Import.")
+            .replace("%1", str(new)).replace("%2", str(merge))
+            .replace("%3", str(dup)).replace("%4", str(skipped))
+        )
+        self.import_button.setEnabled(bool(ticked))
+        self.import_button.setText(self.tr("Import %1").replace("%1", str(len(ticked))))
