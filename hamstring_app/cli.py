@@ -116,6 +116,10 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _data_dir_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data-dir", dest="sub_data_dir", metavar="PATH", help="data folder")
+
+
 def _add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     export = sub.add_parser(
         "export",
@@ -133,7 +137,7 @@ def _add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         dest="csv_dir",
         help="a folder for checkins.csv, runs.csv and strength_sets.csv",
     )
-    export.add_argument("--data-dir", dest="sub_data_dir", metavar="PATH", help="data folder")
+    _data_dir_option(export)
 
     report = sub.add_parser(
         "report",
@@ -146,7 +150,7 @@ def _add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     report.add_argument("--out", metavar="FILE.pdf", dest="out_file", required=True)
     report.add_argument("--from", metavar="YYYY-MM-DD", dest="start", help="first day")
     report.add_argument("--to", metavar="YYYY-MM-DD", dest="end", help="last day (today)")
-    report.add_argument("--data-dir", dest="sub_data_dir", metavar="PATH", help="data folder")
+    _data_dir_option(report)
 
     backup = sub.add_parser(
         "backup",
@@ -157,7 +161,7 @@ def _add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         ),
     )
     backup.add_argument("--out", metavar="FILE", dest="out_file", help="write the backup here")
-    backup.add_argument("--data-dir", dest="sub_data_dir", metavar="PATH", help="data folder")
+    _data_dir_option(backup)
 
     restore = sub.add_parser(
         "restore",
@@ -169,7 +173,7 @@ def _add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         ),
     )
     restore.add_argument("file", metavar="FILE", help="a backup (.sqlite3)")
-    restore.add_argument("--data-dir", dest="sub_data_dir", metavar="PATH", help="data folder")
+    _data_dir_option(restore)
 
 
 def preload_for_gui() -> None:

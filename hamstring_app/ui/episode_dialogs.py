@@ -33,6 +33,15 @@ from hamstring_app.core.models import PainSite, Side
 from hamstring_app.ui.profile_dialog import from_qdate, to_qdate
 
 
+def _day_up_to(today: date) -> QDateEdit:
+    """A date picker that starts on ``today`` and cannot go past it."""
+    edit = QDateEdit(to_qdate(today))
+    edit.setCalendarPopup(True)
+    edit.setMaximumDate(to_qdate(today))
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
+
+
 class AssessedDialog(QDialog):
     """When a qualified professional checked the hamstring, and what they said."""
 
@@ -48,10 +57,7 @@ class AssessedDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
-        self.date_edit = QDateEdit(to_qdate(today))
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setMaximumDate(to_qdate(today))
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit = _day_up_to(today)
         self.date_edit.setAccessibleName(self.tr("Date of the assessment"))
         self.outcome = QComboBox()
         self.outcome.setAccessibleName(self.tr("What you were told"))
@@ -103,10 +109,7 @@ class NewEpisodeDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
-        self.onset = QDateEdit(to_qdate(today))
-        self.onset.setCalendarPopup(True)
-        self.onset.setMaximumDate(to_qdate(today))
-        self.onset.setDisplayFormat("yyyy-MM-dd")
+        self.onset = _day_up_to(today)
         if current is not None:
             self.onset.setMinimumDate(to_qdate(current.onset).addDays(1))
         self.onset.setAccessibleName(self.tr("When the pain started again"))
