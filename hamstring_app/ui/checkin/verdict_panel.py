@@ -331,6 +331,12 @@ class VerdictPanel(QWidget):
         verdict = assessment.verdict
         colour = verdict_colour(verdict)
         headline, summary = self.verdict_words(verdict)
+        if verdict is Verdict.STOP and assessment.referral is Referral.NONE and any(
+            a.rule == "pain.professional_no_running" for a in assessment.advice
+        ):  # already assessed: say whose advice it is, not "get assessed"
+            headline = self.tr("Stop: no running yet")
+            summary = self.tr("No running for now, as the professional who assessed you "
+                              "advised.")
         self.verdict_label.setText(headline)
         self.verdict_label.setStyleSheet(f"color: {colour.name()};")
         self.summary_label.setText(summary)
