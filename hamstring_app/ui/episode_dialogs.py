@@ -32,6 +32,7 @@ from hamstring_app.core.episodes import (
     ProfessionalAssessment,
 )
 from hamstring_app.core.models import PainSite, Referral, Side
+from hamstring_app.ui.dates import day_text, edit_format
 from hamstring_app.ui.profile_dialog import from_qdate, to_qdate
 from hamstring_app.ui.undo import OpCommand
 from hamstring_app.ui.widgets.date_field import DateField
@@ -55,7 +56,7 @@ def _day_up_to(today: date) -> QDateEdit:
     edit = QDateEdit(to_qdate(today))
     edit.setCalendarPopup(True)
     edit.setMaximumDate(to_qdate(today))
-    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDisplayFormat(edit_format())
     return edit
 
 
@@ -226,7 +227,7 @@ class RecoveredDialog(QDialog):
                 "or two strength sessions a week: about a third of hamstring problems come "
                 "back within a year. If the pain comes back, use \u201cMy hamstring hurts "
                 "again\u201d."
-            ).format(onset=episode.onset.isoformat())
+            ).format(onset=day_text(episode.onset))
         )
         intro.setWordWrap(True)
         self.date_edit = DateField()
@@ -275,7 +276,7 @@ class RecoveredDialog(QDialog):
             problem = self.tr("The day it ended cannot be in the future.")
         elif day < self._onset:
             problem = self.tr("The day it ended cannot be before the pain started ({onset}).")
-            problem = problem.format(onset=self._onset.isoformat())
+            problem = problem.format(onset=day_text(self._onset))
         if problem:
             self.error.setText(problem)
             self.error.show()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from hamstring_app.core.episodes import Episode
 from hamstring_app.core.models import Referral
 from hamstring_app.core.rules import Assessment
+from hamstring_app.ui.dates import day_text
 from hamstring_app.ui.episode_dialogs import outcome_words
 
 SIGN_RULES = ("pain.red_flag", "pain.recent_red_flag")
@@ -121,7 +122,7 @@ class SafetyBar(QWidget):
             self.last_label.setText("")
         else:
             text = self.tr("Last assessed by a professional: {day}").format(
-                day=last.day.isoformat()
+                day=day_text(last.day)
             )
             if last.outcome is not None:
                 text += " (" + outcome_words(last.outcome) + ")"

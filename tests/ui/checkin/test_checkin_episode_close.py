@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from hamstring_app.core.episodes import AssessmentOutcome, EpisodeEnd, ProfessionalAssessment
 from hamstring_app.core.models import RED_FLAG_FIELDS, CheckIn
+from hamstring_app.ui.dates import day_text
 from hamstring_app.ui.episode_dialogs import RecoveredDialog
 
 NO_FLAGS = dict.fromkeys(RED_FLAG_FIELDS, False)
@@ -66,9 +67,9 @@ def test_assessments_are_rows_of_the_history(env):
     entries = [(r[0], r[1]) for r in rows]
     # newest first; on one day the assessment comes above the check-in
     assert entries == [
-        ((env.today - timedelta(days=1)).isoformat(), "Assessment"),
-        (day.isoformat(), "Assessment"),
-        (day.isoformat(), "Check-in"),
+        (day_text(env.today - timedelta(days=1)), "Assessment"),
+        (day_text(day), "Assessment"),
+        (day_text(day), "Check-in"),
     ]
     assert rows[1][4] == "rehab only, no running yet; “Dr Lee, physio”"
     assert rows[0][4] == "what they said not recorded"
