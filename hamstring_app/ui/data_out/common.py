@@ -2,25 +2,24 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from hamstring_app.ui.dates import edit_format, to_qdate
+from hamstring_app.ui.dates import day_text
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("DataOut", text)
 
 
-def day_text(day: date) -> str:
-    """A date in the app's one date format."""
-    return to_qdate(day).toString(edit_format())
+__all__ = ["Messages", "day_text", "moment_text", "size_text", "tr"]
 
 
 def moment_text(moment: datetime) -> str:
-    return f"{day_text(moment.date())} {moment.strftime('%H:%M')}"
+    """A date and time in the app's one date format: "Tue, 1 Dec 2026 09:30"."""
+    return f"{day_text(moment.date())} {moment.hour:02d}:{moment.minute:02d}"
 
 
 def size_text(size: int) -> str:

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from hamstring_app.core.report import SECTIONS
 from hamstring_app.ui.data_out import report_ui
 from hamstring_app.ui.dates import from_qdate, to_qdate
+from hamstring_app.ui.verdicts import verdict_word_plain
 
 
 class FakePreview(QObject):
@@ -77,7 +78,7 @@ def test_the_preview_lays_out_the_report_on_its_printer(qtbot, wait_for, filled,
     wait_for(actions.prepare(start, clock.today(), SECTIONS, report_ui.PREVIEW))
     assert FakePreview.made and actions.pages >= 1
     text = _text(out)
-    verdict = filled.ctx.ops.assessment().verdict.value
+    verdict = verdict_word_plain(filled.ctx.ops.assessment().verdict)
     assert "Verdict today" in text and verdict in text
     assert clock.today().isoformat() in text  # the 14-day table ends today
 
