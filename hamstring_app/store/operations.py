@@ -75,6 +75,11 @@ def end_episode(
     return Done(repo.end_episode(episode_id, ended, reason), Changes.of(Kind.EPISODE))
 
 
+def reopen_episode(repo: Repository, episode_id: int) -> Done[Episode]:
+    """Undo "I have recovered": the latest episode is current again."""
+    return Done(repo.reopen_episode(episode_id), Changes.of(Kind.EPISODE))
+
+
 def record_assessment(
     repo: Repository, assessment: ProfessionalAssessment
 ) -> Done[ProfessionalAssessment]:

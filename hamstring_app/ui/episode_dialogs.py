@@ -1,14 +1,16 @@
-"""Two small dialogs: "I have been assessed by a professional" and "My hamstring hurts again".
+"""Small dialogs: "I have been assessed by a professional", "My hamstring hurts again" and
+"I have recovered".
 
 Each only builds its record; the caller saves it through ``ctx.ops.run`` (see
-:func:`record_assessment` and :func:`start_new_episode`), so a failure is shown and nothing
-is half-saved.
+:func:`record_assessment` and :func:`start_new_episode`; "I have recovered" is an undoable
+command, :class:`EndEpisodeCommand`), so a failure is shown and nothing is half-saved.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,9 +31,24 @@ from hamstring_app.core.episodes import (
     EpisodeEnd,
     ProfessionalAssessment,
 )
-from hamstring_app.core.models import PainSite, Side
-from hamstring_app.ui.dates import edit_format
+from hamstring_app.core.models import PainSite, Referral, Side
+from hamstring_app.ui.dates import day_text, edit_format
 from hamstring_app.ui.profile_dialog import from_qdate, to_qdate
+from hamstring_app.ui.undo import OpCommand
+from hamstring_app.ui.widgets.date_field import DateField
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("episodes", text)
+
+
+def outcome_words(outcome: AssessmentOutcome) -> str:
+    """What the professional said, in a few plain words."""
+    return {
+        AssessmentOutcome.CLEARED_TO_RUN: _tr("cleared to run"),
+        AssessmentOutcome.REHAB_ONLY: _tr("rehab only, no running yet"),
+        AssessmentOutcome.NO_RUNNING: _tr("no running"),
+    }[outcome]
 
 
 def _day_up_to(today: date) -> QDateEdit:
@@ -188,5 +205,147 @@ def start_new_episode(ctx, parent: QWidget) -> bool:  # type: ignore[no-untyped-
     )
     if not outcome.ok:
         QMessageBox.warning(parent, parent.tr("Not saved"), outcome.message)
+        return False
+    return True
+
+
+class RecoveredDialog(QDialog):
+    """"I have recovered": end the current injury episode, on a day from its onset to
+    today. ``caution`` is said above the buttons (something that closing does not change)."""
+
+    def __init__(
+        self, today: date, episode: Episode, caution: str = "", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("recoveredDialog")
+        self.setWindowTitle(self.tr("I have recovered"))
+        self._today, self._onset = today, episode.onset
+        intro = QLabel(
+            self.tr(
+                "Close your current injury episode (the pain started on {onset}). The "
+                "recovery timeline stops counting; everything you recorded is kept. Keep one "
+                "or two strength sessions a week: about a third of hamstring problems come "
+                "back within a year. If the pain comes back, use \u201cMy hamstring hurts "
+                "again\u201d."
+            ).format(onset=day_text(episode.onset))
+        )
+        intro.setWordWrap(True)
+        self.date_edit = DateField()
+        self.date_edit.setMaximumDate(to_qdate(today))
+        self.date_edit.setDate(to_qdate(today))
+        self.date_edit.setAccessibleName(self.tr("The day it ended"))
+        self.reason = QComboBox()
+        self.reason.setAccessibleName(self.tr("How it ended"))
+        self.reason.addItem(self.tr("It has recovered"), EpisodeEnd.RECOVERED)
+        self.reason.addItem(self.tr("Close it, though it has not fully recovered"),
+                            EpisodeEnd.CLOSED)
+        form = QFormLayout()
+        form.addRow(self.tr("Ended on"), self.date_edit)
+        form.addRow(self.tr("How it ended"), self.reason)
+        self.caution = QLabel(caution)
+        self.caution.setObjectName("recoveredCaution")
+        self.caution.setWordWrap(True)
+        self.caution.setVisible(bool(caution))
+        self.error = QLabel()
+        self.error.setObjectName("recoveredError")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.close_button = buttons.addButton(
+            self.tr("Close the episode"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.caution)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        """Only a real day from the onset to today closes it; otherwise say why, stay open."""
+        day = self.date_edit.typed_date()
+        problem = ""
+        if day is None:
+            problem = self.tr("\u201c{text}\u201d is not a date. Type it like {example}.").format(
+                text=self.date_edit.text(),
+                example=to_qdate(self._today).toString(self.date_edit.displayFormat()),
+            )
+        elif day > self._today:
+            problem = self.tr("The day it ended cannot be in the future.")
+        elif day < self._onset:
+            problem = self.tr("The day it ended cannot be before the pain started ({onset}).")
+            problem = problem.format(onset=day_text(self._onset))
+        if problem:
+            self.error.setText(problem)
+            self.error.show()
+            return
+        self.date_edit.commit()
+        super().accept()
+
+    def ended(self) -> date:
+        day = self.date_edit.typed_date()
+        return day if day is not None else from_qdate(self.date_edit.date())
+
+    def end_reason(self) -> EpisodeEnd:
+        return EpisodeEnd(self.reason.currentData())
+
+
+class EndEpisodeCommand(OpCommand):
+    """End the current episode; Ctrl+Z makes it current again."""
+
+    def __init__(self, ctx, episode: Episode, ended: date, reason: EpisodeEnd) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(ctx, _tr("close the injury episode"))
+        if episode.id is None:
+            raise ValueError("only a stored episode (with an id) can be ended")
+        self.episode_id, self.ended, self.reason = episode.id, ended, reason
+
+    def redo(self) -> None:
+        from hamstring_app.store import operations as op
+
+        if self.run(op.end_episode, self.episode_id, self.ended, self.reason).ok:
+            self.say(_tr("Injury episode closed. Ctrl+Z opens it again."))
+
+    def undo(self) -> None:
+        from hamstring_app.store import operations as op
+
+        if self.run(op.reopen_episode, self.episode_id).ok:
+            self.say(_tr("The injury episode is current again."))
+
+
+def recovered_caution(assessment) -> str:  # type: ignore[no-untyped-def]
+    """What closing an episode does not change: an open urgent sign, or a professional's
+    "not yet" to running (``assessment``: today's, or None)."""
+    if assessment is None:
+        return ""
+    if assessment.referral is Referral.URGENT:
+        return _tr(
+            "An urgent warning sign is still open. Closing the episode does not close it: "
+            "see a professional, then record that you have been assessed."
+        )
+    if any(x.rule == "pain.professional_no_running" for x in assessment.advice):
+        return _tr(
+            "Your last assessment by a professional said not to run yet. Closing the "
+            "episode does not change that: record a new assessment when they clear you "
+            "to run."
+        )
+    return ""
+
+
+def close_episode(ctx, parent: QWidget, assessment, undo_stack) -> bool:  # type: ignore[no-untyped-def]
+    """Ask to close the current episode and push the undoable step; False when there is
+    none or it was cancelled."""
+    episodes = ctx.history.get().episodes
+    if not episodes or not episodes[-1].is_open:
+        return False
+    current = episodes[-1]
+    dialog = RecoveredDialog(ctx.clock.today(), current, recovered_caution(assessment), parent)
+    if not dialog.exec():
+        return False
+    command = EndEpisodeCommand(ctx, current, dialog.ended(), dialog.end_reason())
+    undo_stack.push(command)
+    if command.error:
+        QMessageBox.warning(parent, parent.tr("Not saved"), command.error)
         return False
     return True

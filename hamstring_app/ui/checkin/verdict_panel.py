@@ -293,6 +293,11 @@ class VerdictPanel(QWidget):
         verdict = assessment.verdict
         colour = verdict_colour(verdict)
         headline, summary = self.verdict_words(verdict)
+        if verdict is Verdict.STOP and assessment.referral is Referral.NONE and any(
+            a.rule == "pain.professional_no_running" for a in assessment.advice
+        ):  # already assessed: the sentence says whose advice it is (the word stays one)
+            summary = self.tr("No running for now, as the professional who assessed you "
+                              "advised. Record it when they clear you to run.")
         self.verdict_label.setText(headline)
         self.verdict_label.setStyleSheet(f"color: {colour.name()};")
         self.summary_label.setText(summary)
