@@ -33,9 +33,11 @@ from hamstring_app.core.session import GuidedSession
 from hamstring_app.core.settings import Settings
 from hamstring_app.store import operations as op
 from hamstring_app.ui.context import AppContext
+from hamstring_app.ui.dates import day_text
 from hamstring_app.ui.events import Kind
 from hamstring_app.ui.session.commands import DiscardSessionCommand
 from hamstring_app.ui.texts import counted
+from hamstring_app.ui.verdicts import sentence_for
 from hamstring_app.ui.widgets.stale_tab import StaleTab
 
 if TYPE_CHECKING:
@@ -227,6 +229,7 @@ class SessionTab(StaleTab):
             pause_message=pause_message,
             note=note,
             checked_in=today_plan.checked_in,
+            sentence=sentence_for(assessment),
         )
         plan = today_plan.plan
         choices = [swap_choices(self.library, plan, i) for i in range(len(plan))]
@@ -243,7 +246,7 @@ class SessionTab(StaleTab):
             self.resume_banner.setVisible(False)
             return
         same_day = session.day == today
-        when = self.tr("today") if same_day else session.day.strftime("%A %d %B")
+        when = self.tr("today") if same_day else day_text(session.day)
         saved = counted(count, self.tr("1 set saved"), self.tr("{n} sets saved"))
         self.resume_banner.label.setText(
             self.tr(
