@@ -8,13 +8,12 @@ command, :class:`EndEpisodeCommand`), so a failure is shown and nothing is half-
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -32,7 +31,7 @@ from hamstring_app.core.episodes import (
     ProfessionalAssessment,
 )
 from hamstring_app.core.models import PainSite, Referral, Side
-from hamstring_app.ui.dates import day_text, edit_format
+from hamstring_app.ui.dates import day_text
 from hamstring_app.ui.profile_dialog import from_qdate, to_qdate
 from hamstring_app.ui.undo import OpCommand
 from hamstring_app.ui.widgets.date_field import DateField
@@ -51,13 +50,40 @@ def outcome_words(outcome: AssessmentOutcome) -> str:
     }[outcome]
 
 
-def _day_up_to(today: date) -> QDateEdit:
-    """A date picker that starts on ``today`` and cannot go past it."""
-    edit = QDateEdit(to_qdate(today))
-    edit.setCalendarPopup(True)
+def _day_up_to(today: date) -> DateField:
+    """The app's past-date field, starting on ``today`` and not going past it."""
+    edit = DateField()
     edit.setMaximumDate(to_qdate(today))
-    edit.setDisplayFormat(edit_format())
+    edit.setDate(to_qdate(today))
     return edit
+
+
+def _error_label(name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def _day_problem(field: DateField, today: date, earliest: date | None, before: str) -> str:
+    """Why the typed day cannot be used ("" when it can): not a date, after ``today``, or
+    before ``earliest`` (``before`` says so, with ``{day}`` for that day)."""
+    day = field.typed_date()
+    if day is None:
+        return _tr("\u201c{text}\u201d is not a date. Type it like {example}.").format(
+            text=field.text(), example=to_qdate(today).toString(field.displayFormat())
+        )
+    if day > today:
+        return _tr("That day is in the future: give a day up to today.")
+    if earliest is not None and day < earliest:
+        return before.format(day=day_text(earliest))
+    return ""
+
+
+def _typed_day(field: DateField) -> date:
+    day = field.typed_date()
+    return day if day is not None else from_qdate(field.date())
 
 
 class AssessedDialog(QDialog):
@@ -91,6 +117,8 @@ class AssessedDialog(QDialog):
         form.addRow(self.tr("Assessed on"), self.date_edit)
         form.addRow(self.tr("What you were told"), self.outcome)
         form.addRow(self.tr("Note"), self.note)
+        self._today = today
+        self.error = _error_label("assessedError")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -99,12 +127,22 @@ class AssessedDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
+        layout.addWidget(self.error)
         layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        """Only a real day up to today is saved; otherwise say why and stay open."""
+        problem = _day_problem(self.date_edit, self._today, None, "")
+        if problem:
+            self.error.setText(problem)
+            self.error.show()
+            return
+        super().accept()
 
     def assessment(self) -> ProfessionalAssessment:
         said = self.outcome.currentData()  # Qt hands enum data back as plain text
         return ProfessionalAssessment(
-            from_qdate(self.date_edit.date()),
+            _typed_day(self.date_edit),
             None if said is None else AssessmentOutcome(said),
             self.note.text(),
         )
@@ -128,8 +166,8 @@ class NewEpisodeDialog(QDialog):
         )
         intro.setWordWrap(True)
         self.onset = _day_up_to(today)
-        if current is not None:
-            self.onset.setMinimumDate(to_qdate(current.onset).addDays(1))
+        self._today = today
+        self._earliest = None if current is None else current.onset + timedelta(days=1)
         self.onset.setAccessibleName(self.tr("When the pain started again"))
         self.side = QComboBox()
         for label, value in (
@@ -155,6 +193,7 @@ class NewEpisodeDialog(QDialog):
         form.addRow("", self.long_standing)
         if current is not None:
             form.addRow(self.tr("The last episode"), self.previous)
+        self.error = _error_label("newEpisodeError")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -163,11 +202,24 @@ class NewEpisodeDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
+        layout.addWidget(self.error)
         layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        """Only a day after the current episode's start, up to today; else say why."""
+        problem = _day_problem(
+            self.onset, self._today, self._earliest,
+            self.tr("A new episode starts after the current one did: from {day}."),
+        )
+        if problem:
+            self.error.setText(problem)
+            self.error.show()
+            return
+        super().accept()
 
     def episode(self) -> Episode:
         return Episode(
-            from_qdate(self.onset.date()),
+            _typed_day(self.onset),
             Side(self.side.currentData()),
             PainSite(self.site.currentData()),
             self.long_standing.isChecked(),
@@ -230,9 +282,7 @@ class RecoveredDialog(QDialog):
             ).format(onset=day_text(episode.onset))
         )
         intro.setWordWrap(True)
-        self.date_edit = DateField()
-        self.date_edit.setMaximumDate(to_qdate(today))
-        self.date_edit.setDate(to_qdate(today))
+        self.date_edit = _day_up_to(today)
         self.date_edit.setAccessibleName(self.tr("The day it ended"))
         self.reason = QComboBox()
         self.reason.setAccessibleName(self.tr("How it ended"))
@@ -246,10 +296,7 @@ class RecoveredDialog(QDialog):
         self.caution.setObjectName("recoveredCaution")
         self.caution.setWordWrap(True)
         self.caution.setVisible(bool(caution))
-        self.error = QLabel()
-        self.error.setObjectName("recoveredError")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = _error_label("recoveredError")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.close_button = buttons.addButton(
             self.tr("Close the episode"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -265,28 +312,18 @@ class RecoveredDialog(QDialog):
 
     def accept(self) -> None:
         """Only a real day from the onset to today closes it; otherwise say why, stay open."""
-        day = self.date_edit.typed_date()
-        problem = ""
-        if day is None:
-            problem = self.tr("\u201c{text}\u201d is not a date. Type it like {example}.").format(
-                text=self.date_edit.text(),
-                example=to_qdate(self._today).toString(self.date_edit.displayFormat()),
-            )
-        elif day > self._today:
-            problem = self.tr("The day it ended cannot be in the future.")
-        elif day < self._onset:
-            problem = self.tr("The day it ended cannot be before the pain started ({onset}).")
-            problem = problem.format(onset=day_text(self._onset))
+        problem = _day_problem(
+            self.date_edit, self._today, self._onset,
+            self.tr("The day it ended cannot be before the pain started ({day})."),
+        )
         if problem:
             self.error.setText(problem)
             self.error.show()
             return
-        self.date_edit.commit()
         super().accept()
 
     def ended(self) -> date:
-        day = self.date_edit.typed_date()
-        return day if day is not None else from_qdate(self.date_edit.date())
+        return _typed_day(self.date_edit)
 
     def end_reason(self) -> EpisodeEnd:
         return EpisodeEnd(self.reason.currentData())

@@ -126,11 +126,11 @@ def test_the_recovered_dialog_refuses_a_day_before_the_onset_or_not_a_date(env, 
     for text, said in (
         ((episode.onset - timedelta(days=1)).isoformat(), "before the pain started"),
         ("31/31/31", "is not a date"),
-        ((env.today + timedelta(days=1)).isoformat(), "future"),
+        ((env.today + timedelta(days=1)).isoformat(), "in the future"),
     ):
         dialog.date_edit.line.setText(text)
         dialog.accept()
-        assert dialog.isVisible() and said in dialog.error.text()
+        assert dialog.isVisible() and said in dialog.error.text(), dialog.error.text()
     dialog.date_edit.line.setText(episode.onset.isoformat())
     dialog.reason.setCurrentIndex(dialog.reason.findData(EpisodeEnd.CLOSED))
     dialog.accept()
@@ -154,3 +154,52 @@ def test_closing_says_what_it_does_not_change(env, qtbot):
     env.tab.end_episode()
     assert seen and "said not to run yet" in seen[0]
     assert env.repo.current_episode() is not None  # cancelled: nothing changed
+
+
+def test_the_no_running_advice_explains_itself_in_plain_words(env):
+    from hamstring_app.core.models import Units
+    from hamstring_app.ui.checkin.why_text import why_lines
+
+    env.repo.save_checkin(clean(env.today))
+    said_on = env.today - timedelta(days=2)
+    env.repo.add_assessment(ProfessionalAssessment(said_on, AssessmentOutcome.REHAB_ONLY))
+    env.reload()
+    env.tab.refresh_now()
+    a = env.tab.verdict.assessment
+    (item,) = [x for x in a.advice if x.rule == "pain.professional_no_running"]
+    lines = why_lines(item.why, Units.KM)
+    assert f"Assessed by a professional on: {day_text(said_on)}" in lines
+    assert "What they said: Rehab only" in lines
+    assert "as the professional who assessed you advised" in env.tab.verdict.summary_label.text()
+
+
+def test_the_assessed_and_new_episode_dialogs_use_the_typed_date_field(env, qtbot):
+    from hamstring_app.ui.episode_dialogs import AssessedDialog, NewEpisodeDialog
+    from hamstring_app.ui.widgets.date_field import DateField
+
+    (episode,) = env.repo.list_episodes()
+    assessed = AssessedDialog(env.today)
+    qtbot.addWidget(assessed)
+    assessed.show()
+    assert isinstance(assessed.date_edit, DateField)
+    assessed.date_edit.line.setText("30/02/2026")
+    assessed.accept()
+    assert assessed.isVisible() and "is not a date" in assessed.error.text()
+    day = env.today - timedelta(days=4)
+    assessed.date_edit.line.setText(day.isoformat())
+    assessed.accept()
+    assert not assessed.isVisible() and assessed.assessment().day == day
+
+    again = NewEpisodeDialog(env.today, episode)
+    qtbot.addWidget(again)
+    again.show()
+    assert isinstance(again.onset, DateField)
+    again.onset.line.setText(episode.onset.isoformat())  # not after the current start
+    again.accept()
+    assert again.isVisible() and "after the current one" in again.error.text()
+    again.onset.line.setText((env.today + timedelta(days=1)).isoformat())
+    again.accept()
+    assert again.isVisible() and "in the future" in again.error.text()
+    again.onset.line.setText((episode.onset + timedelta(days=1)).isoformat())
+    again.accept()
+    assert not again.isVisible() and again.episode().onset == episode.onset + timedelta(days=1)
