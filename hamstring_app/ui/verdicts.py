@@ -48,22 +48,43 @@ def verdict_sentence(verdict: Verdict) -> str:
 
 
 # a stop because a professional who assessed the runner said "rehab only" or "no running"
-# (core/rules, pain.professional_no_running): the runner has been checked, so the sentence
-# says whose advice it is instead of asking them to get checked
+# (core/rules, pain.professional_no_running), with no referral open: the runner has been
+# checked, so the headline and the sentence say whose advice it is instead of asking them
+# to get checked. A warning sign the same day opens a referral: then the usual words.
+_PROFESSIONAL_WORD = "Stop running for now"
 _PROFESSIONAL_STOP = (
     "No running for now, as the professional who assessed you advised. Record it when they "
     "clear you to run."
 )
 
 
-def sentence_for(assessment: Assessment) -> str:
-    """The verdict's sentence for this assessment: :func:`verdict_sentence`, except on a stop
-    that rests on a professional's "not yet" to running, with no referral open."""
-    if (
+def _professional_stop(assessment: Assessment) -> bool:
+    return (
         assessment.verdict is Verdict.STOP
         and assessment.referral is Referral.NONE
         and any(a.rule == "pain.professional_no_running" for a in assessment.advice)
-    ):
+    )
+
+
+def word_for_plain(assessment: Assessment) -> str:
+    """:func:`word_for`, untranslated, for the report a professional reads."""
+    if _professional_stop(assessment):
+        return _PROFESSIONAL_WORD
+    return verdict_word_plain(assessment.verdict)
+
+
+def word_for(assessment: Assessment) -> str:
+    """The verdict's headline for this assessment: :func:`verdict_word`, except on a stop
+    that rests on a professional's "not yet" to running, with no referral open."""
+    if _professional_stop(assessment):
+        return _tr(_PROFESSIONAL_WORD)
+    return verdict_word(assessment.verdict)
+
+
+def sentence_for(assessment: Assessment) -> str:
+    """The verdict's sentence for this assessment: :func:`verdict_sentence`, except on a stop
+    that rests on a professional's "not yet" to running, with no referral open."""
+    if _professional_stop(assessment):
         return _tr(_PROFESSIONAL_STOP)
     return verdict_sentence(assessment.verdict)
 
@@ -97,10 +118,13 @@ def verdict_pixmap(verdict: Verdict, size: int) -> QPixmap:
 
 
 __all__ = [
+    "sentence_for",
     "verdict_colour",
     "verdict_icon",
     "verdict_pixmap",
     "verdict_sentence",
     "verdict_word",
     "verdict_word_plain",
+    "word_for",
+    "word_for_plain",
 ]

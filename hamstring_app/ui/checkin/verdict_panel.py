@@ -26,6 +26,7 @@ from hamstring_app.ui.verdicts import (
     verdict_pixmap,
     verdict_sentence,
     verdict_word,
+    word_for,
 )
 
 LEVEL_VERDICT = {
@@ -297,8 +298,8 @@ class VerdictPanel(QWidget):
         self.empty_label.hide()
         verdict = assessment.verdict
         colour = verdict_colour(verdict)
-        headline = self.verdict_words(verdict)[0]
-        summary = sentence_for(assessment)  # says so when a professional said "not yet"
+        headline = word_for(assessment)  # both say so when a professional said "not yet"
+        summary = sentence_for(assessment)
         self.verdict_label.setText(headline)
         self.verdict_label.setStyleSheet(f"color: {colour.name()};")
         self.summary_label.setText(summary)

@@ -60,6 +60,8 @@ class PlanSummary:
     checked_in: bool = True
     #: the verdict's sentence for today (ui/verdicts.sentence_for); empty: the usual one
     sentence: str = ""
+    #: the verdict's headline for today (ui/verdicts.word_for); empty: the usual one
+    word: str = ""
 
 
 class ExerciseRow(QFrame):
@@ -195,7 +197,7 @@ class PlanView(QWidget):
         )
         checked_in = summary.checked_in
         if checked_in:
-            word = verdict_word(summary.verdict)
+            word = summary.word or verdict_word(summary.verdict)
             self.verdict_icon.setPixmap(verdict_pixmap(summary.verdict, 32))
             self.verdict_icon.setAccessibleName(word)
             running = "<span style='color:{colour}'><b>{head}</b></span> {sentence}".format(

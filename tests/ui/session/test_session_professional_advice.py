@@ -25,8 +25,13 @@ def test_rehab_only_says_whose_advice_the_stop_is(strength_app):
     text = tab.plan_view.summary_label.text()
     assert "as the professional who assessed you advised" in text
     assert "Have your hamstring checked" not in text
+    assert "Running today: Stop running for now." in text
+    assert "get assessed" not in text
+    assert "get assessed" not in tab.plan_view.verdict_icon.accessibleName()
     # cleared since: the usual words again
     repo.add_assessment(ProfessionalAssessment(TODAY, AssessmentOutcome.CLEARED_TO_RUN))
     app.ctx.ops.announce(Changes.of(Kind.ASSESSMENT))
     tab.refresh_now()
-    assert "as the professional who assessed you advised" not in tab.plan_view.summary_label.text()
+    text = tab.plan_view.summary_label.text()
+    assert "as the professional who assessed you advised" not in text
+    assert "Stop running for now" not in text
