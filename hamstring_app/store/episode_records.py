@@ -206,13 +206,20 @@ class EpisodeRecords:
         return replace(episode, id=new_id)
 
     def end_episode(self, episode_id: int, ended: date, reason: EpisodeEnd) -> Episode:
-        """End an open episode on ``ended`` (recovered, or closed by the runner)."""
+        """End an open episode on ``ended`` (recovered, or closed by the runner). An episode
+        that has already ended is refused (ValidationError): nothing is written."""
         self._day("ended", ended)
         with self._write() as conn:
             raw = _raw(conn)
             found = [e for e in read_episodes(raw) if e.id == episode_id]
             if not found:
                 raise NotFound(f"There is no injury episode with id {episode_id}.")
+            if found[0].ended is not None:  # ending it again would move a recorded end
+                raise ValidationError(
+                    "episode",
+                    f"has already ended (on {found[0].ended.isoformat()}), so it cannot be "
+                    "ended again",
+                )
             done = replace(found[0], ended=ended, end_reason=EpisodeEnd(reason))
             raw.execute(_UPDATE_EPISODE, (*_episode_params(done), episode_id))
         return done

@@ -91,6 +91,32 @@ def test_an_episode_cannot_end_before_it_started(repo):
     assert repo.current_episode() == e
 
 
+def test_an_ended_episode_cannot_be_ended_again(repo):
+    repo.save_profile(full_profile())
+    (e,) = repo.list_episodes()
+    ended = repo.end_episode(e.id, date(2026, 3, 1), EpisodeEnd.RECOVERED)
+    for day, reason in ((date(2026, 3, 5), EpisodeEnd.CLOSED), (date(2026, 3, 1),
+                                                                EpisodeEnd.RECOVERED)):
+        with pytest.raises(ValidationError) as caught:
+            op.end_episode(repo, e.id, day, reason)
+        assert caught.value.field == "episode"
+        assert "already ended" in caught.value.message
+        assert "2026-03-01" in caught.value.message
+        assert str(caught.value) == (
+            "episode: has already ended (on 2026-03-01), so it cannot be ended again"
+        )
+    assert repo.list_episodes() == (ended,)  # nothing written
+
+
+def test_an_earlier_episode_cannot_be_ended_again_either(repo):
+    repo.save_profile(full_profile())
+    op.start_episode(repo, Episode(date(2026, 3, 1)))
+    first, second = repo.list_episodes()
+    with pytest.raises(ValidationError, match="already ended"):
+        repo.end_episode(first.id, date(2026, 3, 10), EpisodeEnd.RECOVERED)
+    assert repo.list_episodes() == (first, second)
+
+
 def test_assessments_round_trip_and_undo(repo):
     a = op.record_assessment(
         repo, ProfessionalAssessment(date(2026, 3, 10), AssessmentOutcome.CLEARED_TO_RUN, "ok")
