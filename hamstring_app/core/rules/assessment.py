@@ -53,7 +53,9 @@ def evaluate(
     decisions = strength_decisions(index, i, names or {})
     rising = pain_rising(index, i)
 
-    week_start = i - T.PERSISTENT_HIGH_PAIN_WINDOW_DAYS + 1
+    # high-pain days on or before an assessment were seen by the professional: only the
+    # days after it count towards "book an assessment"
+    week_start = max(i - T.PERSISTENT_HIGH_PAIN_WINDOW_DAYS + 1, index.last_assessed[i] + 1)
     high_days = int(index.window(index.high_pain_cum, week_start, i))
     referral, referral_reason = referral_for(state, high_days)
     others: list[Advice] = []
@@ -92,7 +94,11 @@ def evaluate(
 
     phase = current_phase(index, i)
     rec, rec_items, rec_unknowns = recovery(index, i)
-    if rec.status == "slower_than_expected" and referral is Referral.NONE:
+    if (
+        rec.status == "slower_than_expected"
+        and rec.assessed_on is None
+        and referral is Referral.NONE
+    ):
         referral = Referral.ROUTINE
         lo, hi = rec.expected_window_weeks
         referral_reason = (

@@ -95,7 +95,16 @@ def recovery(index: DayIndex, i: int) -> tuple[Recovery, list[Advice], list[str]
         status = "slower_than_expected"
     else:
         status = "on_track"
-    rec = Recovery(round(weeks, 1), (lo, hi), status, now, then, trend(now, then))
+    # an assessment dated on a day already slower than expected answers the referral
+    # "book an assessment" (the professional has seen it taking longer): the latest one
+    assessed_on = None
+    if status == "slower_than_expected":
+        first_slow = onset.toordinal() + 7 * hi + 1
+        assessed_on = next(
+            (d for d in reversed(index.assessment_days) if d.toordinal() >= first_slow), None
+        )
+    rec = Recovery(round(weeks, 1), (lo, hi), status, now, then, trend(now, then),
+                   assessed_on)
 
     advice: list[Advice] = []
     why = {
@@ -105,7 +114,20 @@ def recovery(index: DayIndex, i: int) -> tuple[Recovery, list[Advice], list[str]
         "onset": onset.isoformat(),
         "pain_mean_7d": round(now, 1) if now is not None else None,
     }
-    if status == "slower_than_expected":
+    if status == "slower_than_expected" and assessed_on is not None:
+        advice.append(
+            Advice(
+                "timeline.slower_than_expected",
+                Level.CAUTION,
+                "Taking longer than usual",
+                f"It has been {weeks:.0f} weeks, and this kind of pain usually settles in "
+                f"{lo}-{hi} weeks. A professional assessed you on {assessed_on.isoformat()}: "
+                "follow their plan, and go back to them if it is not getting better.",
+                {**why, "assessed_on": assessed_on.isoformat()},
+                EVIDENCE_WINDOW,
+            )
+        )
+    elif status == "slower_than_expected":
         advice.append(
             Advice(
                 "timeline.slower_than_expected",

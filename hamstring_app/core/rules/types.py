@@ -60,6 +60,8 @@ class Recovery:
     pain_mean_7d: float | None = None
     pain_mean_7d_two_weeks_ago: float | None = None
     pain_trend: PainTrend = "unknown"
+    #: slower than expected, and a professional assessed it since (no referral): the day
+    assessed_on: date | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
