@@ -36,10 +36,11 @@ def usual_cadence(index: DayIndex, i: int) -> tuple[int | None, str]:
     """The runner's usual cadence for this episode and where it came from.
 
     The profile's usual cadence if set; else the median of the runs in the 4 weeks before
-    the episode's onset; else the median of the first 4 weeks of runs with cadence from the
-    onset (from the first such run when no onset is known). Each needs at least 3 runs.
-    Both windows lie in the past once the episode is 4 weeks old, so the baseline is frozen
-    for the episode: a runner who follows the advice does not get a higher target again.
+    the episode's onset (at least 3); else the median of the first 3 runs with cadence from
+    the onset (from the first such run when no onset is known), all within its first 4
+    weeks. Each is fixed from the day it is first known, so the baseline is frozen for the
+    episode: a runner who follows the advice does not get a higher target again (taking
+    all of the first 4 weeks would fold the runs done at the target into the baseline).
     """
     if index.profile is not None and index.profile.usual_cadence_spm is not None:
         return index.profile.usual_cadence_spm, "profile"
@@ -53,8 +54,8 @@ def usual_cadence(index: DayIndex, i: int) -> tuple[int | None, str]:
         runs = [(d, c) for d, c in runs if d >= onset]
     if runs:
         start = runs[0][0]
-        first = [c for d, c in runs if (d - start).days < days]
-        if len(first) >= T.CADENCE_BASELINE_MIN_RUNS:
+        first = [c for d, c in runs if (d - start).days < days][: T.CADENCE_BASELINE_MIN_RUNS]
+        if len(first) == T.CADENCE_BASELINE_MIN_RUNS:
             return round(statistics.median(first)), "first 4 weeks of runs"
     return None, ""
 

@@ -105,8 +105,8 @@ CADENCE_TARGET_LOW = 1.05
 CADENCE_TARGET_HIGH = 1.10
 CADENCE_RECENT_DAYS = 14
 # The usual cadence, when the profile has none: the median of the runs in the 4 weeks before
-# the episode's onset, else of the first 4 weeks of runs from the onset; frozen for the
-# episode so the target cannot creep up (app defaults).
+# the episode's onset (at least 3), else of the first 3 runs from the onset within its first
+# 4 weeks; frozen for the episode so the target cannot creep up (app defaults).
 CADENCE_BASELINE_DAYS = 28
 CADENCE_BASELINE_MIN_RUNS = 3
 SYMPTOM_WINDOW_DAYS = 14  # "symptomatic" = any pain above 0 recorded in this window

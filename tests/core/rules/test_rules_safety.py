@@ -334,6 +334,22 @@ def test_cadence_without_runs_before_the_onset_uses_the_first_four_weeks():
     assert tech["usual_from"] == "first 4 weeks of runs"
 
 
+@pytest.mark.parametrize("day", [4, 10, 20, 29, 40])
+def test_the_first_weeks_baseline_does_not_creep_while_it_is_being_measured(day):
+    """No runs before the onset: the first runs set the baseline, and a runner who follows
+    the target they were given in week 1 is not given a higher one in week 3."""
+    onset = 40
+    first = [(onset - k, 160) for k in (1, 2, 3)]  # days 1-3: 160, target 168-176
+    followed = [(onset - k, 170) for k in range(6, 40, 2)]  # then at the target
+    h = _cadence_history([], first + followed, onset=onset)
+    cs = [clean(ago(onset - k), pain_rest=1) for k in range(0, 41)]
+    h = dataclasses.replace(h, checkins=tuple(sorted(cs, key=lambda c: c.day)))
+    tech = rules_of(evaluate(h, ago(onset - day)))["technique.cadence"].why
+    assert tech["usual_cadence_spm"] == 160 and tech["usual_from"] == "first 4 weeks of runs"
+    assert (tech["target_low_spm"], tech["target_high_spm"]) == (168, 176)
+    assert tech["target_reached"] is (day >= 20)  # the last 14 days all at 170
+
+
 def test_profile_cadence_still_wins():
     h = _cadence_history([(45, 160), (50, 160), (60, 160)], [(3, 160)])
     h = dataclasses.replace(h, profile=dataclasses.replace(h.profile, usual_cadence_spm=170))
