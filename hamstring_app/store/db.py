@@ -387,11 +387,11 @@ def plain_reason(exc: BaseException) -> str:
 
 
 def _refuse_drift(path: Path, conn: sqlite3.Connection) -> None:
-    """A file that says it is current must have every table and column the app reads."""
-    from hamstring_app.store.reader import EXPECTED_COLUMNS
-    from hamstring_app.store.unreadable import missing_parts
+    """A file that says it is current must have every table, column and unique key of the
+    schema (store/schema_names.py, derived from store/tables.py)."""
+    from hamstring_app.store.schema_names import missing_parts
 
-    missing = missing_parts(conn, EXPECTED_COLUMNS)
+    missing = missing_parts(conn)
     if missing:
         more = f" and {len(missing) - 3} more" if len(missing) > 3 else ""
         shown = ", ".join(missing[:3]) + more
