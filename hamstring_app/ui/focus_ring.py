@@ -9,6 +9,7 @@ property (the pain scale does).
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QObject, QRectF, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QFocusFrame, QMenu, QMenuBar, QWidget
@@ -52,14 +53,21 @@ class FocusRing(QObject):
         app.focusChanged.connect(self._moved)
 
     def _moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if not shiboken6.isValid(self.ring):  # it went with the window it was last in
+            self.ring = _Ring()
+            self.widget = None
         target = new.focusProxy() or new if new is not None else None
         if not wants_ring(target):
             self.ring.setWidget(None)
             self.ring.hide()
             self.widget = None
             return
-        self.widget = target
         self.ring.setWidget(target)
+        if self.ring.parentWidget() is None:  # Qt refused it (e.g. inside a sub-window)
+            self.ring.hide()
+            self.widget = None
+            return
+        self.widget = target
         self.ring.show()
         self.ring.raise_()
 

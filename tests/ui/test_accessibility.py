@@ -196,3 +196,33 @@ def test_a_new_verdict_is_announced_once(session, qtbot):
     tab.refresh_now()  # the same verdict again: nothing more is said
     assert [t for t in accessibility.recent if t.startswith("Today's verdict")] == said
 
+
+
+def test_the_focus_ring_outlives_the_window_it_was_in(qapp, qtbot):
+    import shiboken6
+    from PySide6.QtWidgets import QLineEdit, QVBoxLayout
+
+    from hamstring_app.ui.focus_ring import install_focus_ring
+
+    ring = install_focus_ring(qapp)
+
+    def window_with_field() -> tuple[QWidget, QLineEdit]:
+        top = QWidget()
+        field = QLineEdit()
+        field.setAccessibleName("field")
+        QVBoxLayout(top).addWidget(field)
+        top.show()
+        qtbot.waitExposed(top)
+        top.activateWindow()
+        qtbot.waitActive(top)
+        field.setFocus(Qt.FocusReason.TabFocusReason)
+        return top, field
+
+    first, field = window_with_field()
+    qtbot.waitUntil(lambda: ring.widget is field, timeout=2000)
+    first.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(field), timeout=2000)
+    second, other = window_with_field()
+    qtbot.addWidget(second)
+    qtbot.waitUntil(lambda: ring.widget is other, timeout=2000)
+    assert shiboken6.isValid(ring.ring) and ring.ring.isVisible()
