@@ -30,12 +30,17 @@ from typing import TYPE_CHECKING, Any
 
 from hamstring_app.paths import BACKUP_DIR, ensure_private_dir, make_private_file
 from hamstring_app.store.errors import (
+    CANNOT_OPEN,
+    READ_ONLY,
     DatabaseTooNew,
     DatabaseUnreadable,
+    DataFileGone,
     MigrationFailed,
     NeedsUpdate,
     NoDataYet,
+    ReadOnlyWithChanges,
     StorageUnavailable,
+    StorageUnreadable,
     StoreError,
     storage_problem,
 )
@@ -113,6 +118,22 @@ class Database:
     _engine: Engine | None = field(default=None, repr=False)
     _idle: list[sqlite3.Connection] = field(default_factory=list, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    #: the file's (device, inode) when opened: a write checks it is still the same file
+    identity: tuple[int, int] | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.identity is None and not self.read_only:
+            self.identity = file_identity(self.path)
+
+    def still_there(self) -> bool:
+        """False when the file opened was removed, moved away or replaced since (or its
+        folder or disk cannot be reached): writing now would save into nothing."""
+        return self.identity is None or file_identity(self.path) == self.identity
+
+    def check_still_there(self) -> None:
+        """Raise DataFileGone when :meth:`still_there` is False."""
+        if not self.still_there():
+            raise DataFileGone(self.path, replaced=file_identity(self.path) is not None)
 
     @property
     def engine(self) -> Engine:
@@ -120,13 +141,16 @@ class Database:
             if self._engine is None:
                 if self._closed:
                     raise RuntimeError("the database is closed")
-                self._engine = (_read_only_engine if self.read_only else make_engine)(self.path)
+                if self.read_only:
+                    self._engine = _read_only_engine(self.path)
+                else:
+                    self._engine = make_engine(self.path, existing=True)
             return self._engine
 
     def _connect(self) -> sqlite3.Connection:
         if self.read_only:
             return _connect_read_only(self.path)
-        conn = connect(self.path)
+        conn = connect(self.path, existing=True)
         conn.execute("PRAGMA query_only=ON")  # a connection for reading, never writing
         return conn
 
@@ -166,6 +190,15 @@ class Database:
             engine.dispose()
         if not self.read_only:
             protect_files(self.path)
+
+
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """(device, inode) of the file at ``path``; None when it is not there or unreachable."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
 
 
 def protect_files(path: Path) -> None:
@@ -299,11 +332,47 @@ def _inspect(path: Path) -> _Found:
             if versions == [HEAD_REVISION]:
                 _refuse_drift(path, conn)
     except sqlite3.DatabaseError as exc:
-        raise DatabaseUnreadable(path, f"a damaged SQLite database ({exc})") from exc
+        raise read_failure(path, exc) from exc
     if len(versions) > 1:
         raise DatabaseUnreadable(path, f"a database with several versions at once ({versions})")
     revision = versions[0] if versions else None
     return _Found(exists=True, revision=revision, meta_revision=meta_revision)
+
+
+def folder_is_read_only(folder: Path) -> bool:
+    """True when nothing can be written in ``folder`` (asks, writes nothing)."""
+    try:
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return True
+    except (OSError, AttributeError):
+        pass
+    return not os.access(folder, os.W_OK)
+
+
+_DAMAGE_CODES = (11, 26)  # SQLITE_CORRUPT, SQLITE_NOTADB
+
+
+def storage_or_damage(exc: sqlite3.Error) -> bool:
+    """True when ``exc`` is the disk's fault or the file's damage (not, say, a busy lock)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return storage_problem(exc) is not None or (
+        isinstance(code, int) and code & 0xFF in _DAMAGE_CODES
+    )
+
+
+def read_failure(path: Path, exc: sqlite3.Error) -> StoreError:
+    """The true cause of a read of ``path`` that failed, as a StoreError: a read-only folder
+    holding unfinished changes, a disk that reports errors, or (only then) damage."""
+    reason = storage_problem(exc)
+    code = getattr(exc, "sqlite_errorcode", None)
+    cannot_open = reason in (CANNOT_OPEN, READ_ONLY) or (
+        isinstance(code, int) and code & 0xFF in (8, 14)
+    )
+    if cannot_open and _has_wal(path) and folder_is_read_only(path.parent):
+        return ReadOnlyWithChanges(path)
+    if reason is not None and reason != READ_ONLY:
+        return StorageUnreadable(path, reason)
+    return DatabaseUnreadable(path, f"a damaged SQLite database ({plain_reason(exc)})")
 
 
 def plain_reason(exc: BaseException) -> str:
@@ -424,14 +493,22 @@ def _prune_backups(folder: Path, path: Path, keep: Path) -> None:
 # ----------------------------------------------------------------------- engine
 
 
-def connect(path: Path, *, synchronous: str = SYNCHRONOUS) -> sqlite3.Connection:
+def connect(
+    path: Path, *, synchronous: str = SYNCHRONOUS, existing: bool = False
+) -> sqlite3.Connection:
     """A connection with the app's pragmas, in autocommit mode: transactions begin only
     when asked (``BEGIN``), so DDL is transactional too. Every connection that may write
     is made here, the engine's included. ``synchronous`` other than the app's setting is
-    for the benchmark that compares durability settings only."""
+    for the benchmark that compares durability settings only. With ``existing`` the file
+    must be there already (SQLite's ``mode=rw``): a data file removed while the app is
+    open is never silently made again, empty."""
     if synchronous not in ("OFF", "NORMAL", "FULL", "EXTRA"):
         raise ValueError(f"unknown synchronous setting {synchronous!r}")
-    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    if existing:
+        uri = Path(path).absolute().as_uri() + "?mode=rw"
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    else:
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     try:
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute(f"PRAGMA synchronous={synchronous}")
@@ -458,9 +535,12 @@ def _engine(path: Path, creator: Callable[[], sqlite3.Connection]) -> Engine:
     return engine
 
 
-def make_engine(path: Path, *, synchronous: str = SYNCHRONOUS) -> Engine:
-    """An engine whose every connection has the app's pragmas and real transactions."""
-    return _engine(path, lambda: connect(path, synchronous=synchronous))
+def make_engine(
+    path: Path, *, synchronous: str = SYNCHRONOUS, existing: bool = False
+) -> Engine:
+    """An engine whose every connection has the app's pragmas and real transactions
+    (``existing``: see :func:`connect`)."""
+    return _engine(path, lambda: connect(path, synchronous=synchronous, existing=existing))
 
 
 def _write_meta(conn: Any, revision: str, app_version: str) -> None:
@@ -593,7 +673,7 @@ def _open(
         _refresh_meta(path, target, app_version)  # the usual start: plain sqlite3 only
         protect_files(path)
         return Database(path=path, backup_path=backup, revision=target)
-    engine = make_engine(path)
+    engine = make_engine(path, existing=True)  # made above when it was missing
     try:
         if usual and not found.exists:
             _create(engine, path=path, app_version=app_version)

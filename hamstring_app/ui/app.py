@@ -30,6 +30,7 @@ from hamstring_app.paths import (
     ensure_private_dir,
     make_private_file,
     resolve_data_dir,
+    write_problem,
 )
 from hamstring_app.store import operations as op
 from hamstring_app.store.errors import StorageUnavailable, StoreError, storage_problem
@@ -37,6 +38,7 @@ from hamstring_app.store.repository import Repository, open_repository, prepare_
 from hamstring_app.ui.checkin.reminder import CheckInReminder
 from hamstring_app.ui.context import AppContext
 from hamstring_app.ui.events import AppEvents
+from hamstring_app.ui.file_watch import DataFileWatch
 from hamstring_app.ui.main_window import MainWindow, TabFactory
 from hamstring_app.ui.profile_dialog import ProfileDialog
 from hamstring_app.ui.theme import icon
@@ -95,8 +97,12 @@ def acquire_instance_lock(paths: DataPaths) -> QLockFile | None:
         make_private_file(paths.lock_file)
         return lock
     if lock.error() != QLockFile.LockError.LockFailedError:
-        # not another copy: the lock file itself could not be written
-        raise OSError(errno.EACCES, "the lock file could not be written", str(paths.lock_file))
+        # not another copy: the lock file itself could not be written. Qt does not say
+        # why; writing a probe file finds the true cause (read-only, permission, full).
+        problem = write_problem(paths.root)
+        if problem is not None:
+            raise problem
+        raise OSError(errno.EIO, f"the lock file {paths.lock_file} could not be written")
     return None
 
 
@@ -307,6 +313,8 @@ def launch(
         # the daily check-in reminder; started by run_gui once the window is on screen
         reminder = CheckInReminder(ctx, window.banner.show_message, window)
         reminder.dismiss = window.banner.hide
+        # says so when the data file goes away while the app is open (lives with the window)
+        window.file_watch = DataFileWatch(ctx, window)
     except BaseException:
         for step in reversed(cleanup):
             try:
