@@ -4,12 +4,15 @@ to start a new injury episode; and "I have recovered" to close the current one."
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from hamstring_app.core.episodes import Episode
 from hamstring_app.core.models import Referral, Verdict
 from hamstring_app.core.rules import Assessment
+from hamstring_app.core.rules import thresholds as T
 from hamstring_app.ui.dates import day_text, localise_dates
 from hamstring_app.ui.episode_dialogs import outcome_words
 from hamstring_app.ui.theme import error_colour, verdict_colour
@@ -86,6 +89,24 @@ class SafetyBar(QWidget):
         """Offer "I have recovered" only while an episode is current (open)."""
         self.recovered_button.setVisible(current is not None and current.is_open)
 
+    def _sign_words(self, since: str, urgent: bool) -> str:
+        """When it was reported and how long it stays: an urgent sign until assessed, any
+        other for its 14 days (the day it was reported counting as day 1), or until then."""
+        try:
+            day: date | None = date.fromisoformat(since)
+        except ValueError:
+            day = None
+        if urgent or day is None:
+            return self.tr(
+                "Reported on {day}. It stays here, every day, until you record that a "
+                "qualified health professional has assessed you."
+            ).format(day=localise_dates(since))
+        last = day + timedelta(days=T.RECENT_RED_FLAG_DAYS - 1)
+        return self.tr(
+            "Reported on {day}. It stays here until {last}, or until you record that a "
+            "qualified health professional has assessed you, if that is sooner."
+        ).format(day=day_text(day), last=day_text(last))
+
     @property
     def sign_open(self) -> bool:
         return not self.sign_box.isHidden()
@@ -105,12 +126,7 @@ class SafetyBar(QWidget):
                 else self.tr("A warning sign is open: book an assessment")
             )
             since = item.why.get("red_flag_date") or item.why.get("checkin_date") or ""
-            self.sign_text.setText(
-                self.tr(
-                    "Reported on {day}. It stays here, every day, until you record that a "
-                    "qualified health professional has assessed you."
-                ).format(day=localise_dates(str(since)))
-            )
+            self.sign_text.setText(self._sign_words(str(since), urgent))
             self.sign_box.setProperty("urgent", urgent)
             edge = (error_colour() if urgent else verdict_colour(Verdict.HOLD)).name()
             self.sign_box.setStyleSheet(

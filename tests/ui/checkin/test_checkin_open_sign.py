@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from hamstring_app.core.episodes import AssessmentOutcome, Episode
 from hamstring_app.core.models import RED_FLAG_FIELDS, CheckIn
+from hamstring_app.ui.dates import day_text
 from hamstring_app.ui.episode_dialogs import AssessedDialog, NewEpisodeDialog
 
 NO_FLAGS = dict.fromkeys(RED_FLAG_FIELDS, False)
@@ -60,6 +61,7 @@ def test_an_urgent_sign_stays_on_the_today_tab_until_assessed(env, qtbot, no_mod
     env.tab.refresh_now()
     bar = env.tab.safety
     assert bar.sign_open and "urgent" in bar.sign_title.text().lower()
+    assert f"Reported on {day_text(flag_day)}. It stays here, every day" in bar.sign_text.text()
     # every following day, with clean check-ins or none at all, it is still there
     for k in (1, 2, 13, 14, 15, 40):
         day = flag_day + timedelta(days=k)
@@ -94,6 +96,16 @@ def test_a_routine_sign_shows_until_its_14_days_pass(env):
     env.reload()
     env.tab.refresh_now()
     assert env.tab.safety.sign_open and "urgent" not in env.tab.safety.sign_title.text()
+    # it says how long it stays: its 14 days (the report day counting as day 1), not forever
+    text = env.tab.safety.sign_text.text()
+    assert f"Reported on {day_text(start)}" in text
+    assert f"until {day_text(start + timedelta(days=13))}" in text
+    assert "every day" not in text
+    _move_to(env, start + timedelta(days=13))
+    env.repo.save_checkin(clean(start + timedelta(days=13)))
+    env.reload()
+    env.tab.refresh_now()
+    assert env.tab.safety.sign_open  # day 14 of 14: still open
     _move_to(env, start + timedelta(days=14))
     env.repo.save_checkin(clean(start + timedelta(days=14)))
     env.reload()
