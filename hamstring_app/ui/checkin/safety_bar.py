@@ -4,8 +4,17 @@ again" to start a new injury episode."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from hamstring_app.core.episodes import AssessmentOutcome
 from hamstring_app.core.models import Referral
@@ -57,16 +66,36 @@ class SafetyBar(QWidget):
         self.record_button = QPushButton(self.tr("Record an assessment..."))
         self.record_button.setObjectName("recordAssessmentButton")
         self.record_button.clicked.connect(self.assessed_clicked)
-        footer = QHBoxLayout()
-        footer.addWidget(self.last_label, 1)
+        # the buttons under the words, side by side, or one above the other when the space
+        # is narrow (large fonts, a small window): never wider than the verdict column
+        self.footer = footer = QHBoxLayout()
+        footer.addStretch(1)
         footer.addWidget(self.record_button)
         footer.addWidget(self.new_episode_button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
         layout.addWidget(self.sign_box)
+        layout.addWidget(self.last_label)
         layout.addLayout(footer)
         self.sign_box.hide()
+
+    def _buttons_width(self) -> int:
+        shown = [b for b in (self.record_button, self.new_episode_button) if not b.isHidden()]
+        return sum(b.sizeHint().width() for b in shown) + self.footer.spacing() * len(shown)
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        widest = max(self.record_button.sizeHint().width(),
+                     self.new_episode_button.sizeHint().width())
+        return QSize(min(hint.width(), widest), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        wide = event.size().width() >= self._buttons_width()
+        self.footer.setDirection(
+            QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        )
 
     @property
     def sign_open(self) -> bool:
@@ -115,3 +144,4 @@ class SafetyBar(QWidget):
             if last.outcome is not None:
                 text += " (" + said[last.outcome] + ")"
             self.last_label.setText(text)
+        self.last_label.setVisible(bool(self.last_label.text()))
