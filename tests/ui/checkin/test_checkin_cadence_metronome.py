@@ -3,6 +3,8 @@ metronome (one sink, one tempo), so both controls always agree."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hamstring_app.core.runplan.story import ladder_story
 from hamstring_app.store import operations as op
 from hamstring_app.ui.checkin.verdict_panel import CADENCE_RULE
@@ -56,13 +58,8 @@ def test_no_metronome_beside_the_advice_when_today_has_no_cadence_target(env):
     verdict = env.tab.verdict
     assessment = verdict.assessment
     assert assessment is not None and assessment.prescription is not None
-    today = assessment.prescription.today
-    from dataclasses import replace
-
-    no_target = replace(
-        assessment,
-        prescription=replace(assessment.prescription, today=replace(today, cadence_target_spm=None)),
-    )
+    today = replace(assessment.prescription.today, cadence_target_spm=None)
+    no_target = replace(assessment, prescription=replace(assessment.prescription, today=today))
     verdict.show_assessment(no_target)
     assert item.metronome_control is not None and item.metronome_control.isHidden()
     assert all(
