@@ -119,6 +119,9 @@ class MainWindow(QMainWindow):
         from hamstring_app.ui.importing.window import ImportGlue
 
         self.importing = ImportGlue(ctx, self, self.file_menu)
+        from hamstring_app.ui.data_out.menu import DataOutMenu
+
+        self.data_out = DataOutMenu(ctx, self, self.file_menu)
         if ctx.demo:
             self.statusBar().showMessage(
                 self.tr(
@@ -208,7 +211,8 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(self.tr("New injury episode started."), 4000)
 
     def edit_settings(self) -> None:
-        dialog = SettingsDialog(self.ctx.repo.get_settings(), parent=self)
+        dialog = SettingsDialog(self.ctx.repo.get_settings(), parent=self,
+                                backups_folder=self.ctx.paths.backups)
         if dialog.exec() and dialog.settings() is not None:
             self._saved(self.ctx.ops.run(op.save_settings, dialog.settings()),
                         self.tr("Settings saved."))

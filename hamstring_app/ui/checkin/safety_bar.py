@@ -1,6 +1,6 @@
 """Above today's verdict: an open warning sign, every day until a professional has
-assessed it, with the way to record that; the last assessment; and "My hamstring hurts
-again" to start a new injury episode."""
+assessed it, with the way to record that; the last assessment; "My hamstring hurts again"
+to start a new injury episode; and "I have recovered" to close the current one."""
 
 from __future__ import annotations
 
@@ -16,10 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hamstring_app.core.episodes import AssessmentOutcome
+from hamstring_app.core.episodes import Episode
 from hamstring_app.core.models import Referral
 from hamstring_app.core.rules import Assessment
 from hamstring_app.ui.dates import day_text
+from hamstring_app.ui.episode_dialogs import outcome_words
 
 SIGN_RULES = ("pain.red_flag", "pain.recent_red_flag")
 
@@ -27,6 +28,7 @@ SIGN_RULES = ("pain.red_flag", "pain.recent_red_flag")
 class SafetyBar(QWidget):
     assessed_clicked = Signal()
     new_episode_clicked = Signal()
+    recovered_clicked = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,36 +68,55 @@ class SafetyBar(QWidget):
         self.record_button = QPushButton(self.tr("Record an assessment..."))
         self.record_button.setObjectName("recordAssessmentButton")
         self.record_button.clicked.connect(self.assessed_clicked)
-        # the buttons under the words, side by side, or one above the other when the space
-        # is narrow (large fonts, a small window): never wider than the verdict column
-        self.footer = footer = QHBoxLayout()
-        footer.addStretch(1)
-        footer.addWidget(self.record_button)
-        footer.addWidget(self.new_episode_button)
+        self.recovered_button = QPushButton(self.tr("I have recovered..."))
+        self.recovered_button.setObjectName("recoveredButton")
+        self.recovered_button.setToolTip(
+            self.tr("Close the current injury episode: the pain has settled")
+        )
+        self.recovered_button.clicked.connect(self.recovered_clicked)
+        self.recovered_button.hide()  # shown while an episode is current (set_episode)
+        # side by side, or one above the other when the space is narrow (large fonts, a
+        # small window): never wider than the verdict column
+        self.button_row = buttons = QHBoxLayout()
+        buttons.addWidget(self.record_button)
+        buttons.addWidget(self.recovered_button)
+        buttons.addWidget(self.new_episode_button)
+        buttons.addStretch(1)
+        footer = QVBoxLayout()  # the last assessment on its own line, the buttons below it
+        footer.addWidget(self.last_label)
+        footer.addLayout(buttons)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
         layout.addWidget(self.sign_box)
-        layout.addWidget(self.last_label)
         layout.addLayout(footer)
         self.sign_box.hide()
 
-    def _buttons_width(self) -> int:
-        shown = [b for b in (self.record_button, self.new_episode_button) if not b.isHidden()]
-        return sum(b.sizeHint().width() for b in shown) + self.footer.spacing() * len(shown)
+    def _buttons(self) -> list[QPushButton]:
+        return [b for b in (self.record_button, self.recovered_button, self.new_episode_button)
+                if not b.isHidden()]
 
     def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()
-        widest = max(self.record_button.sizeHint().width(),
-                     self.new_episode_button.sizeHint().width())
+        widest = max((b.sizeHint().width() for b in self._buttons()), default=0)
         return QSize(min(hint.width(), widest), hint.height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        wide = event.size().width() >= self._buttons_width()
-        self.footer.setDirection(
-            QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        self._fold(event.size().width())
+
+    def _fold(self, width: int) -> None:
+        shown = self._buttons()
+        need = sum(b.sizeHint().width() for b in shown) + self.button_row.spacing() * len(shown)
+        self.button_row.setDirection(
+            QBoxLayout.Direction.LeftToRight if width >= need
+            else QBoxLayout.Direction.TopToBottom
         )
+
+    def set_episode(self, current: Episode | None) -> None:
+        """Offer "I have recovered" only while an episode is current (open)."""
+        self.recovered_button.setVisible(current is not None and current.is_open)
+        self._fold(self.width())
 
     @property
     def sign_open(self) -> bool:
@@ -129,19 +150,15 @@ class SafetyBar(QWidget):
             )
             self.sign_box.show()
         self.record_button.setVisible(self.sign_box.isHidden())
+        self._fold(self.width())
         last = assessment.last_assessment if assessment is not None else None
         if last is None:
             self.last_label.setText("")
         else:
-            said = {
-                AssessmentOutcome.CLEARED_TO_RUN: self.tr("cleared to run"),
-                AssessmentOutcome.REHAB_ONLY: self.tr("rehab only, no running yet"),
-                AssessmentOutcome.NO_RUNNING: self.tr("no running"),
-            }
             text = self.tr("Last assessed by a professional: {day}").format(
                 day=day_text(last.day)
             )
             if last.outcome is not None:
-                text += " (" + said[last.outcome] + ")"
+                text += " (" + outcome_words(last.outcome) + ")"
             self.last_label.setText(text)
         self.last_label.setVisible(bool(self.last_label.text()))
