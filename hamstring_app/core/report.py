@@ -138,6 +138,8 @@ def _load_warning_days(history: History, start: date, end: date, step: int) -> s
     oldest = max(start, end - timedelta(weeks=WARNING_WEEKS))
     while day >= oldest:
         i = index.index(day)
+        if i < 0:  # before the first record: nothing to warn about, nor on earlier days
+            break
         checkin = pain_state(index, i, carry=True).checkin
         items, _unknowns = load_advice(index, i, metrics(index, i, acwr), checkin)
         if any(

@@ -34,3 +34,14 @@ def test_the_same_days_as_a_full_assessment_of_each_day(end, weeks, days, step):
     expected = by_full_assessment(history, start, end, step)
     assert expected  # the demo stories hold load warnings, so the check means something
     assert _load_warning_days(history, start, end, step) == expected
+
+
+def test_days_before_the_first_record_have_no_warning():
+    end = date(2026, 6, 30)
+    history = build_demo_history(end, weeks=12)
+    first = min(r.day for r in (*history.checkins, *history.runs, *history.strength_sessions))
+    start = first - timedelta(days=60)
+    assert end - timedelta(weeks=WARNING_WEEKS) < start  # those days are looked at
+    assert _load_warning_days(history, start, end, 1) == _load_warning_days(
+        history, first, end, 1
+    )
