@@ -163,7 +163,7 @@ def walk_ladder(
     said = sorted((c for c in clearances if c.day <= today), key=lambda c: c.day)
     said_at = 0
     latest: Clearance | None = None
-    run_days = sorted(index.runs_by_day)
+    run_days = index.run_days
     pos = bisect_left(run_days, start)
     last_run = run_days[pos - 1] if pos else NONE
     w = Walk()
