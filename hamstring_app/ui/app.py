@@ -30,6 +30,7 @@ from hamstring_app.paths import (
     ensure_private_dir,
     make_private_file,
     resolve_data_dir,
+    write_problem,
 )
 from hamstring_app.store import operations as op
 from hamstring_app.store.errors import StorageUnavailable, StoreError, storage_problem
@@ -92,8 +93,12 @@ def acquire_instance_lock(paths: DataPaths) -> QLockFile | None:
         make_private_file(paths.lock_file)
         return lock
     if lock.error() != QLockFile.LockError.LockFailedError:
-        # not another copy: the lock file itself could not be written
-        raise OSError(errno.EACCES, "the lock file could not be written", str(paths.lock_file))
+        # not another copy: the lock file itself could not be written. Qt does not say
+        # why; writing a probe file finds the true cause (read-only, permission, full).
+        problem = write_problem(paths.root)
+        if problem is not None:
+            raise problem
+        raise OSError(errno.EIO, f"the lock file {paths.lock_file} could not be written")
     return None
 
 
