@@ -10,7 +10,7 @@ from functools import cached_property
 
 import pytest
 
-from hamstring_app.core.changes import Changes, Kind
+from hamstring_app.core.changes import Changes
 from hamstring_app.core.clock import FakeClock
 from hamstring_app.core.models import CheckIn, PainSite, Profile, Run, RunType, Side
 from hamstring_app.core.rules import evaluate
