@@ -265,5 +265,6 @@ class MainWindow(QMainWindow):
             if can_close is not None and not can_close():
                 event.ignore()
                 return
-        self.save_geometry()
+        if self.ctx.repo.still_there():  # never make a removed data folder again for this
+            self.save_geometry()
         super().closeEvent(event)
