@@ -27,6 +27,12 @@ from hamstring_app.store.repository import Repository
 
 T = TypeVar("T")
 
+#: strength sessions older than this keep their sets in the file until something reads
+#: them (store.deferred_sets): today's assessment looks at the recent ones (the exercise
+#: doses, the phase since the last injury or red flag), the Recovery tab's weekly volumes
+#: at all of them. A rule that looks further back simply has them read then.
+RECENT_SETS_DAYS = 365
+
 
 def _replace_days(
     items: tuple[T, ...],
@@ -69,7 +75,7 @@ class HistorySnapshot:
 
     def get(self) -> History:
         if self._history is None:
-            self._history = self.repo.load_history()
+            self._history = self.repo.load_history(recent_sets_days=RECENT_SETS_DAYS)
             self.full_loads += 1
             self._changed_days = None
         return self._history

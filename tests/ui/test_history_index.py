@@ -95,3 +95,20 @@ def test_replacing_days_by_bisection_equals_a_full_sort():
         expected = sorted([x for x in items if x[0] not in days] + fresh)
         got = _replace_days(tuple(items), days, lambda x: x[0], fresh, lambda x: x)
         assert got == tuple(expected)
+
+
+def test_the_first_screen_leaves_older_strength_sets_in_the_file(ctx):
+    from hamstring_app.core.demo import build_demo_history
+    from hamstring_app.store.deferred_sets import DeferredSession
+    from hamstring_app.ui.history_cache import RECENT_SETS_DAYS
+
+    ctx.repo.import_history(build_demo_history(TODAY, years=3))
+    ctx.ops.announce(Changes.everything())
+    ctx.ops.assessment(TODAY)  # what the Today tab shows first
+    history = ctx.history.get()
+    cut = TODAY - timedelta(days=RECENT_SETS_DAYS)
+    older = [s for s in history.strength_sessions if s.day < cut]
+    assert older and all(isinstance(s, DeferredSession) for s in older)
+    assert not any(s.sets_read for s in older)
+    assert history == ctx.repo.load_history()  # read on demand: the same history
+    assert all(s.sets_read for s in older)
