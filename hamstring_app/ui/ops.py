@@ -161,6 +161,7 @@ class OpRunner:
         key = (self.history.version, today)
         if self._assessment is None or self._assessment[0] != key:
             history = self.history.get()
+            self.history.index(today)  # carried over from the last version, not rebuilt
             self._assessment = (
                 key,
                 evaluate(
