@@ -53,6 +53,20 @@ class HistorySnapshot:
             self.full_loads += 1
         return self._history
 
+    def apply_loaded(self, changes: Changes, history: History, *, since: int) -> bool:
+        """Take in ``changes`` with the whole history as read again after them, off the UI
+        thread (a big import: see ``OpRunner.run_in_background(reload=True)``), so nothing
+        is read here. ``since`` is ``version`` when that work began: if anything else was
+        applied in the meantime, ``history`` may be older than this copy, so it is not
+        used and ``apply`` does the work instead (False)."""
+        if self.version != since:
+            self.apply(changes)
+            return False
+        if changes:
+            self.version += 1
+            self._history = history
+        return True
+
     def apply(self, changes: Changes) -> None:
         """Bring the copy up to date with what one operation changed."""
         if not changes:

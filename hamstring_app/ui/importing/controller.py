@@ -161,6 +161,7 @@ class ImportController(QObject):
             to_write,
             on_done=lambda outcome: self._written(outcome, quiet),
             parent=self.window,
+            reload=True,  # hundreds of new days: read back off the UI thread
         )
 
     def _written(self, outcome: Outcome[Imported], quiet: bool) -> None:
