@@ -50,6 +50,11 @@ class AssessmentOutcome(StrEnum):
     NO_RUNNING = "no_running"
 
 
+# outcomes that say "not yet" to running: the verdict stays stop and the return-to-run
+# ladder waits until a later assessment says otherwise (docs/rules.md, "Being assessed")
+NO_RUNNING_OUTCOMES = frozenset({AssessmentOutcome.REHAB_ONLY, AssessmentOutcome.NO_RUNNING})
+
+
 class EpisodeEnd(StrEnum):
     RECOVERED = "recovered"
     CLOSED = "closed"  # closed by the runner without saying it is recovered

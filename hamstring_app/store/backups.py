@@ -280,6 +280,17 @@ def list_backups(data_dir: Path) -> list[BackupInfo]:
     return sorted(found, key=lambda b: (b.taken, b.path.name), reverse=True)
 
 
+def newest_backup(data_dir: Path) -> Path | None:
+    """The newest backup in ``backups/`` by the time in its name (none opened), if any."""
+    folder = backup_folder(data_dir)
+    try:
+        named = [(parse_name(p), p) for p in folder.iterdir()]
+    except OSError:
+        return None
+    found = [(taken[0], p.name, p) for taken, p in named if taken and p.is_file()]
+    return max(found)[2] if found else None
+
+
 # ----------------------------------------------------------------------- daily, rotation
 
 

@@ -92,6 +92,31 @@ class LinkNotFollowed(StoreError):
         super().__init__(sentence)
 
 
+class ProfileUnreadable(StoreError):
+    """The saved profile exists but cannot be read: it is never replaced (a new profile
+    would overwrite it), so the app does not start a first run over it."""
+
+    def __init__(self, path: Path, reason: str, newest_backup: Path | None) -> None:
+        self.path = Path(path)
+        self.reason = reason
+        self.newest_backup = newest_backup
+        folder = self.path.parent
+        if newest_backup is not None:
+            backups = f"The newest backup is {newest_backup}."
+        else:
+            backups = (
+                f"There is no backup in {folder / 'backups'} yet: copy the data file somewhere "
+                "safe before anything else; moving it aside lets you start afresh."
+            )
+        super().__init__(
+            f"Your profile is saved in {self.path} but could not be read ({reason}). "
+            "Nothing was changed: Hamstring Coach does not ask for a new profile, because "
+            f"saving it would replace the one it could not read. Your data folder is {folder}. "
+            f"{backups} To get your profile back, close the app and restore a backup with "
+            "`hamstring-app restore FILE` (your current data is kept in backups/ first)."
+        )
+
+
 class StorageUnavailable(StoreError):
     """The data folder cannot be written to (read-only, full disk, no permission)."""
 

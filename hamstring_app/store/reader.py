@@ -39,8 +39,10 @@ from hamstring_app.core.models import (
 from hamstring_app.store.episode_records import read_assessments, read_episodes
 from hamstring_app.store.unreadable import (
     DECODE_ERRORS,
+    BadText,
     UnreadableRow,
     build_each,
+    decode_reason,
     fetch_tolerant,
     is_undecodable,
 )
@@ -246,18 +248,32 @@ _PROFILE_DECODERS = tuple(
 )
 
 
-def profile(conn: Any) -> Profile | None:
-    """The one profile row, built the ordinary, fully checked way (it is read rarely)."""
+def _read_profile(conn: Any) -> tuple[Profile | None, str | None]:
+    """The profile row built the ordinary, fully checked way, or why it cannot be."""
     rows = _fetch(conn, PROFILE_SELECT)
     if not rows:
-        return None
+        return None, None
+    if isinstance(rows[0], BadText):
+        return None, "text that is not valid UTF-8"
     try:
-        return Profile(
-            *(decode(value) for decode, value in zip(_PROFILE_DECODERS, rows[0], strict=True))
-        )
-    except (*DECODE_ERRORS, ValueError) as exc:
-        note_unreadable(UnreadableRow("profile", "your profile", f"{type(exc).__name__}"))
-        return None
+        values = (decode(v) for decode, v in zip(_PROFILE_DECODERS, rows[0], strict=True))
+        return Profile(*values), None
+    except DECODE_ERRORS as exc:
+        return None, decode_reason(exc)
+
+
+def profile(conn: Any) -> Profile | None:
+    """The one profile row (it is read rarely). One that cannot be read is noted and
+    read as None: writes that would replace it check :func:`profile_problem` first."""
+    found, problem = _read_profile(conn)
+    if problem is not None:
+        note_unreadable(UnreadableRow("profile", "your profile", problem))
+    return found
+
+
+def profile_problem(conn: Any) -> str | None:
+    """Why the saved profile row cannot be read; None when it reads or there is none."""
+    return _read_profile(conn)[1]
 
 
 def checkin_from_row(row: Sequence[Any]) -> CheckIn:

@@ -50,6 +50,7 @@ from hamstring_app.store.episode_records import EpisodeRecords, sync_profile_epi
 from hamstring_app.store.errors import (
     Conflict,
     NotFound,
+    ProfileUnreadable,
     StorageUnavailable,
     StoreError,
     storage_problem,
@@ -163,6 +164,25 @@ class Repository(RunImports, EpisodeRecords):
         with self._read() as conn:
             return reader.profile(conn)
 
+    def profile_unreadable(self) -> str | None:
+        """Why the saved profile cannot be read; None when it reads or none is saved.
+        (:meth:`get_profile` reads such a profile as None.)"""
+        with self._read() as conn:
+            return reader.profile_problem(conn)
+
+    def refuse_unreadable_profile(self, conn: sqlite3.Connection | None = None) -> None:
+        """Raise ProfileUnreadable when a profile is saved but cannot be read: nothing may
+        replace it. ``conn``: the write transaction's connection, to check inside it."""
+        if conn is None:
+            with self._read() as own:
+                problem = reader.profile_problem(own)
+        else:
+            problem = reader.profile_problem(conn)
+        if problem is not None:
+            from hamstring_app.store.backups import newest_backup
+
+            raise ProfileUnreadable(self._db.path, problem, newest_backup(self._db.path.parent))
+
     def save_profile(self, profile: Profile) -> None:
         r.revalidate(profile, Profile)
         self._day("injury_start", profile.injury_start)
@@ -170,6 +190,7 @@ class Repository(RunImports, EpisodeRecords):
         sql = _sql()
         stmt = sql.upsert(sql.profile).values(values)
         with self._write() as conn:
+            self.refuse_unreadable_profile(_raw(conn))
             conn.execute(stmt.on_conflict_do_update(index_elements=["id"], set_=values))
             sync_profile_episode(conn, profile)  # the current episode follows the profile
 
@@ -433,6 +454,8 @@ class Repository(RunImports, EpisodeRecords):
 
         bulk.check_history(history, self._today())
         with self._write() as conn:
+            if history.profile is not None:
+                self.refuse_unreadable_profile(_raw(conn))
             bulk.insert_history(conn, history)
 
     def import_new(self, incoming: History) -> ImportPlan:
@@ -443,6 +466,8 @@ class Repository(RunImports, EpisodeRecords):
 
         bulk.check_history(incoming, self._today())
         with self._write() as conn:
+            if incoming.profile is not None:
+                self.refuse_unreadable_profile(_raw(conn))
             saved = reader.history(_raw(conn))
             return bulk.add_new(conn, saved, incoming)
 

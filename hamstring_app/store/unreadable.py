@@ -51,7 +51,8 @@ def _note(row: UnreadableRow) -> None:
         found.append(row)
 
 
-def _reason(exc: BaseException) -> str:
+def decode_reason(exc: BaseException) -> str:
+    """Why a stored value could not be decoded, in a few plain words."""
     text = str(exc)
     if "out of range" in text or "day is out of range" in text:
         return "not a real calendar date"
@@ -75,7 +76,7 @@ def build_each(
         try:
             out.append(build(row))
         except DECODE_ERRORS as exc:
-            _note(UnreadableRow(table, describe(row), _reason(exc)))
+            _note(UnreadableRow(table, describe(row), decode_reason(exc)))
     return tuple(out)
 
 

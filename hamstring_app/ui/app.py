@@ -262,6 +262,11 @@ def launch(
             log.error("Could not open the database: %s", exc)
             raise LaunchRefused(str(exc)) from exc
         cleanup.append(repo.close)
+        try:  # a profile that cannot be read is not a first run: never welcome over it
+            repo.refuse_unreadable_profile()
+        except StoreError as exc:
+            log.error("Refused to start: %s", exc)
+            raise LaunchRefused(str(exc)) from exc
         if demo:
             build_demo(repo, clock, demo_years)
 

@@ -15,9 +15,9 @@ from hamstring_app.store.repository import open_repository
 TODAY = date(2026, 3, 16)
 
 
-def make_data(folder: Path) -> Path:
+def make_data(folder: Path, app_version: str = "test") -> Path:
     """A healthy data folder: a profile, three check-ins, two runs and a session."""
-    repo = open_repository(folder, today=lambda: TODAY, app_version="test")
+    repo = open_repository(folder, today=lambda: TODAY, app_version=app_version)
     try:
         repo.import_history(
             History(

@@ -7,6 +7,7 @@ nothing the engine decides can look ahead.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import deque
 from collections.abc import Sequence
 from datetime import date
@@ -14,7 +15,12 @@ from functools import cached_property
 from itertools import accumulate
 from operator import attrgetter
 
-from hamstring_app.core.episodes import Episode, episode_on
+from hamstring_app.core.episodes import (
+    NO_RUNNING_OUTCOMES,
+    Episode,
+    ProfessionalAssessment,
+    episode_on,
+)
 from hamstring_app.core.models import (
     RED_FLAG_FIELDS,
     CheckIn,
@@ -76,6 +82,14 @@ class DayIndex:
         self.assessment_days: tuple[date, ...] = tuple(
             sorted(a.day for a in history.assessments if a.day.toordinal() <= end_ord)
         )
+        # (day, said not to run yet) in order of day, ties kept in input order, so the last
+        # on or before a day is the one latest_assessment() picks
+        said = sorted(
+            (a for a in history.assessments if a.day.toordinal() <= end_ord),
+            key=lambda a: a.day,
+        )
+        self._said_days = [a.day for a in said]
+        self._said = said
         n = self.n = end_ord - self.origin_ord + 1
         self.first_run = self.runs[0].day.toordinal() - self.origin_ord if self.runs else NONE
 
@@ -194,6 +208,15 @@ class DayIndex:
             if 0 <= k < self.n:
                 marks[k] = True
         return self._last_true(marks)
+
+    def no_running_said(self, i: int) -> ProfessionalAssessment | None:
+        """The latest assessment on or before day ``i`` when it said rehab only or no
+        running (nothing since said otherwise), else None. Unlike :attr:`last_assessed`, an
+        assessment before the first record still counts."""
+        k = bisect_right(self._said_days, self.day(i)) - 1
+        if k < 0 or self._said[k].outcome not in NO_RUNNING_OUTCOMES:
+            return None
+        return self._said[k]
 
     def open_urgent(self, i: int) -> int:
         """The latest urgent red-flag day <= i not yet resolved by an assessment dated on or

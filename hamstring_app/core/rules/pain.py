@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from hamstring_app.core.episodes import ProfessionalAssessment
 from hamstring_app.core.models import (
     RED_FLAG_FIELDS,
     CheckIn,
@@ -73,6 +74,9 @@ class PainState:
     # when the day's pain was not answered, the earlier day within the carry window whose
     # answered pain stands in as ``pain`` (the answer is still listed as unknown)
     pain_carried_from: date | None = None
+    # the latest professional assessment when it said rehab only or no running (and none
+    # since said otherwise): no running until a later assessment clears it
+    no_running_said: ProfessionalAssessment | None = None
 
     @property
     def ran(self) -> bool:
@@ -159,6 +163,7 @@ def pain_state(index: DayIndex, i: int, *, carry: bool) -> PainState:
         flags_unanswered=unanswered,
         run_logged=i in index.runs_by_day or ci in index.runs_by_day,
         pain_carried_from=carried_from,
+        no_running_said=index.no_running_said(i),
     )
 
 
@@ -168,8 +173,9 @@ _BY_RANK = (Verdict.CONTINUE, Verdict.MODIFY, Verdict.HOLD, Verdict.STOP)
 def classify(state: PainState) -> tuple[Verdict, tuple[str, ...]]:
     """The verdict the pain rules give, with the reason codes behind it.
 
-    stop: a red flag, pain above 5, or an urgent red flag (possible tear, nerve signs) on an
-    earlier check-in within the window. hold: pain 4-5, pain that did not ease during the run
+    stop: a red flag, pain above 5, an urgent red flag (possible tear, nerve signs) on an
+    earlier check-in not yet assessed, or a professional's standing "rehab only" or "no
+    running" outcome. hold: pain 4-5, pain that did not ease during the run
     or settle within 24 hours, next-morning pain above baseline, or another recent red flag.
     modify: mild pain (1-3), or anything needed for "all clear" left unanswered (the red-flag
     questions, pain at rest, and pain during the run when the runner ran).
@@ -181,6 +187,11 @@ def classify(state: PainState) -> tuple[Verdict, tuple[str, ...]]:
     pain = state.pain
     if state.red_flags:
         reasons.append("red_flag")
+        rank = 3
+    if state.no_running_said is not None:
+        # a professional said rehab only or no running: that outranks the runner's own
+        # pain answers, and "no running today" is the stop verdict (docs/rules.md)
+        reasons.append("professional_no_running")
         rank = 3
     if pain is not None:
         if pain > T.PAIN_HOLD_MAX:

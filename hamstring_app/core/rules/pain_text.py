@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from hamstring_app.core.episodes import AssessmentOutcome
 from hamstring_app.core.models import RED_FLAG_FIELDS, Advice, Level, Referral, Verdict
 from hamstring_app.core.rules import thresholds as T
 from hamstring_app.core.rules.pain import (
@@ -13,6 +14,12 @@ from hamstring_app.core.rules.pain import (
     EVIDENCE_STOP,
     PainState,
     words,
+)
+
+EVIDENCE_PROFESSIONAL = (
+    "A professional who has examined you knows your injury; their advice comes before the "
+    "app's general guidance. Return-to-run criteria after a hamstring injury (Vermeulen et "
+    "al., BJSM 2022) start from pain-free daily tasks, then running."
 )
 
 
@@ -115,6 +122,32 @@ def pain_advice(
                 + (f" {EMERGENCY}" if urgent else ""),
                 {**why, "red_flags": ", ".join(state.red_flags)},
                 EVIDENCE_STOP,
+            )
+        )
+    said = state.no_running_said
+    if "professional_no_running" in reasons and said is not None:
+        rehab = said.outcome is AssessmentOutcome.REHAB_ONLY
+        out.append(
+            Advice(
+                "pain.professional_no_running",
+                Level.WARNING,
+                "No running yet: your professional's advice",
+                f"On {said.day.isoformat()} a professional who assessed you said "
+                + (
+                    "rehab only, no running yet. Keep to the rehab they gave you; where it "
+                    "differs from this app's, theirs comes first."
+                    if rehab
+                    else "not to run yet. Rest from running; easy walking is fine if it is "
+                    "painless."
+                )
+                + " When they clear you to run, record that assessment and the return to "
+                "running starts gently.",
+                {
+                    **why,
+                    "assessment_date": said.day.isoformat(),
+                    "outcome": None if said.outcome is None else said.outcome.value,
+                },
+                EVIDENCE_PROFESSIONAL,
             )
         )
     if "pain_high" in reasons:
