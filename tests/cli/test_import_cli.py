@@ -96,3 +96,24 @@ def test_the_installed_command_runs_headless(inbox, tmp_path):
     )
     assert proc.returncode == 0, proc.stderr
     assert "Would add 2 runs" in proc.stdout
+
+
+def test_import_is_refused_while_the_app_has_the_folder_open(inbox, tmp_path, capsys):
+    from hamstring_app.folder_lock import hold_folder
+    from hamstring_app.paths import DataPaths
+
+    data = tmp_path / "data"
+    data.mkdir()
+    lock = DataPaths(data).lock_file
+    with hold_folder(lock):  # the app (same kind of lock) has the folder open
+        assert main(["import", str(inbox), "--data-dir", str(data)]) == 2
+        err = capsys.readouterr().err
+        assert "Close the app first" in err and "Nothing was changed" in err
+        # a dry run only reads: it still works, and says what would be imported
+        assert main(["import", str(inbox), "--dry-run", "--data-dir", str(data)]) == 0
+        assert "Would add 2 runs" in capsys.readouterr().out
+    assert saved_runs(data) == ()
+    assert not lock.exists()  # the command left no lock behind
+    assert main(["import", str(inbox), "--data-dir", str(data)]) == 0  # closed: it works
+    assert len(saved_runs(data)) == 2
+    assert not lock.exists()
