@@ -9,7 +9,7 @@ a cancel before its transaction commits, or any failure inside it, writes nothin
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta, tzinfo
 
@@ -71,6 +71,15 @@ def preview_import(
     rows = plan_import(found, existing, today)
     token.progress(1.0, "")
     return Preview(tuple(rows), reader.files_read)
+
+
+def remember_watched_files(
+    repo: Repository, folder: str, files: Mapping[str, tuple[int, int]]
+) -> Done[None]:
+    """Remember which files of the watched folder were offered, so a restart does not offer
+    them again (a run deleted since stays deleted). Changes no record of the history."""
+    repo.remember_watched_files(folder, files)
+    return Done(None, Changes.none())
 
 
 def import_runs(

@@ -7,7 +7,9 @@ them and supplies ``_write``, ``_read`` and ``_day``. Reads take the lean path
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+import logging
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -16,6 +18,15 @@ from hamstring_app.core.models import Run, ValidationError
 from hamstring_app.store import reader
 from hamstring_app.store import records as r
 from hamstring_app.store.errors import Conflict, NotFound
+
+log = logging.getLogger(__name__)
+
+#: the setting row that remembers the watched folder's files (not a user setting: the
+#: Settings dataclass does not know this key, so it is never shown or exported)
+WATCHED_KEY = "watched_folder.seen"
+
+#: a file in the watched folder as last seen: (size in bytes, modification time in ns)
+FileKey = tuple[int, int]
 
 
 class RunImports:
@@ -76,6 +87,43 @@ class RunImports:
         """Runs imported from the watched folder that still wait for pain and RPE."""
         with self._read() as conn:
             return reader.runs_where(conn, "needs_review = 1")
+
+
+    def watched_files(self, folder: str) -> dict[str, FileKey]:
+        """The files of ``folder`` already offered for import, by path relative to it,
+        with their size and time when seen. Empty for another folder, or when what was
+        stored cannot be read (then every file is looked at again; duplicates are still
+        dropped by the import)."""
+        with self._read() as conn:
+            row = conn.execute("SELECT value FROM setting WHERE key = ?", (WATCHED_KEY,))
+            found = row.fetchone()
+        if found is None:
+            return {}
+        try:
+            stored = json.loads(found[0])
+            if stored.get("folder") != folder:
+                return {}
+            return {
+                str(name): (int(key[0]), int(key[1]))
+                for name, key in stored["files"].items()
+            }
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+            log.warning("The watched folder's list of files seen could not be read; "
+                        "every file there is looked at again")
+            return {}
+
+    def remember_watched_files(self, folder: str, files: Mapping[str, FileKey]) -> None:
+        """Replace the list of ``folder``'s files already offered (see watched_files)."""
+        value = json.dumps(
+            {"folder": folder, "files": {name: list(key) for name, key in files.items()}},
+            separators=(",", ":"), ensure_ascii=False,
+        )
+        with self._write() as conn:
+            conn.connection.driver_connection.execute(
+                "INSERT INTO setting (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (WATCHED_KEY, value),
+            )
 
 
 def _hash_saved(conn: Any, digest: str) -> bool:

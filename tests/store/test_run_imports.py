@@ -84,3 +84,21 @@ def test_schema_refuses_bad_new_values(repo: Repository, data_dir) -> None:
         with pytest.raises(sqlite3.IntegrityError):
             conn.execute(f"UPDATE run SET {column} = ?", (value,))
     conn.close()
+
+
+def test_watched_folder_files_are_remembered_per_folder(repo: Repository, data_dir) -> None:
+    from hamstring_app.core.settings import Settings
+    from hamstring_app.store.run_imports import WATCHED_KEY
+
+    assert repo.watched_files("/home/r/watch") == {}
+    repo.remember_watched_files("/home/r/watch", {"a.fit": (120, 7), "2026/b.fit": (9, 8)})
+    assert repo.watched_files("/home/r/watch") == {"a.fit": (120, 7), "2026/b.fit": (9, 8)}
+    assert repo.watched_files("/home/r/other") == {}  # another folder starts afresh
+    repo.remember_watched_files("/home/r/watch", {"c.gpx": (1, 2)})  # replaces the list
+    assert repo.watched_files("/home/r/watch") == {"c.gpx": (1, 2)}
+    assert repo.get_settings() == Settings()  # not a setting the runner sees
+    repo.save_settings(replace(Settings(), watch_folder="/home/r/watch"))
+    assert repo.watched_files("/home/r/watch") == {"c.gpx": (1, 2)}  # saving settings keeps it
+    with sqlite3.connect(data_dir / DB_NAME) as conn:
+        conn.execute("UPDATE setting SET value = '{not json' WHERE key = ?", (WATCHED_KEY,))
+    assert repo.watched_files("/home/r/watch") == {}  # unreadable: every file looked at again

@@ -9,7 +9,7 @@ non-modally-blocking (``open()``), so the event loop keeps running throughout.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -153,18 +153,22 @@ class ImportController(QObject):
 
     # ------------------------------------------------------------------ writing
 
-    def _write(self, to_write: ToWrite, *, quiet: bool) -> None:
+    def _write(
+        self, to_write: ToWrite, *, quiet: bool, saved: Callable[[], None] | None = None
+    ) -> None:
         if not quiet:
             self._show_progress(self.tr("Saving the runs..."))
         self.handle = self.ctx.ops.run_in_background(
             import_runs,
             to_write,
-            on_done=lambda outcome: self._written(outcome, quiet),
+            on_done=lambda outcome: self._written(outcome, quiet, saved),
             parent=self.window,
             reload=True,  # hundreds of new days: read back off the UI thread
         )
 
-    def _written(self, outcome: Outcome[Imported], quiet: bool) -> None:
+    def _written(
+        self, outcome: Outcome[Imported], quiet: bool, saved: Callable[[], None] | None = None
+    ) -> None:
         self.handle = None
         self._close_progress()
         if not outcome.ok:
@@ -182,6 +186,8 @@ class ImportController(QObject):
             return
         done = outcome.value
         self.last = done
+        if saved is not None:
+            saved()
         if quiet:
             if done.added:
                 self.ctx.events.status_message.emit(
@@ -200,9 +206,13 @@ class ImportController(QObject):
 
     # ------------------------------------------------------------------ watched folder
 
-    def auto_import(self, paths: Sequence[str | Path]) -> bool:
+    def auto_import(
+        self, paths: Sequence[str | Path], saved: Callable[[], None] | None = None
+    ) -> bool:
         """New files from the watched folder: read, then save the new runs (to wait for
-        review on the Today tab) and merges, with no dialog. False while busy."""
+        review on the Today tab) and merges, with no dialog. False while busy. ``saved``
+        is called once the files were read and whatever was new in them is saved (not
+        after a failure or a cancel)."""
         if self.busy:
             return False
         chosen = [str(p) for p in paths]
@@ -216,8 +226,10 @@ class ImportController(QObject):
             self.handle = None
             to_write = runs_to_write(preview.rows, needs_review=True)
             if to_write.new or to_write.merged:
-                self._write(to_write, quiet=True)
+                self._write(to_write, quiet=True, saved=saved)
             else:
+                if saved is not None:
+                    saved()
                 self.finished.emit(None)
 
         def failed(exc: Exception) -> None:

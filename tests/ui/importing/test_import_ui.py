@@ -171,3 +171,45 @@ def test_watched_folder_picks_up_a_new_file_and_today_asks(app_session, tmp_path
     scans = watcher.scans
     watcher.scan()
     assert watcher.scans == scans + 1 and len(ctx.repo.list_runs()) == 1
+
+
+def test_watched_folder_remembers_what_it_offered_across_restarts(session_factory, tmp_path,
+                                                                    qtbot):
+    folder = tmp_path / "watch"
+    folder.mkdir()
+    old = folder / "2026-03-17-07-00.fit"
+    old.write_bytes(fit_bytes(RunSpec(start=START + timedelta(days=3), step_s=60, km=8,
+                                      minutes=44)))
+    walk = folder / "walk.gpx"
+    walk.write_bytes(gpx_bytes(RunSpec(start=START, step_s=60, km=3, minutes=40),
+                               sport="walking"))
+    first = session_factory()
+    ctx = first.ctx
+    first.window.importing.watcher.timer.setInterval(50)
+    ctx.ops.run(op.save_settings, replace(ctx.repo.get_settings(), watch_folder=str(folder)))
+    qtbot.waitUntil(lambda: len(ctx.repo.list_runs()) == 1, timeout=20_000)
+    qtbot.waitUntil(lambda: not first.window.importing.controller.busy, timeout=20_000)
+    (run,) = ctx.repo.list_runs()
+    assert ctx.ops.run(op.delete_run, run.id).ok  # the runner did not want that one
+    first.close()
+
+    # the next start: the old files are not offered again; a new one is
+    new = folder / "2026-03-18-07-00.gpx"
+    new.write_bytes(gpx_bytes(RunSpec(start=START + timedelta(days=4), step_s=60, km=6,
+                                      minutes=33)))
+    second = session_factory()
+    second.window.show()
+    watcher = second.window.importing.watcher
+    assert str(old) not in watcher.new_files_preview()
+    qtbot.waitUntil(lambda: len(second.ctx.repo.list_runs()) == 1, timeout=20_000)
+    qtbot.waitUntil(lambda: not second.window.importing.controller.busy, timeout=20_000)
+    (brought,) = second.ctx.repo.list_runs()
+    assert brought.distance_km == 6.0 and brought.source_file == new.name
+    second.window.show_tab("checkin")
+    prompt = second.window.tabs.currentWidget().new_runs
+    qtbot.waitUntil(prompt.isVisible, timeout=5_000)
+    assert prompt.title() == "1 new run from your watch: how did the hamstring feel?"
+    # a file changed since it was seen is read again
+    old.write_bytes(fit_bytes(RunSpec(start=START + timedelta(days=2), step_s=60, km=9,
+                                      minutes=50)))
+    assert str(old) in watcher.new_files_preview()
