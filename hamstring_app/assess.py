@@ -27,6 +27,7 @@ from hamstring_app.core.rules.jsonio import (
     parse_date,
     parse_document,
 )
+from hamstring_app.core.settings import Settings
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -78,8 +79,9 @@ def _read_text(file: str, stdin: TextIO) -> str:
     return Path(file).read_text(encoding="utf-8")
 
 
-def _from_db(data_dir: str | None, today: date) -> tuple[History, str]:
-    """The saved history, and a sentence naming any rows that had to be left out."""
+def _from_db(data_dir: str | None, today: date) -> tuple[History, str, int]:
+    """The saved history, a sentence naming any rows that had to be left out, and the
+    "Strength sessions a week" setting."""
     from hamstring_app import __version__, paths
     from hamstring_app.store.repository import open_repository
 
@@ -90,7 +92,7 @@ def _from_db(data_dir: str | None, today: date) -> tuple[History, str]:
     )
     try:
         history = repo.load_history()
-        return history, repo.unreadable_sentence()
+        return history, repo.unreadable_sentence(), repo.get_settings().sessions_per_week
     finally:
         repo.close()
 
@@ -114,12 +116,14 @@ def run_assess(
     except ValidationError as e:
         return _fail(EXIT_INVALID, f"invalid input: {e.field}: {e.message}", err)
 
+    # the week ahead plans this many strength sessions: the saved setting with --db
+    strength_per_week = Settings().sessions_per_week
     if use_db:
         from hamstring_app.store.errors import StoreError
 
         day = cli_today or date.today()
         try:
-            history, skipped = _from_db(data_dir, day)
+            history, skipped, strength_per_week = _from_db(data_dir, day)
         except StoreError as e:
             return _fail(EXIT_FAILURE, str(e), err)
         if skipped:  # assessed without them; say so, but it is still a success
@@ -167,7 +171,9 @@ def run_assess(
         except RecursionError:  # showing a deeply nested bad value can recurse too
             return _fail(EXIT_INVALID, _too_deep(source), err)
 
-    result = evaluate(history, day, names=exercise_names()).to_dict()
+    result = evaluate(
+        history, day, names=exercise_names(), strength_per_week=strength_per_week
+    ).to_dict()
     text = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
     try:
         stdout.write(text)

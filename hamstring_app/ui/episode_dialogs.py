@@ -30,6 +30,7 @@ from hamstring_app.core.episodes import (
     ProfessionalAssessment,
 )
 from hamstring_app.core.models import PainSite, Side
+from hamstring_app.ui.dates import edit_format
 from hamstring_app.ui.profile_dialog import from_qdate, to_qdate
 
 
@@ -38,7 +39,7 @@ def _day_up_to(today: date) -> QDateEdit:
     edit = QDateEdit(to_qdate(today))
     edit.setCalendarPopup(True)
     edit.setMaximumDate(to_qdate(today))
-    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDisplayFormat(edit_format())
     return edit
 
 

@@ -216,8 +216,25 @@ class OpRunner:
         key = (self.history.version, today)
         if self._assessment is None or self._assessment[0] != key:
             history = self.history.get()
-            self._assessment = (key, evaluate(history, today, names=exercise_names()))
+            self._assessment = (
+                key,
+                evaluate(
+                    history, today, names=exercise_names(),
+                    strength_per_week=self._strength_per_week(),
+                ),
+            )
         return self._assessment[1]
+
+    def _strength_per_week(self) -> int:
+        """The "Strength sessions a week" setting the week ahead plans for (a settings
+        change is a new history version, so the assessment above follows it)."""
+        from hamstring_app.core.settings import Settings
+
+        try:
+            return self.repo.get_settings().sessions_per_week
+        except Exception as exc:  # unreadable settings: the default, and the log says why
+            log.warning("Settings could not be read for the week plan: %s", exc)
+            return Settings().sessions_per_week
 
 
 def _name(operation: Callable[..., Any]) -> str:

@@ -32,6 +32,7 @@ from PySide6.QtGui import (
 from hamstring_app import APP_NAME, __version__
 from hamstring_app.assets import resource_path
 from hamstring_app.core.report import DISCLAIMER, SECTIONS, Report
+from hamstring_app.ui.verdicts import verdict_word_plain
 
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
 INK = QColor("#1a1a1a")
@@ -112,7 +113,7 @@ def report_html(report: Report, sections: tuple[str, ...] = SECTIONS) -> str:
                 f"{a.recovery.weeks_since_onset:.1f} (usual window {window[0]}-{window[1]} "
                 f"weeks; {a.recovery.status.replace('_', ' ')})",
             ),
-            ("Verdict today", f"<b>{a.verdict.value}</b>"),
+            ("Verdict today", f"<b>{verdict_word_plain(a.verdict)}</b>"),
             (
                 "Referral",
                 a.referral.value + (f": {a.referral_reason}" if a.referral_reason else ""),

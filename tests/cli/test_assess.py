@@ -197,6 +197,28 @@ def test_db_assesses_saved_data(tmp_path, capsys):
     assert json.loads(capsys.readouterr().out)["metrics"]["weekly_km"] == 6.0
 
 
+@pytest.mark.parametrize("per_week", [2, 4])
+def test_db_week_plans_the_saved_strength_sessions_a_week(tmp_path, capsys, per_week):
+    from dataclasses import replace
+
+    from hamstring_app.core.rules.jsonio import parse_document
+    from hamstring_app.store.repository import open_repository
+
+    history, today = parse_document(example(), cli_today=None, system_today=date(2026, 3, 16))
+    repo = open_repository(tmp_path, today=lambda: today, app_version="test")
+    try:
+        repo.import_history(history)
+        repo.save_settings(replace(repo.get_settings(), sessions_per_week=per_week))
+    finally:
+        repo.close()
+    assert main(["assess", "--db", "--data-dir", str(tmp_path), "--today", "2026-03-16"]) == 0
+    week = json.loads(capsys.readouterr().out)["prescription"]["week"]
+    assert sum(d["strength"] for d in week) == per_week
+    # from a file there is no setting: the default, 3
+    documented = json.loads(doc_block("example-output"))["prescription"]["week"]
+    assert sum(d["strength"] for d in documented) == 3
+
+
 def test_db_store_error_exits_1(tmp_path, capsys):
     from hamstring_app.paths import DB_NAME
 

@@ -33,12 +33,14 @@ def evaluate(
     today: date,
     *,
     names: Mapping[str, str] | None = None,
+    strength_per_week: int = T.WEEK_STRENGTH_DEFAULT,
 ) -> Assessment:
     """Assess ``history`` as of ``today``. Records dated after ``today`` are ignored.
 
     ``names`` maps exercise ids to the names the runner knows them by (the library's);
     messages fall back to a tidied id. The "why" data always keeps the ids.
-    The result carries today's run prescription (core.runplan)."""
+    The result carries today's run prescription (core.runplan); its week plans
+    ``strength_per_week`` strength sessions (the runner's setting)."""
     index = day_index(history, today)
     i = index.index(today)
 
@@ -142,5 +144,7 @@ def evaluate(
     # imported here: core.runplan builds on this package (a top-level import would be a cycle)
     from hamstring_app.core.runplan.plan import clearances_of, prescribe_at
 
-    plan = prescribe_at(index, result, clearances=clearances_of(history))
+    plan = prescribe_at(
+        index, result, clearances=clearances_of(history), strength_per_week=strength_per_week
+    )
     return dataclasses.replace(result, prescription=plan)

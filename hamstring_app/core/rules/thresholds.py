@@ -217,12 +217,14 @@ LADDER_LONG_HOLD_DAYS = 14
 LADDER_PAIN_FREE_BREAK_STEP = 4
 LADDER_LOOKBACK_DAYS = 180  # the ladder is rebuilt from this many days back (app default)
 
-# The week ahead (today + 6). Strength 2-3 times a week (the Nordic table builds to 3
-# sessions, Mjolsnes et al. 2004; maintenance 1-2), never the day before a key (hard) run
-# and not on two days in a row (app default: a day to recover between sessions).
+# The week ahead (today + 6). Strength as many times as the runner's "Strength sessions a
+# week" setting (default 3: the Nordic table builds to 3 sessions, Mjolsnes et al. 2004;
+# maintenance 1-2), never the day before a key (hard) run and not on two days in a row
+# (app default: a day to recover between sessions), so at most 4 fit in 7 days.
 WEEK_PLAN_DAYS = 7
-WEEK_STRENGTH_MIN = 2
-WEEK_STRENGTH_MAX = 3
+WEEK_STRENGTH_MIN = 1
+WEEK_STRENGTH_MAX = 4
+WEEK_STRENGTH_DEFAULT = 3  # the settings' default (core/settings.py)
 # On "continue", one key (hard) run a week while the hamstring settles (the source article:
 # adding speed work too quickly is a common cause; one short fast session a week at first).
 WEEK_KEY_RUNS = 1

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from hamstring_app.core.models import History
+from hamstring_app.core.rules import thresholds as T
 from hamstring_app.core.rules.days import DayIndex
 from hamstring_app.core.rules.types import Assessment
 from hamstring_app.core.runplan.caps import caps_for
@@ -21,8 +22,11 @@ def prescribe_at(
     *,
     clearances: Sequence[Clearance] = (),
     episode_start: date | None = None,
+    strength_per_week: int = T.WEEK_STRENGTH_DEFAULT,
 ) -> Prescription:
-    """The prescription for ``assessment.today`` from an index already built up to it."""
+    """The prescription for ``assessment.today`` from an index already built up to it.
+
+    ``strength_per_week``: the runner's "Strength sessions a week" setting."""
     i = index.index(assessment.today)
     since = episode_start
     if since is None and index.episode is not None:
@@ -31,7 +35,7 @@ def prescribe_at(
     caps = caps_for(index, i)
     logged = index.km[i] if 0 <= i < index.n else 0.0
     today = today_run(assessment, caps, ladder, index.profile, logged)
-    week = week_plan(today, ladder, assessment, caps, index, i)
+    week = week_plan(today, ladder, assessment, caps, index, i, strength_per_week)
     return Prescription(today, ladder, week)
 
 
@@ -42,6 +46,7 @@ def prescribe(
     *,
     clearances: Sequence[Clearance] = (),
     episode_start: date | None = None,
+    strength_per_week: int = T.WEEK_STRENGTH_DEFAULT,
 ) -> Prescription:
     """Today's run, the return-to-run ladder and the week ahead (docs/rules.md).
 
@@ -52,6 +57,7 @@ def prescribe(
         assessment,
         clearances=(*clearances_of(history), *clearances),
         episode_start=episode_start,
+        strength_per_week=strength_per_week,
     )
 
 

@@ -2,11 +2,11 @@
 
 Rebuilt every day from today's prescription, the ladder and the caps. Runs follow the
 runner's usual number of runs a week (from the last 4 weeks), spread out; on the ladder they
-come every other day. Strength comes 2-3 times a week, never the day before a key (hard)
-run, and the plan spreads it out (not two days in a row). The runner can move a session to
-another day (:func:`apply_moves`); a move that puts strength the day before a hard run, two
-ladder runs or two hard runs on consecutive days, or two sessions of a kind on one day, is
-refused with the reason.
+come every other day. Strength comes as often as the runner's setting asks (1-4 times;
+default 3), never the day before a key (hard) run, and the plan spreads it out (not two days
+in a row). The runner can move a session to another day (:func:`apply_moves`); a move
+that puts strength the day before a hard run, two ladder runs or two hard runs on
+consecutive days, or two sessions of a kind on one day, is refused with the reason.
 """
 
 from __future__ import annotations
@@ -69,7 +69,9 @@ def _ladder_days(today: TodayRun, ladder: Ladder) -> list[PlanDay | None]:
 
 def _verdict_days(
     today: TodayRun, assessment: Assessment, caps: Caps, index: DayIndex, i: int
-) -> list[PlanDay | None]:
+) -> tuple[list[PlanDay | None], tuple[int, ...]]:
+    """The runs of a week off the ladder, and the days the key run may go on, best first
+    (on ``continue`` only): the second run of the week, else the others in turn."""
     out: list[PlanDay | None] = [None] * T.WEEK_PLAN_DAYS
     verdict = assessment.verdict
     n = runs_per_week(index, i)
@@ -84,20 +86,31 @@ def _verdict_days(
         kind, km, minutes = "run", caps.guard_km, None
     shift = 0 if today.running else 1
     offsets = [d + shift for d in _PATTERNS[n] if d + shift < T.WEEK_PLAN_DAYS]
-    key_at = None
+    key_options: tuple[int, ...] = ()
     if verdict is Verdict.CONTINUE and T.WEEK_KEY_RUNS > 0:
         hard_yesterday = i >= 1 and index.hard[i - 1]
-        options = [d for d in offsets if not (d == 0 and hard_yesterday)]
+        options = [
+            d for d in offsets
+            if not (d == 0 and (hard_yesterday or not today.intensity_allowed))
+        ]
         if options:
-            key_at = options[1] if len(options) > 1 else options[0]
+            best = options[1] if len(options) > 1 else options[0]
+            key_options = (best, *(d for d in options if d != best))
     for d in offsets:
         if d == 0:
             out[0] = PlanDay(date.min, today.kind, today.max_distance_km, today.max_minutes,
-                             key=today.intensity_allowed and key_at == 0,
                              note="Today")
         else:
-            out[d] = PlanDay(date.min, kind, km, minutes, key=d == key_at,
-                             note="Key run: speed work allowed" if d == key_at else "")
+            out[d] = PlanDay(date.min, kind, km, minutes)
+    return out, key_options
+
+
+def _with_key(slots: Sequence[PlanDay | None], key_at: int | None) -> list[PlanDay | None]:
+    out = list(slots)
+    slot = out[key_at] if key_at is not None else None
+    if key_at is not None and slot is not None:
+        note = slot.note if key_at == 0 else "Key run: speed work allowed"
+        out[key_at] = replace(slot, key=True, note=note)
     return out
 
 
@@ -135,12 +148,18 @@ def week_plan(
     caps: Caps,
     index: DayIndex,
     i: int,
-    strength_per_week: int = T.WEEK_STRENGTH_MAX,
+    strength_per_week: int = T.WEEK_STRENGTH_DEFAULT,
 ) -> tuple[PlanDay, ...]:
-    """Today and the next 6 days (see the module docstring)."""
+    """Today and the next 6 days (see the module docstring).
+
+    ``strength_per_week`` is the runner's setting, brought into WEEK_STRENGTH_MIN..MAX. When
+    that many sessions cannot all fit the rules, the key run goes on another of the week's
+    runs if that makes room, else the week plans as many as fit. A session already done
+    today is never followed by a key run tomorrow."""
     start = index.day(i)
     referral_open = assessment.referral is not Referral.NONE
     no_run_note = ""
+    key_options: tuple[int, ...] = ()
     if today.kind in ("no_run", "rest") and (ladder is None or ladder.status == "waiting"):
         if ladder is not None and ladder.reason == "professional":
             slots: list[PlanDay | None] = [None] * T.WEEK_PLAN_DAYS
@@ -155,8 +174,45 @@ def week_plan(
     elif ladder is not None:
         slots = _ladder_days(today, ladder)
     else:
-        slots = _verdict_days(today, assessment, caps, index, i)
+        slots, key_options = _verdict_days(today, assessment, caps, index, i)
 
+    urgent = assessment.referral is Referral.URGENT
+    want = max(T.WEEK_STRENGTH_MIN, min(T.WEEK_STRENGTH_MAX, strength_per_week))
+    sessions = index.sessions
+    done_today = bool(sessions) and sessions[-1].day == start
+    done_yesterday = any(s.day == start - timedelta(days=1) for s in sessions[-3:])
+
+    # the key run on the best day that leaves room for the strength sessions; a week
+    # without one only when each day would put it the day after a session already done
+    best: tuple[tuple[bool, bool, int], list[PlanDay], set[int]] | None = None
+    for key_at in (*key_options, None) if key_options else (None,):
+        days = _calendar(_with_key(slots, key_at), start, today, ladder, no_run_note)
+        chosen = set() if urgent else _strength_days(days, want, done_today, done_yesterday)
+        clash = any(d + 1 < len(days) and days[d + 1].key for d in chosen)
+        score = (not clash, key_at is not None, len(chosen))
+        if best is None or score > best[0]:
+            best = (score, days, chosen)
+        if score == (True, True, want):
+            break
+    assert best is not None
+    _score, days, chosen = best
+    out = []
+    for d, pd in enumerate(days):
+        note = pd.note
+        if urgent and d == 0:
+            note = (note + ". " if note else "") + PAUSED
+        out.append(replace(pd, strength=d in chosen, note=note))
+    return tuple(out)
+
+
+def _calendar(
+    slots: Sequence[PlanDay | None],
+    start: date,
+    today: TodayRun,
+    ladder: Ladder | None,
+    no_run_note: str,
+) -> list[PlanDay]:
+    """The planned runs on their dates, every other day a rest (or no running)."""
     # the calendar ends on 9999-12-31: a week starting in its last days is shorter
     slots = slots[: min(len(slots), (date.max - start).days + 1)]
     days: list[PlanDay] = []
@@ -172,20 +228,7 @@ def week_plan(
             if ladder is not None and ladder.status == "waiting" and d > 0:
                 note = (note + ", " if note else "") + "if your check-in allows"
             days.append(replace(slot, day=day, note=note))
-
-    urgent = assessment.referral is Referral.URGENT
-    want = max(T.WEEK_STRENGTH_MIN, min(T.WEEK_STRENGTH_MAX, strength_per_week))
-    sessions = index.sessions
-    done_today = bool(sessions) and sessions[-1].day == start
-    done_yesterday = any(s.day == start - timedelta(days=1) for s in sessions[-3:])
-    chosen = set() if urgent else _strength_days(days, want, done_today, done_yesterday)
-    out = []
-    for d, pd in enumerate(days):
-        note = pd.note
-        if urgent and d == 0:
-            note = (note + ". " if note else "") + PAUSED
-        out.append(replace(pd, strength=d in chosen, note=note))
-    return tuple(out)
+    return days
 
 
 # ------------------------------------------------------------------------------ moves

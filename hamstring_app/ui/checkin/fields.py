@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from hamstring_app.core.models import ValidationError
+from hamstring_app.ui.dates import day_text
 from hamstring_app.ui.theme import error_colour
 
 
@@ -31,7 +32,7 @@ def day_words(day: date, today: date | None = None) -> str:
             return _tr("Today")
         if day.toordinal() == today.toordinal() - 1:
             return _tr("Yesterday")
-    return f"{day:%a} {day.day} {day:%b %Y}"
+    return day_text(day)
 
 
 def day_phrase(day: date, today: date) -> str:

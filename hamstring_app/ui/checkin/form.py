@@ -40,6 +40,7 @@ from hamstring_app.ui.checkin.fields import (
 )
 from hamstring_app.ui.checkin.questions import CheckInQuestions
 from hamstring_app.ui.context import AppContext
+from hamstring_app.ui.dates import day_text
 from hamstring_app.ui.widgets.date_field import DateField
 from hamstring_app.ui.widgets.pain import ChoiceStrip
 
@@ -376,7 +377,7 @@ class CheckInForm(CheckInQuestions):
             self.intro.setText(self.tr("This date has not happened yet."))
             self.date_error.setText(
                 self.tr("%s is in the future. Check in for today or an earlier day.")
-                % self._day.isoformat()
+                % day_text(self._day)
             )
             self.date_error.show()
         elif self._existing is not None:

@@ -34,6 +34,7 @@ from hamstring_app.core.rules.days import checkin_pain
 from hamstring_app.ui.checkin.commands import DeleteCheckInCommand, DeleteRunCommand
 from hamstring_app.ui.checkin.runs import run_summary
 from hamstring_app.ui.context import AppContext
+from hamstring_app.ui.dates import day_text
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -163,7 +164,7 @@ class HistoryModel(QAbstractTableModel):
             return self._text(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 0:
-                return f"{row.day:%A} {row.day.day} {row.day:%B %Y}"
+                return day_text(row.day)
             if column == self.DETAILS:
                 return self._text(row, column)
         return None
@@ -171,7 +172,7 @@ class HistoryModel(QAbstractTableModel):
     def _text(self, row: HistoryRow, column: int) -> str:
         c, r = row.checkin, row.run
         if column == 0:
-            return row.day.isoformat()
+            return day_text(row.day)
         if column == 1:
             return self.tr("Check-in") if c else self.tr("Run")
         if column == 2:

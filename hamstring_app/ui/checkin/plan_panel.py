@@ -23,6 +23,7 @@ from hamstring_app.store import operations as op
 from hamstring_app.ui.checkin.week_strip import KIND_VERDICT, WeekStrip
 from hamstring_app.ui.checkin.why_text import why_lines
 from hamstring_app.ui.context import AppContext
+from hamstring_app.ui.dates import day_month_text
 from hamstring_app.ui.theme import verdict_colour
 from hamstring_app.ui.widgets.metronome import ClickSink, Metronome
 
@@ -294,7 +295,7 @@ class PlanPanel(QWidget):
         return True
 
     def _day_words(self, day: date) -> str:
-        return day.strftime("%A %d %B")
+        return day_month_text(day)
 
     def text(self) -> str:
         """What is on show as plain text (tests, screen readers)."""

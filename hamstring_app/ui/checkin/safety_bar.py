@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from hamstring_app.core.episodes import AssessmentOutcome
 from hamstring_app.core.models import Referral
 from hamstring_app.core.rules import Assessment
+from hamstring_app.ui.dates import day_text
 
 SIGN_RULES = ("pain.red_flag", "pain.recent_red_flag")
 
@@ -109,7 +110,7 @@ class SafetyBar(QWidget):
                 AssessmentOutcome.NO_RUNNING: self.tr("no running"),
             }
             text = self.tr("Last assessed by a professional: {day}").format(
-                day=last.day.isoformat()
+                day=day_text(last.day)
             )
             if last.outcome is not None:
                 text += " (" + said[last.outcome] + ")"

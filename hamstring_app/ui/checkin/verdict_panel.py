@@ -4,7 +4,7 @@ what is not known, and each piece of advice with an expandable "why"."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
 from hamstring_app.core.models import Advice, Level, Referral, Units, Verdict
 from hamstring_app.core.rules import Assessment
 from hamstring_app.ui.checkin.why_text import why_lines
+from hamstring_app.ui.dates import localise_dates
 from hamstring_app.ui.help_window import help_url, learn_section_for
 from hamstring_app.ui.theme import error_colour, icon, verdict_colour
+from hamstring_app.ui.verdicts import verdict_pixmap, verdict_sentence, verdict_word
 
 LEVEL_VERDICT = {
     Level.INFO: Verdict.MODIFY,
@@ -45,28 +47,6 @@ def _scaled_font(base: QFont, factor: float, bold: bool = True) -> QFont:
         font.setPixelSize(round(font.pixelSize() * factor))
     font.setBold(bold)
     return font
-
-
-def verdict_pixmap(verdict: Verdict, size: int) -> QPixmap:
-    """The verdict's icon, or a coloured disc with its first letter when there is none."""
-    themed = icon(verdict.value)
-    if not themed.isNull():
-        return themed.pixmap(QSize(size, size))
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setBrush(verdict_colour(verdict))
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.drawEllipse(0, 0, size, size)
-    painter.setPen(QColor("white"))
-    font = painter.font()
-    font.setBold(True)
-    font.setPixelSize(int(size * 0.55))
-    painter.setFont(font)
-    painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, verdict.value[0].upper())
-    painter.end()
-    return pixmap
 
 
 class AdviceItem(QFrame):
@@ -101,14 +81,14 @@ class AdviceItem(QFrame):
         self.level_icon.setAccessibleName(level_words[advice.level])
         self.level_label = QLabel(level_words[advice.level])
         self.level_label.setStyleSheet(f"color: {colour.name()}; font-weight: 600;")
-        self.title_label = QLabel(advice.title)
+        self.title_label = QLabel(localise_dates(advice.title))
         self.title_label.setFont(_scaled_font(self.font(), 1.05))
         self.title_label.setWordWrap(True)
         top.addWidget(self.level_icon)
         top.addWidget(self.level_label)
         top.addWidget(self.title_label, 1)
         layout.addLayout(top)
-        self.message_label = QLabel(advice.message)
+        self.message_label = QLabel(localise_dates(advice.message))
         self.message_label.setWordWrap(True)
         self.message_label.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
@@ -262,26 +242,8 @@ class VerdictPanel(QWidget):
     # ------------------------------------------------------------------ texts
 
     def verdict_words(self, verdict: Verdict) -> tuple[str, str]:
-        """The verdict in words: a short headline and one sentence."""
-        return {
-            Verdict.CONTINUE: (
-                self.tr("Continue"),
-                self.tr("Keep running as planned. Keep checking in."),
-            ),
-            Verdict.MODIFY: (
-                self.tr("Modify"),
-                self.tr("You can run, with changes: keep it easy and keep the pain at 3 or "
-                        "less."),
-            ),
-            Verdict.HOLD: (
-                self.tr("Hold"),
-                self.tr("Do not build up today: less speed, fewer hills, shorter runs."),
-            ),
-            Verdict.STOP: (
-                self.tr("Stop and get assessed"),
-                self.tr("No running for now. Have your hamstring checked by a professional."),
-            ),
-        }[verdict]
+        """The verdict in words: its one word and one sentence (ui/verdicts.py)."""
+        return verdict_word(verdict), verdict_sentence(verdict)
 
     def referral_title_for(self, referral: Referral) -> str:
         if referral == Referral.URGENT:
@@ -349,13 +311,13 @@ class VerdictPanel(QWidget):
                 " background: palette(alternate-base); }"
             )
             self.referral_title.setText(self.referral_title_for(assessment.referral))
-            self.referral_text.setText(assessment.referral_reason)
+            self.referral_text.setText(localise_dates(assessment.referral_reason))
             self.referral.show()
         else:
             self.referral.hide()
 
         if assessment.unknowns:
-            items = "".join(f"<li>{_escape(u)}</li>" for u in assessment.unknowns)
+            items = "".join(f"<li>{_escape(localise_dates(u))}</li>" for u in assessment.unknowns)
             self.unknowns.setText(
                 f"<b>{self.tr('Not known yet')}</b> "
                 f"{self.tr('(answer these for a surer verdict):')}"

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QGridLayout, QMenu, QSizePolicy, QToolButton, QWid
 from hamstring_app.core.models import Units, Verdict
 from hamstring_app.core.runplan import Move, PlanDay
 from hamstring_app.core.runplan.caps import cap_text
+from hamstring_app.ui.dates import day_month_text, day_text
 from hamstring_app.ui.theme import verdict_colour
 
 KIND_VERDICT = {
@@ -109,7 +110,7 @@ class WeekStrip(QWidget):
                 continue
             d = days[n]
             b.day = d
-            head = self.tr("Today") if n == 0 else d.day.strftime("%a %d")
+            head = self.tr("Today") if n == 0 else day_month_text(d.day)
             lines = [head, self.run_words(d)]
             lines.append(self.tr("Strength") if d.strength else " ")
             if d.moved:
@@ -121,7 +122,7 @@ class WeekStrip(QWidget):
                 f"#planDay {{ border: 1px solid palette(mid); border-top: 4px solid {edge}; "
                 "border-radius: 4px; padding: 3px; }"
             )
-            tip = [d.day.isoformat(), self.run_words(d).replace("\n", " ")]
+            tip = [day_text(d.day), self.run_words(d).replace("\n", " ")]
             if d.strength:
                 tip.append(self.tr("Strength session"))
             if d.note:
@@ -145,7 +146,7 @@ class WeekStrip(QWidget):
                 continue
             sub = menu.addMenu(label)
             for k, o in others:
-                name = self.tr("today") if k == 0 else o.day.strftime("%A %d")
+                name = self.tr("today") if k == 0 else day_month_text(o.day)
                 action = sub.addAction(name)
                 action.triggered.connect(
                     lambda _=False, kind=kind, a=d.day, b=o.day: self.move_requested.emit(

@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication
 from hamstring_app.core.library import exercise_names
 from hamstring_app.core.models import KM_PER_MILE, Units, WhyValue
 from hamstring_app.ui.checkin.questions import red_flag_phrases
+from hamstring_app.ui.dates import day_text
 
 log = logging.getLogger(__name__)
 
@@ -131,7 +132,7 @@ def _date(value: WhyValue) -> str:
         day = date.fromisoformat(str(value))
     except ValueError:
         return str(value)
-    return f"{day:%a} {day.day} {day:%b %Y}"
+    return day_text(day)
 
 
 def _mapped_list(value: WhyValue, mapping: Mapping[str, str]) -> str:

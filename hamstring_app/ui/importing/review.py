@@ -33,6 +33,7 @@ from hamstring_app.core.models import RunType, Units
 from hamstring_app.importer.plan import PlanRow, Status
 from hamstring_app.ui.checkin.fields import format_number
 from hamstring_app.ui.checkin.runs import run_type_words, to_display, unit_word
+from hamstring_app.ui.dates import day_text
 
 COLUMNS = ("", "Date", "Distance", "Time", "Type", "RPE", "Cadence", "Descent", "Status",
            "Why / file")  # fmt: skip
@@ -80,7 +81,7 @@ class ReviewModel(QAbstractTableModel):
     def text(self, row: PlanRow, column: int) -> str:
         a = row.activity
         if column == DATE:
-            return row.day.isoformat() if row.day else ""
+            return day_text(row.day) if row.day else ""
         if column == STATUS:
             return self._status[row.status]
         if column == WHY:

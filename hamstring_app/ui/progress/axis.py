@@ -12,6 +12,7 @@ from datetime import date, timedelta
 import pyqtgraph as pg
 from PySide6.QtGui import QFontMetrics
 
+from hamstring_app.ui.dates import axis_text
 from hamstring_app.ui.progress.days import DAY_S, day_start_x, x_day
 
 _WEEK_STEPS = (1, 2, 4)
@@ -98,11 +99,11 @@ class CalendarAxis(pg.DateAxisItem):
         for value in values:
             d = x_day(value)
             if self._fmt == "day":
-                out.append(f"{d:%a} {d.day}")
+                out.append(axis_text(d, "day"))
             elif self._fmt == "week":
-                out.append(f"{d.day} {d:%b}")
+                out.append(axis_text(d, "week"))
             elif self._fmt == "month":
-                out.append(f"{d:%b %Y}" if d.month == 1 or len(values) <= 8 else f"{d:%b}")
+                out.append(axis_text(d, "month", with_year=d.month == 1 or len(values) <= 8))
             else:
                 out.append(str(d.year))
         return out

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from hamstring_app.core.models import KM_PER_MILE, RED_FLAG_FIELDS, Units
+from hamstring_app.ui.dates import day_text
 from hamstring_app.ui.progress.dayinfo import DayInfo
+from hamstring_app.ui.verdicts import verdict_word
 
 Translate = Callable[[str], str]
 
@@ -30,7 +32,7 @@ _EVENT_WORDS = {
 
 def describe_day(info: DayInfo, unit: Units, tr: Translate) -> str:
     """E.g. "Tue 3 Mar 2026 · pain at rest 2, on waking 1 · run 8.0 km tempo · modify"."""
-    parts = [f"{info.day:%a} {info.day.day} {info.day:%b %Y}"]
+    parts = [day_text(info.day)]
     c = info.checkin
     if c is not None:
         pains = []
@@ -54,7 +56,7 @@ def describe_day(info: DayInfo, unit: Units, tr: Translate) -> str:
         sets = sum(1 for s in info.sessions for set_log in s.sets if set_log.completed)
         parts.append(tr("strength: %d sets") % sets)
     if info.verdict is not None:
-        parts.append(tr("verdict: %s") % tr(info.verdict.value))
+        parts.append(tr("verdict: %s") % verdict_word(info.verdict))
     if info.red_flags:
         words = ", ".join(tr(_FLAG_WORDS.get(f, f)) for f in info.red_flags)
         parts.append(tr("red flag: %s") % words)

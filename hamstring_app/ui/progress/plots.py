@@ -16,12 +16,15 @@ from PySide6.QtGui import QColor, QFontMetrics, QPalette
 from PySide6.QtWidgets import QGraphicsWidget, QSizePolicy, QWidget
 
 from hamstring_app.core.models import Verdict
+from hamstring_app.ui.dates import day_text
 from hamstring_app.ui.progress.axis import CalendarAxis
 from hamstring_app.ui.progress.data import RED_FLAG_Y, VERDICT_HEIGHTS, RecoveryData
 from hamstring_app.ui.progress.days import DAY_S, Series, day_start_x
 from hamstring_app.ui.progress.navigation import Navigation, last_day
 from hamstring_app.ui.progress.plan_line import PlanLine
-from hamstring_app.ui.theme import VERDICT_COLOURS, is_dark
+from hamstring_app.ui.theme import VERDICT_COLOURS, is_dark, verdict_colour
+from hamstring_app.ui.verdicts import verdict_word
+from hamstring_app.ui.widgets.pain import band_word
 
 # Series colours: distinct in hue and lightness, readable on light and dark backgrounds.
 PAIN_COLOURS = {"rest": "#8e44ad", "run": "#e67e22", "waking": "#16a085"}
@@ -182,8 +185,7 @@ class RecoveryPlots(Navigation, pg.GraphicsLayoutWidget):
         # the bands' words sit on the right axis, clear of the points
         right = p.getAxis("right")
         right.setStyle(showValues=True, tickLength=0)
-        right.setTicks([[(1.5, self.tr("mild")), (4.5, self.tr("hold")),
-                         (8.0, self.tr("too much"))], []])
+        right.setTicks([[(1.5, band_word(0)), (4.5, band_word(1)), (8.0, band_word(2))], []])
         legend = p.legend_item
         self.pain_rest = pg.ScatterPlotItem(symbol="o", size=7, pen=None)
         self.pain_run = pg.ScatterPlotItem(symbol="t1", size=9, pen=None)
@@ -249,16 +251,10 @@ class RecoveryPlots(Navigation, pg.GraphicsLayoutWidget):
         legend = p.legend_item
         legend.setColumnCount(2)
         self.verdict_bars: dict[Verdict, pg.BarGraphItem] = {}
-        words = {
-            Verdict.CONTINUE: self.tr("Continue"),
-            Verdict.MODIFY: self.tr("Modify"),
-            Verdict.HOLD: self.tr("Hold"),
-            Verdict.STOP: self.tr("Stop"),
-        }
         for verdict in Verdict:
             bars = pg.BarGraphItem(x=[], height=[], width=0.85 * DAY_S, pen=pg.mkPen(None))
             p.addItem(bars)
-            legend.addItem(bars, words[verdict])
+            legend.addItem(bars, verdict_word(verdict))
             self.verdict_bars[verdict] = bars
         self.flags = pg.ScatterPlotItem(symbol="x", size=11)
         p.addItem(self.flags)
@@ -335,7 +331,7 @@ class RecoveryPlots(Navigation, pg.GraphicsLayoutWidget):
         self.volume.setSymbolBrush(pg.mkBrush(_colour(VOLUME_COLOUR)))
         self.volume.setSymbolPen(None)
         for verdict, bars in self.verdict_bars.items():
-            bars.setOpts(brush=pg.mkBrush(_colour(VERDICT_COLOURS[verdict])))
+            bars.setOpts(brush=pg.mkBrush(verdict_colour(verdict)))
         self.flags.setPen(pg.mkPen(_colour(VERDICT_COLOURS[Verdict.STOP]), width=2.5))
         self.flags.setBrush(pg.mkBrush(_colour(VERDICT_COLOURS[Verdict.STOP])))
         window_brush = pg.mkBrush(_colour(WINDOW_COLOUR, 34))
@@ -432,7 +428,7 @@ class RecoveryPlots(Navigation, pg.GraphicsLayoutWidget):
         self.onset_label.setVisible(visible)
         if data.onset is not None:
             self.onset_label.setText(
-                self.tr("Onset %s") % f"{data.onset.day} {data.onset:%b %Y}"
+                self.tr("Onset %s") % day_text(data.onset)
             )
             self._onset_x = day_start_x(data.onset)
             self.onset_label.setPos(self._onset_x, 10.6)

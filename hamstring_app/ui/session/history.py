@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from hamstring_app.core.models import StrengthSession
+from hamstring_app.ui.dates import day_month_text, day_text
 
 ADHERENCE_WEEKS = 8
 SESSION_ROWS = 30
@@ -138,7 +139,7 @@ class HistoryView(QWidget):
             morning = session.pain_next_morning
             state = "" if session.finished else self.tr(" (not finished)")
             values = [
-                session.day.strftime("%a %d %b %Y") + state,
+                day_text(session.day) + state,
                 exercise_names(session, name_of),
                 str(done),
                 "–" if pain is None else f"{pain}/10",
@@ -164,7 +165,7 @@ class HistoryView(QWidget):
                 mark = "…"
             else:
                 mark = "✕"
-            label = self.tr("now") if week.current else week.monday.strftime("%d %b")
+            label = self.tr("now") if week.current else day_month_text(week.monday)
             heads.append(f"<td align='center'>{label}</td>")
             cells.append(f"<td align='center'><b>{week.done}/{week.planned}</b> {mark}</td>")
         past = [w for w in weeks if not w.current]

@@ -24,6 +24,7 @@ from hamstring_app.assets import resource_path
 from hamstring_app.core.library_model import Exercise, PlannedExercise
 from hamstring_app.core.models import Verdict
 from hamstring_app.ui.theme import icon, verdict_colour
+from hamstring_app.ui.verdicts import verdict_pixmap, verdict_sentence, verdict_word
 
 THUMB = 72
 
@@ -191,15 +192,15 @@ class PlanView(QWidget):
             )
         )
         checked_in = summary.checked_in
-        words = {
-            Verdict.CONTINUE: self.tr("Running today: carry on"),
-            Verdict.MODIFY: self.tr("Running today: carry on with changes"),
-            Verdict.HOLD: self.tr("Running today: hold, do not add more"),
-            Verdict.STOP: self.tr("Running today: stop and get assessed"),
-        }
         if checked_in:
-            self.verdict_icon.setPixmap(icon(summary.verdict.value).pixmap(QSize(32, 32)))
-            running = f"<span style='color:{colour}'><b>{words[summary.verdict]}</b></span>"
+            word = verdict_word(summary.verdict)
+            self.verdict_icon.setPixmap(verdict_pixmap(summary.verdict, 32))
+            self.verdict_icon.setAccessibleName(word)
+            running = "<span style='color:{colour}'><b>{head}</b></span> {sentence}".format(
+                colour=colour,
+                head=self.tr("Running today: {verdict}.").format(verdict=word),
+                sentence=verdict_sentence(summary.verdict),
+            )
         else:  # no recent answers: a verdict would only be a guess
             self.verdict_icon.clear()
             running = "<b>{}</b>".format(

@@ -26,6 +26,7 @@ from hamstring_app.ui.session.audio import Cues
 from hamstring_app.ui.session.plan_view import illustration_path
 from hamstring_app.ui.session.runner_layout import PROGRESS_STEPS, RunnerLayout
 from hamstring_app.ui.session.widgets import format_seconds
+from hamstring_app.ui.texts import counted
 
 log = logging.getLogger(__name__)
 
@@ -286,9 +287,7 @@ class RunnerView(RunnerLayout):
             self.picture.load(illustration_path(item.exercise))
             self.picture.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
             self.cue_label.setText(item.exercise.cues[0] if item.exercise.cues else "")
-        self.set_label.setText(
-            self.tr("Set {n} of {total}").format(n=session.set_index, total=session.sets_total)
-        )
+        self.set_label.setText(self.set_text(session))
         self.next_label.setText(session.next_up)
         self._set_state_text(session)
         if state is State.SET_DONE:
@@ -299,6 +298,22 @@ class RunnerView(RunnerLayout):
             if self.pages.currentWidget() is not self.log_panel and self.focusWidget() is None:
                 self.setFocus()
         self._announce(session)
+
+    def set_text(self, session: GuidedSession) -> str:
+        """E.g. "Set 2 of 3: 8 reps each side": the dose of this set, both sides counted."""
+        text = self.tr("Set {n} of {total}").format(n=session.set_index, total=session.sets_total)
+        item = session.current
+        if item is None:
+            return text
+        if item.is_hold:
+            dose = self.tr("{s} s hold").format(s=item.hold_s)
+        elif session.target_reps:
+            dose = counted(session.target_reps, self.tr("1 rep"), self.tr("{n} reps"))
+        else:
+            return text
+        if item.per_side:
+            dose = self.tr("{dose} each side").format(dose=dose)
+        return self.tr("{set}: {dose}").format(set=text, dose=dose)
 
     def _set_state_text(self, session: GuidedSession) -> None:
         state = session.state

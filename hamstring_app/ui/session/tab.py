@@ -33,6 +33,7 @@ from hamstring_app.core.session import GuidedSession
 from hamstring_app.core.settings import Settings
 from hamstring_app.store import operations as op
 from hamstring_app.ui.context import AppContext
+from hamstring_app.ui.dates import day_text
 from hamstring_app.ui.events import Kind
 from hamstring_app.ui.session.commands import DiscardSessionCommand
 from hamstring_app.ui.texts import counted
@@ -243,7 +244,7 @@ class SessionTab(StaleTab):
             self.resume_banner.setVisible(False)
             return
         same_day = session.day == today
-        when = self.tr("today") if same_day else session.day.strftime("%A %d %B")
+        when = self.tr("today") if same_day else day_text(session.day)
         saved = counted(count, self.tr("1 set saved"), self.tr("{n} sets saved"))
         self.resume_banner.label.setText(
             self.tr(

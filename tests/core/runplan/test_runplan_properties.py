@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from dataclasses import replace
 from datetime import timedelta
+from itertools import pairwise
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -18,6 +20,7 @@ from hamstring_app.core.models import (
     Profile,
     Run,
     RunType,
+    StrengthSession,
     Units,
     Verdict,
 )
@@ -124,4 +127,42 @@ def test_prescription_properties_and_the_branches_they_reach():
     for key in ("ladder:off", "ladder:active", "ladder:waiting", "kind:ladder", "kind:no_run",
                 "kind:run", "kind:rest",
                 "kind:short_easy", "kind:easy"):
+        assert seen[key] >= 3, seen
+
+
+def test_the_week_plans_strength_as_asked_within_the_rules():
+    seen: Counter[str] = Counter()
+
+    @settings(
+        max_examples=EXAMPLES // 4,
+        deadline=None,
+        database=None,
+        derandomize=True,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+    @given(histories(), st.sampled_from([None, 0, 1, 1, 2]))  # strength this many days ago
+    def check(h: History, lifted: int | None) -> None:
+        if lifted is not None:
+            h = replace(h, strength_sessions=(StrengthSession(TODAY - timedelta(days=lifted)),))
+        for want in range(T.WEEK_STRENGTH_MIN, T.WEEK_STRENGTH_MAX + 1):
+            a = evaluate(h, TODAY, strength_per_week=want)
+            assert a.prescription is not None
+            week = a.prescription.week
+            for d, nxt in pairwise(week):
+                assert not (d.strength and nxt.key)
+                assert not (d.strength and nxt.strength)
+            planned = sum(d.strength for d in week)
+            assert planned <= want
+            if a.referral.value == "urgent":
+                assert planned == 0
+                seen["paused"] += 1
+                continue
+            if lifted == 0:  # today's session is in the plan
+                assert week[0].strength
+            seen["as_asked" if planned == want else "fewer"] += 1
+            seen[f"as_asked:{want}"] += planned == want
+
+    check()
+    print(dict(sorted(seen.items())))
+    for key in ("fewer", *(f"as_asked:{n}" for n in range(1, 5))):
         assert seen[key] >= 3, seen

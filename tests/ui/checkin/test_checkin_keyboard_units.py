@@ -124,4 +124,4 @@ def test_the_saved_message_reads_as_a_sentence(qtbot, env):
     form.set_day(env.today - timedelta(days=3))
     qtbot.keyClicks(form.pain_rest, "1")
     assert form.save()
-    assert messages[-1] == "The check-in for Sun 15 Mar 2026 is saved."
+    assert messages[-1] == "The check-in for Sun, 15 Mar 2026 is saved."

@@ -7,6 +7,8 @@ from datetime import timedelta
 from PySide6.QtCore import Qt
 
 from hamstring_app.core.models import KM_PER_MILE, CheckIn, Profile, Run, RunType, Units
+from hamstring_app.ui.checkin.history import ROW_ROLE
+from hamstring_app.ui.dates import day_text
 from hamstring_app.ui.events import Changes, Kind
 
 
@@ -98,8 +100,9 @@ def test_history_is_newest_first_and_sortable(qtbot, env):
         env.repo.save_checkin(CheckIn(day=env.today - timedelta(days=days_ago), pain_rest=pain))
     env.reload()
     proxy = env.tab.history.model
-    dates = [proxy.index(r, 0).data() for r in range(proxy.rowCount())]
+    dates = [proxy.index(r, 0).data(ROW_ROLE).day for r in range(proxy.rowCount())]
     assert dates == sorted(dates, reverse=True)
+    assert proxy.index(0, 0).data() == day_text(dates[0])
     env.tab.history.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
     pains = [proxy.index(r, 2).data() for r in range(proxy.rowCount())]
     assert pains == ["1/10", "5/10", "8/10"]

@@ -49,7 +49,7 @@ def test_why_speaks_plainly_in_miles(qtbot):
     for raw in ("Checkin date", "calf_raise", "hip_thrust", "sharp_pain", "Usual from",
                 "Levels pct", "km", "Pain run"):
         assert raw not in html
-    assert "Check-in: Wed 18 Mar 2026" in html
+    assert "Check-in: Wed, 18 Mar 2026" in html
     assert "Pain during the run: 4/10" in html
     assert library.exercise("calf_raise").name in html
     assert library.exercise("hip_thrust").name in html

@@ -140,7 +140,7 @@ def test_review_dialog_lists_what_was_found(qtbot, tmp_path):
     walk = next(c for c in cells if c[8] == "skipped")
     assert "not a run (walking)" in walk[9]
     fit = next(c for c in cells if "run0.fit" in c[9])
-    assert fit[1:4] == ["2026-03-14", "5 km", "30:00"] and fit[6] == "168 spm"
+    assert fit[1:4] == ["Sat, 14 Mar 2026", "5 km", "30:00"] and fit[6] == "168 spm"
 
 
 def test_watched_folder_picks_up_a_new_file_and_today_asks(app_session, tmp_path, qtbot):

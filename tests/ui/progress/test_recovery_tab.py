@@ -164,7 +164,7 @@ def test_hover_shows_that_days_values(env, qtbot):
     qtbot.mouseMove(env.tab.plots.viewport(), _view_point(env, day))
     qtbot.waitUntil(lambda: env.tab.plots.cursor_day == day, timeout=2000)
     text = env.tab.readout.text()
-    assert "Fri 13 Mar 2026" in text
+    assert "Fri, 13 Mar 2026" in text
     assert "run 12.0 km easy" in text
     assert "single-run spike" in text
     assert "at rest 1" in text
@@ -177,7 +177,7 @@ def test_hover_on_the_running_plot_too(env, qtbot):
     point = _view_point(env, day, env.tab.plots.running)
     qtbot.mouseMove(env.tab.plots.viewport(), point)
     qtbot.waitUntil(lambda: env.tab.plots.cursor_day == day, timeout=2000)
-    assert "Mon 9 Mar 2026" in env.tab.readout.text()
+    assert "Mon, 9 Mar 2026" in env.tab.readout.text()
 
 
 def test_click_opens_that_day(env, qtbot):

@@ -51,7 +51,7 @@ def test_countdown_shows_the_clocks_truth(runner, fake, library):
         step(runner, fake, gap)
         assert runner.countdown.text() == format_seconds(runner.session.remaining_s)
     assert runner.exercise_label.text() == library.exercise("single_leg_bridge_hold").name
-    assert runner.set_label.text() == "Set 1 of 2"
+    assert runner.set_label.text() == "Set 1 of 2: 10 s hold"
 
 
 def test_countdown_repaints_only_when_its_text_changes(runner, fake, qtbot):
@@ -285,3 +285,13 @@ def test_set_pain_can_be_left_out_on_purpose(runner, fake, qtbot):
     qtbot.keyClick(runner.focusWidget(), Qt.Key.Key_Return)  # Enter again: on purpose
     assert len(logged) == 1 and logged[0].pain is None
     assert runner.session.state is State.REST
+
+
+
+def test_a_set_each_side_says_so(qtbot, fake, make_planned):
+    view = RunnerView(Cues(sound_enabled=False))
+    qtbot.addWidget(view)
+    plan = (make_planned("romanian_deadlift", sets=3, reps=8, per_side=True, rest_s=30),)
+    view.begin(GuidedSession(plan, fake, get_ready_s=5), live=False)
+    assert view.set_label.text() == "Set 1 of 3: 8 reps each side"
+    view.stop()

@@ -1,0 +1,84 @@
+"""The one vocabulary for verdicts: each of the four has one word, one sentence, one colour
+and one icon, and every tab, dialog, graph and report takes them from here.
+
+Colour is never the only signal: the word and the icon always travel with it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+
+from hamstring_app.core.models import Verdict
+from hamstring_app.ui.theme import icon, verdict_colour
+
+_WORDS = {
+    Verdict.CONTINUE: "Continue",
+    Verdict.MODIFY: "Modify",
+    Verdict.HOLD: "Hold",
+    Verdict.STOP: "Stop and get assessed",
+}
+
+_SENTENCES = {
+    Verdict.CONTINUE: "Keep running as planned. Keep checking in.",
+    Verdict.MODIFY: "You can run, with changes: keep it easy and keep the pain at 3 or less.",
+    Verdict.HOLD: "Do not build up today: less speed, fewer hills, shorter runs.",
+    Verdict.STOP: "No running for now. Have your hamstring checked by a professional.",
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Verdict", text)
+
+
+def verdict_word(verdict: Verdict) -> str:
+    """The verdict's one word (or short phrase), e.g. "Modify"."""
+    return _tr(_WORDS[verdict])
+
+
+def verdict_word_plain(verdict: Verdict) -> str:
+    """The same word untranslated, for the report a professional reads."""
+    return _WORDS[verdict]
+
+
+def verdict_sentence(verdict: Verdict) -> str:
+    """What the verdict means today, in one sentence."""
+    return _tr(_SENTENCES[verdict])
+
+
+def verdict_icon(verdict: Verdict) -> QIcon:
+    """The verdict's icon (resources/icons/<verdict>.svg), drawn in the verdict's colour."""
+    return icon(verdict.value)
+
+
+def verdict_pixmap(verdict: Verdict, size: int) -> QPixmap:
+    """The verdict's icon, or a disc in its colour with its first letter if the icon file
+    is missing."""
+    themed = verdict_icon(verdict)
+    if not themed.isNull():
+        return themed.pixmap(QSize(size, size))
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(verdict_colour(verdict))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawEllipse(0, 0, size, size)
+    painter.setPen(QColor("white"))
+    font = painter.font()
+    font.setBold(True)
+    font.setPixelSize(int(size * 0.55))
+    painter.setFont(font)
+    painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, verdict_word(verdict)[0])
+    painter.end()
+    return pixmap
+
+
+__all__ = [
+    "verdict_colour",
+    "verdict_icon",
+    "verdict_pixmap",
+    "verdict_sentence",
+    "verdict_word",
+    "verdict_word_plain",
+]
