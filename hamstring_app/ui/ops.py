@@ -176,12 +176,9 @@ class OpRunner:
         None (the UI thread then re-reads the days as usual)."""
         if not (changes.whole or len(changes.days) >= RELOAD_DAYS):
             return None
-        from hamstring_app.core.library import exercise_names
-        from hamstring_app.core.rules import evaluate
-
         try:
             history = self.repo.load_history()
-            return _Loaded(history, today, evaluate(history, today, names=exercise_names()))
+            return _Loaded(history, today, self._evaluate(history, today))
         except Exception:  # the write is saved: fall back to the ordinary path
             log.warning("Reading the history back after a big change failed", exc_info=True)
             return None
@@ -209,21 +206,22 @@ class OpRunner:
     def assessment(self, today: date | None = None) -> Assessment:
         """Today's assessment of the app's history, worked out once per history version
         and day, for every tab."""
-        from hamstring_app.core.library import exercise_names
-        from hamstring_app.core.rules import evaluate
-
         today = today if today is not None else self.clock.today()
         key = (self.history.version, today)
         if self._assessment is None or self._assessment[0] != key:
-            history = self.history.get()
-            self._assessment = (
-                key,
-                evaluate(
-                    history, today, names=exercise_names(),
-                    strength_per_week=self._strength_per_week(),
-                ),
-            )
+            self._assessment = (key, self._evaluate(self.history.get(), today))
         return self._assessment[1]
+
+    def _evaluate(self, history: History, today: date) -> Assessment:
+        """The assessment of ``history`` on ``today``, as every tab shows it (also called
+        on a worker, for ``reload``)."""
+        from hamstring_app.core.library import exercise_names
+        from hamstring_app.core.rules import evaluate
+
+        return evaluate(
+            history, today, names=exercise_names(),
+            strength_per_week=self._strength_per_week(),
+        )
 
     def _strength_per_week(self) -> int:
         """The "Strength sessions a week" setting the week ahead plans for (a settings
