@@ -42,6 +42,9 @@ class ImportController(QObject):
         self.review: ReviewDialog | None = None
         self.summary: QMessageBox | None = None
         self.last: Imported | None = None
+        # the progress dialog while its setValue() runs the event loop: a dialog closed in
+        # there must not be deleted under it (the deferred delete can run in that loop)
+        self._setting_value: QProgressDialog | None = None
 
     @property
     def busy(self) -> bool:
@@ -91,10 +94,13 @@ class ImportController(QObject):
 
     def _close_progress(self) -> None:
         if self.progress is not None:
-            self.progress.canceled.disconnect(self.cancel)
-            self.progress.close()
-            self.progress.deleteLater()
+            dialog = self.progress
             self.progress = None
+            dialog.canceled.disconnect(self.cancel)
+            dialog.close()
+            if self._setting_value is dialog:
+                return  # closed inside its own setValue(): deleted once that returns
+            dialog.deleteLater()
 
     def _progressed(self, fraction: float, text: str) -> None:
         # label first: a window-modal QProgressDialog.setValue() runs the event loop, and
@@ -103,8 +109,15 @@ class ImportController(QObject):
             self.progress.setLabelText(
                 self.tr("Reading %1").replace("%1", Path(text.split(" › ")[-1]).name)
             )
-        if self.progress is not None:
-            self.progress.setValue(round(fraction * STEPS))
+        dialog = self.progress
+        if dialog is not None:
+            self._setting_value = dialog
+            try:
+                dialog.setValue(round(fraction * STEPS))
+            finally:
+                self._setting_value = None
+            if self.progress is not dialog:  # the task ended in there: delete it now
+                dialog.deleteLater()
 
     def _cancelled(self) -> None:
         self.handle = None
@@ -194,8 +207,12 @@ class ImportController(QObject):
                     self.tr("%1 new runs from your watch are waiting on the Today tab.")
                     .replace("%1", str(done.added)))
         else:
-            self._tell(QMessageBox.Icon.Information, self.tr("Import finished"),
-                       summary_text(done))
+            from hamstring_app.ui.importing.undo import offer_undo
+
+            text = summary_text(done)
+            if offer_undo(self.ctx, self.window, done):
+                text += " " + self.tr("Edit > Undo (Ctrl+Z) takes the whole import back.")
+            self._tell(QMessageBox.Icon.Information, self.tr("Import finished"), text)
         self.finished.emit(done)
 
     def _tell(self, icon: QMessageBox.Icon, title: str, text: str) -> None:

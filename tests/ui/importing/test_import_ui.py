@@ -213,3 +213,34 @@ def test_watched_folder_remembers_what_it_offered_across_restarts(session_factor
     old.write_bytes(fit_bytes(RunSpec(start=START + timedelta(days=2), step_s=60, km=9,
                                       minutes=50)))
     assert str(old) in watcher.new_files_preview()
+
+
+def test_edit_undo_takes_a_whole_import_back_in_one_step(app_session, tmp_path, qtbot):
+    window, ctx = app_session.window, app_session.ctx
+    typed = ctx.ops.run(op.add_run, Run(day=START.date(), distance_km=5.1, rpe=6, pain=2)).value
+    before = ctx.repo.list_runs()
+    controller = window.importing.controller
+    assert window.show_tab("recovery")  # imported from another tab: Edit > Undo still finds it
+    assert controller.start([write_files(tmp_path / "in")])
+    qtbot.waitUntil(lambda: controller.review is not None, timeout=20_000)
+    with qtbot.waitSignal(controller.finished, timeout=20_000) as done:
+        controller.review.import_button.click()
+    imported = done.args[0]
+    assert (imported.added, imported.merged) == (2, 1)
+    after = ctx.repo.list_runs()
+    assert len(after) == 3
+    assert "Edit > Undo" in controller.summary.text()
+    controller.summary.close()
+    edit = window.edit_actions
+    edit.update()
+    assert edit.undo.isEnabled()
+    assert edit.undo.text().replace("&", "") == "Undo import of 3 runs"
+    edit.undo.trigger()  # one step
+    assert ctx.repo.list_runs() == before  # the added runs gone, the merged one as typed
+    assert ctx.repo.get_run(typed.id) == typed
+    assert ctx.history.get().runs == before  # and the app's copy heard of it
+    edit.update()
+    assert edit.redo.text().replace("&", "") == "Redo import of 3 runs"
+    edit.redo.trigger()
+    assert ctx.repo.list_runs() == after  # the same runs, with the same ids
+    assert ctx.history.get().runs == after
