@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import sys
 from datetime import date
 from pathlib import Path
@@ -97,6 +98,19 @@ def _from_db(data_dir: str | None, today: date) -> tuple[History, str, int]:
         repo.close()
 
 
+def _unreadable_storage(data_dir: str | None, exc: OSError | sqlite3.Error) -> str:
+    from hamstring_app import paths
+    from hamstring_app.store.db import plain_reason
+    from hamstring_app.store.errors import storage_problem
+
+    folder = Path(data_dir).expanduser() if data_dir else paths.resolve_data_dir()
+    reason = storage_problem(exc) or plain_reason(exc)
+    return (
+        f"could not read your saved data in {folder} ({reason}). Nothing was changed. "
+        "Check the disk and try again."
+    )
+
+
 def run_assess(
     *,
     file: str | None,
@@ -126,6 +140,8 @@ def run_assess(
             history, skipped, strength_per_week = _from_db(data_dir, day)
         except StoreError as e:
             return _fail(EXIT_FAILURE, str(e), err)
+        except (OSError, sqlite3.Error) as e:  # what the store did not put in words
+            return _fail(EXIT_FAILURE, _unreadable_storage(data_dir, e), err)
         if skipped:  # assessed without them; say so, but it is still a success
             _fail(EXIT_OK, f"note: {skipped}", err)
         try:

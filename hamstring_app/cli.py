@@ -176,6 +176,38 @@ def _add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     _data_dir_option(restore)
 
 
+def _check_data_dir(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """A data folder given as a file (or inside one) is a usage error: exit 2, saying so."""
+    import os
+    from pathlib import Path
+
+    from hamstring_app.paths import not_a_folder
+
+    given = next(
+        (
+            value
+            for name in ("assess_data_dir", "import_data_dir", "sub_data_dir", "data_dir")
+            if (value := getattr(args, name, None))
+        ),
+        None,
+    )
+    if args.command is None and (args.demo or args.self_test):
+        return  # the demo and the self-test use throwaway folders of their own
+    if args.command == "assess" and not args.db:
+        return  # assessing a file reads no data folder
+    where = "--data-dir"
+    if not given:
+        given, where = os.environ.get(ENV_VAR, "").strip(), f"the {ENV_VAR} environment variable"
+    if not given:
+        return
+    blocked = not_a_folder(Path(given).expanduser())
+    if blocked is not None:
+        parser.error(
+            f"{where} names {given}, but {blocked} is a file, not a folder. Give the folder "
+            "that holds your data (it is made if it does not exist yet). Nothing was changed."
+        )
+
+
 def preload_for_gui() -> None:
     """Import the GUI's non-Qt dependencies before Qt itself (see GUI_PRELOAD)."""
     for name in GUI_PRELOAD:
@@ -194,6 +226,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.error("--demo-years needs --demo")
         if not 1 <= args.demo_years <= 30:
             parser.error("--demo-years must be from 1 to 30")
+
+    _check_data_dir(parser, args)
 
     if args.command == "assess":
         from hamstring_app.assess import run_assess

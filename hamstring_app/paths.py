@@ -7,6 +7,7 @@ user data folder. Nothing is ever written outside the chosen folder.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
@@ -56,6 +57,20 @@ def resolve_data_dir(cli_value: str | os.PathLike[str] | None = None) -> Path:
     if env:
         return Path(env).expanduser().resolve()
     return default_data_dir()
+
+
+def not_a_folder(path: Path) -> Path | None:
+    """The part of ``path`` that exists but is not a folder (``path`` itself or a parent),
+    so the data folder can never be made there; None when it can be used or made."""
+    for candidate in (path, *path.parents):
+        try:
+            if candidate.is_dir():
+                return None
+            if candidate.exists() or candidate.is_symlink():
+                return candidate
+        except OSError:
+            return None  # cannot tell: opening the folder gives the reason
+    return None
 
 
 def ensure_private_dir(path: Path, *, ours: bool = False) -> Path:
@@ -127,3 +142,37 @@ def _drop_group_and_other(path: Path) -> None:
     if mode & 0o077:
         path.chmod(mode & ~0o077)
 
+
+
+PROBE_BYTES = 4096  # one block: an empty file needs no space on a full disk, this does
+
+
+def write_problem(folder: Path) -> OSError | None:
+    """Why nothing can be written in ``folder`` (read-only, no permission, full disk),
+    found by writing a small probe file and removing it; None when that works.
+
+    For telling the true cause of a failure that did not say it (Qt's lock file reports
+    only that it could not be written)."""
+    try:
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return OSError(errno.EROFS, os.strerror(errno.EROFS), str(folder))
+    except (OSError, AttributeError):  # no statvfs (Windows): the probe tells
+        pass
+    probe = folder / f".probe-{os.getpid()}.tmp"
+    try:
+        fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600)
+    except OSError as exc:
+        return exc
+    try:
+        os.write(fd, b"\0" * PROBE_BYTES)
+        os.fsync(fd)
+    except OSError as exc:
+        return exc
+    finally:
+        os.close(fd)
+        with contextlib.suppress(OSError):
+            probe.unlink()
+    return None
+
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)

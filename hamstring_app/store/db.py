@@ -30,12 +30,16 @@ from typing import TYPE_CHECKING, Any
 
 from hamstring_app.paths import BACKUP_DIR, ensure_private_dir, make_private_file
 from hamstring_app.store.errors import (
+    CANNOT_OPEN,
+    READ_ONLY,
     DatabaseTooNew,
     DatabaseUnreadable,
     MigrationFailed,
     NeedsUpdate,
     NoDataYet,
+    ReadOnlyWithChanges,
     StorageUnavailable,
+    StorageUnreadable,
     StoreError,
     storage_problem,
 )
@@ -299,11 +303,47 @@ def _inspect(path: Path) -> _Found:
             if versions == [HEAD_REVISION]:
                 _refuse_drift(path, conn)
     except sqlite3.DatabaseError as exc:
-        raise DatabaseUnreadable(path, f"a damaged SQLite database ({exc})") from exc
+        raise read_failure(path, exc) from exc
     if len(versions) > 1:
         raise DatabaseUnreadable(path, f"a database with several versions at once ({versions})")
     revision = versions[0] if versions else None
     return _Found(exists=True, revision=revision, meta_revision=meta_revision)
+
+
+def folder_is_read_only(folder: Path) -> bool:
+    """True when nothing can be written in ``folder`` (asks, writes nothing)."""
+    try:
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return True
+    except (OSError, AttributeError):
+        pass
+    return not os.access(folder, os.W_OK)
+
+
+_DAMAGE_CODES = (11, 26)  # SQLITE_CORRUPT, SQLITE_NOTADB
+
+
+def storage_or_damage(exc: sqlite3.Error) -> bool:
+    """True when ``exc`` is the disk's fault or the file's damage (not, say, a busy lock)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return storage_problem(exc) is not None or (
+        isinstance(code, int) and code & 0xFF in _DAMAGE_CODES
+    )
+
+
+def read_failure(path: Path, exc: sqlite3.Error) -> StoreError:
+    """The true cause of a read of ``path`` that failed, as a StoreError: a read-only folder
+    holding unfinished changes, a disk that reports errors, or (only then) damage."""
+    reason = storage_problem(exc)
+    code = getattr(exc, "sqlite_errorcode", None)
+    cannot_open = reason in (CANNOT_OPEN, READ_ONLY) or (
+        isinstance(code, int) and code & 0xFF in (8, 14)
+    )
+    if cannot_open and _has_wal(path) and folder_is_read_only(path.parent):
+        return ReadOnlyWithChanges(path)
+    if reason is not None and reason != READ_ONLY:
+        return StorageUnreadable(path, reason)
+    return DatabaseUnreadable(path, f"a damaged SQLite database ({plain_reason(exc)})")
 
 
 def plain_reason(exc: BaseException) -> str:

@@ -217,6 +217,23 @@ class EpisodeRecords:
             raw.execute(_UPDATE_EPISODE, (*_episode_params(done), episode_id))
         return done
 
+    def reopen_episode(self, episode_id: int) -> Episode:
+        """Undo an end: the latest episode is current again (an earlier one cannot be, as
+        only the latest may be open)."""
+        with self._write() as conn:
+            raw = _raw(conn)
+            episodes = read_episodes(raw)
+            found = [e for e in episodes if e.id == episode_id]
+            if not found:
+                raise NotFound(f"There is no injury episode with id {episode_id}.")
+            if found[0] is not episodes[-1]:
+                raise ValidationError(
+                    "episode", "only the latest injury episode can be made current again"
+                )
+            done = replace(found[0], ended=None, end_reason=None)
+            raw.execute(_UPDATE_EPISODE, (*_episode_params(done), episode_id))
+        return done
+
     # ------------------------------------------------------------------ assessments
 
     def add_assessment(self, assessment: ProfessionalAssessment) -> ProfessionalAssessment:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import os
 import sqlite3
 from pathlib import Path
 
@@ -125,24 +126,84 @@ class StorageUnavailable(StoreError):
         self.reason = reason
         super().__init__(
             f"Your data folder {self.folder} cannot be written to ({reason}). "
-            "Nothing was changed. Free some space or pick another folder with --data-dir."
+            f"Nothing was changed. {_ADVICE.get(reason, _ANY)}"
         )
 
 
+class StorageUnreadable(StoreError):
+    """The data file is there but the disk would not give it back (an I/O error, a file
+    that cannot be opened): the storage, not the data, is the problem."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path = Path(path)
+        self.reason = reason
+        super().__init__(
+            f"Hamstring Coach could not read its data file {self.path} ({reason}). "
+            "The file has been left exactly as it was. "
+            + _READ_ADVICE.get(reason, "Check the disk and try again.")
+        )
+
+
+class ReadOnlyWithChanges(StoreError):
+    """A read-only folder holds the data file with changes still in its ``-wal`` file,
+    which SQLite reads only where it can write beside it. Not damage: a read-only folder."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        wal = self.path.name + "-wal"
+        super().__init__(
+            f"Hamstring Coach could not read its data file {self.path}: its folder is "
+            f"read-only, and the latest changes are still in {wal} beside it, which can "
+            "only be read in a folder that can be written to. The files are not damaged "
+            "and have been left exactly as they were. Make the folder writable, or copy the "
+            f"whole folder ({wal} included) somewhere writable and use that, then try again."
+        )
+
+
+FULL = "the disk is full"
+READ_ONLY = "it is read-only"
+NO_PERMISSION = "you do not have permission to write there"
+DISK_ERROR = "the disk reported an error"
+CANNOT_OPEN = "the file could not be opened"
+_ANY = "Pick another folder with --data-dir."
+_ADVICE = {
+    FULL: "Free some space on that disk, or pick another folder with --data-dir.",
+    READ_ONLY: (
+        "The folder or its disk is read-only (a locked drive, a read-only mount, or a copy "
+        "on a disc): make it writable, or pick another folder with --data-dir."
+    ),
+    NO_PERMISSION: (
+        "Your user account has no permission to change files there: give it permission "
+        "(the folder should belong to you), or pick another folder with --data-dir."
+    ),
+    DISK_ERROR: (
+        "The disk may be failing, disconnected or removed: check it, and copy your data "
+        "folder somewhere safe, or pick another folder with --data-dir."
+    ),
+}
+
+
+_READ_ADVICE = {
+    DISK_ERROR: (
+        "The disk may be failing, disconnected or removed: check it, copy your data "
+        "folder somewhere safe, and try again."
+    ),
+}
+
 # SQLite's primary result codes that mean "the storage, not the data, is the problem"
 _SQLITE_REASONS = {
-    3: "it is not allowed to write there",  # SQLITE_PERM
-    8: "it is read-only",  # SQLITE_READONLY
-    10: "the disk reported an error",  # SQLITE_IOERR
-    13: "the disk is full",  # SQLITE_FULL
-    14: "the file could not be opened",  # SQLITE_CANTOPEN
+    3: NO_PERMISSION,  # SQLITE_PERM
+    8: READ_ONLY,  # SQLITE_READONLY
+    10: DISK_ERROR,  # SQLITE_IOERR
+    13: FULL,  # SQLITE_FULL
+    14: CANNOT_OPEN,  # SQLITE_CANTOPEN
 }
 _SQLITE_TEXTS = (
-    ("disk is full", "the disk is full"),
-    ("readonly", "it is read-only"),
-    ("read-only", "it is read-only"),
-    ("disk i/o error", "the disk reported an error"),
-    ("unable to open database file", "the file could not be opened"),
+    ("disk is full", FULL),
+    ("readonly", READ_ONLY),
+    ("read-only", READ_ONLY),
+    ("disk i/o error", DISK_ERROR),
+    ("unable to open database file", CANNOT_OPEN),
 )
 
 
@@ -156,11 +217,13 @@ def storage_problem(exc: BaseException) -> str | None:
         exc = orig
     if isinstance(exc, OSError):
         if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-            return "the disk is full"
+            return FULL
         if exc.errno == errno.EROFS:
-            return "it is read-only"
+            return READ_ONLY
         if exc.errno in (errno.EACCES, errno.EPERM):
-            return "it is not allowed to write there"
+            return NO_PERMISSION
+        if exc.errno == errno.EIO:
+            return DISK_ERROR if exc.strerror == os.strerror(errno.EIO) else exc.strerror
         return exc.strerror or str(exc) or type(exc).__name__
     if isinstance(exc, sqlite3.OperationalError):
         code = getattr(exc, "sqlite_errorcode", None)

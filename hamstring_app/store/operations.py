@@ -13,7 +13,8 @@ Operations never read the clock: a time they need is a parameter.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Generic, NamedTuple, TypeVar
+from pathlib import Path
+from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
 from hamstring_app.core.changes import Changes, Kind
 from hamstring_app.core.episodes import Episode, EpisodeEnd, ProfessionalAssessment
@@ -21,6 +22,9 @@ from hamstring_app.core.models import CheckIn, History, Profile, Run, SetLog, St
 from hamstring_app.core.settings import Settings
 from hamstring_app.store.errors import NotFound
 from hamstring_app.store.repository import Repository
+
+if TYPE_CHECKING:
+    from hamstring_app.store.restore import Restored
 
 T = TypeVar("T")
 
@@ -69,6 +73,11 @@ def end_episode(
     repo: Repository, episode_id: int, ended: date, reason: EpisodeEnd
 ) -> Done[Episode]:
     return Done(repo.end_episode(episode_id, ended, reason), Changes.of(Kind.EPISODE))
+
+
+def reopen_episode(repo: Repository, episode_id: int) -> Done[Episode]:
+    """Undo "I have recovered": the latest episode is current again."""
+    return Done(repo.reopen_episode(episode_id), Changes.of(Kind.EPISODE))
 
 
 def record_assessment(
@@ -234,3 +243,17 @@ def import_history(repo: Repository, history: History) -> Done[None]:
     """Add a whole history in one transaction (see Repository.import_history)."""
     repo.import_history(history)
     return Done(None, Changes.everything())
+
+
+def restore_from_backup(
+    repo: Repository, backup: Path, *, now: datetime, app_version: str, task: object = None
+) -> Done[Restored]:
+    """Put a backup's data back, after backing up the current data (store/restore.py).
+
+    Anything may have changed, so every tab reads the history again."""
+    from hamstring_app.store.restore import restore_backup
+
+    done = restore_backup(
+        repo.database.path.parent, Path(backup), now=now, app_version=app_version
+    )
+    return Done(done, Changes.everything())

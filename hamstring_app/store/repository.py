@@ -148,8 +148,15 @@ class Repository(RunImports, EpisodeRecords):
         if held is not None:  # inside atomic(): see its own writes
             yield _raw(held)
             return
-        with self._db.reading() as conn:
-            yield conn
+        try:
+            with self._db.reading() as conn:
+                yield conn
+        except sqlite3.DatabaseError as exc:  # the disk, or damage found mid-read
+            from hamstring_app.store.db import read_failure, storage_or_damage
+
+            if not storage_or_damage(exc):
+                raise
+            raise read_failure(self._db.path, exc) from exc
 
     def _day(self, name: str, day: date) -> None:
         r.check_day(name, day, self._today())

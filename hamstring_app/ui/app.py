@@ -30,6 +30,7 @@ from hamstring_app.paths import (
     ensure_private_dir,
     make_private_file,
     resolve_data_dir,
+    write_problem,
 )
 from hamstring_app.store import operations as op
 from hamstring_app.store.errors import StorageUnavailable, StoreError, storage_problem
@@ -92,8 +93,12 @@ def acquire_instance_lock(paths: DataPaths) -> QLockFile | None:
         make_private_file(paths.lock_file)
         return lock
     if lock.error() != QLockFile.LockError.LockFailedError:
-        # not another copy: the lock file itself could not be written
-        raise OSError(errno.EACCES, "the lock file could not be written", str(paths.lock_file))
+        # not another copy: the lock file itself could not be written. Qt does not say
+        # why; writing a probe file finds the true cause (read-only, permission, full).
+        problem = write_problem(paths.root)
+        if problem is not None:
+            raise problem
+        raise OSError(errno.EIO, f"the lock file {paths.lock_file} could not be written")
     return None
 
 
@@ -202,6 +207,38 @@ def _cannot_write(root: Path, exc: OSError) -> LaunchRefused:
     return LaunchRefused(str(StorageUnavailable(root, storage_problem(exc) or str(exc))))
 
 
+def _lock_folder(paths: DataPaths) -> QLockFile:
+    """Lock the data folder for this process, or LaunchRefused saying why not."""
+    try:
+        lock = acquire_instance_lock(paths)
+    except OSError as exc:
+        raise _cannot_write(paths.root, exc) from exc
+    if lock is None:
+        raise LaunchRefused(
+            QApplication.translate(
+                "launch",
+                "Hamstring Coach is already open on this data folder:\n{root}\n\n"
+                "Switch to the open window, or close it first.",
+            ).format(root=paths.root)
+        )
+    return lock
+
+
+def lock_new_folder(data_dir: str | os.PathLike[str] | None) -> QLockFile:
+    """On a first start, make the (private) data folder and lock it before the Welcome
+    dialog, so a second copy started meanwhile is refused before the runner types a
+    profile it would then lose. Raises LaunchRefused like :func:`launch`."""
+    os.umask(0o077)
+    root = resolve_data_dir(data_dir)
+    try:
+        paths = DataPaths(ensure_private_dir(root))
+    except LinkRefused as exc:
+        raise LaunchRefused(str(exc)) from exc
+    except OSError as exc:
+        raise _cannot_write(root, exc) from exc
+    return _lock_folder(paths)
+
+
 def launch(
     *,
     data_dir: str | os.PathLike[str] | None = None,
@@ -209,8 +246,12 @@ def launch(
     demo_years: int | None = None,
     clock: Clock | None = None,
     tab_factories: list[TabFactory] | None = None,
+    held_lock: QLockFile | None = None,
 ) -> Session:
     """Open the data folder and build the main window (not yet shown).
+
+    ``held_lock`` is the folder's lock when the caller took it already
+    (:func:`lock_new_folder`); launch then owns it and releases it on failure.
 
     Raises LaunchRefused with a human message when it cannot: another copy is running,
     the folder cannot be written to, or the database cannot be opened safely. On every
@@ -241,18 +282,7 @@ def launch(
         cleanup.append(lambda: teardown_logging(handler))
         log.info("Starting %s %s with data folder %s", APP_NAME, __version__, paths.root)
 
-        try:
-            lock = acquire_instance_lock(paths)
-        except OSError as exc:
-            raise _cannot_write(root, exc) from exc
-        if lock is None:
-            raise LaunchRefused(
-                QApplication.translate(
-                    "launch",
-                    "Hamstring Coach is already open on this data folder:\n{root}\n\n"
-                    "Switch to the open window, or close it first.",
-                ).format(root=paths.root)
-            )
+        lock = held_lock or _lock_folder(paths)
         cleanup.append(lock.unlock)
         try:
             repo = open_repository(
@@ -366,17 +396,28 @@ def run_gui(
 ) -> int:
     _qt_args[:] = list(qt_args)
     profile = None
+    held_lock = None
     if not demo and is_first_start(data_dir):
         # The very first start: welcome the runner at once. Making the data file and the
         # main window takes longer than drawing the dialog, so they wait for the answer;
         # what they import is loaded meanwhile, while the runner reads and types.
         application()
+        try:
+            held_lock = lock_new_folder(data_dir)
+        except LaunchRefused as exc:
+            return _refuse(str(exc))
         prepare_writes_in_background()
-        profile = ask_profile(SystemClock().today())
+        try:
+            profile = ask_profile(SystemClock().today())
+        finally:
+            if profile is None:  # cancelled (or failed): let go of the folder
+                held_lock.unlock()
         if profile is None:
             return 0
     try:
-        session = launch(data_dir=data_dir, demo=demo, demo_years=demo_years)
+        session = launch(
+            data_dir=data_dir, demo=demo, demo_years=demo_years, held_lock=held_lock
+        )
     except LaunchRefused as exc:
         return _refuse(str(exc))
     try:

@@ -1,18 +1,19 @@
-"""Two small dialogs: "I have been assessed by a professional" and "My hamstring hurts again".
+"""Small dialogs: "I have been assessed by a professional", "My hamstring hurts again" and
+"I have recovered".
 
 Each only builds its record; the caller saves it through ``ctx.ops.run`` (see
-:func:`record_assessment` and :func:`start_new_episode`), so a failure is shown and nothing
-is half-saved.
+:func:`record_assessment` and :func:`start_new_episode`; "I have recovered" is an undoable
+command, :class:`EndEpisodeCommand`), so a failure is shown and nothing is half-saved.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -29,18 +30,60 @@ from hamstring_app.core.episodes import (
     EpisodeEnd,
     ProfessionalAssessment,
 )
-from hamstring_app.core.models import PainSite, Side
-from hamstring_app.ui.dates import edit_format
+from hamstring_app.core.models import PainSite, Referral, Side
+from hamstring_app.ui.dates import day_text
 from hamstring_app.ui.profile_dialog import from_qdate, to_qdate
+from hamstring_app.ui.undo import OpCommand
+from hamstring_app.ui.widgets.date_field import DateField
 
 
-def _day_up_to(today: date) -> QDateEdit:
-    """A date picker that starts on ``today`` and cannot go past it."""
-    edit = QDateEdit(to_qdate(today))
-    edit.setCalendarPopup(True)
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("episodes", text)
+
+
+def outcome_words(outcome: AssessmentOutcome) -> str:
+    """What the professional said, in a few plain words."""
+    return {
+        AssessmentOutcome.CLEARED_TO_RUN: _tr("cleared to run"),
+        AssessmentOutcome.REHAB_ONLY: _tr("rehab only, no running yet"),
+        AssessmentOutcome.NO_RUNNING: _tr("no running"),
+    }[outcome]
+
+
+def _day_up_to(today: date) -> DateField:
+    """The app's past-date field, starting on ``today`` and not going past it."""
+    edit = DateField()
     edit.setMaximumDate(to_qdate(today))
-    edit.setDisplayFormat(edit_format())
+    edit.setDate(to_qdate(today))
     return edit
+
+
+def _error_label(name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def _day_problem(field: DateField, today: date, earliest: date | None, before: str) -> str:
+    """Why the typed day cannot be used ("" when it can): not a date, after ``today``, or
+    before ``earliest`` (``before`` says so, with ``{day}`` for that day)."""
+    day = field.typed_date()
+    if day is None:
+        return _tr("\u201c{text}\u201d is not a date. Type it like {example}.").format(
+            text=field.text(), example=to_qdate(today).toString(field.displayFormat())
+        )
+    if day > today:
+        return _tr("That day is in the future: give a day up to today.")
+    if earliest is not None and day < earliest:
+        return before.format(day=day_text(earliest))
+    return ""
+
+
+def _typed_day(field: DateField) -> date:
+    day = field.typed_date()
+    return day if day is not None else from_qdate(field.date())
 
 
 class AssessedDialog(QDialog):
@@ -74,6 +117,8 @@ class AssessedDialog(QDialog):
         form.addRow(self.tr("Assessed on"), self.date_edit)
         form.addRow(self.tr("What you were told"), self.outcome)
         form.addRow(self.tr("Note"), self.note)
+        self._today = today
+        self.error = _error_label("assessedError")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -82,12 +127,22 @@ class AssessedDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
+        layout.addWidget(self.error)
         layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        """Only a real day up to today is saved; otherwise say why and stay open."""
+        problem = _day_problem(self.date_edit, self._today, None, "")
+        if problem:
+            self.error.setText(problem)
+            self.error.show()
+            return
+        super().accept()
 
     def assessment(self) -> ProfessionalAssessment:
         said = self.outcome.currentData()  # Qt hands enum data back as plain text
         return ProfessionalAssessment(
-            from_qdate(self.date_edit.date()),
+            _typed_day(self.date_edit),
             None if said is None else AssessmentOutcome(said),
             self.note.text(),
         )
@@ -111,8 +166,8 @@ class NewEpisodeDialog(QDialog):
         )
         intro.setWordWrap(True)
         self.onset = _day_up_to(today)
-        if current is not None:
-            self.onset.setMinimumDate(to_qdate(current.onset).addDays(1))
+        self._today = today
+        self._earliest = None if current is None else current.onset + timedelta(days=1)
         self.onset.setAccessibleName(self.tr("When the pain started again"))
         self.side = QComboBox()
         for label, value in (
@@ -138,6 +193,7 @@ class NewEpisodeDialog(QDialog):
         form.addRow("", self.long_standing)
         if current is not None:
             form.addRow(self.tr("The last episode"), self.previous)
+        self.error = _error_label("newEpisodeError")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -146,11 +202,24 @@ class NewEpisodeDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
+        layout.addWidget(self.error)
         layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        """Only a day after the current episode's start, up to today; else say why."""
+        problem = _day_problem(
+            self.onset, self._today, self._earliest,
+            self.tr("A new episode starts after the current one did: from {day}."),
+        )
+        if problem:
+            self.error.setText(problem)
+            self.error.show()
+            return
+        super().accept()
 
     def episode(self) -> Episode:
         return Episode(
-            from_qdate(self.onset.date()),
+            _typed_day(self.onset),
             Side(self.side.currentData()),
             PainSite(self.site.currentData()),
             self.long_standing.isChecked(),
@@ -188,5 +257,132 @@ def start_new_episode(ctx, parent: QWidget) -> bool:  # type: ignore[no-untyped-
     )
     if not outcome.ok:
         QMessageBox.warning(parent, parent.tr("Not saved"), outcome.message)
+        return False
+    return True
+
+
+class RecoveredDialog(QDialog):
+    """"I have recovered": end the current injury episode, on a day from its onset to
+    today. ``caution`` is said above the buttons (something that closing does not change)."""
+
+    def __init__(
+        self, today: date, episode: Episode, caution: str = "", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("recoveredDialog")
+        self.setWindowTitle(self.tr("I have recovered"))
+        self._today, self._onset = today, episode.onset
+        intro = QLabel(
+            self.tr(
+                "Close your current injury episode (the pain started on {onset}). The "
+                "recovery timeline stops counting; everything you recorded is kept. Keep one "
+                "or two strength sessions a week: about a third of hamstring problems come "
+                "back within a year. If the pain comes back, use \u201cMy hamstring hurts "
+                "again\u201d."
+            ).format(onset=day_text(episode.onset))
+        )
+        intro.setWordWrap(True)
+        self.date_edit = _day_up_to(today)
+        self.date_edit.setAccessibleName(self.tr("The day it ended"))
+        self.reason = QComboBox()
+        self.reason.setAccessibleName(self.tr("How it ended"))
+        self.reason.addItem(self.tr("It has recovered"), EpisodeEnd.RECOVERED)
+        self.reason.addItem(self.tr("Close it, though it has not fully recovered"),
+                            EpisodeEnd.CLOSED)
+        form = QFormLayout()
+        form.addRow(self.tr("Ended on"), self.date_edit)
+        form.addRow(self.tr("How it ended"), self.reason)
+        self.caution = QLabel(caution)
+        self.caution.setObjectName("recoveredCaution")
+        self.caution.setWordWrap(True)
+        self.caution.setVisible(bool(caution))
+        self.error = _error_label("recoveredError")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.close_button = buttons.addButton(
+            self.tr("Close the episode"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.caution)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        """Only a real day from the onset to today closes it; otherwise say why, stay open."""
+        problem = _day_problem(
+            self.date_edit, self._today, self._onset,
+            self.tr("The day it ended cannot be before the pain started ({day})."),
+        )
+        if problem:
+            self.error.setText(problem)
+            self.error.show()
+            return
+        super().accept()
+
+    def ended(self) -> date:
+        return _typed_day(self.date_edit)
+
+    def end_reason(self) -> EpisodeEnd:
+        return EpisodeEnd(self.reason.currentData())
+
+
+class EndEpisodeCommand(OpCommand):
+    """End the current episode; Ctrl+Z makes it current again."""
+
+    def __init__(self, ctx, episode: Episode, ended: date, reason: EpisodeEnd) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(ctx, _tr("close the injury episode"))
+        if episode.id is None:
+            raise ValueError("only a stored episode (with an id) can be ended")
+        self.episode_id, self.ended, self.reason = episode.id, ended, reason
+
+    def redo(self) -> None:
+        from hamstring_app.store import operations as op
+
+        if self.run(op.end_episode, self.episode_id, self.ended, self.reason).ok:
+            self.say(_tr("Injury episode closed. Ctrl+Z opens it again."))
+
+    def undo(self) -> None:
+        from hamstring_app.store import operations as op
+
+        if self.run(op.reopen_episode, self.episode_id).ok:
+            self.say(_tr("The injury episode is current again."))
+
+
+def recovered_caution(assessment) -> str:  # type: ignore[no-untyped-def]
+    """What closing an episode does not change: an open urgent sign, or a professional's
+    "not yet" to running (``assessment``: today's, or None)."""
+    if assessment is None:
+        return ""
+    if assessment.referral is Referral.URGENT:
+        return _tr(
+            "An urgent warning sign is still open. Closing the episode does not close it: "
+            "see a professional, then record that you have been assessed."
+        )
+    if any(x.rule == "pain.professional_no_running" for x in assessment.advice):
+        return _tr(
+            "Your last assessment by a professional said not to run yet. Closing the "
+            "episode does not change that: record a new assessment when they clear you "
+            "to run."
+        )
+    return ""
+
+
+def close_episode(ctx, parent: QWidget, assessment, undo_stack) -> bool:  # type: ignore[no-untyped-def]
+    """Ask to close the current episode and push the undoable step; False when there is
+    none or it was cancelled."""
+    episodes = ctx.history.get().episodes
+    if not episodes or not episodes[-1].is_open:
+        return False
+    current = episodes[-1]
+    dialog = RecoveredDialog(ctx.clock.today(), current, recovered_caution(assessment), parent)
+    if not dialog.exec():
+        return False
+    command = EndEpisodeCommand(ctx, current, dialog.ended(), dialog.end_reason())
+    undo_stack.push(command)
+    if command.error:
+        QMessageBox.warning(parent, parent.tr("Not saved"), command.error)
         return False
     return True

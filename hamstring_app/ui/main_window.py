@@ -119,6 +119,9 @@ class MainWindow(QMainWindow):
         from hamstring_app.ui.importing.window import ImportGlue
 
         self.importing = ImportGlue(ctx, self, self.file_menu)
+        from hamstring_app.ui.data_out.menu import DataOutMenu
+
+        self.data_out = DataOutMenu(ctx, self, self.file_menu)
         if ctx.demo:
             self.statusBar().showMessage(
                 self.tr(

@@ -9,7 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
-from hamstring_app.core.models import Verdict
+from hamstring_app.core.models import Referral, Verdict
+from hamstring_app.core.rules import Assessment
 from hamstring_app.ui.theme import icon, verdict_colour
 
 _WORDS = {
@@ -44,6 +45,27 @@ def verdict_word_plain(verdict: Verdict) -> str:
 def verdict_sentence(verdict: Verdict) -> str:
     """What the verdict means today, in one sentence."""
     return _tr(_SENTENCES[verdict])
+
+
+# a stop because a professional who assessed the runner said "rehab only" or "no running"
+# (core/rules, pain.professional_no_running): the runner has been checked, so the sentence
+# says whose advice it is instead of asking them to get checked
+_PROFESSIONAL_STOP = (
+    "No running for now, as the professional who assessed you advised. Record it when they "
+    "clear you to run."
+)
+
+
+def sentence_for(assessment: Assessment) -> str:
+    """The verdict's sentence for this assessment: :func:`verdict_sentence`, except on a stop
+    that rests on a professional's "not yet" to running, with no referral open."""
+    if (
+        assessment.verdict is Verdict.STOP
+        and assessment.referral is Referral.NONE
+        and any(a.rule == "pain.professional_no_running" for a in assessment.advice)
+    ):
+        return _tr(_PROFESSIONAL_STOP)
+    return verdict_sentence(assessment.verdict)
 
 
 def verdict_icon(verdict: Verdict) -> QIcon:

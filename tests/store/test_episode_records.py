@@ -63,6 +63,34 @@ def test_ending_an_episode(repo):
         repo.end_episode(999, date(2026, 3, 1), EpisodeEnd.RECOVERED)
 
 
+def test_an_ended_episode_can_be_made_current_again_for_undo(repo):
+    repo.save_profile(full_profile())
+    (e,) = repo.list_episodes()
+    op.end_episode(repo, e.id, date(2026, 3, 1), EpisodeEnd.RECOVERED)
+    done = op.reopen_episode(repo, e.id)
+    assert done.changes == Changes.of(Kind.EPISODE)
+    assert done.value == e and repo.list_episodes() == (e,) and repo.current_episode() == e
+    with pytest.raises(NotFound):
+        repo.reopen_episode(999)
+
+
+def test_only_the_latest_episode_can_be_made_current_again(repo):
+    repo.save_profile(full_profile())
+    op.start_episode(repo, Episode(date(2026, 3, 1)))
+    first, second = repo.list_episodes()
+    with pytest.raises(ValidationError):
+        repo.reopen_episode(first.id)
+    assert repo.list_episodes() == (first, second)  # nothing written
+
+
+def test_an_episode_cannot_end_before_it_started(repo):
+    repo.save_profile(full_profile())
+    (e,) = repo.list_episodes()
+    with pytest.raises(ValidationError):
+        repo.end_episode(e.id, date(2026, 1, 9), EpisodeEnd.RECOVERED)
+    assert repo.current_episode() == e
+
+
 def test_assessments_round_trip_and_undo(repo):
     a = op.record_assessment(
         repo, ProfessionalAssessment(date(2026, 3, 10), AssessmentOutcome.CLEARED_TO_RUN, "ok")

@@ -347,6 +347,39 @@ def test_a_first_start_welcomes_before_the_data_file_is_made(qapp, tmp_path, mon
     assert not (data_dir / DB_NAME).exists()
 
 
+def test_a_first_start_locks_the_folder_before_the_welcome(qapp, tmp_path, monkeypatch):
+    """Two copies started at once on a new folder: the second is told at once that the
+    first is open, instead of welcoming the runner and losing the profile they type."""
+    from hamstring_app.paths import DB_NAME
+    from hamstring_app.ui import app as app_module
+
+    data_dir = tmp_path / "new-data"
+    refused: list[str] = []
+    second: list[object] = []
+    monkeypatch.setattr(app_module, "_refuse", lambda message: refused.append(message) or 1)
+
+    def second_copy_asked(today):
+        second.append("asked")  # the profile typed here would be lost
+        return None
+
+    def first_copy_welcome(today):
+        # the first copy is still on its Welcome dialog when the second one starts
+        monkeypatch.setattr(app_module, "ask_profile", second_copy_asked)
+        assert app_module.is_first_start(data_dir)
+        second.append(app_module.run_gui(data_dir=str(data_dir)))
+        return None  # then the first copy's runner cancels
+
+    monkeypatch.setattr(app_module, "ask_profile", first_copy_welcome)
+    assert app_module.run_gui(data_dir=str(data_dir)) == 0
+    assert second == [1]  # refused, never asked for a profile it would lose
+    assert len(refused) == 1 and "already open" in refused[0]
+    assert not (data_dir / DB_NAME).exists()
+    # the first copy let go of the folder when it stopped: a later start is welcomed
+    monkeypatch.setattr(app_module, "ask_profile", lambda today: second.append("later"))
+    assert app_module.run_gui(data_dir=str(data_dir)) == 0
+    assert second == [1, "later"]
+
+
 def test_a_profile_given_on_the_welcome_is_saved_without_asking_again(
     session_factory, monkeypatch
 ):

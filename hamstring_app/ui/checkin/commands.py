@@ -9,6 +9,7 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication
 
+from hamstring_app.core.episodes import ProfessionalAssessment
 from hamstring_app.core.models import CheckIn, Run
 from hamstring_app.store import operations as op
 from hamstring_app.store.errors import Conflict
@@ -67,3 +68,27 @@ class DeleteRunCommand(OpCommand):
     def undo(self) -> None:
         if self.deleted is not None and self.run(op.restore_run, self.deleted).ok:
             self.say(_tr("Run on %s is back.") % day_words(self.day))
+
+
+class DeleteAssessmentCommand(OpCommand):
+    """Delete an "assessed by a professional" record; undo records it again, same id."""
+
+    def __init__(self, ctx: AppContext, assessment: ProfessionalAssessment) -> None:
+        super().__init__(ctx, _tr("delete the assessment of %s") % day_words(assessment.day))
+        if assessment.id is None:
+            raise ValueError("only a stored assessment (with an id) can be deleted")
+        self.assessment_id = assessment.id
+        self.day = assessment.day
+        self.deleted: ProfessionalAssessment | None = None
+
+    def redo(self) -> None:
+        outcome = self.run(op.delete_assessment, self.assessment_id)
+        if outcome.ok:
+            self.deleted = outcome.value
+            self.say(
+                _tr("Assessment of %s deleted. Ctrl+Z brings it back.") % day_words(self.day)
+            )
+
+    def undo(self) -> None:
+        if self.deleted is not None and self.run(op.record_assessment, self.deleted).ok:
+            self.say(_tr("Assessment of %s is back.") % day_words(self.day))

@@ -1,4 +1,5 @@
-"""Past check-ins and runs: a sortable table (newest first) with edit and delete.
+"""Past check-ins, runs and professional assessments: a sortable table (newest first) with
+edit and delete (an assessment is deleted and recorded again, not edited).
 
 Deleting asks nothing: it goes on the undo stack, and Ctrl+Z brings the row back exactly.
 """
@@ -29,9 +30,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hamstring_app.core.episodes import ProfessionalAssessment
 from hamstring_app.core.models import CheckIn, History, Run, Units
 from hamstring_app.core.rules.days import checkin_pain
-from hamstring_app.ui.checkin.commands import DeleteCheckInCommand, DeleteRunCommand
+from hamstring_app.ui.checkin.commands import (
+    DeleteAssessmentCommand,
+    DeleteCheckInCommand,
+    DeleteRunCommand,
+)
 from hamstring_app.ui.checkin.runs import run_summary
 from hamstring_app.ui.context import AppContext
 from hamstring_app.ui.dates import day_text
@@ -54,7 +60,8 @@ class HistoryRow(NamedTuple):
     day: date
     checkin: CheckIn | None
     run: Run | None
-    date_key: tuple[int, int, int]  # newest first puts a day's check-in above its runs
+    date_key: tuple[int, int, int]  # newest first: a day's assessment, check-in, then runs
+    assessment: ProfessionalAssessment | None = None
 
     @property
     def is_checkin(self) -> bool:
@@ -77,8 +84,17 @@ def checkin_summary(c: CheckIn) -> str:
     return ", ".join(parts) or "no pain answers"
 
 
+def assessment_summary(a: ProfessionalAssessment) -> str:
+    from hamstring_app.ui.episode_dialogs import outcome_words
+
+    # the Entry column already says "Assessment": the details are what they said, and who
+    text = "what they said not recorded" if a.outcome is None else outcome_words(a.outcome)
+    return f"{text}; “{a.note}”" if a.note else text
+
+
 class HistoryModel(QAbstractTableModel):
-    """One row per check-in and per run. Sorts itself (fast for years of rows)."""
+    """One row per check-in, per run and per professional assessment. Sorts itself (fast
+    for years of rows)."""
 
     COLUMNS = ("Date", "Entry", "Pain", "Warnings", "Details")
     DETAILS = 4
@@ -91,12 +107,20 @@ class HistoryModel(QAbstractTableModel):
         self._sort_order = Qt.SortOrder.DescendingOrder
 
     def set_data(
-        self, checkins: tuple[CheckIn, ...], runs: tuple[Run, ...], units: Units
+        self,
+        checkins: tuple[CheckIn, ...],
+        runs: tuple[Run, ...],
+        units: Units,
+        assessments: tuple[ProfessionalAssessment, ...] = (),
     ) -> None:
         self.beginResetModel()
         self.units = units
         rows = [HistoryRow(c.day, c, None, (c.day.toordinal(), 1, 0)) for c in checkins]
         rows += [HistoryRow(r.day, None, r, (r.day.toordinal(), 0, r.id or 0)) for r in runs]
+        rows += [
+            HistoryRow(a.day, None, None, (a.day.toordinal(), 2, a.id or 0), a)
+            for a in assessments
+        ]
         self._rows = self._sorted(rows)
         self.endResetModel()
 
@@ -173,6 +197,12 @@ class HistoryModel(QAbstractTableModel):
         c, r = row.checkin, row.run
         if column == 0:
             return day_text(row.day)
+        if row.assessment is not None:
+            if column == 1:
+                return self.tr("Assessment")
+            if column == self.DETAILS:
+                return assessment_summary(row.assessment)
+            return ""
         if column == 1:
             return self.tr("Check-in") if c else self.tr("Run")
         if column == 2:
@@ -241,7 +271,7 @@ class HistoryPanel(QWidget):
         self.delete_button.setAccessibleName(self.tr("Delete the selected entry"))
         self.delete_button.setToolTip(self.tr("Delete key; Ctrl+Z brings it back"))
         self.undo_button = QPushButton(self.tr("Undo"))
-        self.undo_button.setAccessibleName(self.tr("Undo the last delete"))
+        self.undo_button.setAccessibleName(self.tr("Undo the last delete or change"))
         self.undo_button.setToolTip(self.tr("Ctrl+Z"))
         for button in (self.edit_button, self.delete_button, self.undo_button):
             button.setAutoDefault(False)
@@ -251,7 +281,9 @@ class HistoryPanel(QWidget):
         self.model = HistoryModel(self)
         self.table = HistoryTable()
         self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("History of check-ins and runs"))
+        self.table.setAccessibleName(
+            self.tr("History of check-ins, runs and assessments by a professional")
+        )
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -271,7 +303,8 @@ class HistoryPanel(QWidget):
         self.table.setWordWrap(False)
         layout.addWidget(self.table, 1)
         self.empty_label = QLabel(
-            self.tr("Your past check-ins and runs will be listed here, newest first.")
+            self.tr("Your past check-ins, runs and assessments will be listed here, newest "
+                    "first.")
         )
         self.empty_label.setWordWrap(True)
         self.empty_label.setEnabled(False)
@@ -293,7 +326,7 @@ class HistoryPanel(QWidget):
         """Show every check-in and run of ``history``."""
         profile = history.profile
         units = profile.units if profile is not None else Units.KM
-        self.model.set_data(history.checkins, history.runs, units)
+        self.model.set_data(history.checkins, history.runs, units, history.assessments)
         empty = self.model.rowCount() == 0
         self.empty_label.setVisible(empty)
         self.table.setVisible(not empty)
@@ -314,13 +347,15 @@ class HistoryPanel(QWidget):
         return True
 
     def _update_buttons(self, *_args: object) -> None:
-        has = self.selected_row() is not None
-        self.edit_button.setEnabled(has)
+        row = self.selected_row()
+        has = row is not None
+        # an assessment is not edited: delete it (Ctrl+Z brings it back) and record it again
+        self.edit_button.setEnabled(has and row.assessment is None)
         self.delete_button.setEnabled(has)
 
     def open_selected(self) -> None:
         row = self.selected_row()
-        if row is None:
+        if row is None or row.assessment is not None:
             return
         self.edit_requested.emit(row.day, row.run.id if row.run else None)
 
@@ -333,6 +368,8 @@ class HistoryPanel(QWidget):
             self.undo_stack.push(DeleteCheckInCommand(self.ctx, row.day))
         elif row.run is not None:
             self.undo_stack.push(DeleteRunCommand(self.ctx, row.run))
+        elif row.assessment is not None and row.assessment.id is not None:
+            self.undo_stack.push(DeleteAssessmentCommand(self.ctx, row.assessment))
         # keep the keyboard where it was, on the row that moved into this place, but
         # select nothing: a second Delete must not remove another entry by itself
         self.table.clearSelection()

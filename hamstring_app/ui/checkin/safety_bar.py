@@ -1,16 +1,17 @@
 """Above today's verdict: an open warning sign, every day until a professional has
-assessed it, with the way to record that; the last assessment; and "My hamstring hurts
-again" to start a new injury episode."""
+assessed it, with the way to record that; the last assessment; "My hamstring hurts again"
+to start a new injury episode; and "I have recovered" to close the current one."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from hamstring_app.core.episodes import AssessmentOutcome
+from hamstring_app.core.episodes import Episode
 from hamstring_app.core.models import Referral
 from hamstring_app.core.rules import Assessment
 from hamstring_app.ui.dates import day_text
+from hamstring_app.ui.episode_dialogs import outcome_words
 
 SIGN_RULES = ("pain.red_flag", "pain.recent_red_flag")
 
@@ -18,6 +19,7 @@ SIGN_RULES = ("pain.red_flag", "pain.recent_red_flag")
 class SafetyBar(QWidget):
     assessed_clicked = Signal()
     new_episode_clicked = Signal()
+    recovered_clicked = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,16 +59,31 @@ class SafetyBar(QWidget):
         self.record_button = QPushButton(self.tr("Record an assessment..."))
         self.record_button.setObjectName("recordAssessmentButton")
         self.record_button.clicked.connect(self.assessed_clicked)
-        footer = QHBoxLayout()
-        footer.addWidget(self.last_label, 1)
-        footer.addWidget(self.record_button)
-        footer.addWidget(self.new_episode_button)
+        self.recovered_button = QPushButton(self.tr("I have recovered..."))
+        self.recovered_button.setObjectName("recoveredButton")
+        self.recovered_button.setToolTip(
+            self.tr("Close the current injury episode: the pain has settled")
+        )
+        self.recovered_button.clicked.connect(self.recovered_clicked)
+        self.recovered_button.hide()  # shown while an episode is current (set_episode)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.record_button)
+        buttons.addWidget(self.recovered_button)
+        buttons.addWidget(self.new_episode_button)
+        buttons.addStretch(1)
+        footer = QVBoxLayout()  # the last assessment on its own line, the buttons below it
+        footer.addWidget(self.last_label)
+        footer.addLayout(buttons)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
         layout.addWidget(self.sign_box)
         layout.addLayout(footer)
         self.sign_box.hide()
+
+    def set_episode(self, current: Episode | None) -> None:
+        """Offer "I have recovered" only while an episode is current (open)."""
+        self.recovered_button.setVisible(current is not None and current.is_open)
 
     @property
     def sign_open(self) -> bool:
@@ -104,14 +121,10 @@ class SafetyBar(QWidget):
         if last is None:
             self.last_label.setText("")
         else:
-            said = {
-                AssessmentOutcome.CLEARED_TO_RUN: self.tr("cleared to run"),
-                AssessmentOutcome.REHAB_ONLY: self.tr("rehab only, no running yet"),
-                AssessmentOutcome.NO_RUNNING: self.tr("no running"),
-            }
             text = self.tr("Last assessed by a professional: {day}").format(
                 day=day_text(last.day)
             )
             if last.outcome is not None:
-                text += " (" + said[last.outcome] + ")"
+                text += " (" + outcome_words(last.outcome) + ")"
             self.last_label.setText(text)
+        self.last_label.setVisible(bool(self.last_label.text()))

@@ -130,6 +130,7 @@ class CheckInTab(StaleTab):
         self.safety = SafetyBar()
         self.safety.assessed_clicked.connect(self.record_assessment)
         self.safety.new_episode_clicked.connect(self.start_new_episode)
+        self.safety.recovered_clicked.connect(self.end_episode)
         self.plan = PlanPanel(ctx)  # today's run, the ladder, the week: after the verdict
         box = self.verdict.layout()
         box.insertWidget(box.indexOf(self.verdict.referral) + 1, self.plan)
@@ -235,6 +236,8 @@ class CheckInTab(StaleTab):
         self.verdict.set_pending(waiting)
         if waiting:  # a verdict without the answers being typed would mislead: it waits
             return self.verdict.assessment
+        episodes = history.episodes
+        self.safety.set_episode(episodes[-1] if episodes else None)
         if not history.checkins and not history.runs:
             self.verdict.show_empty()
             self.safety.show_assessment(None)
@@ -260,6 +263,12 @@ class CheckInTab(StaleTab):
         from hamstring_app.ui.episode_dialogs import start_new_episode
 
         start_new_episode(self.ctx, self)
+
+    def end_episode(self) -> None:
+        """"I have recovered": confirm, then close the current episode (Ctrl+Z undoes)."""
+        from hamstring_app.ui.episode_dialogs import close_episode
+
+        close_episode(self.ctx, self, self.verdict.assessment, self.undo_stack)
 
     # ------------------------------------------------------------------ actions
 

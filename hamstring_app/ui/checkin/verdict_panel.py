@@ -21,7 +21,12 @@ from hamstring_app.ui.checkin.why_text import why_lines
 from hamstring_app.ui.dates import localise_dates
 from hamstring_app.ui.help_window import help_url, learn_section_for
 from hamstring_app.ui.theme import error_colour, icon, verdict_colour
-from hamstring_app.ui.verdicts import verdict_pixmap, verdict_sentence, verdict_word
+from hamstring_app.ui.verdicts import (
+    sentence_for,
+    verdict_pixmap,
+    verdict_sentence,
+    verdict_word,
+)
 
 LEVEL_VERDICT = {
     Level.INFO: Verdict.MODIFY,
@@ -292,7 +297,8 @@ class VerdictPanel(QWidget):
         self.empty_label.hide()
         verdict = assessment.verdict
         colour = verdict_colour(verdict)
-        headline, summary = self.verdict_words(verdict)
+        headline = self.verdict_words(verdict)[0]
+        summary = sentence_for(assessment)  # says so when a professional said "not yet"
         self.verdict_label.setText(headline)
         self.verdict_label.setStyleSheet(f"color: {colour.name()};")
         self.summary_label.setText(summary)

@@ -34,6 +34,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "date": ("Date", "date"),
     "run_date": ("Run on", "date"),
     "red_flag_date": ("Warning sign reported on", "date"),
+    "assessment_date": ("Assessed by a professional on", "date"),
+    "outcome": ("What they said", "text"),
     "onset": ("Pain started", "date"),
     "returned_on": ("Back to running on", "date"),
     "first_day": ("First day", "date"),

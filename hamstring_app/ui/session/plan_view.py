@@ -58,6 +58,8 @@ class PlanSummary:
     note: str = ""  # extra line, e.g. sessions done this week
     #: a check-in today or yesterday backs the running advice
     checked_in: bool = True
+    #: the verdict's sentence for today (ui/verdicts.sentence_for); empty: the usual one
+    sentence: str = ""
 
 
 class ExerciseRow(QFrame):
@@ -199,7 +201,7 @@ class PlanView(QWidget):
             running = "<span style='color:{colour}'><b>{head}</b></span> {sentence}".format(
                 colour=colour,
                 head=self.tr("Running today: {verdict}.").format(verdict=word),
-                sentence=verdict_sentence(summary.verdict),
+                sentence=summary.sentence or verdict_sentence(summary.verdict),
             )
         else:  # no recent answers: a verdict would only be a guess
             self.verdict_icon.clear()

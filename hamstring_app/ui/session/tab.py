@@ -37,6 +37,7 @@ from hamstring_app.ui.dates import day_text
 from hamstring_app.ui.events import Kind
 from hamstring_app.ui.session.commands import DiscardSessionCommand
 from hamstring_app.ui.texts import counted
+from hamstring_app.ui.verdicts import sentence_for
 from hamstring_app.ui.widgets.stale_tab import StaleTab
 
 if TYPE_CHECKING:
@@ -228,6 +229,7 @@ class SessionTab(StaleTab):
             pause_message=pause_message,
             note=note,
             checked_in=today_plan.checked_in,
+            sentence=sentence_for(assessment),
         )
         plan = today_plan.plan
         choices = [swap_choices(self.library, plan, i) for i in range(len(plan))]

@@ -1,0 +1,5 @@
+"""Data out of the app: the report for a health professional, export, backup and restore.
+
+:class:`~hamstring_app.ui.data_out.menu.DataOutMenu` puts their actions in the File menu;
+each action's dialog and its background work live in a module of its own.
+"""

@@ -1,0 +1,49 @@
+"""What the data-out dialogs share: messages, dates and sizes as the app writes them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from hamstring_app.ui.dates import day_text
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("DataOut", text)
+
+
+__all__ = ["Messages", "day_text", "moment_text", "size_text", "tr"]
+
+
+def moment_text(moment: datetime) -> str:
+    """A date and time in the app's one date format: "Tue, 1 Dec 2026 09:30"."""
+    return f"{day_text(moment.date())} {moment.hour:02d}:{moment.minute:02d}"
+
+
+def size_text(size: int) -> str:
+    """A file size in plain words: "812 KB", "3.4 MB"."""
+    if size < 1024 * 1024:
+        return tr("{n} KB").format(n=max(1, round(size / 1024)))
+    return tr("{n} MB").format(n=f"{size / (1024 * 1024):.1f}")
+
+
+class Messages:
+    """How a data-out action speaks to the person; tests replace ``tell`` and ``ask``."""
+
+    def __init__(self, parent: QWidget) -> None:
+        self.parent = parent
+
+    def tell(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self.parent)
+        box.exec()
+
+    def ask(self, title: str, text: str, yes: str) -> bool:
+        """A yes/no question whose safe answer (Cancel) is the default."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self.parent)
+        go = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.exec()
+        return box.clickedButton() is go
