@@ -11,7 +11,8 @@ An import that writes holds the data folder's lock (``folder_lock``, the same on
 takes) from reading the files to the commit, so it never writes behind the back of an
 open app, and the app cannot open the folder halfway through. A dry run only reads.
 
-Files ending in ``.json`` are the app's own export, not watch files: they are handed to
+Files ending in ``.json`` are the app's own export, not watch files (except Garmin's
+``*_summarizedActivities.json``, read as watch data): they are handed to
 :data:`JSON_IMPORT` when the data-export feature has registered its reader there.
 """
 
@@ -111,8 +112,13 @@ def run_import(
     from hamstring_app.store.repository import open_repository
 
     day = today or date.today()
-    watch_files = [p for p in paths if not p.lower().endswith(".json")]
-    app_exports = [Path(p) for p in paths if p.lower().endswith(".json")]
+    from hamstring_app.importer.garmin_summary import is_summary_file
+
+    def app_export(path: str) -> bool:  # Garmin's activity summaries are watch data
+        return path.lower().endswith(".json") and not is_summary_file(path)
+
+    watch_files = [p for p in paths if not app_export(p)]
+    app_exports = [Path(p) for p in paths if app_export(p)]
     if app_exports and JSON_IMPORT is None:
         return _fail(
             f"{app_exports[0]} is not a watch file (FIT, GPX, TCX or zip); this version "

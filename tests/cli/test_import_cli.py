@@ -117,3 +117,23 @@ def test_import_is_refused_while_the_app_has_the_folder_open(inbox, tmp_path, ca
     assert main(["import", str(inbox), "--data-dir", str(data)]) == 0  # closed: it works
     assert len(saved_runs(data)) == 2
     assert not lock.exists()
+
+
+def test_a_garmin_summary_json_is_watch_data_not_the_app_export(tmp_path, capsys,
+                                                                monkeypatch):
+    monkeypatch.setattr(import_cli, "JSON_IMPORT", None)
+    start = int(START.timestamp() * 1000)
+    summary = tmp_path / "runner_0_summarizedActivities.json"
+    summary.write_text(json.dumps([{"summarizedActivitiesExport": [{
+        "activityId": 77, "activityType": "running", "startTimeGmt": start,
+        "startTimeLocal": start + 3_600_000, "distance": 750_000.0,
+        "movingDuration": 2_400_000.0,
+    }]}]))
+    data = tmp_path / "data"
+    assert main(["import", str(summary), "--data-dir", str(data)]) == 0
+    assert "Added 1 run," in capsys.readouterr().out
+    (run,) = saved_runs(data)
+    assert (run.distance_km, run.duration_min) == (7.5, 40.0)
+    assert main(["import", str(summary), "--data-dir", str(data)]) == 0  # found again
+    assert "Added 0 runs" in (out := capsys.readouterr().out) and "1 already saved" in out
+    assert len(saved_runs(data)) == 1
