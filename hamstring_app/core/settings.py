@@ -47,6 +47,8 @@ class Settings:
     auto_backup: bool = True  # back up the data at the first start of each day
     backups_daily_kept: int = 7  # automatic backups kept: the newest this many ...
     backups_weekly_kept: int = 4  # ... then one a week for this many weeks before them
+    backup_folder: str = ""  # daily and manual backups go here ("" = backups/ in the data
+    # folder)
     watch_folder: str = ""  # import new runs from this folder ("" = none)
     # sessions the runner moved in the week ahead: "kind from to" entries joined by ";"
     # (core.runplan.week.moves_to_text); moves whose days have passed are ignored, and
@@ -64,8 +66,10 @@ class Settings:
         _check_int("set_pain_threshold", self.set_pain_threshold, 0, 10)
         _check_int("backups_daily_kept", self.backups_daily_kept, *BACKUPS_DAILY_RANGE)
         _check_int("backups_weekly_kept", self.backups_weekly_kept, *BACKUPS_WEEKLY_RANGE)
-        if not isinstance(self.watch_folder, str) or len(self.watch_folder) > MAX_FOLDER_CHARS:
-            raise ValidationError("watch_folder", "must be a folder path (text)")
+        for name in ("watch_folder", "backup_folder"):
+            value = getattr(self, name)
+            if not isinstance(value, str) or len(value) > MAX_FOLDER_CHARS:
+                raise ValidationError(name, "must be a folder path (text)")
         if not isinstance(self.plan_moves, str) or len(self.plan_moves) > MAX_PLAN_MOVES_CHARS:
             raise ValidationError(
                 "plan_moves", f"must be text of at most {MAX_PLAN_MOVES_CHARS} characters"

@@ -15,6 +15,10 @@ Files, in ``<data dir>/backups/``:
 - ``backup-YYYYMMDD-HHMMSS-manual.sqlite3``: "Back up now" and ``hamstring-app backup``;
 - ``backup-YYYYMMDD-HHMMSS-before-restore.sqlite3``: the state just before a restore.
 
+The setting ``backup_folder`` (core/settings.py) can send the daily and manual backups to
+another folder the person chose (a synced folder, a second drive); ``where`` names it
+below, and None means ``backups/``. Before-restore copies always stay in ``backups/``.
+
 Manual and before-restore backups are never deleted by the app. The copies taken before a
 database upgrade (``hamstring-coach-YYYYMMDD-HHMMSS-revNNNN.sqlite3``, see db.py) keep
 their own rotation; they are listed for restoring too.
@@ -81,6 +85,20 @@ class BackupInfo:
 
 def backup_folder(data_dir: Path) -> Path:
     return Path(data_dir) / BACKUP_DIR
+
+
+def chosen_folder(where: Path | str | None) -> Path | None:
+    """The folder the person chose for backups, or None for ``backups/``; BackupFailed
+    when it is not there (a drive not plugged in): it is never made on a guess."""
+    if where is None or not str(where).strip():
+        return None
+    folder = Path(str(where).strip()).expanduser()
+    if not folder.is_dir():
+        raise BackupFailed(
+            f"The backup folder {folder} is not there (is its drive connected?), so no "
+            "backup was made. Choose another one in File > Settings."
+        )
+    return folder
 
 
 def backup_name(kind: str, now: datetime) -> str:
@@ -178,13 +196,19 @@ def _free_target(folder: Path, kind: str, now: datetime) -> Path:
 
 
 def make_backup(
-    db_path: Path, *, now: datetime, kind: str = MANUAL, target: Path | None = None
+    db_path: Path,
+    *,
+    now: datetime,
+    kind: str = MANUAL,
+    target: Path | None = None,
+    where: Path | str | None = None,
 ) -> BackupInfo:
     """Back up the database at ``db_path`` (the app may be writing to it meanwhile).
 
-    Without ``target`` the copy goes into ``backups/`` beside the database, named after
-    ``now`` and ``kind``. Raises BackupFailed (or StorageUnavailable) and keeps nothing
-    when the copy cannot be made or fails its check.
+    Without ``target`` the copy goes into ``where`` (see :func:`chosen_folder`), or
+    ``backups/`` beside the database, named after ``now`` and ``kind``. Raises
+    BackupFailed (or StorageUnavailable) and keeps nothing when the copy cannot be made
+    or fails its check.
     """
     db_path = Path(db_path)
     if not db_path.exists() or db_path.stat().st_size == 0:
@@ -194,7 +218,9 @@ def make_backup(
             raise BackupFailed(f"{db_path} is not an SQLite database, so it was not backed up.")
     try:
         if target is None:
-            folder = ensure_private_dir(db_path.parent / BACKUP_DIR, ours=True)
+            folder = chosen_folder(where) or ensure_private_dir(
+                db_path.parent / BACKUP_DIR, ours=True
+            )
             target = _free_target(folder, kind, now)
         else:
             target = Path(target).expanduser()
@@ -271,12 +297,21 @@ def _with_problem(info: BackupInfo, problem: str) -> BackupInfo:
     return BackupInfo(info.path, info.taken, info.kind, info.size, problem=problem)
 
 
-def list_backups(data_dir: Path) -> list[BackupInfo]:
-    """Every backup in ``backups/`` (the app's and the pre-update copies), newest first."""
-    folder = backup_folder(data_dir)
-    if not folder.is_dir():
-        return []
-    found = [describe(p) for p in folder.iterdir() if p.is_file() and parse_name(p)]
+def list_backups(data_dir: Path, where: Path | str | None = None) -> list[BackupInfo]:
+    """Every backup in ``backups/`` (the app's and the pre-update copies) and in the
+    chosen folder ``where`` (if it is there), newest first."""
+    folders = [backup_folder(data_dir)]
+    with contextlib.suppress(BackupFailed):
+        chosen = chosen_folder(where)
+        if chosen is not None and chosen.resolve() != folders[0].resolve():
+            folders.append(chosen)
+    found = [
+        describe(p)
+        for folder in folders
+        if folder.is_dir()
+        for p in folder.iterdir()
+        if p.is_file() and parse_name(p)
+    ]
     return sorted(found, key=lambda b: (b.taken, b.path.name), reverse=True)
 
 
@@ -306,9 +341,16 @@ def daily_backups(folder: Path) -> list[tuple[datetime, Path]]:
     return sorted(found, reverse=True)
 
 
-def daily_backup_due(data_dir: Path, today: date) -> bool:
-    """True when no automatic backup was taken on ``today`` yet."""
-    return all(taken.date() != today for taken, _ in daily_backups(backup_folder(data_dir)))
+def _daily_folder(data_dir: Path, where: Path | str | None) -> Path:
+    if where is None or not str(where).strip():
+        return backup_folder(data_dir)
+    return Path(str(where).strip()).expanduser()
+
+
+def daily_backup_due(data_dir: Path, today: date, where: Path | str | None = None) -> bool:
+    """True when no automatic backup was taken on ``today`` yet (in ``where``, if given)."""
+    found = daily_backups(_daily_folder(data_dir, where))
+    return all(taken.date() != today for taken, _ in found)
 
 
 def to_keep(taken: list[datetime], daily_kept: int, weekly_kept: int) -> set[datetime]:
@@ -328,10 +370,13 @@ def to_keep(taken: list[datetime], daily_kept: int, weekly_kept: int) -> set[dat
     return keep
 
 
-def rotate(data_dir: Path, daily_kept: int, weekly_kept: int) -> list[Path]:
-    """Delete the automatic backups rotation does not keep; returns what was deleted.
-    Manual, before-restore and pre-update copies are never touched here."""
-    found = daily_backups(backup_folder(data_dir))
+def rotate(
+    data_dir: Path, daily_kept: int, weekly_kept: int, where: Path | str | None = None
+) -> list[Path]:
+    """Delete the automatic backups rotation does not keep (in ``where``, if given);
+    returns what was deleted. Manual, before-restore and pre-update copies are never
+    touched here."""
+    found = daily_backups(_daily_folder(data_dir, where))
     keep = to_keep([taken for taken, _ in found], daily_kept, weekly_kept)
     removed = []
     for taken, path in found:
@@ -347,13 +392,18 @@ def rotate(data_dir: Path, daily_kept: int, weekly_kept: int) -> list[Path]:
 
 
 def daily_backup(
-    data_dir: Path, *, now: datetime, daily_kept: int, weekly_kept: int
+    data_dir: Path,
+    *,
+    now: datetime,
+    daily_kept: int,
+    weekly_kept: int,
+    where: Path | str | None = None,
 ) -> BackupInfo | None:
     """At the first start of a day: back up and rotate. None when one was already taken
     today or there is no data yet. Raises BackupFailed when the copy cannot be made."""
     db_path = Path(data_dir) / DB_NAME
-    if not db_path.exists() or not daily_backup_due(data_dir, now.date()):
+    if not db_path.exists() or not daily_backup_due(data_dir, now.date(), where):
         return None
-    info = make_backup(db_path, now=now, kind=DAILY)
-    rotate(data_dir, daily_kept, weekly_kept)
+    info = make_backup(db_path, now=now, kind=DAILY, where=where)
+    rotate(data_dir, daily_kept, weekly_kept, where)
     return info

@@ -34,6 +34,7 @@ from hamstring_app.store.errors import (
     READ_ONLY,
     DatabaseTooNew,
     DatabaseUnreadable,
+    DataFileGone,
     MigrationFailed,
     NeedsUpdate,
     NoDataYet,
@@ -117,6 +118,22 @@ class Database:
     _engine: Engine | None = field(default=None, repr=False)
     _idle: list[sqlite3.Connection] = field(default_factory=list, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    #: the file's (device, inode) when opened: a write checks it is still the same file
+    identity: tuple[int, int] | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.identity is None and not self.read_only:
+            self.identity = file_identity(self.path)
+
+    def still_there(self) -> bool:
+        """False when the file opened was removed, moved away or replaced since (or its
+        folder or disk cannot be reached): writing now would save into nothing."""
+        return self.identity is None or file_identity(self.path) == self.identity
+
+    def check_still_there(self) -> None:
+        """Raise DataFileGone when :meth:`still_there` is False."""
+        if not self.still_there():
+            raise DataFileGone(self.path, replaced=file_identity(self.path) is not None)
 
     @property
     def engine(self) -> Engine:
@@ -124,13 +141,16 @@ class Database:
             if self._engine is None:
                 if self._closed:
                     raise RuntimeError("the database is closed")
-                self._engine = (_read_only_engine if self.read_only else make_engine)(self.path)
+                if self.read_only:
+                    self._engine = _read_only_engine(self.path)
+                else:
+                    self._engine = make_engine(self.path, existing=True)
             return self._engine
 
     def _connect(self) -> sqlite3.Connection:
         if self.read_only:
             return _connect_read_only(self.path)
-        conn = connect(self.path)
+        conn = connect(self.path, existing=True)
         conn.execute("PRAGMA query_only=ON")  # a connection for reading, never writing
         return conn
 
@@ -170,6 +190,15 @@ class Database:
             engine.dispose()
         if not self.read_only:
             protect_files(self.path)
+
+
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """(device, inode) of the file at ``path``; None when it is not there or unreachable."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
 
 
 def protect_files(path: Path) -> None:
@@ -464,14 +493,22 @@ def _prune_backups(folder: Path, path: Path, keep: Path) -> None:
 # ----------------------------------------------------------------------- engine
 
 
-def connect(path: Path, *, synchronous: str = SYNCHRONOUS) -> sqlite3.Connection:
+def connect(
+    path: Path, *, synchronous: str = SYNCHRONOUS, existing: bool = False
+) -> sqlite3.Connection:
     """A connection with the app's pragmas, in autocommit mode: transactions begin only
     when asked (``BEGIN``), so DDL is transactional too. Every connection that may write
     is made here, the engine's included. ``synchronous`` other than the app's setting is
-    for the benchmark that compares durability settings only."""
+    for the benchmark that compares durability settings only. With ``existing`` the file
+    must be there already (SQLite's ``mode=rw``): a data file removed while the app is
+    open is never silently made again, empty."""
     if synchronous not in ("OFF", "NORMAL", "FULL", "EXTRA"):
         raise ValueError(f"unknown synchronous setting {synchronous!r}")
-    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    if existing:
+        uri = Path(path).absolute().as_uri() + "?mode=rw"
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    else:
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     try:
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute(f"PRAGMA synchronous={synchronous}")
@@ -498,9 +535,12 @@ def _engine(path: Path, creator: Callable[[], sqlite3.Connection]) -> Engine:
     return engine
 
 
-def make_engine(path: Path, *, synchronous: str = SYNCHRONOUS) -> Engine:
-    """An engine whose every connection has the app's pragmas and real transactions."""
-    return _engine(path, lambda: connect(path, synchronous=synchronous))
+def make_engine(
+    path: Path, *, synchronous: str = SYNCHRONOUS, existing: bool = False
+) -> Engine:
+    """An engine whose every connection has the app's pragmas and real transactions
+    (``existing``: see :func:`connect`)."""
+    return _engine(path, lambda: connect(path, synchronous=synchronous, existing=existing))
 
 
 def _write_meta(conn: Any, revision: str, app_version: str) -> None:
@@ -633,7 +673,7 @@ def _open(
         _refresh_meta(path, target, app_version)  # the usual start: plain sqlite3 only
         protect_files(path)
         return Database(path=path, backup_path=backup, revision=target)
-    engine = make_engine(path)
+    engine = make_engine(path, existing=True)  # made above when it was missing
     try:
         if usual and not found.exists:
             _create(engine, path=path, app_version=app_version)

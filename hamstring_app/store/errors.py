@@ -160,6 +160,32 @@ class ReadOnlyWithChanges(StoreError):
         )
 
 
+class DataFileGone(StoreError):
+    """The data file the app opened was removed, moved away or replaced while it was open:
+    nothing is written, so nothing is saved where nobody would find it again."""
+
+    def __init__(self, path: Path, *, replaced: bool = False) -> None:
+        self.path = Path(path)
+        self.replaced = replaced
+        if replaced:
+            what = (
+                f"Your data file {self.path} was replaced by another file while Hamstring "
+                "Coach was open. Nothing was saved, so the two are not mixed."
+            )
+            then = "Close the app and open it again to use the file that is there now."
+        else:
+            what = (
+                f"Your data file {self.path} is no longer there: its folder was moved, "
+                "renamed or deleted, or its disk was removed, while Hamstring Coach was "
+                "open. Nothing was saved, and no new empty file was made in its place."
+            )
+            then = (
+                "Put the folder back (or plug the disk in again) and save again; or close "
+                "the app, and open it with --data-dir to use another folder."
+            )
+        super().__init__(f"{what} {then}")
+
+
 FULL = "the disk is full"
 READ_ONLY = "it is read-only"
 NO_PERMISSION = "you do not have permission to write there"

@@ -100,6 +100,11 @@ class Repository(RunImports, EpisodeRecords):
     def close(self) -> None:
         self._db.close()
 
+    def still_there(self) -> bool:
+        """False when the data file was removed, moved away or replaced since it was opened
+        (writes then raise DataFileGone)."""
+        return self._db.still_there()
+
     def prepare_writes(self) -> None:
         """:func:`prepare_writes`, and make the engine the writes will use."""
         prepare_writes()
@@ -132,6 +137,7 @@ class Repository(RunImports, EpisodeRecords):
             return
         if self._db.read_only:
             raise StoreError("This data was opened for reading only; nothing was saved.")
+        self._db.check_still_there()  # never save into a file removed or replaced meanwhile
         sql = _sql()
         try:
             with self._db.engine.begin() as conn:
@@ -154,6 +160,8 @@ class Repository(RunImports, EpisodeRecords):
         except sqlite3.DatabaseError as exc:  # the disk, or damage found mid-read
             from hamstring_app.store.db import read_failure, storage_or_damage
 
+            if not self._db.still_there():
+                self._db.check_still_there()
             if not storage_or_damage(exc):
                 raise
             raise read_failure(self._db.path, exc) from exc

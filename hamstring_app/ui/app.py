@@ -38,6 +38,7 @@ from hamstring_app.store.repository import Repository, open_repository, prepare_
 from hamstring_app.ui.checkin.reminder import CheckInReminder
 from hamstring_app.ui.context import AppContext
 from hamstring_app.ui.events import AppEvents
+from hamstring_app.ui.file_watch import DataFileWatch
 from hamstring_app.ui.main_window import MainWindow, TabFactory
 from hamstring_app.ui.profile_dialog import ProfileDialog
 from hamstring_app.ui.theme import icon
@@ -309,6 +310,8 @@ def launch(
         # the daily check-in reminder; started by run_gui once the window is on screen
         reminder = CheckInReminder(ctx, window.banner.show_message, window)
         reminder.dismiss = window.banner.hide
+        # says so when the data file goes away while the app is open (lives with the window)
+        window.file_watch = DataFileWatch(ctx, window)
     except BaseException:
         for step in reversed(cleanup):
             try:

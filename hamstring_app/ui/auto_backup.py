@@ -1,9 +1,9 @@
 """The automatic backup at the first start of each day, run off the UI thread.
 
 See store/backups.py for what a backup is and which ones rotation keeps; the settings
-``auto_backup``, ``backups_daily_kept`` and ``backups_weekly_kept`` (core/settings.py)
-switch it off or change how many are kept. A failed backup is logged and said in the
-status bar; it never stops the app.
+``auto_backup``, ``backups_daily_kept``, ``backups_weekly_kept`` and ``backup_folder``
+(core/settings.py) switch it off, change how many are kept, or where. A failed backup
+is logged and said in the status bar; it never stops the app.
 """
 
 from __future__ import annotations
@@ -26,7 +26,10 @@ def start_daily_backup(ctx: AppContext, say: Callable[[str], None]) -> TaskHandl
         return None
     settings = ctx.repo.get_settings()
     now = ctx.clock.now()
-    if not settings.auto_backup or not backups.daily_backup_due(ctx.paths.root, now.date()):
+    where = settings.backup_folder or None
+    if not settings.auto_backup or not backups.daily_backup_due(
+        ctx.paths.root, now.date(), where
+    ):
         return None
     root = ctx.paths.root
 
@@ -36,6 +39,7 @@ def start_daily_backup(ctx: AppContext, say: Callable[[str], None]) -> TaskHandl
             now=now,
             daily_kept=settings.backups_daily_kept,
             weekly_kept=settings.backups_weekly_kept,
+            where=where,
         )
 
     def done(info: backups.BackupInfo | None) -> None:

@@ -211,7 +211,8 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(self.tr("New injury episode started."), 4000)
 
     def edit_settings(self) -> None:
-        dialog = SettingsDialog(self.ctx.repo.get_settings(), parent=self)
+        dialog = SettingsDialog(self.ctx.repo.get_settings(), parent=self,
+                                backups_folder=self.ctx.paths.backups)
         if dialog.exec() and dialog.settings() is not None:
             self._saved(self.ctx.ops.run(op.save_settings, dialog.settings()),
                         self.tr("Settings saved."))
@@ -264,5 +265,6 @@ class MainWindow(QMainWindow):
             if can_close is not None and not can_close():
                 event.ignore()
                 return
-        self.save_geometry()
+        if self.ctx.repo.still_there():  # never make a removed data folder again for this
+            self.save_geometry()
         super().closeEvent(event)

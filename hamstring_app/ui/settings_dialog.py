@@ -1,8 +1,10 @@
-"""File > Settings: reminder, sound, strength-session and watched-folder preferences."""
+"""File > Settings: reminder, sound, strength-session, watched-folder and backup
+preferences."""
 
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
@@ -22,11 +24,17 @@ from PySide6.QtWidgets import (
 )
 
 from hamstring_app.core.settings import SESSIONS_PER_WEEK_RANGE, Settings
+from hamstring_app.ui.backup_settings import BackupSettings
 from hamstring_app.ui.theme import error_colour
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        parent: QWidget | None = None,
+        backups_folder: Path | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self._original = settings
@@ -91,7 +99,11 @@ class SettingsDialog(QDialog):
         self.watch_choose.clicked.connect(self._choose_folder)
         self.watch_clear.clicked.connect(self.watch_edit.clear)
 
+        self.backups = BackupSettings(backups_folder)
+        layout.addWidget(self.backups)
+
         self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet(f"color: {error_colour().name()};")
         self.error_label.hide()
         layout.addWidget(self.error_label)
@@ -116,6 +128,7 @@ class SettingsDialog(QDialog):
         self.threshold_spin.setValue(s.set_pain_threshold)
         self.watch_edit.setText(s.watch_folder)
         self.watch_edit.setCursorPosition(0)
+        self.backups.load(s)
 
     def _choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
@@ -125,7 +138,7 @@ class SettingsDialog(QDialog):
             self.watch_edit.setText(folder)
 
     def build_settings(self) -> Settings:
-        return replace(
+        return self.backups.apply(replace(
             self._original,
             reminder_enabled=self.reminder_check.isChecked(),
             reminder_time=self.reminder_time.time().toString("HH:mm"),
@@ -134,11 +147,17 @@ class SettingsDialog(QDialog):
             sessions_per_week=self.sessions_spin.value(),
             set_pain_threshold=self.threshold_spin.value(),
             watch_folder=self.watch_edit.text().strip(),
-        )
+        ))
 
     def settings(self) -> Settings | None:
         return self._result
 
     def accept(self) -> None:
+        problem = self.backups.problem()
+        if problem is not None:
+            self.error_label.setText(problem)
+            self.error_label.show()
+            self.backups.folder_edit.setFocus()
+            return
         self._result = self.build_settings()
         super().accept()

@@ -15,10 +15,9 @@ import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
-from writer import checkin_for, run_for
+from writer import TODAY, checkin_for, run_for
 
 from hamstring_app.paths import DB_NAME
 from hamstring_app.store.repository import open_repository
@@ -84,7 +83,13 @@ class Writer:
         seen: list[str] = []
         self._until("READY", seen)
         time.sleep(delay)
-        os.kill(pid, signal.SIGKILL)
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:  # it ended before the kill: only an error does that
+            self.errors.seek(0)
+            raise RuntimeError(
+                f"the writer ended before it was killed: {self.errors.read()[-2000:]}"
+            ) from None
         while seen[-1] != "EXIT" if seen else True:
             try:
                 line = self.lines.get(timeout=40)
@@ -140,7 +145,7 @@ def kill_and_check(folder: Path, kills: int, seed: int = 14) -> KillReport:
             report.integrity = []
     finally:
         conn.close()
-    repo = open_repository(folder, today=lambda: date(2026, 6, 1), app_version="kill-test")
+    repo = open_repository(folder, today=lambda: TODAY, app_version="kill-test")
     try:
         saved = {c.day: c for c in repo.list_checkins()}
         runs_by_id = {r.id: r for r in repo.list_runs()}

@@ -40,3 +40,18 @@ def test_the_setting_switches_it_off(qtbot, session_factory):
 def test_demo_data_is_never_backed_up(qtbot, session_factory):
     session = session_factory(demo=True)
     assert start_daily_backup(session.ctx, lambda _t: None) is None
+
+
+def test_the_daily_backup_goes_to_the_chosen_folder(qtbot, session_factory, clock, tmp_path):
+    session = session_factory()
+    ctx = session.ctx
+    chosen = tmp_path / "synced"
+    chosen.mkdir()
+    ctx.repo.save_checkin(CheckIn(clock.today(), pain_rest=2))
+    ctx.repo.save_settings(replace(ctx.repo.get_settings(), backup_folder=str(chosen)))
+    handle = start_daily_backup(ctx, lambda _t: None)
+    assert handle is not None
+    qtbot.waitUntil(lambda: not handle.running, timeout=20_000)
+    assert len(backups.daily_backups(chosen)) == 1
+    assert backups.daily_backups(ctx.paths.backups) == []
+    assert start_daily_backup(ctx, lambda _t: None) is None  # done for today, there

@@ -56,3 +56,29 @@ def test_watched_folder_setting_round_trips(qtbot):
     assert dialog.build_settings().watch_folder == ""
     dialog.watch_edit.setText("  /sync/watch ")
     assert dialog.build_settings().watch_folder == "/sync/watch"
+
+
+def test_backup_settings_round_trip_and_a_missing_folder_is_refused(qtbot, tmp_path):
+    from hamstring_app.core.settings import Settings
+    from hamstring_app.ui.settings_dialog import SettingsDialog
+
+    start = Settings(auto_backup=True, backups_daily_kept=10, backups_weekly_kept=2)
+    dialog = SettingsDialog(start, backups_folder=tmp_path / "data" / "backups")
+    qtbot.addWidget(dialog)
+    part = dialog.backups
+    assert part.auto_check.isChecked() and part.daily_spin.value() == 10
+    assert str(tmp_path / "data" / "backups") in part.folder_edit.placeholderText()
+    part.auto_check.setChecked(False)
+    assert not part.daily_spin.isEnabled() and not part.weekly_spin.isEnabled()
+    part.folder_edit.setText(str(tmp_path / "not there"))
+    dialog.accept()
+    assert dialog.settings() is None and "is not there" in dialog.error_label.text()
+    part.folder_edit.setText(f"  {tmp_path}  ")
+    part.weekly_spin.setValue(0)
+    dialog.accept()
+    assert dialog.settings() == Settings(
+        auto_backup=False, backups_daily_kept=10, backups_weekly_kept=0,
+        backup_folder=str(tmp_path),
+    )
+    part.folder_default.click()
+    assert dialog.build_settings().backup_folder == ""

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QDate, QTimer
+from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from hamstring_app.core.models import ValidationError
 from hamstring_app.ui.dates import day_text
@@ -15,6 +15,16 @@ from hamstring_app.ui.theme import error_colour
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("checkin", text)
+
+
+def reveal(widget: QWidget) -> None:
+    """Scroll the nearest scroll area holding ``widget`` so that it is in view."""
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    if parent is not None:
+        area = parent  # once the layout has made room for new text in it
+        QTimer.singleShot(0, lambda: area.ensureWidgetVisible(widget))
 
 
 def to_qdate(day: date) -> QDate:

@@ -36,6 +36,7 @@ from hamstring_app.ui.checkin.fields import (
     format_number,
     from_qdate,
     parse_number,
+    reveal,
     to_qdate,
 )
 from hamstring_app.ui.checkin.questions import CheckInQuestions
@@ -449,6 +450,7 @@ class CheckInForm(CheckInQuestions):
                             "here; try again.") % outcome.message
                 )
                 self.general_error.show()
+                reveal(self.general_error)  # below the questions: bring it into view
             return False
         self.ctx.events.status_message.emit(self.saved_words(checkin.day))
         if self._loads == loads:  # nobody reloaded the form in answer to the change

@@ -175,9 +175,11 @@ class BackupActions(QObject):
             return self.backup_task
         db_path = self.ctx.paths.database
         now = self.ctx.clock.now().replace(tzinfo=None)
+        where = self.ctx.repo.get_settings().backup_folder or None
         self.ctx.events.status_message.emit(tr("Backing up your data..."))
         self.backup_task = run_task(
-            lambda _token: backups.make_backup(db_path, now=now, kind=backups.MANUAL),
+            lambda _token: backups.make_backup(db_path, now=now, kind=backups.MANUAL,
+                                               where=where),
             on_done=self._backed_up,
             on_error=self._backup_failed,
             parent=self.window,
@@ -204,7 +206,8 @@ class BackupActions(QObject):
     # -- restore -----------------------------------------------------------------------
 
     def dialog(self) -> RestoreDialog:
-        found = backups.list_backups(self.ctx.paths.root)
+        where = self.ctx.repo.get_settings().backup_folder or None
+        found = backups.list_backups(self.ctx.paths.root, where)
         return RestoreDialog(found, self.ctx.paths.backups, self.window)
 
     def restore(self) -> TaskHandle | None:

@@ -150,6 +150,23 @@ def test_no_step_up_in_strength_while_it_stands():
     assert a.strength_pause is None  # rehab work goes on, at the same dose
 
 
+def test_it_still_stands_in_a_new_injury_episode():
+    """Only a professional lifts it: a new episode (or an ended one) does not."""
+    from hamstring_app.core.episodes import Episode, EpisodeEnd
+
+    episodes = (
+        Episode(ago(70), ended=ago(45), end_reason=EpisodeEnd.RECOVERED),
+        Episode(ago(15)),
+    )
+    h = with_assessments(
+        dataclasses.replace(calm(), episodes=episodes),
+        ProfessionalAssessment(ago(50), NO_RUN),
+    )
+    a = evaluate(h, TODAY)
+    assert a.verdict is Verdict.STOP and RULE in rules_of(a)
+    assert not a.prescription.today.running
+
+
 def test_the_daily_verdict_series_shows_those_days_as_stop():
     h = with_assessments(
         calm(),

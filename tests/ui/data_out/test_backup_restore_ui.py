@@ -121,3 +121,21 @@ def test_a_damaged_backup_is_refused_and_left_as_it_is(qtbot, wait_for, filled, 
 def test_demo_data_cannot_be_backed_up_or_restored(session_factory):
     menu = session_factory(demo=True).window.data_out
     assert not menu.backup_action.isEnabled() and not menu.restore_action.isEnabled()
+
+
+def test_back_up_now_and_the_restore_list_follow_the_backup_folder_setting(
+    qtbot, wait_for, filled, tmp_path
+):
+    from dataclasses import replace
+
+    chosen = tmp_path / "elsewhere"
+    chosen.mkdir()
+    ctx = filled.ctx
+    ctx.repo.save_settings(replace(ctx.repo.get_settings(), backup_folder=str(chosen)))
+    actions = filled.window.data_out.backups
+    wait_for(actions.back_up_now())
+    made = list(chosen.iterdir())
+    assert len(made) == 1 and made[0].name.endswith("-manual.sqlite3")
+    dialog = actions.dialog()
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 0).toolTip() == str(made[0])
