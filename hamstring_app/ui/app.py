@@ -70,6 +70,9 @@ def application() -> QApplication:
     from hamstring_app.ui.help_window import register_help_links
 
     register_help_links()  # hamstring-help: links open the help window
+    from hamstring_app.ui.focus_ring import install_focus_ring
+
+    install_focus_ring(app)  # the keyboard focus is always visible
     return app
 
 

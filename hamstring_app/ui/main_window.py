@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
         self.banner = Banner()
         outer.addWidget(self.banner)
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Tabs"))
         self.tabs.setDocumentMode(True)
         outer.addWidget(self.tabs, 1)
         self.setCentralWidget(central)

@@ -36,6 +36,7 @@ from hamstring_app.ui.checkin.verdict_panel import VerdictPanel
 from hamstring_app.ui.context import AppContext
 from hamstring_app.ui.events import Kind
 from hamstring_app.ui.importing.prompt import NewRunsPrompt
+from hamstring_app.ui.tab_order import apply_tab_order
 from hamstring_app.ui.widgets.fit_scroll import FitScrollArea
 from hamstring_app.ui.widgets.stale_tab import StaleTab
 
@@ -148,9 +149,11 @@ class CheckInTab(StaleTab):
         left_layout.addWidget(self.runs)
         left_layout.addStretch(1)
         self.left_scroll = _scroll(left, "checkinFormScroll")
+        self.left_scroll.setAccessibleName(self.tr("Check-in"))
 
         self.right = QSplitter(Qt.Orientation.Vertical)
         self.verdict_scroll = _scroll(self.verdict, "verdictScroll")
+        self.verdict_scroll.setAccessibleName(self.tr("Verdict and plan"))
         self.right.addWidget(self.verdict_scroll)
         history_box = QWidget()
         history_layout = QVBoxLayout(history_box)
@@ -242,12 +245,14 @@ class CheckInTab(StaleTab):
             self.verdict.show_empty()
             self.safety.show_assessment(None)
             self.plan.clear()
+            apply_tab_order(self.right)
             return None
         assessment = self.ctx.ops.assessment()
         units = history.profile.units if history.profile is not None else Units.KM
         self.verdict.show_assessment(assessment, units)
         self.safety.show_assessment(assessment)  # an open warning sign, every day till assessed
         self.plan.show_assessment(assessment, units)
+        apply_tab_order(self.right)  # new advice items take their place in the Tab order
         return assessment
 
     def record_assessment(self) -> None:

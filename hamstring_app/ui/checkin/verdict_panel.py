@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from hamstring_app.core.models import Advice, Level, Referral, Units, Verdict
 from hamstring_app.core.rules import Assessment
+from hamstring_app.ui.accessibility import announce
 from hamstring_app.ui.checkin.why_text import why_lines
 from hamstring_app.ui.dates import localise_dates
 from hamstring_app.ui.help_window import help_url, learn_section_for
@@ -183,6 +184,9 @@ class VerdictPanel(QWidget):
 
         self.header = QFrame()
         self.header.setObjectName("verdictHeader")
+        # a Tab stop, so the verdict can be reached and read out from the keyboard
+        self.header.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self._announced: tuple[Verdict, str] | None = None
         header_layout = QHBoxLayout(self.header)
         header_layout.setContentsMargins(12, 10, 12, 10)
         self.icon_label = QLabel()
@@ -307,8 +311,15 @@ class VerdictPanel(QWidget):
         self.header.setStyleSheet(
             f"#verdictHeader {{ border: 2px solid {colour.name()}; border-radius: 6px; }}"
         )
-        self.header.setAccessibleName(self.tr("Today's verdict: %s") % headline)
+        spoken = self.tr("Today's verdict: %s") % headline
+        self.header.setAccessibleName(spoken)
+        self.header.setAccessibleDescription(summary)
+        self.icon_label.setAccessibleName(headline)
         self.header.show()
+        if self._announced != (verdict, summary):  # a change is said once, not every refresh
+            if self._announced is not None or self.isVisible():
+                announce(self.header, f"{spoken}. {summary}", urgent=verdict is Verdict.STOP)
+            self._announced = (verdict, summary)
 
         if assessment.referral != Referral.NONE:
             border = error_colour() if assessment.referral == Referral.URGENT else colour

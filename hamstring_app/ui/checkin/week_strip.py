@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QGridLayout, QMenu, QSizePolicy, QToolButton, QWid
 from hamstring_app.core.models import Units, Verdict
 from hamstring_app.core.runplan import Move, PlanDay
 from hamstring_app.core.runplan.caps import cap_text
-from hamstring_app.ui.dates import day_month_text, day_text
+from hamstring_app.ui.dates import axis_text, day_month_text, day_text
 from hamstring_app.ui.theme import verdict_colour
 
 KIND_VERDICT = {
@@ -110,7 +110,7 @@ class WeekStrip(QWidget):
                 continue
             d = days[n]
             b.day = d
-            head = self.tr("Today") if n == 0 else day_month_text(d.day)
+            head = self.tr("Today") if n == 0 else axis_text(d.day, "day")
             lines = [head, self.run_words(d)]
             lines.append(self.tr("Strength") if d.strength else " ")
             if d.moved:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from hamstring_app.core.library_model import PlannedExercise
 from hamstring_app.core.models import SetLog, ValidationError
 from hamstring_app.core.session import Event, EventKind, GuidedSession, State
+from hamstring_app.ui.accessibility import announce
 from hamstring_app.ui.session.audio import Cues
 from hamstring_app.ui.session.plan_view import illustration_path
 from hamstring_app.ui.session.runner_layout import PROGRESS_STEPS, RunnerLayout
@@ -58,6 +59,7 @@ class RunnerView(RunnerLayout):
         super().__init__(parent)
         self.cues = cues
         self.session: GuidedSession | None = None
+        self._last_said = ""  # the last step announced (each is said once)
         self.live = True
         #: builds the easier version of a planned exercise (set by the tab)
         self.easier_for: EasierFinder = lambda _item: None
@@ -141,6 +143,7 @@ class RunnerView(RunnerLayout):
         self.live = live
         self._shown_state = None
         self._shown_exercise = ""
+        self._last_said = ""
         self.offer.setVisible(False)
         self._offer_paused = False
         for button in (self.pause_button, self.done_button):
@@ -344,13 +347,21 @@ class RunnerView(RunnerLayout):
         if item is None:
             return
         if session.state is State.GET_READY:
-            self.cues.say(
-                self.tr("{name}. Set {n} of {total}.").format(
-                    name=item.exercise.name, n=session.set_index, total=session.sets_total
-                )
+            text = self.tr("{name}. {set}.").format(
+                name=item.exercise.name, set=self.set_text(session)
             )
         elif session.state is State.REST:
-            self.cues.say(self.tr("Rest."))
+            text = self.tr("Rest.")
+        elif session.state is State.WORK:  # for screen readers only: the beeps say it
+            text = self.state_label.text() + "."
+        else:
+            return
+        if text == self._last_said:
+            return
+        self._last_said = text
+        if session.state is not State.WORK:
+            self.cues.say(text)
+        announce(self, text)
 
     def _names(self) -> dict[str, str]:
         names: dict[str, str] = {}

@@ -90,6 +90,7 @@ class ChoiceStrip(QWidget):
         self._value: object = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.setProperty("drawsFocusRing", True)  # its own, round the whole strip
         self.buttons: list[QPushButton] = []
         for value, label in choices:
             button = QPushButton(label)

@@ -295,3 +295,22 @@ def test_a_set_each_side_says_so(qtbot, fake, make_planned):
     view.begin(GuidedSession(plan, fake, get_ready_s=5), live=False)
     assert view.set_label.text() == "Set 1 of 3: 8 reps each side"
     view.stop()
+
+
+def test_the_session_steps_are_announced(qtbot, make_planned):
+    from hamstring_app.ui import accessibility
+
+    clock = FakeClock(datetime(2026, 3, 18, 19, 30))
+    view = RunnerView(Cues(sound_enabled=False))
+    qtbot.addWidget(view)
+    accessibility.recent.clear()
+    plan = (make_planned("romanian_deadlift", sets=2, reps=8, rest_s=30),)
+    view.begin(GuidedSession(plan, clock, get_ready_s=5), live=False)
+    clock.advance(5.0)
+    view.tick()
+    name = plan[0].exercise.name
+    assert list(accessibility.recent) == [
+        f"{name}. Set 1 of 2: 8 reps.",
+        "Go: press Enter when the set is done.",
+    ]
+    view.stop()
