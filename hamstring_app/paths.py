@@ -79,8 +79,11 @@ def ensure_private_dir(path: Path, *, ours: bool = False) -> Path:
     Group and other permissions are removed (never added) only from a folder that is
     clearly the app's own: one created here, one that already holds the database, or one
     the caller vouches for with ``ours``. A folder of the person's own (say ~/Documents
-    given as --data-dir) keeps its permissions.
+    given as --data-dir) keeps its permissions. One vouched for with ``ours`` must not be a
+    symbolic link (LinkRefused): the app writes nothing outside the data folder.
     """
+    if ours:  # the app's own folders (backups/) are real folders inside the data folder
+        refuse_link(path, folder=True)
     created = False
     if not path.is_dir():
         parent = path.parent
@@ -100,15 +103,16 @@ class LinkRefused(OSError):
     """A file the app writes is a symbolic link: writing or chmod-ing it would reach a file
     outside the data folder, so the app refuses. ``str()`` is a sentence for a person."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, folder: bool = False) -> None:
         try:
             target = os.readlink(path)
         except OSError:
             target = "somewhere else"
+        kind = "folder" if folder else "file"
         super().__init__(
             errno.ELOOP,
-            f"{path} is a link to {target}, not a real file; Hamstring Coach writes only "
-            "real files inside its data folder. Nothing was changed. Put the file itself "
+            f"{path} is a link to {target}, not a real {kind}; Hamstring Coach writes only "
+            f"real files inside its data folder. Nothing was changed. Put the {kind} itself "
             "there (or remove the link), or pick another folder with --data-dir",
         )
         self.path = Path(path)
@@ -117,10 +121,10 @@ class LinkRefused(OSError):
         return f"{self.strerror}."
 
 
-def refuse_link(path: Path) -> None:
+def refuse_link(path: Path, *, folder: bool = False) -> None:
     """Raise LinkRefused when ``path`` is a symbolic link (even a dangling one)."""
     if path.is_symlink():
-        raise LinkRefused(path)
+        raise LinkRefused(path, folder=folder)
 
 
 def make_private_file(path: Path) -> None:

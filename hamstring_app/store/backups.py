@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from hamstring_app.paths import BACKUP_DIR, DB_NAME, ensure_private_dir
+from hamstring_app.paths import BACKUP_DIR, DB_NAME, LinkRefused, ensure_private_dir
 from hamstring_app.store.db import SQLITE_HEADER, protect_files
 from hamstring_app.store.errors import StorageUnavailable, StoreError, storage_problem
 
@@ -234,6 +234,8 @@ def make_backup(
             source.close()
     except StoreError:
         raise
+    except LinkRefused as exc:
+        raise BackupFailed(str(exc)) from exc
     except (OSError, sqlite3.Error) as exc:
         reason = storage_problem(exc)
         if reason is not None:

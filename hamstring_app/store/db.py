@@ -28,13 +28,14 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hamstring_app.paths import BACKUP_DIR, ensure_private_dir, make_private_file
+from hamstring_app.paths import BACKUP_DIR, LinkRefused, ensure_private_dir, make_private_file
 from hamstring_app.store.errors import (
     CANNOT_OPEN,
     READ_ONLY,
     DatabaseTooNew,
     DatabaseUnreadable,
     DataFileGone,
+    LinkNotFollowed,
     MigrationFailed,
     NeedsUpdate,
     NoDataYet,
@@ -387,11 +388,11 @@ def plain_reason(exc: BaseException) -> str:
 
 
 def _refuse_drift(path: Path, conn: sqlite3.Connection) -> None:
-    """A file that says it is current must have every table and column the app reads."""
-    from hamstring_app.store.reader import EXPECTED_COLUMNS
-    from hamstring_app.store.unreadable import missing_parts
+    """A file that says it is current must have every table, column and unique key of the
+    schema (store/schema_names.py, derived from store/tables.py)."""
+    from hamstring_app.store.schema_names import missing_parts
 
-    missing = missing_parts(conn, EXPECTED_COLUMNS)
+    missing = missing_parts(conn)
     if missing:
         more = f" and {len(missing) - 3} more" if len(missing) > 3 else ""
         shown = ", ".join(missing[:3]) + more
@@ -412,7 +413,10 @@ def _backup(path: Path, revision: str | None, stamp: datetime) -> Path:
     """Copy ``path`` into backups/ before a migration. The copy is written under a
     temporary name and renamed only when complete and flushed, so a kill or a full disk
     midway never leaves something that looks like a backup."""
-    folder = ensure_private_dir(path.parent / BACKUP_DIR, ours=True)
+    try:
+        folder = ensure_private_dir(path.parent / BACKUP_DIR, ours=True)
+    except LinkRefused as exc:
+        raise LinkNotFollowed(exc.path, str(exc)) from exc
     _prune_leftovers(folder, path)
     base = f"{path.stem}-{stamp.strftime('%Y%m%d-%H%M%S')}-rev{revision or 'none'}"
     for attempt in range(1, 1000):

@@ -143,19 +143,6 @@ SESSION_SELECT = _select("strength_session", SESSION_COLUMNS)
 SET_SELECT = _select("set_log", ("session_id", *SET_COLUMNS))
 PROFILE_SELECT = _select("profile", PROFILE_COLUMNS) + " WHERE id = 1"
 
-# Every table and column the reads need: a file at the current format that lacks one is
-# refused when it is opened (db._inspect), never half-read.
-EXPECTED_COLUMNS: dict[str, tuple[str, ...]] = {
-    "checkin": CHECKIN_COLUMNS,
-    "run": RUN_COLUMNS,
-    "strength_session": SESSION_COLUMNS,
-    "set_log": ("session_id", *SET_COLUMNS),
-    "profile": PROFILE_COLUMNS,
-    "setting": ("key", "value"),
-    "app_meta": ("schema_revision", "app_version"),
-}
-
-
 # ----------------------------------------------------------------------- defensive reads
 # The fast path builds all rows at once; only if that fails (a row that passed the CHECKs
 # but cannot be decoded) is each row built alone, and the bad ones left out and noted.

@@ -1,7 +1,7 @@
 """Rows that pass the schema's CHECKs yet cannot be read (an impossible date, text that
 is not UTF-8, a garbled time): skipped in memory, left untouched in the file, and named
-in one plain sentence. And the check that a file has every table and column its format
-promises (schema drift), refused before anything is read.
+in one plain sentence. (The check that a file has every table and column its format
+promises is store/schema_names.py.)
 
 The reader's fast path builds every row at once; only when that fails does it go row by
 row through :func:`build_each`, so healthy files pay nothing for this.
@@ -136,16 +136,3 @@ def sentence(rows: Sequence[UnreadableRow]) -> str:
         "data file; everything else was read. To get it back, restore a copy from the "
         "backups folder, or enter it again."
     )
-
-
-def missing_parts(conn: sqlite3.Connection, expected: dict[str, Sequence[str]]) -> list[str]:
-    """What the file lacks of ``expected`` (table -> columns), in plain words."""
-    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    missing: list[str] = []
-    for table, columns in expected.items():
-        if table not in tables:
-            missing.append(f"the table {table}")
-            continue
-        have = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
-        missing += [f"the column {c} of the table {table}" for c in columns if c not in have]
-    return missing

@@ -29,6 +29,7 @@ from hamstring_app.paths import (
     LinkRefused,
     ensure_private_dir,
     make_private_file,
+    refuse_link,
     resolve_data_dir,
     write_problem,
 )
@@ -213,6 +214,12 @@ def _cannot_write(root: Path, exc: OSError) -> LaunchRefused:
 
 def _lock_folder(paths: DataPaths) -> QLockFile:
     """Lock the data folder for this process, or LaunchRefused saying why not."""
+    try:  # what the app writes besides the database and the log: real files only
+        refuse_link(paths.lock_file)
+        refuse_link(paths.root / WINDOW_SETTINGS_NAME)
+        refuse_link(paths.backups, folder=True)
+    except LinkRefused as exc:
+        raise LaunchRefused(str(exc)) from exc
     try:
         lock = acquire_instance_lock(paths)
     except OSError as exc:

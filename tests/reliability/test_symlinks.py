@@ -92,3 +92,81 @@ def test_the_app_refuses_to_start_on_a_log_link(qapp, tmp_path):
         launch(data_dir=folder)
     assert "link" in str(caught.value)
     _untouched(target, sha)
+
+
+def _outside_folder(tmp_path):
+    target = tmp_path / "outside" / "somewhere"
+    target.mkdir(parents=True)
+    (target / "theirs.txt").write_text("not yours\n")
+    return target
+
+
+@pytest.mark.parametrize("name", ["window.ini", "hamstring-coach.lock"])
+def test_the_app_refuses_to_start_on_a_settings_or_lock_link(qapp, tmp_path, name):
+    from hamstring_app.ui.app import LaunchRefused, launch
+
+    target = _outside(tmp_path, name + ".txt")
+    sha = digest(target)
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / name).symlink_to(target)
+    with pytest.raises(LaunchRefused) as caught:
+        launch(data_dir=folder)
+    message = str(caught.value)
+    assert "link" in message and str(folder / name) in message and "Nothing was changed" in message
+    _untouched(target, sha)
+    assert not (folder / DB_NAME).exists()
+
+
+def test_the_app_refuses_to_start_on_a_dangling_settings_link(qapp, tmp_path):
+    from hamstring_app.ui.app import LaunchRefused, launch
+
+    folder = tmp_path / "data"
+    folder.mkdir()
+    target = tmp_path / "outside" / "window.ini"
+    (folder / "window.ini").symlink_to(target)
+    with pytest.raises(LaunchRefused, match="link"):
+        launch(data_dir=folder)
+    assert not target.exists()
+
+
+def test_the_app_refuses_to_start_on_a_backups_folder_link(qapp, tmp_path):
+    from hamstring_app.ui.app import LaunchRefused, launch
+
+    target = _outside_folder(tmp_path)
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "backups").symlink_to(target, target_is_directory=True)
+    with pytest.raises(LaunchRefused) as caught:
+        launch(data_dir=folder)
+    message = str(caught.value)
+    assert "link" in message and "not a real folder" in message
+    assert sorted(p.name for p in target.iterdir()) == ["theirs.txt"]
+
+
+def test_a_backup_is_not_made_through_a_backups_folder_link(tmp_path):
+    from datetime import datetime
+
+    from hamstring_app.store.backups import BackupFailed, make_backup
+
+    path = make_data(tmp_path)
+    target = _outside_folder(tmp_path)
+    (tmp_path / "backups").symlink_to(target, target_is_directory=True)
+    with pytest.raises(BackupFailed) as caught:
+        make_backup(path, now=datetime(2026, 3, 16, 9, 0))
+    assert "link" in str(caught.value) and "File exists" not in str(caught.value)
+    assert sorted(p.name for p in target.iterdir()) == ["theirs.txt"]
+
+
+def test_a_pre_update_copy_is_not_made_through_a_backups_folder_link(tmp_path):
+    from datetime import datetime
+
+    from hamstring_app.store import db
+
+    path = make_data(tmp_path)
+    target = _outside_folder(tmp_path)
+    (tmp_path / "backups").symlink_to(target, target_is_directory=True)
+    with pytest.raises(StoreError) as caught:
+        db._backup(path, "0002", datetime(2026, 3, 16, 9, 0))
+    assert "link" in str(caught.value)
+    assert sorted(p.name for p in target.iterdir()) == ["theirs.txt"]
