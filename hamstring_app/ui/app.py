@@ -41,6 +41,8 @@ from hamstring_app.ui.context import AppContext
 from hamstring_app.ui.events import AppEvents
 from hamstring_app.ui.file_watch import DataFileWatch
 from hamstring_app.ui.main_window import MainWindow, TabFactory
+from hamstring_app.ui.menus import COLOURS_KEY
+from hamstring_app.ui.palette import apply_colours
 from hamstring_app.ui.profile_dialog import ProfileDialog
 from hamstring_app.ui.theme import icon
 
@@ -312,7 +314,10 @@ def launch(
             build_demo(repo, clock, demo_years)
 
         ctx = AppContext(repo=repo, clock=clock, events=AppEvents(), paths=paths, demo=demo)
-        window = MainWindow(ctx, window_settings(paths), tab_factories)
+        settings = window_settings(paths)
+        # the palette before any widget exists: style sheets read it when they are set
+        apply_colours(app, str(settings.value(COLOURS_KEY, "system")))
+        window = MainWindow(ctx, settings, tab_factories)
         cleanup.append(window.deleteLater)
         reporter = ErrorReporter(paths, window)
         reporter.install()

@@ -30,11 +30,14 @@ from PySide6.QtWidgets import (
 )
 
 from hamstring_app.ui.help_window import TAB_SECTIONS, open_help
+from hamstring_app.ui.palette import CHOICES, apply_colours
+from hamstring_app.ui.widgets.stale_tab import StaleTab
 
 if TYPE_CHECKING:
     from hamstring_app.ui.main_window import MainWindow
 
 TEXT_WIDGETS = (QLineEdit, QTextEdit, QPlainTextEdit)
+COLOURS_KEY = "view/colours"  # in the window settings: "system", "light" or "dark"
 
 
 def _tr(text: str) -> str:
@@ -207,6 +210,25 @@ def build_view_menu(window: MainWindow) -> QMenu:
         window.range_menu = ranges
 
     menu.addSeparator()
+    colours = menu.addMenu(_tr("&Colours"))
+    chosen = str(window._settings.value(COLOURS_KEY, "system"))
+    chosen = chosen if chosen in CHOICES else "system"
+    colour_group = QActionGroup(window)
+    window.colour_actions = {}
+    for choice, text in (
+        ("system", _tr("Follow the &system")),
+        ("light", _tr("&Light")),
+        ("dark", _tr("&Dark")),
+    ):
+        action = QAction(text, window)
+        action.setCheckable(True)
+        action.setChecked(choice == chosen)
+        action.triggered.connect(lambda _=False, c=choice: set_colours(window, c))
+        colour_group.addAction(action)
+        colours.addAction(action)
+        window.colour_actions[choice] = action
+
+    menu.addSeparator()
     full = QAction(_tr("&Full screen"), window)
     full.setCheckable(True)
     full.setShortcut(QKeySequence(QKeySequence.StandardKey.FullScreen))
@@ -216,6 +238,22 @@ def build_view_menu(window: MainWindow) -> QMenu:
     menu.addAction(full)
     window.full_screen_action = full
     return menu
+
+
+def set_colours(window: MainWindow, choice: str) -> None:
+    """Use the light or dark palette (or follow the system), remember it, and redraw the
+    tabs' own colours."""
+    apply_colours(QApplication.instance(), choice)
+    window._settings.setValue(COLOURS_KEY, choice)
+    window.colour_actions[choice].setChecked(True)
+    # style sheets resolve palette(...) when set: set them again to pick up the new one
+    for widget in window.findChildren(QWidget):
+        if widget.styleSheet():
+            widget.setStyleSheet(widget.styleSheet())
+    for index in range(window.tabs.count()):
+        tab = window.tabs.widget(index)
+        if isinstance(tab, StaleTab):
+            tab.restyle()
 
 
 def _tab(window: MainWindow, name: str) -> QWidget | None:

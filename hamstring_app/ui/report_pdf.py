@@ -13,7 +13,7 @@ import html
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QLocale, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -199,7 +199,7 @@ def _legend(painter: QPainter, x: float, y: float, items: list[tuple[QColor, str
 def draw_graphs(painter: QPainter, report: Report, rect: QRectF) -> None:
     """Pain with its 7-day mean, weekly distance with load warnings, strength sessions."""
     days = (report.end - report.start).days or 1
-    height = (rect.height() - 60) / 2
+    height = (rect.height() - 80) / 2  # two plots, their titles, legends and gaps fit
 
     def x_of(day: date) -> float:
         return plot.left() + plot.width() * (day - report.start).days / days
@@ -272,42 +272,88 @@ def _document(
     return doc
 
 
+FOOTER_PT = 16.0  # the page-number line at the bottom of every page
+GRAPHS_PT = 300.0  # the graphs' height when they have a page to themselves
+GRAPHS_MIN_PT = 220.0  # ... and the least they may shrink to, to share the last text page
+GAP_PT = 10.0
+
+
+def _last_text_bottom(doc: QTextDocument, page_height: float) -> float:
+    """How far down its own page the document's last line ends."""
+    layout = doc.documentLayout()
+    bottom = layout.blockBoundingRect(doc.lastBlock()).bottom()
+    return bottom - (doc.pageCount() - 1) * page_height
+
+
+def _footer(painter: QPainter, report: Report, rect: QRectF, page: int, pages: int) -> None:
+    """"Hamstring Coach report, 2026-01-01 to 2026-03-18" and "Page 1 of 2" (in points)."""
+    small = QFont(report_font_family())
+    small.setPixelSize(7)
+    painter.setFont(small)
+    painter.setPen(QPen(QColor("#444444"), 0.5))
+    painter.drawLine(QPointF(rect.left(), rect.top() + 3), QPointF(rect.right(), rect.top() + 3))
+    text_rect = QRectF(rect.left(), rect.top() + 5, rect.width(), rect.height() - 5)
+    painter.drawText(
+        text_rect,
+        int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+        f"{APP_NAME} report, {report.start.isoformat()} to {report.end.isoformat()}",
+    )
+    painter.drawText(
+        text_rect,
+        int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+        f"Page {page} of {pages}",
+    )
+
+
 def paint_report(device: QPagedPaintDevice, report: Report, sections: tuple[str, ...]) -> int:
-    """Lay the report out on ``device`` (a QPdfWriter or a QPrinter); returns the pages."""
+    """Lay the report out on ``device`` (a QPdfWriter or a QPrinter); returns the pages.
+
+    The text is paginated by QTextDocument itself (a line or table row is never cut
+    across pages). The graphs follow it on the last text page when at least
+    GRAPHS_MIN_PT is left there (shrunk to fit, so a short report is one page), else on
+    a page of their own. Every page ends with the date range and "Page N of M"."""
+    page = device.pageLayout().paintRectPixels(device.resolution())
+    width, height = float(page.width()), float(page.height())
+    scale = device.resolution() / 72.0  # the graphs and the footer are drawn in points
+    body = height - FOOTER_PT * scale
+    doc = _document(report, sections, device, width)
+    doc.setPageSize(QSizeF(width, body))
+    text_pages = doc.pageCount()
+    graphs_top = graphs_height = 0.0
+    graphs_page = text_pages
+    if "graphs" in sections:
+        graphs_top = _last_text_bottom(doc, body) + GAP_PT * scale
+        room = body - graphs_top
+        if room >= GRAPHS_MIN_PT * scale:
+            graphs_height = min(GRAPHS_PT * scale, room)
+        else:
+            graphs_page, graphs_top, graphs_height = text_pages + 1, 0.0, GRAPHS_PT * scale
+    pages = max(text_pages, graphs_page)
     painter = QPainter(device)
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        page = device.pageLayout().paintRectPixels(device.resolution())
-        width, height = float(page.width()), float(page.height())
-        scale = device.resolution() / 72.0  # draw in points
-        doc = _document(report, sections, device, width)
-        pages = 1
-        graphs_height = 300.0 * scale if "graphs" in sections else 0.0
-        text_height = doc.size().height()
-        offset = 0.0
-        while True:
-            painter.save()
-            painter.translate(0, -offset)
-            doc.drawContents(painter, QRectF(0, offset, width, height))
-            painter.restore()
-            offset += height
-            if offset >= text_height:
-                break
-            device.newPage()
-            pages += 1
-        if graphs_height:
-            used = text_height - (offset - height)
-            if used + graphs_height > height:
+        for number in range(1, pages + 1):
+            if number > 1:
                 device.newPage()
-                pages += 1
-                used = 0.0
+            if number <= text_pages:
+                offset = (number - 1) * body
+                painter.save()
+                painter.translate(0, -offset)
+                doc.drawContents(painter, QRectF(0, offset, width, body))
+                painter.restore()
+            if graphs_height and number == graphs_page:
+                painter.save()
+                painter.translate(0, graphs_top)
+                painter.scale(scale, scale)
+                small = QFont(report_font_family())
+                small.setPixelSize(7)  # 7 pt: the painter now draws in points
+                painter.setFont(small)
+                draw_graphs(painter, report, QRectF(0, 0, width / scale, graphs_height / scale))
+                painter.restore()
             painter.save()
-            painter.translate(0, used + 10 * scale)
             painter.scale(scale, scale)
-            small = QFont(report_font_family())
-            small.setPixelSize(7)  # 7 pt: the painter now draws in points
-            painter.setFont(small)
-            draw_graphs(painter, report, QRectF(0, 0, width / scale, graphs_height / scale))
+            _footer(painter, report, QRectF(0, body / scale, width / scale, FOOTER_PT),
+                    number, pages)
             painter.restore()
     finally:
         painter.end()

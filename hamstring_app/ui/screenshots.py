@@ -80,7 +80,33 @@ def render_all(out_dir: Path) -> list[Path]:
         finally:
             session.close()
     written += _render_ladder(out_dir)
+    written += _render_variant(out_dir, "-dark", colours="dark")
+    written += _render_variant(out_dir, "-font150", font_scale=1.5)
     return written
+
+
+def _render_variant(
+    out_dir: Path, label: str, *, colours: str = "light", font_scale: float = 1.0
+) -> list[Path]:
+    """The demo on every tab in the dark palette, or with the system font 1.5 times larger
+    (as a person who set a larger text size sees it)."""
+    from hamstring_app.ui.app import application
+    from hamstring_app.ui.menus import set_colours
+
+    app = application()
+    font_before = app.font()
+    if font_scale != 1.0:
+        font = app.font()
+        font.setPointSizeF(font.pointSizeF() * font_scale)
+        app.setFont(font)
+    session = launch(demo=True)
+    try:
+        set_colours(session.window, colours)
+        return _render_session(session, out_dir, label, states=False)
+    finally:
+        set_colours(session.window, "light")
+        session.close()
+        app.setFont(font_before)
 
 
 def _render_ladder(out_dir: Path) -> list[Path]:

@@ -24,7 +24,7 @@ from hamstring_app.ui.checkin.week_strip import KIND_VERDICT, WeekStrip
 from hamstring_app.ui.checkin.why_text import why_lines
 from hamstring_app.ui.context import AppContext
 from hamstring_app.ui.dates import day_month_text
-from hamstring_app.ui.theme import verdict_colour
+from hamstring_app.ui.theme import verdict_colour, verdict_fill
 from hamstring_app.ui.widgets.metronome import ClickSink, Metronome
 
 _WHY_WORDS = {
@@ -236,7 +236,7 @@ class PlanPanel(QWidget):
             cell.setText(str(n))
             active = ladder.status == "active"
             if active and n < ladder.step:
-                style = f"background: {done_colour}; color: white;"
+                style = f"background: {verdict_fill(Verdict.CONTINUE).name()}; color: white;"
                 cell.setAccessibleName(self.tr("Step %d done") % n)
             elif active and n == ladder.step:
                 style = f"border: 2px solid {done_colour}; font-weight: 700;"

@@ -8,10 +8,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from hamstring_app.core.episodes import Episode
-from hamstring_app.core.models import Referral
+from hamstring_app.core.models import Referral, Verdict
 from hamstring_app.core.rules import Assessment
-from hamstring_app.ui.dates import day_text
+from hamstring_app.ui.dates import day_text, localise_dates
 from hamstring_app.ui.episode_dialogs import outcome_words
+from hamstring_app.ui.theme import error_colour, verdict_colour
 
 SIGN_RULES = ("pain.red_flag", "pain.recent_red_flag")
 
@@ -108,12 +109,12 @@ class SafetyBar(QWidget):
                 self.tr(
                     "Reported on {day}. It stays here, every day, until you record that a "
                     "qualified health professional has assessed you."
-                ).format(day=since)
+                ).format(day=localise_dates(str(since)))
             )
             self.sign_box.setProperty("urgent", urgent)
+            edge = (error_colour() if urgent else verdict_colour(Verdict.HOLD)).name()
             self.sign_box.setStyleSheet(
-                "#openSignBox { border: 2px solid %s; border-radius: 6px; }"
-                % ("#b3261e" if urgent else "#b26a00")
+                f"#openSignBox {{ border: 2px solid {edge}; border-radius: 6px; }}"
             )
             self.sign_box.show()
         self.record_button.setVisible(self.sign_box.isHidden())

@@ -41,6 +41,16 @@ PRESET_KEYS = ("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4")  # the presets in order, 
 EXPORT_SHORTCUT = "Ctrl+E"
 
 
+RANGE_STYLE = (
+    "QPushButton { padding: 3px 10px; border: 1px solid palette(mid); border-radius: 3px;"
+    " background: palette(button); color: palette(button-text); }"
+    "QPushButton:hover { border-color: palette(highlight); }"
+    "QPushButton:checked { background: palette(highlight); color: palette(highlighted-text);"
+    " border-color: palette(highlight); }"
+)
+"""The range buttons: the chosen one filled in the selection colour (white on it, 4.6:1
+or more on both palettes)."""
+
 class RecoveryTab(StaleTab):
     title = "Recovery"
     watches = frozenset(
@@ -111,6 +121,7 @@ class RecoveryTab(StaleTab):
         for (preset, name), keys in zip(names.items(), PRESET_KEYS, strict=True):
             button = QPushButton(name)
             button.setCheckable(True)
+            button.setStyleSheet(RANGE_STYLE)  # the selected range looks selected
             button.setShortcut(QKeySequence(keys))
             shortcut = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
             button.setToolTip(self.tr("Show %s (%s)") % (name.lower(), shortcut))

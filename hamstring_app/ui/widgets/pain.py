@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from hamstring_app.core.models import Verdict
-from hamstring_app.ui.theme import verdict_colour
+from hamstring_app.ui.theme import verdict_colour, verdict_fill
 
 PAIN_BANDS = ((0, 3, Verdict.CONTINUE), (4, 5, Verdict.HOLD), (6, 10, Verdict.STOP))
 """The pain bands used for load-related pain (low, high, verdict colour): mild is fine,
@@ -237,9 +237,9 @@ class PainScale(ChoiceStrip):
         grid.setVerticalSpacing(1)
         for n, button in enumerate(self.buttons):
             button.setToolTip(band_text(pain_band(n)))
-            colour = band_colour(pain_band(n))
-            text = "black" if colour.lightness() > 150 else "white"  # lighter in dark mode
-            button.setStyleSheet(button_style(colour.name(), text))
+            # a pressed number: white on the band's fill colour, on both palettes
+            fill = verdict_fill(PAIN_BANDS[pain_band(n)][2])
+            button.setStyleSheet(button_style(fill.name(), "white"))
             grid.addWidget(button, 0, n)
         self.band_labels: list[QLabel] = []
         for index, (low, high, _verdict) in enumerate(PAIN_BANDS):

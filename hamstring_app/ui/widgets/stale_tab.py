@@ -48,6 +48,12 @@ class StaleTab(QWidget):
         if self.isVisible():
             self.refresh_now()
 
+    def restyle(self) -> None:
+        """The colours changed: draw again now if on show, else when next shown."""
+        self._stale = True
+        if self.isVisible():
+            self.refresh_now()
+
     def showEvent(self, event: QShowEvent) -> None:
         self.ensure_built()
         super().showEvent(event)
