@@ -99,14 +99,18 @@ def json_import(file: Path, repo: Any, dry_run: bool) -> tuple[dict[str, Any], s
             "checkins": len(plan.checkins),
             "runs": len(plan.runs),
             "strength_sessions": len(plan.sessions),
+            "episodes": len(plan.episodes),
+            "assessments": len(plan.assessments),
         },
         "already_saved": {
             "checkins": plan.duplicate_checkins,
             "runs": plan.duplicate_runs,
             "strength_sessions": plan.duplicate_sessions,
+            "assessments": plan.duplicate_assessments,
         },
         "checkins_kept_where_the_file_differs": [d.isoformat() for d in plan.conflicts],
         "profile_kept": plan.profile_kept,
+        "episodes_kept": plan.episodes_kept,
     }
     return report, f"{heading} from {file.name}: {summary}"
 

@@ -12,6 +12,7 @@ import json
 from datetime import date
 from typing import Any
 
+from hamstring_app.core.episodes import Episode
 from hamstring_app.core.models import (
     OVERSTRIDE_FIELDS,
     RED_FLAG_FIELDS,
@@ -23,7 +24,7 @@ from hamstring_app.core.models import (
     StrengthSession,
     ValidationError,
 )
-from hamstring_app.core.rules.jsonio import TOP_KEYS, parse_document
+from hamstring_app.core.rules.jsonio import parse_document
 
 
 class DocumentError(ValueError):
@@ -121,12 +122,29 @@ def to_document(history: History, today: date) -> dict[str, Any]:
     doc: dict[str, Any] = {"today": export_day(history, today).isoformat()}
     if history.profile is not None:
         doc["profile"] = profile_object(history.profile)
+    if history.episodes:
+        doc["episodes"] = [episode_object(e) for e in history.episodes]
     doc["checkins"] = [checkin_object(c) for c in history.checkins]
     doc["runs"] = [run_object(r) for r in history.runs]
     doc["strength_sessions"] = [session_object(s) for s in history.strength_sessions]
-    if "assessments" in TOP_KEYS and history.assessments:
+    if history.assessments:
         doc["assessments"] = [assessment_object(a) for a in history.assessments]
     return doc
+
+
+def episode_object(episode: Episode) -> dict[str, Any]:
+    """One injury episode: onset, side, site, long-standing, and its end once ended."""
+    out: dict[str, Any] = {
+        "onset": episode.onset.isoformat(),
+        "side": episode.side.value,
+        "pain_site": episode.pain_site.value,
+        "long_standing": episode.long_standing,
+    }
+    if episode.ended is not None:
+        out["ended"] = episode.ended.isoformat()
+    if episode.end_reason is not None:
+        out["end_reason"] = episode.end_reason.value
+    return out
 
 
 def assessment_object(assessment: Any) -> dict[str, Any]:

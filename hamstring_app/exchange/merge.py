@@ -9,7 +9,10 @@ Used for importing an exported file into an empty or an existing database:
   from aside); a strength session of a saved one with the same date, phase, next-morning
   pain and sets. Two identical runs in the file against one saved adds one;
 - the profile is taken only when none is saved; a different one in the file is reported
-  and the saved one kept.
+  and the saved one kept. The injury episodes likewise: the file's are taken only when
+  none are saved, and different ones are reported and the saved ones kept;
+- a professional assessment is a duplicate of a saved one with the same date, outcome
+  and note.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
 
+from hamstring_app.core.episodes import Episode, ProfessionalAssessment
 from hamstring_app.core.models import CheckIn, History, Profile, Run, StrengthSession
 
 T = TypeVar("T")
@@ -37,6 +41,15 @@ def run_key(run: Run) -> tuple[object, ...]:
         run.pain,
         run.note,
     )
+
+
+def episode_key(episode: Episode) -> tuple[object, ...]:
+    return (episode.onset, episode.side, episode.pain_site, episode.long_standing,
+            episode.ended, episode.end_reason)
+
+
+def assessment_key(assessment: ProfessionalAssessment) -> tuple[object, ...]:
+    return (assessment.day, assessment.outcome, assessment.note)
 
 
 def session_key(session: StrengthSession) -> tuple[object, ...]:
@@ -60,14 +73,24 @@ class ImportPlan:
     duplicate_runs: int
     duplicate_sessions: int
     conflicts: tuple[date, ...]  # check-in dates where the file differs; saved kept
+    episodes: tuple[Episode, ...] = ()  # the file's episodes, taken when none are saved
+    episodes_kept: bool = False  # the file's episodes differ from the saved ones, kept
+    assessments: tuple[ProfessionalAssessment, ...] = ()
+    duplicate_assessments: int = 0
 
     @property
     def adds_anything(self) -> bool:
-        return bool(self.profile or self.checkins or self.runs or self.sessions)
+        return bool(
+            self.profile or self.checkins or self.runs or self.sessions or self.episodes
+            or self.assessments
+        )
 
     @property
     def duplicates(self) -> int:
-        return self.duplicate_checkins + self.duplicate_runs + self.duplicate_sessions
+        return (
+            self.duplicate_checkins + self.duplicate_runs + self.duplicate_sessions
+            + self.duplicate_assessments
+        )
 
     def additions(self) -> History:
         return History(
@@ -75,6 +98,8 @@ class ImportPlan:
             checkins=self.checkins,
             runs=self.runs,
             strength_sessions=self.sessions,
+            episodes=self.episodes,
+            assessments=self.assessments,
         )
 
     def first_and_last_day(self) -> tuple[date, date] | None:
@@ -94,6 +119,16 @@ class ImportPlan:
             lines.append("The profile in the file is added (none was saved).")
         if self.profile_kept:
             lines.append("The profile in the file differs from yours; yours is kept.")
+        if self.episodes:
+            lines.append(f"The file's {_count(len(self.episodes), 'injury episode')} are "
+                         "added (none was saved).")
+        if self.episodes_kept:
+            lines.append("The injury episodes in the file differ from yours; yours are kept.")
+        if self.assessments:
+            lines.append(f"New: {_count(len(self.assessments), 'professional assessment')}.")
+        if self.duplicate_assessments:
+            lines.append(f"Already saved, so skipped: "
+                         f"{_count(self.duplicate_assessments, 'professional assessment')}.")
         if self.duplicates:
             lines.append(
                 f"Already saved, so skipped: {_count(self.duplicate_checkins, 'check-in')}, "
@@ -149,6 +184,18 @@ def plan_import(saved: History, incoming: History) -> ImportPlan:
     sessions, duplicate_sessions = _new_by_key(
         saved.strength_sessions, incoming.strength_sessions, session_key
     )
+    assessments, duplicate_assessments = _new_by_key(
+        saved.assessments, incoming.assessments, assessment_key
+    )
+    episodes: tuple[Episode, ...] = ()
+    episodes_kept = False
+    if incoming.episodes:
+        if not saved.episodes:
+            episodes = incoming.episodes
+        elif [episode_key(e) for e in saved.episodes] != [
+            episode_key(e) for e in incoming.episodes
+        ]:
+            episodes_kept = True
     profile = None
     profile_kept = False
     if incoming.profile is not None:
@@ -166,4 +213,8 @@ def plan_import(saved: History, incoming: History) -> ImportPlan:
         duplicate_runs=duplicate_runs,
         duplicate_sessions=duplicate_sessions,
         conflicts=tuple(sorted(conflicts)),
+        episodes=episodes,
+        episodes_kept=episodes_kept,
+        assessments=assessments,
+        duplicate_assessments=duplicate_assessments,
     )

@@ -56,7 +56,11 @@ def _exported(history: History, paths: list[Path]) -> Exported:
 
 def export_json(repo: Repository, path: Path, today: date) -> Exported:
     """Everything as one JSON file in the format ``assess`` reads."""
-    history = repo.load_history()
+    return export_history_json(repo.load_history(), path, today)
+
+
+def export_history_json(history: History, path: Path, today: date) -> Exported:
+    """``history`` (say the app's copy in memory) as one JSON file, like :func:`export_json`."""
     text = dumps(to_document(history, today))
     try:
         write_text_atomic(Path(path), text)

@@ -4,18 +4,22 @@ The store refuses every write once the file it opened was removed, moved away or
 (``DataFileGone``), so nothing is saved into a file nobody will find again, and no empty
 one is made in its place. This tells the runner sooner: each time the app comes back to
 the front, and when asked, it checks the file is still the one it opened, and says so
-once (again only after the file came back and went again). What is on screen is kept.
+once (again only after the file came back and went again). What is on screen is kept,
+and the warning offers to save a copy of everything the app holds in memory as a JSON
+export, to import into a new folder.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from hamstring_app import APP_NAME
 from hamstring_app.store.db import file_identity
+from hamstring_app.store.errors import StoreError
 from hamstring_app.ui.context import AppContext
 
 
@@ -54,6 +58,12 @@ class DataFileWatch(QObject):
         return False
 
     def message(self) -> str:
+        return self._what() + "\n\n" + self.tr(
+            "Save a copy writes everything the app holds now to one file, which you can "
+            "import into another data folder."
+        )
+
+    def _what(self) -> str:
         path = self.ctx.repo.database.path
         if file_identity(path) is not None:
             return self.tr(
@@ -71,5 +81,33 @@ class DataFileWatch(QObject):
             "another folder."
         ).format(path=path)
 
+    def save_copy(self, path: Path) -> str:
+        """Write what the app holds in memory (everything read or saved since it opened)
+        as one JSON export at ``path``; the sentence to show, whether it worked or not."""
+        from hamstring_app.exchange.service import ExchangeError, export_history_json
+
+        try:
+            done = export_history_json(self.ctx.history.get(), path, self.ctx.clock.today())
+        except (ExchangeError, StoreError) as exc:
+            return self.tr("No copy was made: {why}").format(why=exc)
+        return self.tr(
+            "{done} To go on with it, close the app, import that file into a new data "
+            "folder (hamstring-app import \"{path}\" --data-dir NEW-FOLDER), then open the "
+            "app with --data-dir NEW-FOLDER."
+        ).format(done=done.describe(), path=path)
+
     def _dialog(self, text: str) -> None:
-        QMessageBox.warning(self.window, APP_NAME, text)
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, text, parent=self.window)
+        save = box.addButton(self.tr("Save a copy..."), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.exec()
+        if box.clickedButton() is not save:
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self.window,
+            self.tr("Save a copy of your data"),
+            str(Path.home() / "hamstring-coach-copy.json"),
+            self.tr("JSON files (*.json)"),
+        )
+        if name:
+            QMessageBox.information(self.window, APP_NAME, self.save_copy(Path(name)))

@@ -41,7 +41,7 @@ def test_export_import_export_is_the_same_json(tmp_path, open_repo, demo_history
     assert second.unfinished_strength_session() is None
     doc = json.loads(one)
     assert doc["today"] == TODAY.isoformat()
-    assert set(doc) == {"today", "profile", "checkins", "runs", "strength_sessions"}
+    assert set(doc) == {"today", "profile", "episodes", "checkins", "runs", "strength_sessions"}
     assert all("finished_at" in s for s in doc["strength_sessions"])
 
 

@@ -56,3 +56,34 @@ def test_a_closed_window_is_not_warned_over(qtbot, session_factory, tmp_path):
     shutil.rmtree(tmp_path / "data")
     watch._state_changed(Qt.ApplicationState.ApplicationActive)
     assert shown == []
+
+
+def test_what_the_app_holds_can_be_saved_and_imported_into_a_new_folder(
+    qtbot, session_factory, tmp_path, capsys
+):
+    from datetime import date
+
+    from hamstring_app.cli import main
+    from hamstring_app.core.models import CheckIn, Profile
+    from hamstring_app.store import operations as op
+    from hamstring_app.store.repository import open_repository
+
+    session = session_factory(tmp_path / "data")
+    session.window.show()
+    today = session.ctx.clock.today()
+    session.ctx.ops.run(op.save_profile, Profile(date(2026, 3, 1)))
+    session.ctx.ops.run(op.save_checkin, CheckIn(today, pain_rest=2, note="before it went"))
+    session.ctx.history.get()
+    shutil.rmtree(tmp_path / "data")
+    copy = tmp_path / "rescued.json"
+    said = session.window.file_watch.save_copy(copy)
+    assert "Wrote 1 check-ins" in said and str(copy) in said
+    new = tmp_path / "new-data"
+    assert main(["import", str(copy), "--data-dir", str(new)]) == 0, capsys.readouterr().err
+    repo = open_repository(new, today=lambda: today, app_version="test")
+    try:
+        assert [c.note for c in repo.list_checkins()] == ["before it went"]
+        assert repo.get_profile() == Profile(date(2026, 3, 1))
+    finally:
+        repo.close()
+
