@@ -163,9 +163,10 @@ def walk_ladder(
     said = sorted((c for c in clearances if c.day <= today), key=lambda c: c.day)
     said_at = 0
     latest: Clearance | None = None
-    run_days = sorted(index.runs_by_day)
-    pos = bisect_left(run_days, start)
-    last_run = run_days[pos - 1] if pos else NONE
+    # the last run before the walk starts: a search of the sorted runs, not a sort of them
+    origin = index.origin_ord
+    pos = bisect_left(index.runs, start, key=lambda r: r.day.toordinal() - origin)
+    last_run = index.runs[pos - 1].day.toordinal() - origin if pos else NONE
     w = Walk()
     for k in range(start, i + 1):
         day = index.day(k)

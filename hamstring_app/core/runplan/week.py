@@ -124,18 +124,21 @@ def _strength_days(
         banned.add(0)
     must = {0} if done_today else set()
     free = [d for d in range(n) if d not in banned]
+    # rest days first, then easy run days, key run days last; the first best combination
+    value = [(0 if d.running else 2) - (1 if d.key else 0) for d in days]
     for size in range(want, 0, -1):
         best: tuple[int, ...] | None = None
         best_score = None
         for combo in combinations(free, size):
-            if not must <= set(combo):
+            if done_today and combo[0] != 0:
                 continue
             if any(b - a < 2 for a, b in pairwise(combo)):
                 continue
-            score = sum(0 if days[d].running else 2 for d in combo)
-            score -= sum(1 for d in combo if days[d].key)
+            score = sum(value[d] for d in combo)
             if best_score is None or score > best_score:
                 best, best_score = combo, score
+                if score == 2 * size:  # all on rest days: nothing can beat it
+                    break
         if best is not None:
             return set(best)
     return set(must)

@@ -18,7 +18,7 @@ from hamstring_app.core.models import Units, Verdict
 from hamstring_app.core.rules import Assessment
 from hamstring_app.core.runplan import Move, PlanDay, Prescription, apply_moves, move_problem
 from hamstring_app.core.runplan.caps import cap_text
-from hamstring_app.core.runplan.week import moves_from_text, moves_to_text
+from hamstring_app.core.runplan.week import PAUSED, moves_from_text, moves_to_text
 from hamstring_app.store import operations as op
 from hamstring_app.ui.checkin.week_strip import KIND_VERDICT, WeekStrip
 from hamstring_app.ui.checkin.why_text import why_lines
@@ -263,6 +263,21 @@ class PlanPanel(QWidget):
         self.strip.show_week(week, self.units)
         if refused:
             self._say(self.tr("A session you moved earlier stays put: %s") % refused[0][1])
+            return
+        planned, asked = sum(d.strength for d in week), self._strength_asked()
+        paused = bool(week) and PAUSED in week[0].note
+        if asked is not None and 0 < planned < asked and not paused:
+            self._say(
+                self.tr("This week has room for %d of your %d strength sessions: never the "
+                        "day before a hard run, and never two days in a row.") % (planned, asked)
+            )
+
+    def _strength_asked(self) -> int | None:
+        """The "Strength sessions a week" setting the week was planned for."""
+        try:
+            return self.ctx.repo.get_settings().sessions_per_week
+        except Exception:  # unreadable settings: the plan without the remark
+            return None
 
     def _say(self, text: str) -> None:
         self.week_message.setText(text)

@@ -4,8 +4,17 @@ to start a new injury episode; and "I have recovered" to close the current one."
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from hamstring_app.core.episodes import Episode
 from hamstring_app.core.models import Referral, Verdict
@@ -67,7 +76,9 @@ class SafetyBar(QWidget):
         )
         self.recovered_button.clicked.connect(self.recovered_clicked)
         self.recovered_button.hide()  # shown while an episode is current (set_episode)
-        buttons = QHBoxLayout()
+        # side by side, or one above the other when the space is narrow (large fonts, a
+        # small window): never wider than the verdict column
+        self.button_row = buttons = QHBoxLayout()
         buttons.addWidget(self.record_button)
         buttons.addWidget(self.recovered_button)
         buttons.addWidget(self.new_episode_button)
@@ -82,9 +93,31 @@ class SafetyBar(QWidget):
         layout.addLayout(footer)
         self.sign_box.hide()
 
+    def _buttons(self) -> list[QPushButton]:
+        return [b for b in (self.record_button, self.recovered_button, self.new_episode_button)
+                if not b.isHidden()]
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        widest = max((b.sizeHint().width() for b in self._buttons()), default=0)
+        return QSize(min(hint.width(), widest), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fold(event.size().width())
+
+    def _fold(self, width: int) -> None:
+        shown = self._buttons()
+        need = sum(b.sizeHint().width() for b in shown) + self.button_row.spacing() * len(shown)
+        self.button_row.setDirection(
+            QBoxLayout.Direction.LeftToRight if width >= need
+            else QBoxLayout.Direction.TopToBottom
+        )
+
     def set_episode(self, current: Episode | None) -> None:
         """Offer "I have recovered" only while an episode is current (open)."""
         self.recovered_button.setVisible(current is not None and current.is_open)
+        self._fold(self.width())
 
     @property
     def sign_open(self) -> bool:
@@ -118,6 +151,7 @@ class SafetyBar(QWidget):
             )
             self.sign_box.show()
         self.record_button.setVisible(self.sign_box.isHidden())
+        self._fold(self.width())
         last = assessment.last_assessment if assessment is not None else None
         if last is None:
             self.last_label.setText("")

@@ -133,6 +133,7 @@ class CheckInTab(StaleTab):
         self.safety.new_episode_clicked.connect(self.start_new_episode)
         self.safety.recovered_clicked.connect(self.end_episode)
         self.plan = PlanPanel(ctx)  # today's run, the ladder, the week: after the verdict
+        self.verdict.metronome = self.plan.metronome  # beside the cadence advice too
         box = self.verdict.layout()
         box.insertWidget(box.indexOf(self.verdict.referral) + 1, self.plan)
         # an open warning sign (and "I have been assessed") right under the referral

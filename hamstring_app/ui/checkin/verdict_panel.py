@@ -28,6 +28,10 @@ from hamstring_app.ui.verdicts import (
     verdict_sentence,
     verdict_word,
 )
+from hamstring_app.ui.widgets.metronome import Metronome
+from hamstring_app.ui.widgets.metronome_control import MetronomeControl
+
+CADENCE_RULE = "technique.cadence"  # its item gets the metronome's Start/Stop
 
 LEVEL_VERDICT = {
     Level.INFO: Verdict.MODIFY,
@@ -123,6 +127,17 @@ class AdviceItem(QFrame):
         self.why_button.setVisible(has_details)
         layout.addWidget(self.why_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.details)
+        self.metronome_control: MetronomeControl | None = None
+
+    def show_metronome(self, metronome: Metronome | None, spm: int | None) -> None:
+        """The cadence advice gets a Start/Stop for ``metronome`` while there is a target."""
+        if metronome is None or self.advice.rule != CADENCE_RULE:
+            return
+        if self.metronome_control is None:
+            self.metronome_control = MetronomeControl(metronome)
+            box = self.layout()
+            box.insertWidget(box.indexOf(self.message_label) + 1, self.metronome_control)
+        self.metronome_control.set_target(spm)
 
     @property
     def learn_section(self) -> str:
@@ -165,6 +180,7 @@ class VerdictPanel(QWidget):
         self.setObjectName("verdictPanel")
         self.assessment: Assessment | None = None
         self.units = Units.KM  # distances in "why" follow the profile's units
+        self.metronome: Metronome | None = None  # the plan's, for the cadence advice
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -351,6 +367,10 @@ class VerdictPanel(QWidget):
                 item = AdviceItem(advice, self.units)
                 self.advice_box.addWidget(item)
                 self.advice_items.append(item)
+        plan = assessment.prescription
+        spm = plan.today.cadence_target_spm if plan is not None else None
+        for item in self.advice_items:
+            item.show_metronome(self.metronome, spm)
         self.advice_heading.setVisible(bool(self.advice_items))
 
     def text(self) -> str:

@@ -27,22 +27,56 @@ KIND_VERDICT = {
 }
 
 
+# the card's frame (stylesheet below): side borders and padding, the coloured top edge, and
+# room at the bottom for the menu arrow so it never sits on the text
+BORDER, TOP_EDGE, PADDING, ARROW_ROOM = 1, 4, 4, 9
+
+
+def card_style(edge: str) -> str:
+    return (
+        f"#planDay {{ border: {BORDER}px solid palette(mid); "
+        f"border-top: {TOP_EDGE}px solid {edge}; border-radius: 4px; padding: {PADDING}px; "
+        f"padding-bottom: {ARROW_ROOM}px; }} "
+        "#planDay::menu-indicator { subcontrol-origin: padding; "
+        "subcontrol-position: bottom right; right: 2px; bottom: 1px; }"
+    )
+
+
 class DayButton(QToolButton):
+    """One day's card: its size is worked out from its own lines of text, so nothing clips
+    at any font size; the strip makes every card as wide as the widest."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("planDay")
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.setToolButtonStyle(self.toolButtonStyle())
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.day: PlanDay | None = None
 
+    def text_size(self) -> QSize:
+        """What the lines of text need, without the frame."""
+        fm = self.fontMetrics()
+        lines = self.text().split("\n")
+        width = max(fm.horizontalAdvance(line) for line in lines)
+        return QSize(width, fm.lineSpacing() * len(lines))
+
+    def card_size(self) -> QSize:
+        text = self.text_size()
+        return QSize(
+            text.width() + 2 * (BORDER + PADDING) + 2,
+            text.height() + TOP_EDGE + BORDER + PADDING + ARROW_ROOM + 2,
+        )
+
+    def sizeHint(self) -> QSize:
+        return self.card_size()
+
     def minimumSizeHint(self) -> QSize:
-        hint = super().minimumSizeHint()
-        return QSize(self.fontMetrics().horizontalAdvance("Strength") + 10, hint.height())
+        return self.card_size()
 
 
 class WeekStrip(QWidget):
-    """Seven day buttons; ``show_week(days, units)`` fills them."""
+    """Seven day cards; ``show_week(days, units)`` fills them. One row when they fit, else
+    rows of 4 (or fewer, in a very narrow space), every card as wide as the widest."""
 
     move_requested = Signal(object)  # Move
 
@@ -69,18 +103,35 @@ class WeekStrip(QWidget):
             self.grid.removeWidget(b)
         for n, b in enumerate(self.buttons):
             self.grid.addWidget(b, n // columns, n % columns)
+        for c in range(7):
+            self.grid.setColumnStretch(c, 1 if c < columns else 0)
+        self.updateGeometry()
+
+    def card_width(self) -> int:
+        shown = [b for b in self.buttons if not b.isHidden()] or self.buttons
+        return max(b.card_size().width() for b in shown)
 
     def cell_width(self) -> int:
-        return max(b.minimumSizeHint().width() for b in self.buttons) + self.grid.spacing()
+        return self.card_width() + self.grid.spacing()
 
     def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()
-        return QSize(self.cell_width() * 4, hint.height())
+        return QSize(self.cell_width() * 2, hint.height())
+
+    def _fits(self, width: int) -> int:
+        return max(1, (width + self.grid.spacing()) // max(1, self.cell_width()))
+
+    def _relayout(self, width: int) -> None:
+        wide = self.card_width()
+        tall = max(b.card_size().height() for b in self.buttons)
+        for b in self.buttons:
+            b.setMinimumSize(wide, tall)
+        fits = self._fits(width)
+        self._place(7 if fits >= 7 else max(2, min(4, fits)))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        fits = max(1, event.size().width() // max(1, self.cell_width()))
-        self._place(7 if fits >= 7 else 4)
+        self._relayout(event.size().width())
 
     def run_words(self, d: PlanDay) -> str:
         """The run line of a day, short enough for a narrow cell."""
@@ -110,18 +161,18 @@ class WeekStrip(QWidget):
                 continue
             d = days[n]
             b.day = d
+            # weekday and day: the month is in the tooltip, so the card stays narrow
             head = self.tr("Today") if n == 0 else axis_text(d.day, "day")
-            lines = [head, self.run_words(d)]
+            run = self.run_words(d).split("\n")
+            # the same four lines on every card (day, run, cap, strength), so they line up
+            lines = [head, *run, *[" "] * (2 - len(run))]
             lines.append(self.tr("Strength") if d.strength else " ")
             if d.moved:
                 lines[0] += " ↔"
             b.setText("\n".join(lines))
             colour = verdict_colour(KIND_VERDICT.get(d.run_kind, Verdict.CONTINUE))
             edge = colour.name() if d.running else "palette(mid)"
-            b.setStyleSheet(
-                f"#planDay {{ border: 1px solid palette(mid); border-top: 4px solid {edge}; "
-                "border-radius: 4px; padding: 3px; }"
-            )
+            b.setStyleSheet(card_style(edge))
             tip = [day_text(d.day), self.run_words(d).replace("\n", " ")]
             if d.strength:
                 tip.append(self.tr("Strength session"))
@@ -131,6 +182,10 @@ class WeekStrip(QWidget):
             b.setAccessibleName(", ".join(t for t in tip if t.strip()))
             b.setMenu(self._menu(n))
             b.show()
+        for b in self.buttons:
+            b.updateGeometry()
+        self._relayout(self.width())
+        self.updateGeometry()
 
     def _menu(self, n: int) -> QMenu | None:
         d = self.days[n]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 
 import pytest
 from plan_helpers import LadderStory, answered, history, prescription, run
@@ -229,3 +230,24 @@ def test_a_professional_who_says_not_yet_keeps_the_ladder_waiting(outcome):
     assert (p.ladder.status, p.ladder.reason) == ("waiting", "professional")
     assert not p.today.running and "said not to run yet" in p.ladder.next_when
     assert not any(d.running for d in p.week)
+
+
+def test_a_run_before_the_walk_starts_still_counts_for_a_break():
+    # the last run was long before the 180 days the ladder looks back over: the first day
+    # walked is already more than a break after it
+    s = LadderStory()
+    s.checkins.clear()
+    s.profile = replace(s.profile, injury_start=s.day(-T.LADDER_LOOKBACK_DAYS - 30))
+    s.runs[:] = [run(s.day(-T.LADDER_LOOKBACK_DAYS - 20), 8.0),
+                 run(s.day(-T.LADDER_LOOKBACK_DAYS - 20), 3.0)]
+    for n in range(3):
+        d = s.day(n)
+        s.checkins[d] = answered(d, pain_rest=1, pain_next_morning=1)
+    w = s.walk(2)
+    assert (w.status, w.reason) == ("active", "break")
+    first = w.events[0]
+    assert first.event == "started" and "days without running" in first.detail
+    assert first.day == s.day(2 - T.LADDER_LOOKBACK_DAYS + 1)  # the first day walked
+    # without any run before, no break
+    s.runs.clear()
+    assert s.walk(2).status is None
