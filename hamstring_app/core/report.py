@@ -17,7 +17,9 @@ from datetime import date, timedelta
 
 from hamstring_app.core.models import RED_FLAG_FIELDS, History, Level
 from hamstring_app.core.rules import evaluate
-from hamstring_app.core.rules.pain import RED_FLAG_WORDS
+from hamstring_app.core.rules.days import day_index
+from hamstring_app.core.rules.load import load_advice, metrics
+from hamstring_app.core.rules.pain import RED_FLAG_WORDS, pain_state
 from hamstring_app.core.rules.types import Assessment
 
 SECTIONS = ("summary", "warning_signs", "graphs", "last_14_days", "strength")
@@ -108,27 +110,40 @@ def _weeks(
     history: History, start: date, end: date, warned_days: set[date]
 ) -> tuple[tuple[date, float, bool], ...]:
     first = start - timedelta(days=start.weekday())
+    km_by_week: dict[date, float] = {}
+    for r in history.runs:
+        if first <= r.day <= end:
+            monday = r.day - timedelta(days=r.day.weekday())
+            km_by_week[monday] = km_by_week.get(monday, 0.0) + r.distance_km
+    warned_weeks = {d - timedelta(days=d.weekday()) for d in warned_days}
     out = []
     monday = first
     while monday <= end:
-        sunday = monday + timedelta(days=6)
-        km = sum(r.distance_km for r in history.runs if monday <= r.day <= sunday)
-        warned = any(monday <= d <= sunday for d in warned_days)
-        out.append((monday, km, warned))
+        out.append((monday, km_by_week.get(monday, 0.0), monday in warned_weeks))
         monday += timedelta(days=7)
     return tuple(out)
 
 
 def _load_warning_days(history: History, start: date, end: date, step: int) -> set[date]:
-    """Days (every ``step`` days) on which a load rule warned: evaluated as of that day."""
+    """Days (every ``step`` days) on which a load rule warned, as of that day.
+
+    The load rules look back from their day only, so they are read off one day index of
+    the whole history (the one the day's assessment built) instead of assessing the
+    history again for each day: the same days (tests/core/test_report_load_warnings.py),
+    at a fraction of the cost."""
+    index = day_index(history, end)
+    acwr = index.ewma_acwr()
     days: set[date] = set()
     day = end
     oldest = max(start, end - timedelta(weeks=WARNING_WEEKS))
     while day >= oldest:
-        result = evaluate(history, day)
+        i = index.index(day)
+        if i < 0:  # before the first record: nothing to warn about, nor on earlier days
+            break
+        checkin = pain_state(index, i, carry=True).checkin
+        items, _unknowns = load_advice(index, i, metrics(index, i, acwr), checkin)
         if any(
-            a.rule in WEEKLY_WARNING_RULES and a.level.rank >= Level.WARNING.rank
-            for a in result.advice
+            a.rule in WEEKLY_WARNING_RULES and a.level.rank >= Level.WARNING.rank for a in items
         ):
             days.add(day)
         day -= timedelta(days=step)

@@ -13,7 +13,7 @@ import html
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QLineF, QLocale, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -23,9 +23,9 @@ from PySide6.QtGui import (
     QPageLayout,
     QPageSize,
     QPainter,
-    QPainterPath,
     QPdfWriter,
     QPen,
+    QPolygonF,
     QTextDocument,
 )
 
@@ -201,35 +201,39 @@ def draw_graphs(painter: QPainter, report: Report, rect: QRectF) -> None:
     days = (report.end - report.start).days or 1
     height = (rect.height() - 80) / 2  # two plots, their titles, legends and gaps fit
 
-    def x_of(day: date) -> float:
-        return plot.left() + plot.width() * (day - report.start).days / days
-
     plot = QRectF(rect.left() + 30, rect.top() + 18, rect.width() - 40, height)
+    # plain numbers in the loops: a long history has thousands of points
+    left, step = plot.left(), plot.width() / days
+    first = report.start.toordinal()
+    bottom, per_pain = plot.bottom(), plot.height() / 10
+
+    def x_of(day: date) -> float:
+        return left + step * (day.toordinal() - first)
+
     _axes(painter, plot, "Pain (0-10, worst of the day) and its 7-day mean", 10, "")
     dots = QPen(PAIN, 2.6)
     dots.setCapStyle(Qt.PenCapStyle.RoundCap)
     painter.setPen(dots)
-    for day, worst, _mean in report.pain:
-        if worst is not None:
-            painter.drawPoint(QPointF(x_of(day), plot.bottom() - plot.height() * worst / 10))
-    path = QPainterPath()
-    started = False
+    painter.drawPoints(
+        QPolygonF([QPointF(x_of(day), bottom - per_pain * worst)
+                   for day, worst, _mean in report.pain if worst is not None])
+    )
+    runs: list[list[QPointF]] = [[]]  # the mean's line, broken where it is unknown
     for day, _worst, mean in report.pain:
         if mean is None:
-            started = False
+            if runs[-1]:
+                runs.append([])
             continue
-        point = QPointF(x_of(day), plot.bottom() - plot.height() * mean / 10)
-        if started:
-            path.lineTo(point)
-        else:
-            path.moveTo(point)
-            started = True
+        runs[-1].append(QPointF(x_of(day), bottom - per_pain * mean))
     painter.setPen(QPen(MEAN, 1.4))
-    painter.drawPath(path)
-    for day, sets in report.sessions:
-        painter.setPen(QPen(STRENGTH, 1.2))
-        x = x_of(day)
-        painter.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 4 + min(sets, 12)))
+    for line in runs:
+        if len(line) > 1:
+            painter.drawPolyline(QPolygonF(line))
+    painter.setPen(QPen(STRENGTH, 1.2))
+    painter.drawLines([
+        QLineF(x, bottom, x, bottom + 4 + min(sets, 12))
+        for x, sets in ((x_of(day), sets) for day, sets in report.sessions)
+    ])
     _legend(
         painter,
         plot.left(),
@@ -261,14 +265,15 @@ def draw_graphs(painter: QPainter, report: Report, rect: QRectF) -> None:
 
 
 def _document(
-    report: Report, sections: tuple[str, ...], device: QPagedPaintDevice, width: float
+    report: Report, sections: tuple[str, ...], device: QPagedPaintDevice, page: QSizeF
 ) -> QTextDocument:
+    """The text, paginated to ``page`` (set before the HTML, so it is laid out once)."""
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(device)
     doc.setDefaultFont(QFont(report_font_family(), 9))
     doc.setDefaultStyleSheet(STYLE)
+    doc.setPageSize(page)
     doc.setHtml(report_html(report, sections))
-    doc.setTextWidth(width)
     return doc
 
 
@@ -316,8 +321,7 @@ def paint_report(device: QPagedPaintDevice, report: Report, sections: tuple[str,
     width, height = float(page.width()), float(page.height())
     scale = device.resolution() / 72.0  # the graphs and the footer are drawn in points
     body = height - FOOTER_PT * scale
-    doc = _document(report, sections, device, width)
-    doc.setPageSize(QSizeF(width, body))
+    doc = _document(report, sections, device, QSizeF(width, body))
     text_pages = doc.pageCount()
     graphs_top = graphs_height = 0.0
     graphs_page = text_pages
