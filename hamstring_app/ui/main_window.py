@@ -84,6 +84,15 @@ class Banner(QWidget):
             self._action()
 
 
+def show_folder_path(parent: QWidget, text: str) -> None:
+    """A message whose path can be selected and copied."""
+    box = QMessageBox(parent)
+    box.setWindowTitle(parent.tr("Your data folder"))
+    box.setText(text)
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    box.exec()
+
+
 class MainWindow(QMainWindow):
     def __init__(
         self,
@@ -181,9 +190,7 @@ class MainWindow(QMainWindow):
         self.settings_action.triggered.connect(self.edit_settings)
         file_menu.addAction(self.settings_action)
         open_folder = QAction(self.tr("Open &data folder"), self)
-        open_folder.triggered.connect(
-            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.paths.root)))
-        )
+        open_folder.triggered.connect(self.open_data_folder)
         file_menu.addAction(open_folder)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
@@ -210,6 +217,17 @@ class MainWindow(QMainWindow):
 
             if start_new_episode(self.ctx, self):
                 self.statusBar().showMessage(self.tr("New injury episode started."), 4000)
+
+    def open_data_folder(self) -> None:
+        """Show the data folder in the file manager; with none, say where it is."""
+        root = str(self.ctx.paths.root)
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(root)):
+            show_folder_path(
+                self,
+                self.tr("The folder could not be opened: no file manager answered. "
+                        "Your data is in:\n\n{path}\n\nYou can select and copy it from "
+                        "here.").format(path=root),
+            )
 
     def edit_settings(self) -> None:
         dialog = SettingsDialog(self.ctx.repo.get_settings(), parent=self,

@@ -62,8 +62,10 @@ class Navigation:
         elif preset == Preset.SINCE_ONSET and data.onset is not None:
             start = day_start_x(data.onset - timedelta(days=3))
             end = max(end, day_start_x(last_day(data) + timedelta(days=2)))
-        else:
-            start = day_start_x(data.first_day - timedelta(days=2))
+        else:  # all: from the onset or the first record, whichever came first
+            first = data.first_day if data.onset is None else min(data.first_day, data.onset)
+            start = day_start_x(first - timedelta(days=3))
+            end = max(end, day_start_x(last_day(data) + timedelta(days=2)))
         return start - 0.5 * DAY_S, end
 
     def show_preset(self, preset: str) -> None:

@@ -131,7 +131,7 @@ def test_presets_change_the_view_range(env, qtbot):
 
     qtbot.mouseClick(tab.preset_buttons[Preset.ALL], Qt.MouseButton.LeftButton)
     low, _ = plots.x_range()
-    assert x_day(low + 3 * DAY_S) == TODAY - timedelta(days=20)
+    assert x_day(low + 4 * DAY_S) == ONSET  # the onset, before the first record, shows
 
 
 def test_preset_shortcuts_work_from_the_keyboard(env, qtbot):
@@ -416,3 +416,20 @@ def test_load_warnings_other_than_spikes_are_marked_on_their_days(open_env):
     env.tab.show_preset("all")
     x, _ = env.tab.plots.load_marks.getData()
     assert sorted({x_day(v) for v in x}) == expected
+
+
+def test_all_includes_the_onset_before_the_first_record(open_env):
+    onset = TODAY - timedelta(days=40)  # the pain began weeks before the app was used
+    from hamstring_app.core.models import History
+
+    history = History(
+        profile=Profile(injury_start=onset),
+        checkins=(CheckIn(day=TODAY - timedelta(days=5), pain_rest=2),
+                  CheckIn(day=TODAY, pain_rest=1)),
+    )
+    env = open_env(history)
+    env.tab.refresh_now()
+    low, high = env.tab.plots.preset_range(Preset.ALL)
+    assert low < day_start_x(onset) and high > day_start_x(TODAY)
+    since_low, _ = env.tab.plots.preset_range(Preset.SINCE_ONSET)
+    assert low <= since_low  # "All" never shows less than "Since onset"
