@@ -36,6 +36,7 @@ from hamstring_app.core.models import (
     SetLog,
     StrengthSession,
 )
+from hamstring_app.store.deferred_sets import SetsLoader, defer_older
 from hamstring_app.store.episode_records import read_assessments, read_episodes
 from hamstring_app.store.unreadable import (
     DECODE_ERRORS,
@@ -390,15 +391,46 @@ def unfinished_session_id(conn: Any) -> int | None:
     return None if row is None else int(row[0])
 
 
-def history(conn: Any, start: date | None = None) -> History:
+def recent_sets_sessions(
+    conn: Any, start: date | None, sets_from: date, loader: SetsLoader
+) -> tuple[StrengthSession, ...]:
+    """``sessions(conn, start)``, but the sets of those dated before ``sets_from`` are
+    left for ``loader`` to read when first needed (store.deferred_sets)."""
+    where, params = _between("day", start, None)
+    rows = _fetch(conn, SESSION_SELECT + where + " ORDER BY day, id", params)
+    set_where, set_params = _between("s.day", max(start or sets_from, sets_from), None)
+    set_rows = _fetch(
+        conn,
+        "SELECT l.session_id, "
+        + ", ".join(f"l.{c}" for c in SET_COLUMNS)
+        + " FROM set_log AS l JOIN strength_session AS s ON s.id = l.session_id"
+        + set_where
+        + " ORDER BY l.id",
+        set_params,
+    )
+    return defer_older(_sessions_of(rows, set_rows), sets_from, loader)
+
+
+def history(
+    conn: Any,
+    start: date | None = None,
+    *,
+    sets_from: date | None = None,
+    loader: SetsLoader | None = None,
+) -> History:
     """Profile and every record from ``start`` on (everything without it), oldest first.
-    The caller gives one read transaction, so the four reads see one snapshot."""
+    The caller gives one read transaction, so the four reads see one snapshot. With
+    ``sets_from`` and ``loader``, the sets of older sessions are read on first use."""
     with no_cyclic_gc():
         return History(
             profile=profile(conn),
             checkins=checkins(conn, start),
             runs=runs(conn, start),
-            strength_sessions=sessions(conn, start),
+            strength_sessions=(
+                sessions(conn, start)
+                if sets_from is None or loader is None
+                else recent_sets_sessions(conn, start, sets_from, loader)
+            ),
             episodes=read_episodes(conn),
             assessments=read_assessments(conn),
         )

@@ -19,7 +19,8 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
@@ -46,6 +47,7 @@ from hamstring_app.store.db import (
     open_database_read_only,
     protect_files,
 )
+from hamstring_app.store.deferred_sets import SetsLoader
 from hamstring_app.store.episode_records import EpisodeRecords, sync_profile_episode
 from hamstring_app.store.errors import (
     Conflict,
@@ -431,22 +433,40 @@ class Repository(RunImports, EpisodeRecords):
 
     # ------------------------------------------------------------------ history
 
-    def load_history(self, start: date | None = None) -> History:
+    def load_history(
+        self, start: date | None = None, *, recent_sets_days: int | None = None
+    ) -> History:
         """Profile and every record from ``start`` on (everything without it), oldest first.
 
+        With ``recent_sets_days``, the sets of strength sessions older than that many days
+        are read from the file only when first asked for (store.deferred_sets): the
+        first screen needs only the recent ones.
+
         A row that cannot be read is left out (and untouched in the file): see
-        :meth:`unreadable_sentence`."""
+        :meth:`unreadable_sentence` (older sets' rows once they are read)."""
+        sets_from = loader = None
+        if recent_sets_days is not None:
+            sets_from = self._today() - timedelta(days=recent_sets_days)
+            loader = SetsLoader(partial(self._older_sets, sets_from))
         with (
             unreadable.collecting() as skipped,
             self._read() as conn,
             reader.snapshot(conn),  # one consistent snapshot
         ):
-            history = reader.history(conn, start)
+            history = reader.history(conn, start, sets_from=sets_from, loader=loader)
         if start is None:
             self._unreadable = list(skipped)
         else:
             self._unreadable += [row for row in skipped if row not in self._unreadable]
         return history
+
+    def _older_sets(self, before: date) -> dict[int, tuple[SetLog, ...]]:
+        """The sets of every strength session dated before ``before``, by session id."""
+        with unreadable.collecting() as skipped, self._read() as conn:
+            found = reader.sessions(conn, None, before - timedelta(days=1))
+        known = getattr(self, "_unreadable", [])
+        self._unreadable = known + [row for row in skipped if row not in known]
+        return {s.id: s.sets for s in found if s.id is not None}
 
     @property
     def unreadable_rows(self) -> tuple[unreadable.UnreadableRow, ...]:

@@ -13,6 +13,7 @@ history (the Assessment) can be kept until the next one.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
@@ -20,9 +21,17 @@ from typing import TypeVar
 
 from hamstring_app.core.changes import PER_DAY, Changes, Kind
 from hamstring_app.core.models import History
+from hamstring_app.core.rules.days import DayIndex, share_index
+from hamstring_app.core.rules.index_update import updated_index
 from hamstring_app.store.repository import Repository
 
 T = TypeVar("T")
+
+#: strength sessions older than this keep their sets in the file until something reads
+#: them (store.deferred_sets): today's assessment looks at the recent ones (the exercise
+#: doses, the phase since the last injury or red flag), the Recovery tab's weekly volumes
+#: at all of them. A rule that looks further back simply has them read then.
+RECENT_SETS_DAYS = 365
 
 
 def _replace_days(
@@ -32,12 +41,23 @@ def _replace_days(
     fresh: Iterable[T],
     sort_key: Callable[[T], object],
 ) -> tuple[T, ...]:
-    """``items`` with every record on ``days`` swapped for ``fresh``, still sorted."""
-    gone = set(days)
-    kept = [item for item in items if day_of(item) not in gone]
-    kept.extend(fresh)
-    kept.sort(key=sort_key)
-    return tuple(kept)
+    """``items`` (sorted by ``sort_key``, the day first) with every record on ``days``
+    swapped for ``fresh``, still sorted. Each day's records are found by bisection, so
+    one day on 20 years costs a copy of the tuple, not a sort of it."""
+    by_day: dict[date, list[T]] = {d: [] for d in days}
+    for item in fresh:
+        if day_of(item) not in by_day:  # not one of the days read: sort it all in
+            kept = [x for x in items if day_of(x) not in by_day]
+            kept.extend(fresh)
+            kept.sort(key=sort_key)
+            return tuple(kept)
+        by_day[day_of(item)].append(item)
+    out = list(items)
+    for day in sorted(by_day, reverse=True):  # from the end: earlier positions hold
+        lo = bisect_left(out, day, key=day_of)
+        hi = bisect_right(out, day, key=day_of)
+        out[lo:hi] = sorted(by_day[day], key=sort_key)
+    return tuple(out)
 
 
 class HistorySnapshot:
@@ -46,11 +66,18 @@ class HistorySnapshot:
         self._history: History | None = None
         self.full_loads = 0  # how many times everything was read (for tests and benchmarks)
         self.version = 0  # one more for every change applied
+        # the rules' day index of the history, carried from version to version: the
+        # history it indexes, and the days changed since (None: unknown, build it again)
+        self._index: DayIndex | None = None
+        self._indexed: History | None = None
+        self._changed_days: set[date] | None = None
+        self.index_builds = 0  # how many times the index was built from scratch
 
     def get(self) -> History:
         if self._history is None:
-            self._history = self.repo.load_history()
+            self._history = self.repo.load_history(recent_sets_days=RECENT_SETS_DAYS)
             self.full_loads += 1
+            self._changed_days = None
         return self._history
 
     def apply_loaded(self, changes: Changes, history: History, *, since: int) -> bool:
@@ -65,7 +92,30 @@ class HistorySnapshot:
         if changes:
             self.version += 1
             self._history = history
+            self._changed_days = None  # like a full reload: the day index starts afresh
         return True
+
+    def read_whole(self) -> History:
+        """The whole history as ``get`` reads it, without touching this copy: safe on a
+        worker thread (for ``apply_loaded``)."""
+        return self.repo.load_history(recent_sets_days=RECENT_SETS_DAYS)
+
+    def index(self, end: date) -> DayIndex:
+        """The rules' DayIndex of the current history up to ``end``, brought up to date
+        from the days changed since it was last asked for (built from scratch only after
+        a full reload, or when ``end`` moves back). ``core.rules.evaluate`` and the
+        series use it for this history version instead of indexing it again."""
+        history = self.get()
+        index = self._index
+        if index is None or index.end != end or self._indexed is not history:
+            if index is None or self._changed_days is None or end < index.end:
+                index = DayIndex(history, end)
+                self.index_builds += 1
+            else:
+                index = updated_index(index, history, self._changed_days, end)
+            self._index, self._indexed, self._changed_days = index, history, set()
+        share_index(history, index)
+        return index
 
     def apply(self, changes: Changes) -> None:
         """Bring the copy up to date with what one operation changed."""
@@ -82,7 +132,10 @@ class HistorySnapshot:
             or kinds - PER_DAY - {Kind.PROFILE, Kind.SETTINGS, Kind.EPISODE, Kind.ASSESSMENT}
         ):
             self._history = None
+            self._changed_days = None
             return
+        if self._changed_days is not None:
+            self._changed_days.update(changes.days)
         repo = self.repo
         days = sorted(changes.days)
         if Kind.PROFILE in kinds:

@@ -177,7 +177,7 @@ class OpRunner:
         if not (changes.whole or len(changes.days) >= RELOAD_DAYS):
             return None
         try:
-            history = self.repo.load_history()
+            history = self.history.read_whole()
             return _Loaded(history, today, self._evaluate(history, today))
         except Exception:  # the write is saved: fall back to the ordinary path
             log.warning("Reading the history back after a big change failed", exc_info=True)
@@ -209,7 +209,9 @@ class OpRunner:
         today = today if today is not None else self.clock.today()
         key = (self.history.version, today)
         if self._assessment is None or self._assessment[0] != key:
-            self._assessment = (key, self._evaluate(self.history.get(), today))
+            history = self.history.get()
+            self.history.index(today)  # carried over from the last version, not rebuilt
+            self._assessment = (key, self._evaluate(history, today))
         return self._assessment[1]
 
     def _evaluate(self, history: History, today: date) -> Assessment:

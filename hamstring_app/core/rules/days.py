@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from functools import cached_property
-from itertools import accumulate
 from operator import attrgetter
 
 from hamstring_app.core.episodes import (
@@ -29,13 +28,19 @@ from hamstring_app.core.models import (
     StrengthSession,
 )
 from hamstring_app.core.rules import thresholds as T
+from hamstring_app.core.rules.scans import (
+    NONE,
+    _answered,
+    _cum,
+    _high,
+    _pain_sums,
+    _positive,
+    ewma_scan,
+    last_true,
+    window_means,
+)
 
-NONE = -1  # "no such day" in the index arrays
 red_flag_values = attrgetter(*RED_FLAG_FIELDS)  # CheckIn -> its red-flag answers, in order
-
-
-def _cum(values: Sequence[float]) -> list[float]:
-    return [0.0, *accumulate(values)]
 
 
 def checkin_pain(checkin: CheckIn) -> int | None:
@@ -47,12 +52,41 @@ def checkin_pain(checkin: CheckIn) -> int | None:
     return best
 
 
+#: the per-day arrays a DayIndex fills from its records, each with its empty-day value
+PER_DAY_DEFAULTS: dict[str, object] = {
+    "km": 0.0,
+    "longest": 0.0,
+    "hard": False,
+    "intensity": 0,
+    "_run_count": 0,
+    "load": 0.0,
+    "_load_unknown": 0,
+    "run_pain": None,
+    "day_pain": None,
+    "next_morning": None,
+    "_red_flag_day": False,
+    "_urgent_day": False,
+    "checkin_at": None,
+}
+
+
 class DayIndex:
-    """Per-day arrays over [origin, end] with prefix sums for window queries."""
+    """Per-day arrays over [origin, end] with prefix sums for window queries.
+
+    ``hamstring_app.core.rules.index_update.updated_index`` brings an index up to a
+    history that differs on some days without rebuilding it: keep the two in step."""
+
+    km: list[float]
+    longest: list[float]
+    hard: list[bool]
+    intensity: list[int]
+    load: list[float]
+    run_pain: list[int | None]
+    day_pain: list[int | None]
+    next_morning: list[int | None]
+    checkin_at: list[CheckIn | None]
 
     def __init__(self, history: History, end: date) -> None:
-        self.end = end
-        self.profile = history.profile
         end_ord = end.toordinal()
         self.runs: list[Run] = sorted(
             (r for r in history.runs if r.day.toordinal() <= end_ord), key=lambda r: r.day
@@ -74,7 +108,22 @@ class DayIndex:
             firsts.append(self.sessions[0].day.toordinal())
         self.origin_ord = min(firsts)
         self.origin = date.fromordinal(self.origin_ord)
-        # the injury episode that counts on the assessed day (the profile's, when none)
+        self.set_context(history, end)
+        n = self.n = end_ord - self.origin_ord + 1
+        self.first_run = self.runs[0].day.toordinal() - self.origin_ord if self.runs else NONE
+        for name, empty in PER_DAY_DEFAULTS.items():
+            setattr(self, name, [empty] * n)
+        self.runs_by_day: dict[int, list[Run]] = {}
+        self.fill(0, self.runs, self.checkins.values())
+        self._weekly_means: list[float | None] | None = None
+
+    def set_context(self, history: History, end: date) -> None:
+        """The fields that come from the whole history, not from its days: the profile,
+        the injury episode that counts on the assessed day (the profile's, when none) and
+        the professional assessments."""
+        end_ord = end.toordinal()
+        self.end = end
+        self.profile = history.profile
         self.episodes: tuple[Episode, ...] = tuple(
             e for e in history.episodes if e.onset.toordinal() <= end_ord
         )
@@ -90,22 +139,18 @@ class DayIndex:
         )
         self._said_days = [a.day for a in said]
         self._said = said
-        n = self.n = end_ord - self.origin_ord + 1
-        self.first_run = self.runs[0].day.toordinal() - self.origin_ord if self.runs else NONE
 
-        km = [0.0] * n
-        longest = [0.0] * n
-        hard = [False] * n
-        intensity = [0] * n
-        run_count = [0] * n
-        load = [0.0] * n
-        load_unknown = [0] * n
-        run_pain: list[int | None] = [None] * n
-        self.runs_by_day: dict[int, list[Run]] = {}
+    def fill(self, k: int, runs: Iterable[Run], checkins: Iterable[CheckIn]) -> None:
+        """Fill the per-day arrays from day ``k`` on (still empty there) from the records
+        of those days: ``runs`` oldest first, ``checkins`` one a day."""
+        km, longest, hard = self.km, self.longest, self.hard
+        intensity, run_count, load = self.intensity, self._run_count, self.load
+        load_unknown, run_pain = self._load_unknown, self.run_pain
+        runs_by_day = self.runs_by_day
         origin_ord = self.origin_ord
-        for r in self.runs:
+        for r in runs:
             i = r.day.toordinal() - origin_ord
-            self.runs_by_day.setdefault(i, []).append(r)
+            runs_by_day.setdefault(i, []).append(r)
             km[i] += r.distance_km
             if r.distance_km > longest[i]:
                 longest[i] = r.distance_km
@@ -121,17 +166,14 @@ class DayIndex:
                 load[i] += session_load
             if r.pain is not None and (run_pain[i] is None or r.pain > run_pain[i]):
                 run_pain[i] = r.pain
-        self.km, self.longest, self.hard = km, longest, hard
-        self.intensity, self.load, self.run_pain = intensity, load, run_pain
 
         # per-day pain and next-morning answers
-        day_pain: list[int | None] = list(run_pain)
-        next_morning: list[int | None] = [None] * n
-        red_flag_day = [False] * n
-        urgent_day = [False] * n
-        checkin_at: list[CheckIn | None] = [None] * n
-        for d, c in self.checkins.items():
-            i = d.toordinal() - origin_ord
+        day_pain = self.day_pain
+        day_pain[k:] = run_pain[k:]
+        next_morning, checkin_at = self.next_morning, self.checkin_at
+        red_flag_day, urgent_day = self._red_flag_day, self._urgent_day
+        for c in checkins:
+            i = c.day.toordinal() - origin_ord
             checkin_at[i] = c
             p = checkin_pain(c)
             if p is not None and (day_pain[i] is None or p > day_pain[i]):
@@ -140,17 +182,11 @@ class DayIndex:
             if True in red_flag_values(c):
                 red_flag_day[i] = True
                 urgent_day[i] = any(getattr(c, f) is True for f in T.URGENT_RED_FLAGS)
-        self.checkin_at = checkin_at
-        self.day_pain, self.next_morning = day_pain, next_morning
-
-        self._red_flag_day = red_flag_day
-        self._urgent_day = urgent_day
-        self._run_count = run_count
-        self._load_unknown = load_unknown
-        self._weekly_means: list[float | None] | None = None
 
     # ------------------------------------------------------------------ derived arrays
-    # Built on first use, so a caller pays only for what it reads.
+    # Built on first use, so a caller pays only for what it reads. Each is a running
+    # scan over the days (CUM_SOURCES: prefix sums; LAST_SOURCES: "latest day <= i
+    # where"), so an updated index carries the days before a change over unchanged.
 
     @cached_property
     def km_cum(self) -> list[float]:
@@ -170,23 +206,23 @@ class DayIndex:
 
     @cached_property
     def pain_sum_cum(self) -> list[float]:
-        return _cum([p or 0 for p in self.day_pain])
+        return _cum(_pain_sums(self.day_pain))
 
     @cached_property
     def pain_cnt_cum(self) -> list[float]:
-        return _cum([p is not None for p in self.day_pain])
+        return _cum(_answered(self.day_pain))
 
     @cached_property
     def high_pain_cum(self) -> list[float]:
-        return _cum([p is not None and p > T.PAIN_HOLD_MAX for p in self.day_pain])
+        return _cum(_high(self.day_pain))
 
     @cached_property
     def nm_sum_cum(self) -> list[float]:
-        return _cum([p or 0 for p in self.next_morning])
+        return _cum(_pain_sums(self.next_morning))
 
     @cached_property
     def nm_cnt_cum(self) -> list[float]:
-        return _cum([p is not None for p in self.next_morning])
+        return _cum(_answered(self.next_morning))
 
     @cached_property
     def last_red_flag(self) -> list[int]:
@@ -202,12 +238,33 @@ class DayIndex:
     def last_assessed(self) -> list[int]:
         """Latest day <= i with a professional assessment recorded, or NONE (also NONE when
         the only assessments are before the first record: they resolve nothing here)."""
-        marks = [False] * self.n
+        return self._last_true(self.assessed_marks(0))
+
+    def assessed_marks(self, first: int) -> list[bool]:
+        """For each day from ``first`` on: an assessment is recorded that day."""
+        marks = [False] * (self.n - first)
         for d in self.assessment_days:
             k = d.toordinal() - self.origin_ord
-            if 0 <= k < self.n:
-                marks[k] = True
-        return self._last_true(marks)
+            if first <= k < self.n:
+                marks[k - first] = True
+        return marks
+
+    @cached_property
+    def run_days(self) -> list[int]:
+        """The days with a run, oldest first."""
+        return sorted(self.runs_by_day)
+
+    @cached_property
+    def breaks(self) -> list[tuple[int, int]]:
+        """(return day, last run day before the break) for every break of BREAK_DAYS or
+        more without a run."""
+        out: list[tuple[int, int]] = []
+        prev = NONE
+        for i in self.run_days:
+            if prev != NONE and i - prev - 1 >= T.BREAK_DAYS:
+                out.append((i, prev))
+            prev = i
+        return out
 
     def no_running_said(self, i: int) -> ProfessionalAssessment | None:
         """The latest assessment on or before day ``i`` when it said rehab only or no
@@ -249,7 +306,7 @@ class DayIndex:
     @cached_property
     def last_intensity(self) -> list[int]:
         """Latest day <= i with an intensity run, or NONE."""
-        return self._last_true([x > 0 for x in self.intensity])
+        return self._last_true(_positive(self.intensity))
 
     @cached_property
     def prev_max(self) -> list[float]:
@@ -274,15 +331,7 @@ class DayIndex:
         return max(self.longest[max(i - span, 0) : max(i, 0)], default=0.0)
 
     # ------------------------------------------------------------------ helpers
-    @staticmethod
-    def _last_true(flags: Sequence[bool]) -> list[int]:
-        out = [NONE] * len(flags)
-        last = NONE
-        for i, flag in enumerate(flags):
-            if flag:
-                last = i
-            out[i] = last
-        return out
+    _last_true = staticmethod(last_true)
 
     def index(self, day: date) -> int:
         return day.toordinal() - self.origin_ord
@@ -317,16 +366,12 @@ class DayIndex:
     def weekly_pain_means(self) -> list[float | None]:
         """Mean daily pain over the TREND_WINDOW_DAYS ending on each day (cached)."""
         if self._weekly_means is None:
-            w = T.TREND_WINDOW_DAYS
-            s, c = self.pain_sum_cum, self.pain_cnt_cum
-            need = T.TREND_MIN_CHECKINS
-            out: list[float | None] = []
-            for i in range(self.n):
-                lo = max(i - w + 1, 0)
-                count = c[i + 1] - c[lo]
-                out.append((s[i + 1] - s[lo]) / count if count >= need and count else None)
-            self._weekly_means = out
+            self._weekly_means = self.weekly_means_from(0)
         return self._weekly_means
+
+    def weekly_means_from(self, first: int) -> list[float | None]:
+        """``weekly_pain_means()`` for the days from ``first`` on."""
+        return window_means(self.pain_sum_cum, self.pain_cnt_cum, first, self.n)
 
     def next_morning_baseline(self, i: int) -> float | None:
         """Mean next-morning pain over the BASELINE_WINDOW_DAYS before day i."""
@@ -337,21 +382,22 @@ class DayIndex:
         return self.window(self.nm_sum_cum, first, last) / count
 
     def ewma_acwr(self) -> list[float | None]:
-        """EWMA acute:chronic ratio of session load for each day (Williams et al. 2017)."""
-        out: list[float | None] = [None] * self.n
-        if self.first_run == NONE:
-            return out
-        la = 2.0 / (T.ACWR_ACUTE_DAYS + 1)
-        lc = 2.0 / (T.ACWR_CHRONIC_DAYS + 1)
-        acute = chronic = 0.0
-        start = self.first_run
-        for i in range(start, self.n):
-            x = self.load[i]
-            acute = x * la + (1.0 - la) * acute
-            chronic = x * lc + (1.0 - lc) * chronic
-            if i - start + 1 >= T.ACWR_MIN_DAYS and chronic > 0:
-                out[i] = acute / chronic
-        return out
+        """EWMA acute:chronic ratio of session load for each day (Williams et al. 2017),
+        worked out once per index."""
+        return self.ewma[2]
+
+    @cached_property
+    def ewma(self) -> tuple[list[float], list[float], list[float | None]]:
+        """(acute, chronic, ratio) for each day: the acute and chronic loads are kept so
+        an updated index carries on from the day before a change."""
+        return self.ewma_from(0, 0.0, 0.0)
+
+    def ewma_from(
+        self, first: int, acute: float, chronic: float
+    ) -> tuple[list[float], list[float], list[float | None]]:
+        """``ewma`` for the days from ``first`` on, carrying on from the acute and chronic
+        loads of day ``first - 1`` (ignored when the first run is on or after ``first``)."""
+        return ewma_scan(self.load, self.first_run, first, acute, chronic)
 
 
 _last_index: tuple[History, date, DayIndex] | None = None
@@ -368,6 +414,13 @@ def day_index(history: History, end: date) -> DayIndex:
     index = DayIndex(history, end)
     _last_index = (history, end, index)
     return index
+
+
+def share_index(history: History, index: DayIndex) -> None:
+    """Make ``index`` (kept up to date by the app for its history version) the one
+    :func:`day_index` hands out for ``history`` up to ``index.end``."""
+    global _last_index
+    _last_index = (history, index.end, index)
 
 
 def clear_index_cache() -> None:

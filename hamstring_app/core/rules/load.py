@@ -125,16 +125,9 @@ def back_to_back_at(index: DayIndex, i: int) -> bool:
 
 
 def returns(index: DayIndex) -> list[tuple[int, int]]:
-    """(return day, last run day before the break) for every break of BREAK_DAYS or more."""
-    out: list[tuple[int, int]] = []
-    prev = NONE
-    origin = index.origin_ord
-    for r in index.runs:
-        i = r.day.toordinal() - origin
-        if prev != NONE and i - prev - 1 >= T.BREAK_DAYS:
-            out.append((i, prev))
-        prev = i
-    return out
+    """(return day, last run day before the break) for every break of BREAK_DAYS or more
+    (worked out once per index)."""
+    return index.breaks
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ Phase criteria (after Goom et al., JOSPT 2016: stages advance on symptoms, not t
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -25,6 +26,11 @@ from hamstring_app.core.rules import thresholds as T
 from hamstring_app.core.rules.days import NONE, DayIndex, _cum
 from hamstring_app.core.rules.pain import pain_rising
 from hamstring_app.core.rules.types import StrengthDecision
+
+
+def _session_day(session: StrengthSession) -> int:
+    return session.day.toordinal()
+
 
 EVIDENCE_GATE = (
     "Pain-gated loading from the pain-monitoring model (Silbernagel et al., AJSM 2007) and "
@@ -112,10 +118,11 @@ def replay_phase(index: DayIndex, i: int, start: int) -> int:
         return 0.0 if last < first else cum[last + 1 - base] - cum[first - base]
 
     sessions_by_day: dict[int, list[StrengthSession]] = {}
-    for s in index.sessions:
-        k = index.index(s.day)
-        if start <= k < n:
-            sessions_by_day.setdefault(k, []).append(s)
+    sessions = index.sessions  # oldest first: only the replayed days' are read
+    lo = bisect_left(sessions, index.origin_ord + start, key=_session_day)
+    hi = bisect_left(sessions, index.origin_ord + n, key=_session_day)
+    for s in sessions[lo:hi]:
+        sessions_by_day.setdefault(index.index(s.day), []).append(s)
     onsets = {e.onset.toordinal() - index.origin_ord for e in index.episodes}
     if index.episode is not None:
         onsets.add(index.episode.onset.toordinal() - index.origin_ord)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import statistics
+from bisect import bisect_left
+from datetime import date
 
-from hamstring_app.core.models import Advice, CheckIn, Level
+from hamstring_app.core.models import Advice, CheckIn, Level, Run
 from hamstring_app.core.rules import thresholds as T
 from hamstring_app.core.rules.days import DayIndex
 
@@ -26,6 +29,10 @@ EVIDENCE_OVERSTRIDE = (
 )
 
 
+def _day_of(run: Run) -> int:
+    return run.day.toordinal()
+
+
 def symptomatic(index: DayIndex, i: int) -> bool:
     """Any pain above 0 recorded in the last SYMPTOM_WINDOW_DAYS days."""
     first = max(i - T.SYMPTOM_WINDOW_DAYS + 1, 0)
@@ -44,18 +51,27 @@ def usual_cadence(index: DayIndex, i: int) -> tuple[int | None, str]:
     if index.profile is not None and index.profile.usual_cadence_spm is not None:
         return index.profile.usual_cadence_spm, "profile"
     days = T.CADENCE_BASELINE_DAYS
-    runs = [(r.day, r.cadence_spm) for r in index.runs if r.cadence_spm is not None]
+    runs = index.runs  # oldest first: each window is found by day, not by a scan
     onset = index.onset
+    first_at = 0
     if onset is not None:
-        before = [c for d, c in runs if 0 < (onset - d).days <= days]
+        lo = bisect_left(runs, onset.toordinal() - days, key=_day_of)
+        first_at = bisect_left(runs, onset.toordinal(), key=_day_of)
+        before = [r.cadence_spm for r in runs[lo:first_at] if r.cadence_spm is not None]
         if len(before) >= T.CADENCE_BASELINE_MIN_RUNS:
             return round(statistics.median(before)), "runs before the injury"
-        runs = [(d, c) for d, c in runs if d >= onset]
-    if runs:
-        start = runs[0][0]
-        first = [c for d, c in runs if (d - start).days < days]
-        if len(first) >= T.CADENCE_BASELINE_MIN_RUNS:
-            return round(statistics.median(first)), "first 4 weeks of runs"
+    first: list[int] = []
+    start: date | None = None
+    for r in itertools.islice(runs, first_at, None):
+        if r.cadence_spm is None:
+            continue
+        if start is None:
+            start = r.day
+        elif (r.day - start).days >= days:
+            break
+        first.append(r.cadence_spm)
+    if len(first) >= T.CADENCE_BASELINE_MIN_RUNS:
+        return round(statistics.median(first)), "first 4 weeks of runs"
     return None, ""
 
 
@@ -68,11 +84,10 @@ def technique_advice(
     day = index.day(i)
 
     usual, source = usual_cadence(index, i)
-    recent = [
-        r.cadence_spm
-        for r in index.runs
-        if r.cadence_spm is not None and (day - r.day).days < T.CADENCE_RECENT_DAYS
-    ]
+    recent_from = bisect_left(
+        index.runs, day.toordinal() - T.CADENCE_RECENT_DAYS + 1, key=_day_of
+    )
+    recent = [r.cadence_spm for r in index.runs[recent_from:] if r.cadence_spm is not None]
     recent_mean = statistics.fmean(recent) if recent else None
     if usual is None:
         if sore:

@@ -9,6 +9,7 @@ maps back to that day.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, timedelta
@@ -25,8 +26,8 @@ from hamstring_app.core.rules import (
     daily_verdicts,
     load_events,
     weekly_distance,
-    weekly_pain_means,
 )
+from hamstring_app.core.rules.days import day_index as day_index_of
 from hamstring_app.ui.progress.dayinfo import DayInfo, day_index
 from hamstring_app.ui.progress.days import (
     DAY_S,
@@ -171,15 +172,60 @@ def _painpoints(checkins: Sequence[CheckIn], name: str) -> Series:
     return points(ords, values)
 
 
+PAIN_ANSWERS = ("pain_rest", "pain_run", "pain_next_morning")
+
+
+def _pain_series(
+    history: History, today: date, first: date, previous: RecoveryData | None
+) -> tuple[Series, Series, Series]:
+    """The three pain answers as points. With the last refresh's data, the points before
+    the first changed check-in are kept and only the check-ins from there on are read."""
+    checkins = history.checkins
+    if previous is None or previous.today != today or previous.first_day != first:
+        upto = [c for c in checkins if c.day <= today]
+        return tuple(_painpoints(upto, name) for name in PAIN_ANSWERS)  # type: ignore[return-value]
+    since = _first_change(previous.history.checkins, checkins)
+    old = (previous.pain_rest, previous.pain_run, previous.pain_waking)
+    if since is None:
+        return old
+    cut = (since.toordinal() - EPOCH_ORDINAL) * DAY_S  # midnight: a day's points are at noon
+    lo = bisect_left(checkins, since.toordinal(), key=_ordinal)
+    hi = bisect_right(checkins, today.toordinal(), key=_ordinal)
+    fresh = checkins[lo:hi]
+    out = []
+    for series, name in zip(old, PAIN_ANSWERS, strict=True):
+        keep = int(np.searchsorted(series.x, cut, side="left"))
+        tail = _painpoints(fresh, name)
+        out.append(Series(np.concatenate((series.x[:keep], tail.x)),
+                          np.concatenate((series.y[:keep], tail.y))))
+    return out[0], out[1], out[2]
+
+
+def _ordinal(record: CheckIn) -> int:
+    return record.day.toordinal()
+
+
 def _rolling_pain(history: History, first: date, today: date) -> Series:
     """The rules' 7-day mean of each day's highest pain (check-in answers and runs), from
-    the first day with a mean on: no line over the empty months before it."""
-    means = weekly_pain_means(history, first, today)
-    start = next((k for k, (_day, m) in enumerate(means) if m is not None), None)
+    the first day with a mean on: no line over the empty months before it. The means are
+    the ones the app's day index keeps (carried from version to version), read as they
+    are: the same as ``weekly_pain_means(history, first, today)``."""
+    index = day_index_of(history, today)
+    kept = index.weekly_pain_means()
+    k0 = index.index(first)
+    days = today.toordinal() - first.toordinal() + 1
+    if k0 == 0 and index.n == days:
+        means: Sequence[float | None] = kept
+    else:
+        means = [kept[k] if 0 <= k < index.n else None for k in range(k0, k0 + days)]
+    start = next((k for k, m in enumerate(means) if m is not None), None)
     if start is None:
         return Series()
     origin = first.toordinal()
-    values = np.array([np.nan if m is None else m for _day, m in means[start:]], dtype=float)
+    values = np.fromiter(
+        (np.nan if m is None else m for m in means[start:]), dtype=float,
+        count=len(means) - start,
+    )
     xs = (np.arange(origin + start, origin + len(means), dtype=float) - EPOCH_ORDINAL) * DAY_S
     return Series(xs + DAY_S / 2, values)
 
@@ -316,12 +362,6 @@ def build_recovery_data(
         window_weeks = (int(lo), int(hi))
         window = (onset + timedelta(weeks=lo), onset + timedelta(weeks=hi))
 
-    checkins = [c for c in history.checkins if c.day <= today]
-    # a session counts once a set was done in it (one left at once is not a session)
-    sessions = [
-        s for s in history.strength_sessions
-        if s.day <= today and any(set_log.completed for set_log in s.sets)
-    ]
 
     key = (id(history.runs), len(history.runs), first, today, unit)
     if previous is not None and previous.running.key == key \
@@ -330,14 +370,21 @@ def build_recovery_data(
     else:
         running = replace(_running(history, first, today, unit), key=key)
 
-    strength_key = (id(history.strength_sessions), len(sessions), first, today)
-    if previous is not None and previous.strength_key == strength_key \
+    if previous is not None and previous.strength_key[1:] == (first, today) \
             and previous.history.strength_sessions is history.strength_sessions:
+        strength_key = previous.strength_key
         strength_counts, volume, volume_label = (
             previous.sessions_per_week, previous.eccentric_volume, previous.eccentric_label
         )
     else:
+        # a session counts once a set was done in it (one left at once is not a session)
+        sessions = [
+            s for s in history.strength_sessions
+            if s.day <= today and any(set_log.completed for set_log in s.sets)
+        ]
+        strength_key = (len(sessions), first, today)
         strength_counts, volume, volume_label = _weekly_strength(sessions, first, today)
+    pain_rest, pain_run, pain_waking = _pain_series(history, today, first, previous)
 
     by_verdict: dict[VerdictEnum, list[int]] = {v: [] for v in VerdictEnum}
     flags: list[int] = []
@@ -364,9 +411,9 @@ def build_recovery_data(
         window=window,
         window_weeks=window_weeks,
         unit=unit,
-        pain_rest=_painpoints(checkins, "pain_rest"),
-        pain_run=_painpoints(checkins, "pain_run"),
-        pain_waking=_painpoints(checkins, "pain_next_morning"),
+        pain_rest=pain_rest,
+        pain_run=pain_run,
+        pain_waking=pain_waking,
         pain_mean=_rolling_pain(history, first, today),
         running=running,
         sessions_per_week=strength_counts,

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QGraphicsWidget, QSizePolicy, QWidget
 from hamstring_app.core.models import Verdict
 from hamstring_app.ui.dates import day_text
 from hamstring_app.ui.progress.axis import CalendarAxis
+from hamstring_app.ui.progress.clipped import ClippedFeed
 from hamstring_app.ui.progress.data import RED_FLAG_Y, VERDICT_HEIGHTS, RecoveryData
 from hamstring_app.ui.progress.days import DAY_S, Series, day_start_x
 from hamstring_app.ui.progress.navigation import Navigation, last_day
@@ -51,6 +52,15 @@ def _sizes(data: RecoveryData, scale: float) -> np.ndarray:
     return np.round(data.run_sizes * scale)
 
 
+VERDICT_BAR_WIDTH = 0.85 * DAY_S
+
+
+def _same_series(a: Series, b: Series) -> bool:
+    return a.x.shape == b.x.shape and bool(
+        np.array_equal(a.x, b.x) and np.array_equal(a.y, b.y, equal_nan=True)
+    )
+
+
 def _set_bars(item: pg.BarGraphItem, series: Series, width: float) -> None:
     item.setOpts(x=series.x, height=series.y, width=width)
 
@@ -63,6 +73,7 @@ class RecoveryPlots(Navigation, pg.GraphicsLayoutWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._feed = ClippedFeed()  # the day-by-day items get the points near the view
         self.setAccessibleName(self.tr("Recovery graphs"))
         self.setAccessibleDescription(
             self.tr(
@@ -190,7 +201,7 @@ class RecoveryPlots(Navigation, pg.GraphicsLayoutWidget):
         self.pain_rest = pg.ScatterPlotItem(symbol="o", size=7, pen=None)
         self.pain_run = pg.ScatterPlotItem(symbol="t1", size=9, pen=None)
         self.pain_waking = pg.ScatterPlotItem(symbol="s", size=6, pen=None)
-        self.pain_mean = pg.PlotDataItem(connect="finite")
+        self.pain_mean = pg.PlotDataItem(connect="finite", clipToView=True)
         for item, name in (
             (self.pain_rest, self.tr("At rest")),
             (self.pain_run, self.tr("During the run")),
@@ -252,7 +263,7 @@ class RecoveryPlots(Navigation, pg.GraphicsLayoutWidget):
         legend.setColumnCount(2)
         self.verdict_bars: dict[Verdict, pg.BarGraphItem] = {}
         for verdict in Verdict:
-            bars = pg.BarGraphItem(x=[], height=[], width=0.85 * DAY_S, pen=pg.mkPen(None))
+            bars = pg.BarGraphItem(x=[], height=[], width=VERDICT_BAR_WIDTH, pen=pg.mkPen(None))
             p.addItem(bars)
             legend.addItem(bars, verdict_word(verdict))
             self.verdict_bars[verdict] = bars
@@ -352,10 +363,13 @@ class RecoveryPlots(Navigation, pg.GraphicsLayoutWidget):
         """Feed new arrays to the existing items (nothing is rebuilt; series that are
         the very same objects as last time are left alone)."""
         previous, self.data = self.data, data
-        self.pain_rest.setData(data.pain_rest.x - 0.2 * DAY_S, data.pain_rest.y)
-        self.pain_run.setData(data.pain_run.x, data.pain_run.y)
-        self.pain_waking.setData(data.pain_waking.x + 0.2 * DAY_S, data.pain_waking.y)
-        self.pain_mean.setData(data.pain_mean.x, data.pain_mean.y)
+        feed = self._feed
+        feed.view(*self.x_range())
+        feed.scatter(self.pain_rest, data.pain_rest.x - 0.2 * DAY_S, data.pain_rest.y)
+        feed.scatter(self.pain_run, data.pain_run.x, data.pain_run.y)
+        feed.scatter(self.pain_waking, data.pain_waking.x + 0.2 * DAY_S, data.pain_waking.y)
+        if previous is None or not _same_series(data.pain_mean, previous.pain_mean):
+            self.pain_mean.setData(data.pain_mean.x, data.pain_mean.y)
 
         if previous is None or data.running is not previous.running:
             _set_bars(self.week_bars, data.weekly_distance, 6 * DAY_S)
@@ -377,8 +391,9 @@ class RecoveryPlots(Navigation, pg.GraphicsLayoutWidget):
 
         for verdict, bars in self.verdict_bars.items():
             series = data.verdicts.get(verdict, Series())
-            bars.setOpts(x=series.x, height=np.full(len(series), VERDICT_HEIGHTS[verdict]))
-        self.flags.setData(data.red_flags.x, np.full(len(data.red_flags), RED_FLAG_Y))
+            feed.bars(bars, series.x, np.full(len(series), VERDICT_HEIGHTS[verdict]),
+                      VERDICT_BAR_WIDTH)
+        feed.scatter(self.flags, data.red_flags.x, np.full(len(data.red_flags), RED_FLAG_Y))
 
         self._set_window(data)
         # room for the 12-week preset and the onset, even with a short history
@@ -464,11 +479,13 @@ class RecoveryPlots(Navigation, pg.GraphicsLayoutWidget):
         self.running.setYRange(0, max(top * 1.12, 5.0), padding=0)
 
     def _on_x_range_changed(self, *_args: object) -> None:
-        """Keep markers and labels readable at any zoom."""
+        """Keep markers and labels readable at any zoom, and the points near the view
+        in the day-by-day items."""
+        low, high = self.x_range()
+        self._feed.view(low, high)
         data = self.data
         if data is None:
             return
-        low, high = self.x_range()
         self._fit_running(data, low, high)
         width_px = max(self.pain.vb.width(), 1.0)
         px_per_day = width_px / max((high - low) / DAY_S, 1e-9)

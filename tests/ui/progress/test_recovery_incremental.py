@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
+import numpy as np
 import pytest
 
 from hamstring_app.core.demo import build_demo_history
@@ -55,6 +56,11 @@ def test_reused_verdicts_equal_a_whole_recomputation(monkeypatch, kind) -> None:
     assert again.day_verdicts == daily_verdicts(changed, first.first_day, TODAY)
     assert again.day_verdicts != first.day_verdicts  # the change does show
     assert len(asked) == 1 and TODAY - asked[0] <= timedelta(days=31)  # only recent days
+    whole = build_recovery_data(changed, evaluate(changed, TODAY), TODAY, 3)
+    for name in ("pain_rest", "pain_run", "pain_waking", "pain_mean", "sessions_per_week",
+                 "eccentric_volume"):  # the points kept from before equal a fresh build
+        got, want = getattr(again, name), getattr(whole, name)
+        assert np.array_equal(got.x, want.x) and np.array_equal(got.y, want.y, equal_nan=True)
 
 
 def test_a_profile_change_recomputes_every_day(monkeypatch) -> None:
