@@ -5,14 +5,20 @@ activity against the saved runs and adds the new ones and merges into hand-typed
 one transaction, exactly as the app's review dialog would with every row left ticked.
 ``--dry-run`` writes nothing and prints what would be imported. Exit 0, or 2 with a
 sentence saying what was wrong (a PATH that does not exist, data that cannot be opened
-or written).
+or written, the app having the data folder open).
 
-Files ending in ``.json`` are the app's own export, not watch files: they are handed to
+An import that writes holds the data folder's lock (``folder_lock``, the same one the app
+takes) from reading the files to the commit, so it never writes behind the back of an
+open app, and the app cannot open the folder halfway through. A dry run only reads.
+
+Files ending in ``.json`` are the app's own export, not watch files (except Garmin's
+``*_summarizedActivities.json``, read as watch data): they are handed to
 :data:`JSON_IMPORT` when the data-export feature has registered its reader there.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -99,24 +105,29 @@ def run_import(
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
         return _fail(f"no such file or folder: {missing[0]}", err)
-    from hamstring_app.paths import resolve_data_dir
+    from hamstring_app.folder_lock import FolderInUse, hold_folder
+    from hamstring_app.paths import DataPaths, resolve_data_dir
     from hamstring_app.store.errors import StoreError
     from hamstring_app.store.importing import import_runs, preview_import
     from hamstring_app.store.repository import open_repository
 
     day = today or date.today()
-    watch_files = [p for p in paths if not p.lower().endswith(".json")]
-    app_exports = [Path(p) for p in paths if p.lower().endswith(".json")]
+    from hamstring_app.importer.garmin_summary import is_summary_file
+
+    def app_export(path: str) -> bool:  # Garmin's activity summaries are watch data
+        return path.lower().endswith(".json") and not is_summary_file(path)
+
+    watch_files = [p for p in paths if not app_export(p)]
+    app_exports = [Path(p) for p in paths if app_export(p)]
     if app_exports and JSON_IMPORT is None:
         return _fail(
             f"{app_exports[0]} is not a watch file (FIT, GPX, TCX or zip); this version "
             "cannot import the app's own JSON export",
             err,
         )
+    folder = resolve_data_dir(data_dir)
     try:
-        repo = open_repository(
-            resolve_data_dir(data_dir), today=lambda: day, app_version=__version__
-        )
+        repo = open_repository(folder, today=lambda: day, app_version=__version__)
     except (StoreError, OSError) as exc:
         return _fail(str(exc), err)
     try:
@@ -127,12 +138,20 @@ def run_import(
         rows: tuple[PlanRow, ...] = ()
         added = merged = 0
         if watch_files:
-            preview = preview_import(repo, watch_files, today=day)
-            rows = preview.rows
-            plan = runs_to_write(rows)
-            added, merged = len(plan.new), len(plan.merged)
-            if not dry_run and (plan.new or plan.merged):
-                import_runs(repo, plan)
+            lock = (contextlib.nullcontext() if dry_run
+                    else hold_folder(DataPaths(folder).lock_file))
+            with lock:
+                preview = preview_import(repo, watch_files, today=day)
+                rows = preview.rows
+                plan = runs_to_write(rows)
+                added, merged = len(plan.new), len(plan.merged)
+                if not dry_run and (plan.new or plan.merged):
+                    import_runs(repo, plan)
+    except FolderInUse as exc:
+        return _fail(str(exc), err)
+    except OSError as exc:  # the lock file could not be written
+        return _fail(f"{exc.strerror or exc}: {exc.filename or folder}. Nothing was changed.",
+                     err)
     except StoreError as exc:
         return _fail(f"{exc} Nothing was imported.", err)
     finally:

@@ -2,9 +2,11 @@
 activity in it. One bad file becomes one Skipped line; it never stops the rest.
 
 Recognised by name (``.gz`` of each too): ``.fit``, ``.gpx``, ``.tcx``, ``.zip``; a zip
-or folder holding ``activities.csv`` is a Strava export. Other files inside zips and
-folders (Strava's other CSVs, photos, Garmin's JSON) are passed over in silence; a file
-named directly that is none of these is Skipped with the reason.
+or folder holding ``activities.csv`` is a Strava export; an older Garmin export's
+``*_summarizedActivities.json`` gives one run per summary (read after the activity files
+beside it, so a FIT file of the same run is the one kept). Other files inside zips and
+folders (Strava's other CSVs, photos, Garmin's other JSON) are passed over in silence; a
+file named directly that is none of these is Skipped with the reason.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from hamstring_app.importer.activity import Activity, Found, Skipped, Summary
 from hamstring_app.importer.errors import BadFile, UnsafeFile
 from hamstring_app.importer.finish import finish
 from hamstring_app.importer.fit import is_fit, parse_fit
+from hamstring_app.importer.garmin_summary import is_summary_file, summaries_found
 from hamstring_app.importer.gpx import parse_gpx
 from hamstring_app.importer.limits import DEFAULT_LIMITS, Limits
 from hamstring_app.importer.safe_io import (
@@ -81,6 +84,7 @@ class ImportReader:
         self.files_read = 0
         self._total = 0.0  # bytes on disk to read, for progress
         self._done = 0.0
+        self._summaries_later: list[Path] = []  # Garmin summary files met in folders
 
     # ------------------------------------------------------------------ entry points
 
@@ -89,8 +93,11 @@ class ImportReader:
         found: list[Found] = []
         chosen = [Path(p) for p in paths]
         self._total = float(sum(_weight(p, self.limits.max_folder_depth) for p in chosen))
+        self._summaries_later: list[Path] = []
         for path in chosen:
             found.extend(self.read_path(path))
+        for path in self._summaries_later:  # after the activity files: those are kept
+            found.extend(self._summary_path(path))
         return found
 
     def read_path(self, path: Path) -> Iterator[Found]:
@@ -103,6 +110,9 @@ class ImportReader:
                 yield Skipped(str(path), "no such file or folder")
                 return
             kind, _ = kind_of(name)
+            if not kind and is_summary_file(name):
+                yield from self._summary_path(path)
+                return
             if not kind:
                 yield Skipped(str(path), "not a FIT, GPX, TCX or zip file")
                 return
@@ -152,6 +162,8 @@ class ImportReader:
                 yield from self._folder(child, source + os.sep + entry.name, depth + 1)
             elif entry.is_file() and kind_of(entry.name)[0]:
                 yield from self.read_path(child)
+            elif entry.is_file() and is_summary_file(entry.name):
+                self._summaries_later.append(child)
 
     def _zip(
         self, archive: zipfile.ZipFile, source: str, depth: int, scale: float
@@ -169,8 +181,36 @@ class ImportReader:
         if csv_info is not None:
             yield from self._strava_zip(archive, infos, csv_info, source, scale)
             return
+        later = [i for i in infos if is_summary_file(i.filename)]
         for info in infos:
-            yield from self._member(archive, info, source, depth, scale)
+            if not is_summary_file(info.filename):
+                yield from self._member(archive, info, source, depth, scale)
+        for info in later:  # after the activity files: those are kept over a summary
+            where = source + SEP + info.filename
+            try:
+                self.budget.count_entry()
+                self._tick(where)
+                data = read_member(archive, info, self.budget)
+                self._done += info.compress_size * scale
+                yield from self._summaries(data, info.filename, where)
+            except BadFile as exc:
+                yield Skipped(where, str(exc))
+
+    def _summary_path(self, path: Path) -> Iterator[Found]:
+        try:
+            self._tick(str(path))
+            data = self._read_file(path)
+            self._done += len(data)
+            yield from self._summaries(data, path.name, str(path))
+        except BadFile as exc:
+            yield Skipped(str(path), str(exc))
+        except OSError as exc:
+            yield Skipped(str(path), f"could not be read ({exc.strerror or exc})")
+
+    def _summaries(self, data: bytes, name: str, source: str) -> Iterator[Found]:
+        if len(data) > self.limits.max_file_bytes:
+            raise UnsafeFile("refused: larger than the size limit for one activity file")
+        yield from summaries_found(data, name, source, self.zone)
 
     def _member(
         self,

@@ -9,11 +9,12 @@ a cancel before its transaction commits, or any failure inside it, writes nothin
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta, tzinfo
 
 from hamstring_app.core.changes import Changes, Kind
+from hamstring_app.core.models import Run
 from hamstring_app.core.tasks import NoTask, TaskToken, check_cancelled
 from hamstring_app.importer.activity import Activity
 from hamstring_app.importer.limits import DEFAULT_LIMITS, Limits
@@ -40,6 +41,11 @@ class Imported:
     merged: int
     not_written: int  # skipped, duplicates and unticked rows
     days: tuple[date, ...]
+    # for undo: the runs added (with their ids), the runs merged into as they were before,
+    # and as the import left them
+    added_runs: tuple[Run, ...] = ()
+    merged_before: tuple[Run, ...] = ()
+    merged_after: tuple[Run, ...] = ()
 
 
 def preview_import(
@@ -73,14 +79,47 @@ def preview_import(
     return Preview(tuple(rows), reader.files_read)
 
 
+def remember_watched_files(
+    repo: Repository, folder: str, files: Mapping[str, tuple[int, int]]
+) -> Done[None]:
+    """Remember which files of the watched folder were offered, so a restart does not offer
+    them again (a run deleted since stays deleted). Changes no record of the history."""
+    repo.remember_watched_files(folder, files)
+    return Done(None, Changes.none())
+
+
 def import_runs(
     repo: Repository, to_write: ToWrite, *, task: TaskToken | None = None
 ) -> Done[Imported]:
     """Write the new and merged runs in one transaction."""
     token = task or NoTask()
     check_cancelled(token)
-    written = repo.import_runs(to_write.new, to_write.merged)
-    days = tuple(sorted({run.day for run in written}))
+    before: list[Run] = []
+    written = repo.import_runs(to_write.new, to_write.merged, before)
+    days = tuple(sorted({run.day for run in written} | {run.day for run in before}))
     changes = Changes.of(Kind.RUN, days=days) if days else Changes.none()
-    imported = Imported(len(to_write.new), len(to_write.merged), to_write.skipped, days)
+    imported = Imported(
+        len(to_write.new), len(to_write.merged), to_write.skipped, days,
+        added_runs=written[len(to_write.merged):],
+        merged_before=tuple(before),
+        merged_after=written[: len(to_write.merged)],
+    )
     return Done(imported, changes)
+
+
+def undo_import(repo: Repository, imported: Imported) -> Done[tuple[Run, ...]]:
+    """Take ``imported`` back: the runs it added are deleted and the runs it merged into
+    are as they were, in one transaction. Returns the runs deleted."""
+    deleted = repo.undo_import([run.id for run in imported.added_runs if run.id is not None],
+                               imported.merged_before)
+    return Done(deleted, _run_days(imported))
+
+
+def redo_import(repo: Repository, imported: Imported) -> Done[None]:
+    """Do ``imported`` again after :func:`undo_import` (same ids, one transaction)."""
+    repo.redo_import(imported.added_runs, imported.merged_after)
+    return Done(None, _run_days(imported))
+
+
+def _run_days(imported: Imported) -> Changes:
+    return Changes.of(Kind.RUN, days=imported.days) if imported.days else Changes.none()

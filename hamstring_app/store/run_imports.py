@@ -7,7 +7,9 @@ them and supplies ``_write``, ``_read`` and ``_day``. Reads take the lean path
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+import logging
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -17,16 +19,31 @@ from hamstring_app.store import reader
 from hamstring_app.store import records as r
 from hamstring_app.store.errors import Conflict, NotFound
 
+log = logging.getLogger(__name__)
+
+#: the setting row that remembers the watched folder's files (not a user setting: the
+#: Settings dataclass does not know this key, so it is never shown or exported)
+WATCHED_KEY = "watched_folder.seen"
+
+#: a file in the watched folder as last seen: (size in bytes, modification time in ns)
+FileKey = tuple[int, int]
+
 
 class RunImports:
     _write: Any
     _read: Any
     _day: Any
 
-    def import_runs(self, new: Sequence[Run], merged: Sequence[Run]) -> tuple[Run, ...]:
+    def import_runs(
+        self,
+        new: Sequence[Run],
+        merged: Sequence[Run],
+        replaced: list[Run] | None = None,
+    ) -> tuple[Run, ...]:
         """Add ``new`` runs and replace ``merged`` ones (saved runs given their measured
         fields), all in ONE transaction: any failure writes nothing. Returns every run
-        written, with its id. A run whose file (content hash) is already saved is refused."""
+        written, with its id. A run whose file (content hash) is already saved is refused.
+        ``replaced``, when given, receives the merged runs as they were before (for undo)."""
         for run in (*new, *merged):
             r.revalidate(run, Run)
             self._day("date", run.day)
@@ -42,6 +59,10 @@ class RunImports:
         with self._write() as conn:
             raw = conn.connection.driver_connection
             for run in merged:
+                if replaced is not None:
+                    before = reader.run(raw, run.id)
+                    if before is not None:
+                        replaced.append(before)
                 done = conn.execute(
                     sql.update(sql.run)
                     .where(sql.run.c.id == run.id)
@@ -60,6 +81,61 @@ class RunImports:
                 written.append(replace(run, id=new_id))
         return tuple(written)
 
+    def undo_import(self, added_ids: Sequence[int], restore: Sequence[Run]) -> tuple[Run, ...]:
+        """Take an import back in ONE transaction: delete the runs it added (``added_ids``;
+        one deleted since is passed over) and put the runs it merged into back as they
+        were (``restore``, with their ids). Returns the runs deleted, as they were."""
+        for run in restore:
+            r.revalidate(run, Run)
+            if run.id is None:
+                raise ValidationError("id", "is needed to put a merged run back")
+        from hamstring_app.store import sql
+
+        deleted: list[Run] = []
+        with self._write() as conn:
+            raw = conn.connection.driver_connection
+            for run_id in added_ids:
+                found = reader.run(raw, run_id)
+                if found is None:
+                    continue
+                conn.execute(sql.delete(sql.run).where(sql.run.c.id == run_id))
+                deleted.append(found)
+            for run in restore:
+                done = conn.execute(
+                    sql.update(sql.run)
+                    .where(sql.run.c.id == run.id)
+                    .values(r.run_values(run, with_id=False))
+                )
+                if done.rowcount == 0:
+                    raise NotFound(f"There is no saved run with id {run.id} to put back.")
+        return tuple(deleted)
+
+    def redo_import(self, added: Sequence[Run], merged: Sequence[Run]) -> None:
+        """Do an import again after :meth:`undo_import`: the runs it added go back with
+        the ids they had, the merged runs take the measured fields again; ONE transaction."""
+        for run in (*added, *merged):
+            r.revalidate(run, Run)
+            if run.id is None:
+                raise ValidationError("id", "is needed to import a run again")
+        from hamstring_app.store import sql
+
+        with self._write() as conn:
+            raw = conn.connection.driver_connection
+            for run in added:
+                if reader.run(raw, run.id) is not None:
+                    raise Conflict(f"A run with id {run.id} is already saved.")
+                if run.content_hash and _hash_saved(raw, run.content_hash):
+                    raise Conflict(f"{run.source_file or 'This file'} was already imported.")
+                conn.execute(sql.insert(sql.run).values(r.run_values(run, with_id=True)))
+            for run in merged:
+                done = conn.execute(
+                    sql.update(sql.run)
+                    .where(sql.run.c.id == run.id)
+                    .values(r.run_values(run, with_id=False))
+                )
+                if done.rowcount == 0:
+                    raise NotFound(f"There is no saved run with id {run.id} to merge into.")
+
     def runs_to_match(self, start: date, end: date) -> tuple[Run, ...]:
         """Saved runs an import must be checked against: those from ``start`` to ``end``
         plus any run, whatever its date, whose file hash is known (for re-imports)."""
@@ -76,6 +152,43 @@ class RunImports:
         """Runs imported from the watched folder that still wait for pain and RPE."""
         with self._read() as conn:
             return reader.runs_where(conn, "needs_review = 1")
+
+
+    def watched_files(self, folder: str) -> dict[str, FileKey]:
+        """The files of ``folder`` already offered for import, by path relative to it,
+        with their size and time when seen. Empty for another folder, or when what was
+        stored cannot be read (then every file is looked at again; duplicates are still
+        dropped by the import)."""
+        with self._read() as conn:
+            row = conn.execute("SELECT value FROM setting WHERE key = ?", (WATCHED_KEY,))
+            found = row.fetchone()
+        if found is None:
+            return {}
+        try:
+            stored = json.loads(found[0])
+            if stored.get("folder") != folder:
+                return {}
+            return {
+                str(name): (int(key[0]), int(key[1]))
+                for name, key in stored["files"].items()
+            }
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+            log.warning("The watched folder's list of files seen could not be read; "
+                        "every file there is looked at again")
+            return {}
+
+    def remember_watched_files(self, folder: str, files: Mapping[str, FileKey]) -> None:
+        """Replace the list of ``folder``'s files already offered (see watched_files)."""
+        value = json.dumps(
+            {"folder": folder, "files": {name: list(key) for name, key in files.items()}},
+            separators=(",", ":"), ensure_ascii=False,
+        )
+        with self._write() as conn:
+            conn.connection.driver_connection.execute(
+                "INSERT INTO setting (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (WATCHED_KEY, value),
+            )
 
 
 def _hash_saved(conn: Any, digest: str) -> bool:

@@ -80,6 +80,26 @@ class HistorySnapshot:
             self._changed_days = None
         return self._history
 
+    def apply_loaded(self, changes: Changes, history: History, *, since: int) -> bool:
+        """Take in ``changes`` with the whole history as read again after them, off the UI
+        thread (a big import: see ``OpRunner.run_in_background(reload=True)``), so nothing
+        is read here. ``since`` is ``version`` when that work began: if anything else was
+        applied in the meantime, ``history`` may be older than this copy, so it is not
+        used and ``apply`` does the work instead (False)."""
+        if self.version != since:
+            self.apply(changes)
+            return False
+        if changes:
+            self.version += 1
+            self._history = history
+            self._changed_days = None  # like a full reload: the day index starts afresh
+        return True
+
+    def read_whole(self) -> History:
+        """The whole history as ``get`` reads it, without touching this copy: safe on a
+        worker thread (for ``apply_loaded``)."""
+        return self.repo.load_history(recent_sets_days=RECENT_SETS_DAYS)
+
     def index(self, end: date) -> DayIndex:
         """The rules' DayIndex of the current history up to ``end``, brought up to date
         from the days changed since it was last asked for (built from scratch only after

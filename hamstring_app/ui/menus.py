@@ -106,7 +106,14 @@ class EditActions(QObject):
         return stack if isinstance(stack, QUndoStack) else None
 
     def stack(self) -> QUndoStack | None:
-        return self._stack_of(self.window.tabs.currentWidget())
+        """The current tab's undo stack; on a tab without one, the Today tab's (where
+        deletes and imports are undone), so Ctrl+Z undoes a change to the data anywhere."""
+        own = self._stack_of(self.window.tabs.currentWidget())
+        if own is not None:
+            return own
+        from hamstring_app.ui.importing.undo import data_undo_stack
+
+        return data_undo_stack(self.window)
 
     def update(self) -> None:
         with contextlib.suppress(RuntimeError):  # the window may be closing

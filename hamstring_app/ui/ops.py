@@ -9,6 +9,11 @@ show the message instead of its success words.
 
 ``ctx.ops.assessment()`` is today's ``Assessment`` of the cached history, computed once
 per (history version, today) and shared by every tab.
+
+A background operation that changes many days (a big import) can ask for ``reload=True``:
+its worker then also reads the whole history again and works out today's assessment, so
+the UI thread only swaps them in instead of re-reading hundreds of days and evaluating
+them between two frames.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from hamstring_app.core.changes import Changes
 from hamstring_app.core.clock import Clock
-from hamstring_app.core.models import ValidationError
+from hamstring_app.core.models import History, ValidationError
 from hamstring_app.store.errors import StoreError
 from hamstring_app.store.repository import Repository
 from hamstring_app.ui.events import AppEvents
@@ -37,6 +42,18 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+
+#: with ``reload=True``, changes to at least this many days are read back in the worker
+RELOAD_DAYS = 30
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    """What a ``reload=True`` worker read and worked out after its operation."""
+
+    history: History
+    today: date
+    assessment: Assessment
 
 
 def _tr(text: str) -> str:
@@ -115,16 +132,31 @@ class OpRunner:
         on_done: Callable[[Outcome[T]], None],
         on_progress: Callable[[float, str], None] | None = None,
         parent: QObject | None = None,
+        reload: bool = False,
         **kwargs: Any,
     ) -> TaskHandle:
         """Run a long operation on a worker thread: it is called as
         ``operation(repo, *args, task=token, **kwargs)`` and may report progress and stop
         when ``token.cancelled()`` (raising ``core.tasks.Cancelled``). ``on_done`` gets
-        the Outcome on the main thread, after the cache and the tabs have heard of it."""
+        the Outcome on the main thread, after the cache and the tabs have heard of it.
+
+        With ``reload``, when the operation changed ``RELOAD_DAYS`` days or more, the
+        worker also reads the history again and evaluates today, and the cache takes
+        them as they are (see the module's docstring)."""
         from hamstring_app.ui.tasks import run_task
 
-        def work(token: Any) -> Done[T]:
-            return operation(self.repo, *args, task=token, **kwargs)
+        since = self.history.version
+        today = self.clock.today()
+
+        def work(token: Any) -> tuple[Done[T], _Loaded | None]:
+            done = operation(self.repo, *args, task=token, **kwargs)
+            # committed: from here on nothing may fail or be cancelled
+            return done, (self._load(done.changes, today) if reload else None)
+
+        def finished(result: tuple[Done[T], _Loaded | None]) -> None:
+            done, loaded = result
+            on_done(self.accept(done) if loaded is None else self._accept_loaded(
+                done, loaded, since))
 
         def cancelled() -> None:
             log.info("%s was cancelled; nothing was changed", _name(operation))
@@ -132,12 +164,32 @@ class OpRunner:
 
         return run_task(
             work,
-            on_done=lambda done: on_done(self.accept(done)),
+            on_done=finished,
             on_error=lambda exc: on_done(self._failed(operation, exc, logged=True)),
             on_progress=on_progress,
             on_cancelled=cancelled,
             parent=parent,
         )
+
+    def _load(self, changes: Changes, today: date) -> _Loaded | None:
+        """On the worker: the history after ``changes`` and today's assessment of it, or
+        None (the UI thread then re-reads the days as usual)."""
+        if not (changes.whole or len(changes.days) >= RELOAD_DAYS):
+            return None
+        try:
+            history = self.history.read_whole()
+            return _Loaded(history, today, self._evaluate(history, today))
+        except Exception:  # the write is saved: fall back to the ordinary path
+            log.warning("Reading the history back after a big change failed", exc_info=True)
+            return None
+
+    def _accept_loaded(self, done: Done[T], loaded: _Loaded, since: int) -> Outcome[T]:
+        value, changes = done
+        if changes:
+            if self.history.apply_loaded(changes, loaded.history, since=since):
+                self._assessment = ((self.history.version, loaded.today), loaded.assessment)
+            self.events.data_changed.emit(changes)
+        return Outcome(True, value, changes)
 
     def _failed(
         self, operation: Callable[..., Any], exc: Exception, *, logged: bool = False
@@ -154,22 +206,24 @@ class OpRunner:
     def assessment(self, today: date | None = None) -> Assessment:
         """Today's assessment of the app's history, worked out once per history version
         and day, for every tab."""
-        from hamstring_app.core.library import exercise_names
-        from hamstring_app.core.rules import evaluate
-
         today = today if today is not None else self.clock.today()
         key = (self.history.version, today)
         if self._assessment is None or self._assessment[0] != key:
             history = self.history.get()
             self.history.index(today)  # carried over from the last version, not rebuilt
-            self._assessment = (
-                key,
-                evaluate(
-                    history, today, names=exercise_names(),
-                    strength_per_week=self._strength_per_week(),
-                ),
-            )
+            self._assessment = (key, self._evaluate(history, today))
         return self._assessment[1]
+
+    def _evaluate(self, history: History, today: date) -> Assessment:
+        """The assessment of ``history`` on ``today``, as every tab shows it (also called
+        on a worker, for ``reload``)."""
+        from hamstring_app.core.library import exercise_names
+        from hamstring_app.core.rules import evaluate
+
+        return evaluate(
+            history, today, names=exercise_names(),
+            strength_per_week=self._strength_per_week(),
+        )
 
     def _strength_per_week(self) -> int:
         """The "Strength sessions a week" setting the week ahead plans for (a settings

@@ -96,3 +96,44 @@ def test_the_installed_command_runs_headless(inbox, tmp_path):
     )
     assert proc.returncode == 0, proc.stderr
     assert "Would add 2 runs" in proc.stdout
+
+
+def test_import_is_refused_while_the_app_has_the_folder_open(inbox, tmp_path, capsys):
+    from hamstring_app.folder_lock import hold_folder
+    from hamstring_app.paths import DataPaths
+
+    data = tmp_path / "data"
+    data.mkdir()
+    lock = DataPaths(data).lock_file
+    with hold_folder(lock):  # the app (same kind of lock) has the folder open
+        assert main(["import", str(inbox), "--data-dir", str(data)]) == 2
+        err = capsys.readouterr().err
+        assert "Close the app first" in err and "Nothing was changed" in err
+        # a dry run only reads: it still works, and says what would be imported
+        assert main(["import", str(inbox), "--dry-run", "--data-dir", str(data)]) == 0
+        assert "Would add 2 runs" in capsys.readouterr().out
+    assert saved_runs(data) == ()
+    assert not lock.exists()  # the command left no lock behind
+    assert main(["import", str(inbox), "--data-dir", str(data)]) == 0  # closed: it works
+    assert len(saved_runs(data)) == 2
+    assert not lock.exists()
+
+
+def test_a_garmin_summary_json_is_watch_data_not_the_app_export(tmp_path, capsys,
+                                                                monkeypatch):
+    monkeypatch.setattr(import_cli, "JSON_IMPORT", None)
+    start = int(START.timestamp() * 1000)
+    summary = tmp_path / "runner_0_summarizedActivities.json"
+    summary.write_text(json.dumps([{"summarizedActivitiesExport": [{
+        "activityId": 77, "activityType": "running", "startTimeGmt": start,
+        "startTimeLocal": start + 3_600_000, "distance": 750_000.0,
+        "movingDuration": 2_400_000.0,
+    }]}]))
+    data = tmp_path / "data"
+    assert main(["import", str(summary), "--data-dir", str(data)]) == 0
+    assert "Added 1 run," in capsys.readouterr().out
+    (run,) = saved_runs(data)
+    assert (run.distance_km, run.duration_min) == (7.5, 40.0)
+    assert main(["import", str(summary), "--data-dir", str(data)]) == 0  # found again
+    assert "Added 0 runs" in (out := capsys.readouterr().out) and "1 already saved" in out
+    assert len(saved_runs(data)) == 1

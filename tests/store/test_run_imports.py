@@ -84,3 +84,45 @@ def test_schema_refuses_bad_new_values(repo: Repository, data_dir) -> None:
         with pytest.raises(sqlite3.IntegrityError):
             conn.execute(f"UPDATE run SET {column} = ?", (value,))
     conn.close()
+
+
+def test_watched_folder_files_are_remembered_per_folder(repo: Repository, data_dir) -> None:
+    from hamstring_app.core.settings import Settings
+    from hamstring_app.store.run_imports import WATCHED_KEY
+
+    assert repo.watched_files("/home/r/watch") == {}
+    repo.remember_watched_files("/home/r/watch", {"a.fit": (120, 7), "2026/b.fit": (9, 8)})
+    assert repo.watched_files("/home/r/watch") == {"a.fit": (120, 7), "2026/b.fit": (9, 8)}
+    assert repo.watched_files("/home/r/other") == {}  # another folder starts afresh
+    repo.remember_watched_files("/home/r/watch", {"c.gpx": (1, 2)})  # replaces the list
+    assert repo.watched_files("/home/r/watch") == {"c.gpx": (1, 2)}
+    assert repo.get_settings() == Settings()  # not a setting the runner sees
+    repo.save_settings(replace(Settings(), watch_folder="/home/r/watch"))
+    assert repo.watched_files("/home/r/watch") == {"c.gpx": (1, 2)}  # saving settings keeps it
+    with sqlite3.connect(data_dir / DB_NAME) as conn:
+        conn.execute("UPDATE setting SET value = '{not json' WHERE key = ?", (WATCHED_KEY,))
+    assert repo.watched_files("/home/r/watch") == {}  # unreadable: every file looked at again
+
+
+def test_an_import_is_undone_and_done_again_exactly(repo: Repository) -> None:
+    from hamstring_app.importer.plan import ToWrite
+    from hamstring_app.store.importing import import_runs, redo_import, undo_import
+
+    typed = repo.add_run(Run(day=START.date(), distance_km=10.0, rpe=6, pain=2, note="hill"))
+    other = repo.add_run(Run(day=START.date() - timedelta(days=3), distance_km=4.0))
+    merge = replace(typed, distance_km=10.2, cadence_spm=170, source=RunSource.FILE,
+                    content_hash="m" * 64)
+    new = (imported("a" * 64, day=START.date() - timedelta(days=1)),
+           imported("b" * 64, day=START.date() - timedelta(days=2)))
+    done = import_runs(repo, ToWrite(new=new, merged=(merge,), skipped=0)).value
+    assert done.merged_before == (typed,) and done.merged_after == (merge,)
+    assert [r.content_hash for r in done.added_runs] == ["a" * 64, "b" * 64]
+    after_import = repo.list_runs()
+    undone = undo_import(repo, done)
+    assert {r.id for r in undone.value} == {r.id for r in done.added_runs}
+    assert repo.list_runs() == tuple(sorted((typed, other), key=lambda r: (r.day, r.id)))
+    assert set(undone.changes.days) == {r.day for r in (*new, typed)}
+    redo_import(repo, done)
+    assert repo.list_runs() == after_import  # the same ids and values again
+    undo_import(repo, done)
+    assert repo.get_run(typed.id) == typed and repo.get_run(other.id) == other

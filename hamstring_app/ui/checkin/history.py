@@ -293,7 +293,9 @@ class HistoryPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
-        header.setResizeContentsPrecision(100)
+        # columns fit the rows in view: measuring 100 rows on every reset of years of
+        # history held the event loop up for tens of milliseconds (long text is elided)
+        header.setResizeContentsPrecision(0)
         for column in range(HistoryModel.DETAILS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(HistoryModel.DETAILS, QHeaderView.ResizeMode.Stretch)

@@ -9,7 +9,7 @@ non-modally-blocking (``open()``), so the event loop keeps running throughout.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -42,6 +42,9 @@ class ImportController(QObject):
         self.review: ReviewDialog | None = None
         self.summary: QMessageBox | None = None
         self.last: Imported | None = None
+        # the progress dialog while its setValue() runs the event loop: a dialog closed in
+        # there must not be deleted under it (the deferred delete can run in that loop)
+        self._setting_value: QProgressDialog | None = None
 
     @property
     def busy(self) -> bool:
@@ -91,10 +94,13 @@ class ImportController(QObject):
 
     def _close_progress(self) -> None:
         if self.progress is not None:
-            self.progress.canceled.disconnect(self.cancel)
-            self.progress.close()
-            self.progress.deleteLater()
+            dialog = self.progress
             self.progress = None
+            dialog.canceled.disconnect(self.cancel)
+            dialog.close()
+            if self._setting_value is dialog:
+                return  # closed inside its own setValue(): deleted once that returns
+            dialog.deleteLater()
 
     def _progressed(self, fraction: float, text: str) -> None:
         # label first: a window-modal QProgressDialog.setValue() runs the event loop, and
@@ -103,8 +109,15 @@ class ImportController(QObject):
             self.progress.setLabelText(
                 self.tr("Reading %1").replace("%1", Path(text.split(" › ")[-1]).name)
             )
-        if self.progress is not None:
-            self.progress.setValue(round(fraction * STEPS))
+        dialog = self.progress
+        if dialog is not None:
+            self._setting_value = dialog
+            try:
+                dialog.setValue(round(fraction * STEPS))
+            finally:
+                self._setting_value = None
+            if self.progress is not dialog:  # the task ended in there: delete it now
+                dialog.deleteLater()
 
     def _cancelled(self) -> None:
         self.handle = None
@@ -153,17 +166,22 @@ class ImportController(QObject):
 
     # ------------------------------------------------------------------ writing
 
-    def _write(self, to_write: ToWrite, *, quiet: bool) -> None:
+    def _write(
+        self, to_write: ToWrite, *, quiet: bool, saved: Callable[[], None] | None = None
+    ) -> None:
         if not quiet:
             self._show_progress(self.tr("Saving the runs..."))
         self.handle = self.ctx.ops.run_in_background(
             import_runs,
             to_write,
-            on_done=lambda outcome: self._written(outcome, quiet),
+            on_done=lambda outcome: self._written(outcome, quiet, saved),
             parent=self.window,
+            reload=True,  # hundreds of new days: read back off the UI thread
         )
 
-    def _written(self, outcome: Outcome[Imported], quiet: bool) -> None:
+    def _written(
+        self, outcome: Outcome[Imported], quiet: bool, saved: Callable[[], None] | None = None
+    ) -> None:
         self.handle = None
         self._close_progress()
         if not outcome.ok:
@@ -181,14 +199,20 @@ class ImportController(QObject):
             return
         done = outcome.value
         self.last = done
+        if saved is not None:
+            saved()
         if quiet:
             if done.added:
                 self.ctx.events.status_message.emit(
                     self.tr("%1 new runs from your watch are waiting on the Today tab.")
                     .replace("%1", str(done.added)))
         else:
-            self._tell(QMessageBox.Icon.Information, self.tr("Import finished"),
-                       summary_text(done))
+            from hamstring_app.ui.importing.undo import offer_undo
+
+            text = summary_text(done)
+            if offer_undo(self.ctx, self.window, done):
+                text += " " + self.tr("Edit > Undo (Ctrl+Z) takes the whole import back.")
+            self._tell(QMessageBox.Icon.Information, self.tr("Import finished"), text)
         self.finished.emit(done)
 
     def _tell(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
@@ -199,9 +223,13 @@ class ImportController(QObject):
 
     # ------------------------------------------------------------------ watched folder
 
-    def auto_import(self, paths: Sequence[str | Path]) -> bool:
+    def auto_import(
+        self, paths: Sequence[str | Path], saved: Callable[[], None] | None = None
+    ) -> bool:
         """New files from the watched folder: read, then save the new runs (to wait for
-        review on the Today tab) and merges, with no dialog. False while busy."""
+        review on the Today tab) and merges, with no dialog. False while busy. ``saved``
+        is called once the files were read and whatever was new in them is saved (not
+        after a failure or a cancel)."""
         if self.busy:
             return False
         chosen = [str(p) for p in paths]
@@ -215,8 +243,10 @@ class ImportController(QObject):
             self.handle = None
             to_write = runs_to_write(preview.rows, needs_review=True)
             if to_write.new or to_write.merged:
-                self._write(to_write, quiet=True)
+                self._write(to_write, quiet=True, saved=saved)
             else:
+                if saved is not None:
+                    saved()
                 self.finished.emit(None)
 
         def failed(exc: Exception) -> None:

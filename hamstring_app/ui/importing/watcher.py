@@ -3,8 +3,12 @@
 Scanned when the app starts, when the folder changes (QFileSystemWatcher, settled for a
 moment so a file still being copied is read whole) and whenever the window becomes
 active again (a watcher can miss changes on network and synced folders). Only files not
-seen before in this run of the app, or changed since, and whose name is not already a
-saved run's file, are read; the import itself (off the UI thread) drops duplicates.
+seen before, or changed since (size or time), and whose name is not already a saved run's
+file, are read; the import itself (off the UI thread) drops duplicates.
+
+What was seen is remembered in the data file once a batch is read and saved, so the next
+start does not offer old files again (a run the runner deleted stays deleted). A batch
+that failed is not remembered: it is tried again at the next start.
 """
 
 from __future__ import annotations
@@ -33,7 +37,9 @@ class FolderWatcher(QObject):
         self.ctx = ctx
         self.controller = controller
         self.folder: Path | None = None
-        self._seen: dict[str, tuple[int, int]] = {}
+        self._seen: dict[str, tuple[int, int]] = {}  # by full path, this run of the app
+        self._kept: dict[str, tuple[int, int]] = {}  # by path in the folder, in the store
+        self._present: set[str] = set()  # files found by the last look
         self.watcher = QFileSystemWatcher(self)
         self.watcher.directoryChanged.connect(self.schedule)
         self.timer = QTimer(self)
@@ -58,8 +64,12 @@ class FolderWatcher(QObject):
             self.watcher.removePaths(self.watcher.directories())
         self.folder = folder
         self._seen.clear()
+        self._present.clear()
         if folder is None:
+            self._kept = {}
             return
+        self._kept = self.ctx.repo.watched_files(str(folder))
+        self._seen = {str(folder / name): key for name, key in self._kept.items()}
         if not folder.is_dir():
             log.warning("The watched folder %s is not there", folder)
             self.ctx.events.status_message.emit(
@@ -90,19 +100,54 @@ class FolderWatcher(QObject):
 
     _waiting = False
 
-    def new_files(self) -> list[Path]:
-        """Activity files not seen before (or changed since), not already saved by name."""
+    def _unseen(self) -> list[tuple[Path, tuple[int, int], bool]]:
+        """(file, its size and time, whether a saved run already has its name) for each
+        activity file not seen before or changed since."""
         if self.folder is None:
             return []
         known = {run.source_file for run in self.ctx.history.get().runs if run.source_file}
+        listing = _walk(self.folder, MAX_DEPTH)
+        self._present = {str(path) for path, _key in listing}
+        return [
+            (path, key, path.name in known)
+            for path, key in listing
+            if self._seen.get(str(path)) != key
+        ]
+
+    def new_files_preview(self) -> list[str]:
+        """The files the next scan would read (changes nothing)."""
+        return [str(path) for path, _key, saved in self._unseen() if not saved]
+
+    def new_files(self) -> list[Path]:
+        """Activity files not seen before (or changed since), not already saved by name;
+        from now on they count as seen in this run of the app."""
         found: list[Path] = []
-        for path, key in _walk(self.folder, MAX_DEPTH):
-            if self._seen.get(str(path)) == key:
-                continue
+        for path, key, saved in self._unseen():
             self._seen[str(path)] = key
-            if path.name not in known:
+            if saved:
+                self._keep({path: key})
+            else:
                 found.append(path)
         return found
+
+    def _keep(self, files: dict[Path, tuple[int, int]], *, store: bool = False) -> None:
+        """Count ``files`` as offered for good; with ``store``, write the list down (only
+        the files still in the folder)."""
+        assert self.folder is not None
+        for path, key in files.items():
+            try:
+                self._kept[str(path.relative_to(self.folder))] = key
+            except ValueError:
+                continue
+        if not store:
+            return
+        present = {str(Path(p).relative_to(self.folder)) for p in self._present}
+        self._kept = {name: key for name, key in self._kept.items() if name in present}
+        from hamstring_app.store.importing import remember_watched_files
+
+        outcome = self.ctx.ops.run(remember_watched_files, str(self.folder), dict(self._kept))
+        if not outcome.ok:
+            log.warning("Could not remember the watched folder's files: %s", outcome.message)
 
     def scan(self) -> None:
         if self.folder is None:
@@ -118,7 +163,14 @@ class FolderWatcher(QObject):
         files = self.new_files()
         if files:
             log.info("Watched folder: %d new file(s)", len(files))
-            self.controller.auto_import(files)
+            batch = {path: self._seen[str(path)] for path in files}
+            folder = self.folder
+
+            def saved() -> None:
+                if self.folder == folder:  # not moved to another folder meanwhile
+                    self._keep(batch, store=True)
+
+            self.controller.auto_import(files, saved=saved)
 
 
 def _walk(folder: Path, depth: int) -> list[tuple[Path, tuple[int, int]]]:

@@ -13,7 +13,10 @@ from hamstring_app.ui.context import AppContext
 from hamstring_app.ui.importing.controller import ImportController
 from hamstring_app.ui.importing.watcher import FolderWatcher
 
-FILE_FILTER = "Activity files and exports (*.fit *.gpx *.tcx *.gz *.zip);;All files (*)"
+FILE_FILTER = (
+    "Activity files and exports (*.fit *.gpx *.tcx *.gz *.zip *summarizedActivities.json)"
+    ";;All files (*)"
+)
 
 
 def dropped_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:

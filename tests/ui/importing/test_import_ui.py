@@ -171,3 +171,76 @@ def test_watched_folder_picks_up_a_new_file_and_today_asks(app_session, tmp_path
     scans = watcher.scans
     watcher.scan()
     assert watcher.scans == scans + 1 and len(ctx.repo.list_runs()) == 1
+
+
+def test_watched_folder_remembers_what_it_offered_across_restarts(session_factory, tmp_path,
+                                                                    qtbot):
+    folder = tmp_path / "watch"
+    folder.mkdir()
+    old = folder / "2026-03-17-07-00.fit"
+    old.write_bytes(fit_bytes(RunSpec(start=START + timedelta(days=3), step_s=60, km=8,
+                                      minutes=44)))
+    walk = folder / "walk.gpx"
+    walk.write_bytes(gpx_bytes(RunSpec(start=START, step_s=60, km=3, minutes=40),
+                               sport="walking"))
+    first = session_factory()
+    ctx = first.ctx
+    first.window.importing.watcher.timer.setInterval(50)
+    ctx.ops.run(op.save_settings, replace(ctx.repo.get_settings(), watch_folder=str(folder)))
+    qtbot.waitUntil(lambda: len(ctx.repo.list_runs()) == 1, timeout=20_000)
+    qtbot.waitUntil(lambda: not first.window.importing.controller.busy, timeout=20_000)
+    (run,) = ctx.repo.list_runs()
+    assert ctx.ops.run(op.delete_run, run.id).ok  # the runner did not want that one
+    first.close()
+
+    # the next start: the old files are not offered again; a new one is
+    new = folder / "2026-03-18-07-00.gpx"
+    new.write_bytes(gpx_bytes(RunSpec(start=START + timedelta(days=4), step_s=60, km=6,
+                                      minutes=33)))
+    second = session_factory()
+    second.window.show()
+    watcher = second.window.importing.watcher
+    assert str(old) not in watcher.new_files_preview()
+    qtbot.waitUntil(lambda: len(second.ctx.repo.list_runs()) == 1, timeout=20_000)
+    qtbot.waitUntil(lambda: not second.window.importing.controller.busy, timeout=20_000)
+    (brought,) = second.ctx.repo.list_runs()
+    assert brought.distance_km == 6.0 and brought.source_file == new.name
+    second.window.show_tab("checkin")
+    prompt = second.window.tabs.currentWidget().new_runs
+    qtbot.waitUntil(prompt.isVisible, timeout=5_000)
+    assert prompt.title() == "1 new run from your watch: how did the hamstring feel?"
+    # a file changed since it was seen is read again
+    old.write_bytes(fit_bytes(RunSpec(start=START + timedelta(days=2), step_s=60, km=9,
+                                      minutes=50)))
+    assert str(old) in watcher.new_files_preview()
+
+
+def test_edit_undo_takes_a_whole_import_back_in_one_step(app_session, tmp_path, qtbot):
+    window, ctx = app_session.window, app_session.ctx
+    typed = ctx.ops.run(op.add_run, Run(day=START.date(), distance_km=5.1, rpe=6, pain=2)).value
+    before = ctx.repo.list_runs()
+    controller = window.importing.controller
+    assert window.show_tab("recovery")  # imported from another tab: Edit > Undo still finds it
+    assert controller.start([write_files(tmp_path / "in")])
+    qtbot.waitUntil(lambda: controller.review is not None, timeout=20_000)
+    with qtbot.waitSignal(controller.finished, timeout=20_000) as done:
+        controller.review.import_button.click()
+    imported = done.args[0]
+    assert (imported.added, imported.merged) == (2, 1)
+    after = ctx.repo.list_runs()
+    assert len(after) == 3
+    assert "Edit > Undo" in controller.summary.text()
+    controller.summary.close()
+    edit = window.edit_actions
+    edit.update()
+    assert edit.undo.isEnabled()
+    assert edit.undo.text().replace("&", "") == "Undo import of 3 runs"
+    edit.undo.trigger()  # one step
+    assert ctx.repo.list_runs() == before  # the added runs gone, the merged one as typed
+    assert ctx.repo.get_run(typed.id) == typed
+    assert ctx.history.get().runs == before  # and the app's copy heard of it
+    edit.update()
+    assert edit.redo.text().replace("&", "") == "Redo import of 3 runs"
+    edit.redo.trigger()
+    assert ctx.repo.list_runs() == after  # the same runs, with the same ids
+    assert ctx.history.get().runs == after

@@ -1,0 +1,72 @@
+"""Edit > Undo after an import: one step that deletes exactly the runs the import added
+and puts the runs it merged into back as they were (Redo does the import again, with the
+same ids). It goes on the Today tab's undo stack, where the runs are listed; the Edit menu
+offers it from every tab without an undo stack of its own."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
+
+from hamstring_app.store.importing import Imported, redo_import, undo_import
+from hamstring_app.ui.context import AppContext
+from hamstring_app.ui.undo import OpCommand
+
+TODAY_TAB = "checkin"  # the tab whose undo stack holds data changes
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ImportUndo", text)
+
+
+def runs_words(count: int) -> str:
+    return _tr("1 run") if count == 1 else _tr("%1 runs").replace("%1", str(count))
+
+
+class ImportCommand(OpCommand):
+    """Pushed once the import is saved: the first ``redo`` (QUndoStack.push calls it)
+    does nothing, since the import already ran."""
+
+    def __init__(self, ctx: AppContext, done: Imported) -> None:
+        count = len(done.added_runs) + len(done.merged_after)
+        super().__init__(ctx, _tr("import of %1").replace("%1", runs_words(count)))
+        self.done = done
+        self.count = count
+        self._pushed = False
+
+    def redo(self) -> None:
+        if not self._pushed:
+            self._pushed = True
+            return
+        if self.run(redo_import, self.done).ok:
+            self.say(_tr("The import is back: %1.").replace("%1", runs_words(self.count)))
+
+    def undo(self) -> None:
+        if self.run(undo_import, self.done).ok:
+            self.say(_tr("Import undone: the %1 it brought are gone; runs it merged into are "
+                         "as they were.").replace("%1", runs_words(self.count)))
+
+
+def data_undo_stack(window: QWidget) -> QUndoStack | None:
+    """The Today tab's undo stack in ``window``'s tabs, if there is one."""
+    tabs = getattr(window, "tabs", None)
+    if tabs is None:
+        return None
+    for index in range(tabs.count()):
+        tab = tabs.widget(index)
+        stack = getattr(tab, "undo_stack", None)
+        if tab.objectName() == TODAY_TAB and isinstance(stack, QUndoStack):
+            return stack
+    return None
+
+
+def offer_undo(ctx: AppContext, window: QWidget, done: Imported) -> bool:
+    """Put ``done`` on the undo stack; False when there is nothing to undo or no stack."""
+    if not (done.added_runs or done.merged_after):
+        return False
+    stack = data_undo_stack(window)
+    if stack is None:
+        return False
+    stack.push(ImportCommand(ctx, done))
+    return True
