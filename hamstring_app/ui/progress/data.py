@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 import numpy as np
 
-from hamstring_app.core.episodes import episode_on
+from hamstring_app.core.episodes import EpisodeEnd, episode_on
 from hamstring_app.core.models import KM_PER_MILE, CheckIn, History, Run, StrengthSession, Units
 from hamstring_app.core.models import Verdict as VerdictEnum
 from hamstring_app.core.rules import (
@@ -96,6 +96,8 @@ class RecoveryData:
     history: History
     day_verdicts: tuple[DayVerdict, ...]
     strength_key: tuple[object, ...] = ()
+    # (number, day it ended, recovered) of each episode that ended by today
+    episode_ends: tuple[tuple[int, date, bool], ...] = ()
     _index: dict[int, DayInfo] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -355,6 +357,15 @@ def build_recovery_data(
     current = episode_on(history.episodes, profile, today)
     onset = current.onset if current is not None else None
     episode_onsets = tuple(e.onset for e in history.episodes if e.onset <= today)
+    # an end the next episode's onset already marks (the day after it) is not drawn twice
+    onsets = {e.onset for e in history.episodes}
+    episode_ends = tuple(
+        (number, e.ended, e.end_reason is EpisodeEnd.RECOVERED)
+        for number, e in enumerate(history.episodes, start=1)
+        if e.ended is not None
+        and e.ended <= today
+        and e.ended + timedelta(days=1) not in onsets
+    )
     window: tuple[date, date] | None = None
     window_weeks: tuple[int, int] | None = None
     if onset is not None:
@@ -408,6 +419,7 @@ def build_recovery_data(
         first_day=first,
         onset=onset,
         episode_onsets=episode_onsets,
+        episode_ends=episode_ends,
         window=window,
         window_weeks=window_weeks,
         unit=unit,

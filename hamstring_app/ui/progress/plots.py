@@ -412,7 +412,8 @@ class RecoveryPlots(Navigation, pg.GraphicsLayoutWidget):
         sample_label.setText(text)
 
     def _set_episodes(self, data: RecoveryData) -> None:
-        """Mark where each earlier injury episode began (the current one is the onset)."""
+        """Mark where each earlier injury episode began (the current one is the onset) and
+        where each ended episode ended."""
         for plot, line in self.episode_lines:
             plot.removeItem(line)
         self.episode_lines = []
@@ -430,6 +431,21 @@ class RecoveryPlots(Navigation, pg.GraphicsLayoutWidget):
                     pen=pen,
                     label=label,
                     labelOpts={"position": 0.9, "color": colour},
+                )
+                plot.addItem(line, ignoreBounds=True)
+                self.episode_lines.append((plot, line))
+        ended = pg.mkPen(colour, width=1.2, style=Qt.PenStyle.DashDotLine)
+        for number, day, recovered in data.episode_ends:
+            words = (self.tr("Episode %d ended: recovered") if recovered
+                     else self.tr("Episode %d closed")) % number
+            for plot in self.plots:
+                line = pg.InfiniteLine(
+                    day_start_x(day + timedelta(days=1)),  # after its last day
+                    angle=90,
+                    movable=False,
+                    pen=ended,
+                    label=words if plot is self.pain else None,
+                    labelOpts={"position": 0.7, "color": colour},
                 )
                 plot.addItem(line, ignoreBounds=True)
                 self.episode_lines.append((plot, line))
