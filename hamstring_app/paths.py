@@ -151,17 +151,23 @@ def _drop_group_and_other(path: Path) -> None:
 PROBE_BYTES = 4096  # one block: an empty file needs no space on a full disk, this does
 
 
+def mounted_read_only(folder: Path) -> bool:
+    """True when ``folder`` is on a file system mounted read-only (False where that cannot
+    be asked, as on Windows, which has no statvfs)."""
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):
+        return False
+
+
 def write_problem(folder: Path) -> OSError | None:
     """Why nothing can be written in ``folder`` (read-only, no permission, full disk),
     found by writing a small probe file and removing it; None when that works.
 
     For telling the true cause of a failure that did not say it (Qt's lock file reports
     only that it could not be written)."""
-    try:
-        if os.statvfs(folder).f_flag & os.ST_RDONLY:
-            return OSError(errno.EROFS, os.strerror(errno.EROFS), str(folder))
-    except (OSError, AttributeError):  # no statvfs (Windows): the probe tells
-        pass
+    if mounted_read_only(folder):  # elsewhere (say, Windows) the probe tells
+        return OSError(errno.EROFS, os.strerror(errno.EROFS), str(folder))
     probe = folder / f".probe-{os.getpid()}.tmp"
     try:
         fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600)

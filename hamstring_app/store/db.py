@@ -28,7 +28,13 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hamstring_app.paths import BACKUP_DIR, LinkRefused, ensure_private_dir, make_private_file
+from hamstring_app.paths import (
+    BACKUP_DIR,
+    LinkRefused,
+    ensure_private_dir,
+    make_private_file,
+    mounted_read_only,
+)
 from hamstring_app.store.errors import (
     CANNOT_OPEN,
     READ_ONLY,
@@ -342,12 +348,7 @@ def _inspect(path: Path) -> _Found:
 
 def folder_is_read_only(folder: Path) -> bool:
     """True when nothing can be written in ``folder`` (asks, writes nothing)."""
-    try:
-        if os.statvfs(folder).f_flag & os.ST_RDONLY:
-            return True
-    except (OSError, AttributeError):
-        pass
-    return not os.access(folder, os.W_OK)
+    return mounted_read_only(folder) or not os.access(folder, os.W_OK)
 
 
 _DAMAGE_CODES = (11, 26)  # SQLITE_CORRUPT, SQLITE_NOTADB
