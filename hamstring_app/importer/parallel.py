@@ -22,6 +22,7 @@ import's limits, and keeps the results in the order the files were met.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing
 import os
@@ -92,10 +93,8 @@ def _in_the_background() -> None:
     """A worker's first act: give way to the app (whose window must keep moving) and to
     the rest of the computer whenever they want the processor."""
     if hasattr(os, "nice"):
-        try:
+        with contextlib.suppress(OSError):  # not allowed here: the usual priority
             os.nice(WORKER_NICENESS)
-        except OSError:  # not allowed here: run at the usual priority
-            pass
 
 
 def parse_summaries(kind: str, data: bytes) -> list[Summary]:
