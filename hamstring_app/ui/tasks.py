@@ -74,7 +74,8 @@ class _MainThreadCollector:
         if self.timer is not None:
             self.timer.stop()
         self.paused = False
-        gc.collect(0)  # garbage left while paused goes here, on the main thread
+        # no collection forced here (this may run inside a nested event loop): the next
+        # automatic one comes at the next allocation, and only the main thread is left
         gc.enable()
 
 
