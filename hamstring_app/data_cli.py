@@ -237,10 +237,14 @@ def run_report(
         sessions_per_week=settings.sessions_per_week,
     )
     try:
+        # beside the target under a temporary name, then moved into place: a folder that
+        # is missing or read-only is an error, never a report said to be written
         pages = write_pdf_atomic(Path(out_file).expanduser(), report, SECTIONS)
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        return _fail("report", EXIT_FAILURE, f"Could not write {out_file}: {reason}.", err)
+        said = f"Could not write {out_file}: {reason}. Nothing was written."
+        return _fail("report", EXIT_FAILURE, said, err)
     del app
-    print(f"Wrote the report ({pages} pages, {first} to {last}) to {out_file}.", file=out)
+    noun = "page" if pages == 1 else "pages"
+    print(f"Wrote the report ({pages} {noun}, {first} to {last}) to {out_file}.", file=out)
     return EXIT_OK
