@@ -38,7 +38,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "importer"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from activity_files import RunSpec, StravaRow, fit_bytes, gpx_bytes, strava_csv, tcx_bytes  # noqa: E402
 
 N = 1000
 RATIO_TARGET = 1.3
@@ -50,6 +49,16 @@ KINDS = (".fit.gz", ".gpx", ".tcx", ".gpx.gz", ".tcx.gz", ".fit.gz")
 
 def make_export(path: Path) -> dict[str, bytes]:
     """Write the export; return each activity file's decompressed bytes by member name."""
+    # here, not at the top: the worker processes import this module, and need none of it
+    from activity_files import (
+        RunSpec,
+        StravaRow,
+        fit_bytes,
+        gpx_bytes,
+        strava_csv,
+        tcx_bytes,
+    )
+
     rows: list[StravaRow] = []
     members: dict[str, bytes] = {}
     plain: dict[str, bytes] = {}
