@@ -95,7 +95,7 @@ def _drawn(root: ET.Element):
             return
         ref = re.fullmatch(r"url\(#([^)]*)\)", el.get("clip-path") or "")
         if ref:  # in the user space of the element that refers to it
-            clip_boxes = clip_boxes + [_box_of(clips.get(ref.group(1), []), matrix)]
+            clip_boxes = [*clip_boxes, _box_of(clips.get(ref.group(1), []), matrix)]
         matrix = matrix @ _matrix(el)
         if _tag(el) in SHAPES:
             box = _box(_points(el), matrix)
