@@ -92,17 +92,27 @@ def _warning_signs(history: History, start: date, end: date) -> tuple[WarningSig
 def _pain_series(
     history: History, start: date, end: date
 ) -> tuple[tuple[date, int | None, float | None], ...]:
+    """Each day's worst pain and the mean of the known ones in the 7 days ending that day,
+    kept as a running sum over day numbers (a five-year range is ~1,800 days)."""
     by_day = {
-        c.day: _worst(c.pain_rest, c.pain_run, c.pain_next_morning) for c in history.checkins
+        c.day.toordinal(): _worst(c.pain_rest, c.pain_run, c.pain_next_morning)
+        for c in history.checkins
     }
+    first, last = start.toordinal(), end.toordinal()
+    total = count = 0
+    for o in range(first - 6, first):  # the days before the range that the first mean sees
+        v = by_day.get(o)
+        if v is not None:
+            total, count = total + v, count + 1
     out = []
-    day = start
-    while day <= end:
-        window = [by_day.get(day - timedelta(days=k)) for k in range(7)]
-        known = [v for v in window if v is not None]
-        mean = sum(known) / len(known) if known else None
-        out.append((day, by_day.get(day), mean))
-        day += timedelta(days=1)
+    for o in range(first, last + 1):
+        v = by_day.get(o)
+        if v is not None:
+            total, count = total + v, count + 1
+        out.append((date.fromordinal(o), v, total / count if count else None))
+        gone = by_day.get(o - 6)  # leaves the window on the next day
+        if gone is not None:
+            total, count = total - gone, count - 1
     return tuple(out)
 
 

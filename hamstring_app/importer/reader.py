@@ -22,13 +22,12 @@ from pathlib import Path, PurePosixPath
 from typing import IO
 
 from hamstring_app.core.tasks import Cancelled
-from hamstring_app.importer.activity import Activity, Found, Skipped, Summary
+from hamstring_app.importer.activity import Activity, Found, Skipped
 from hamstring_app.importer.errors import BadFile, UnsafeFile
 from hamstring_app.importer.finish import finish
-from hamstring_app.importer.fit import is_fit, parse_fit
 from hamstring_app.importer.garmin_summary import is_summary_file, summaries_found
-from hamstring_app.importer.gpx import parse_gpx
 from hamstring_app.importer.limits import DEFAULT_LIMITS, Limits
+from hamstring_app.importer.parallel import ParsePool, Pending, auto_workers, parse_activity
 from hamstring_app.importer.safe_io import (
     Budget,
     gunzip,
@@ -38,7 +37,6 @@ from hamstring_app.importer.safe_io import (
     spool_member,
 )
 from hamstring_app.importer.strava import CSV_NAME, StravaRow, read_activities_csv
-from hamstring_app.importer.tcx import parse_tcx
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +64,9 @@ def content_hash(data: bytes) -> str:
 
 class ImportReader:
     """Reads activities; ``zone`` is the time zone for files that give UTC only (None:
-    this computer's). ``cancelled`` is polled between files; ``progress`` told of each."""
+    this computer's). ``cancelled`` is polled between files; ``progress`` told of each.
+    ``processes``: worker processes that parse the files (importer.parallel; 0: parse in
+    place; None: decided by the size of the import)."""
 
     def __init__(
         self,
@@ -75,6 +75,7 @@ class ImportReader:
         limits: Limits = DEFAULT_LIMITS,
         progress: Progress | None = None,
         cancelled: Callable[[], bool] | None = None,
+        processes: int | None = None,
     ) -> None:
         self.zone = zone
         self.limits = limits
@@ -85,22 +86,47 @@ class ImportReader:
         self._total = 0.0  # bytes on disk to read, for progress
         self._done = 0.0
         self._summaries_later: list[Path] = []  # Garmin summary files met in folders
+        self._processes = processes
+        self._pool: ParsePool | None = None
+        self.workers = 0  # worker processes the last read used
 
     # ------------------------------------------------------------------ entry points
 
     def read(self, paths: Sequence[str | os.PathLike[str]]) -> list[Found]:
         """Everything found in ``paths``, in order. Raises Cancelled when asked to stop."""
-        found: list[Found] = []
+        found: list[Found | Pending] = []
         chosen = [Path(p) for p in paths]
         self._total = float(sum(_weight(p, self.limits.max_folder_depth) for p in chosen))
         self._summaries_later: list[Path] = []
-        for path in chosen:
-            found.extend(self.read_path(path))
-        for path in self._summaries_later:  # after the activity files: those are kept
-            found.extend(self._summary_path(path))
-        return found
+        self.workers = auto_workers(self._total, self._processes)
+        self._pool = ParsePool(self.workers, self._cancelled) if self.workers else None
+        done = False
+        try:
+            for path in chosen:
+                found.extend(self.read_path(path))
+            for path in self._summaries_later:  # after the activity files: those are kept
+                found.extend(self._summary_path(path))
+            out = self._collect(found)
+            done = True
+            return out
+        finally:
+            pool, self._pool = self._pool, None
+            if pool is not None:
+                pool.close(cancel=not done)
 
-    def read_path(self, path: Path) -> Iterator[Found]:
+    def _collect(self, found: list[Found | Pending]) -> list[Found]:
+        """``found`` with every file a worker parsed in its place, in order."""
+        out: list[Found] = []
+        for item in found:
+            if not isinstance(item, Pending):
+                out.append(item)
+                continue
+            assert self._pool is not None
+            items = self._pool.resolve(item)
+            out.extend(items if item.row is None else (_with_strava(f, item.row) for f in items))
+        return out
+
+    def read_path(self, path: Path) -> Iterator[Found | Pending]:
         name = path.name
         try:
             if path.is_dir():
@@ -167,7 +193,7 @@ class ImportReader:
 
     def _zip(
         self, archive: zipfile.ZipFile, source: str, depth: int, scale: float
-    ) -> Iterator[Found]:
+    ) -> Iterator[Found | Pending]:
         """``scale``: bytes on disk per compressed byte of this archive (for progress)."""
         if depth > self.limits.max_depth:
             yield Skipped(source, "refused: zips nested too deep")
@@ -219,7 +245,7 @@ class ImportReader:
         source: str,
         depth: int,
         scale: float,
-    ) -> Iterator[Found]:
+    ) -> Iterator[Found | Pending]:
         name = info.filename
         kind, gz = kind_of(name)
         if not kind:
@@ -256,7 +282,7 @@ class ImportReader:
         csv_info: zipfile.ZipInfo,
         source: str,
         scale: float,
-    ) -> Iterator[Found]:
+    ) -> Iterator[Found | Pending]:
         try:
             rows = read_activities_csv(read_member(archive, csv_info, self.budget))
         except BadFile as exc:
@@ -277,7 +303,9 @@ class ImportReader:
             if info.filename not in used and info is not csv_info:
                 yield from self._member(archive, info, source, 1, scale)
 
-    def _strava_folder(self, folder: Path, csv_path: Path, source: str) -> Iterator[Found]:
+    def _strava_folder(
+        self, folder: Path, csv_path: Path, source: str
+    ) -> Iterator[Found | Pending]:
         try:
             rows = read_activities_csv(self._read_file(csv_path))
         except (BadFile, OSError) as exc:
@@ -311,7 +339,9 @@ class ImportReader:
 
     # ------------------------------------------------------------------ one file
 
-    def _bytes(self, data: bytes, name: str, source: str, depth: int) -> Iterator[Found]:
+    def _bytes(
+        self, data: bytes, name: str, source: str, depth: int
+    ) -> Iterator[Found | Pending]:
         kind, gz = kind_of(name)
         if gz:
             data = gunzip(data, self.budget)
@@ -321,17 +351,12 @@ class ImportReader:
             with open_zip(_bytes_io(data), self.limits, name) as inner:
                 yield from self._zip(inner, source, depth + 1, 0.0)
             return
-        digest = content_hash(data)
-        file_name = PurePosixPath(name.replace("\\", "/")).name
-        summaries = _parse(kind, data)
-        for index, summary in enumerate(summaries):
-            yield finish(
-                summary,
-                source=source,
-                file_name=file_name,
-                content_hash=digest if index == 0 else f"{digest}:{index}",
-                zone=self.zone,
-            )
+        args = (kind, data, PurePosixPath(name.replace("\\", "/")).name, source,
+                content_hash(data), self.zone)
+        if self._pool is not None:
+            yield self._pool.submit(*args)
+        else:
+            yield from parse_activity(*args)
 
     def _tick(self, source: str) -> None:
         if self._cancelled is not None and self._cancelled():
@@ -356,16 +381,6 @@ def _weight(path: Path, max_depth: int, depth: int = 0) -> int:
     return 0
 
 
-def _parse(kind: str, data: bytes) -> list[Summary]:
-    if kind == ".fit" or is_fit(data):
-        return parse_fit(data)
-    if kind == ".gpx":
-        return [parse_gpx(data)]
-    if kind == ".tcx":
-        return [parse_tcx(data)]
-    raise BadFile("not a FIT, GPX or TCX file")  # pragma: no cover - kind_of filters
-
-
 def _bytes_io(data: bytes) -> IO[bytes]:
     import io
 
@@ -377,10 +392,15 @@ def _join(base: str, name: str) -> str:
     return clean if base in ("", ".") else f"{base}/{clean}"
 
 
-def _with_strava(found: Found, row: StravaRow) -> Found:
+def _with_strava(found: Found | Pending, row: StravaRow) -> Found | Pending:
     """The file's measurements with what only Strava knows: the type the runner chose,
-    Perceived Exertion, the private note, the workout type."""
+    Perceived Exertion, the private note, the workout type. (A file still being parsed
+    takes the row along, for when it is back.)"""
     from hamstring_app.importer.sport import classify
+
+    if isinstance(found, Pending):
+        found.row = row
+        return found
 
     sport = classify(row.sport) if row.sport else None
     if sport is not None and not sport.is_run:

@@ -468,7 +468,8 @@ def _offscreen_if_headless() -> None:
 
 
 def self_test() -> int:
-    """Create and migrate a database in a temporary folder and build the main window.
+    """Create and migrate a database in a temporary folder, build the main window, and
+    have an import worker process parse a file.
 
     Prints one line per step; exit 0 when everything worked, 1 with the reason otherwise.
     """
@@ -489,6 +490,10 @@ def self_test() -> int:
             app.exec()
             print(f"ok  main window with {session.window.tabs.count()} tabs")
             session.close()
+            step = "parsing a file in an import worker process"
+            from hamstring_app.importer.parallel import check_workers
+
+            print(f"ok  an import worker process read a {check_workers()} track")
         except Exception as exc:  # the reason is the whole point of a self-test
             print(f"FAILED while {step}: {exc!r}", file=sys.stderr)
             traceback.print_exc()

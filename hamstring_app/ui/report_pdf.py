@@ -1,10 +1,11 @@
 """The report for a health professional as a PDF, with Qt alone (see core/report.py).
 
 Text is a QTextDocument laid out for the PDF writer (``documentLayout().setPaintDevice``,
-or the text comes out tiny) in DejaVu Sans, shipped in resources/fonts and registered with
-QFontDatabase, so the file looks the same on every computer. The graphs are drawn with
-QPainter straight into the PDF: vectors, in colours that print (dark lines on white) with
-a legend. The page is A4, or Letter where the locale uses it.
+or the text comes out tiny) in DejaVu Sans, shipped in resources/fonts (a subset without
+hinting, renamed "Hamstring Report Sans": packaging/subset_fonts.py) and registered with
+QFontDatabase, so the file looks the same on every computer. The graphs
+(ui/report_graphs.py) are drawn with QPainter straight into the PDF, as vectors. The page
+is A4, or Letter where the locale uses it.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import html
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QLineF, QLocale, QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QLocale, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -25,28 +26,21 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QPen,
-    QPolygonF,
     QTextDocument,
 )
 
 from hamstring_app import APP_NAME, __version__
 from hamstring_app.assets import resource_path
 from hamstring_app.core.report import DISCLAIMER, SECTIONS, Report
+from hamstring_app.ui.report_graphs import draw_graphs
 from hamstring_app.ui.verdicts import word_for_plain
 
-FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
-INK = QColor("#1a1a1a")
-PAIN = QColor("#b2182b")  # dark red
-MEAN = QColor("#2166ac")  # dark blue
-KM = QColor("#4d4d4d")
-WARN = QColor("#e08214")  # orange
-STRENGTH = QColor("#1b7837")  # dark green
-GRID = QColor("#bdbdbd")
+FONT_FILES = ("HamstringReportSans.ttf", "HamstringReportSans-Bold.ttf")
 _family: str | None = None
 
 
 def report_font_family() -> str:
-    """The shipped font's family, registered once ("DejaVu Sans")."""
+    """The shipped font's family, registered once ("Hamstring Report Sans")."""
     global _family
     if _family is None:
         family = ""
@@ -86,6 +80,15 @@ def _d(day: date | None) -> str:
 
 def _v(value: object) -> str:
     return "-" if value is None else html.escape(str(value))
+
+
+# Rows told apart by a light shade on every other row, not cell borders: Qt draws
+# collapsed borders cell by cell, which made up a fifth of the PDF's time.
+GRID_TABLE = "<table class='grid' cellspacing='0'>"
+
+
+def _tr(k: int) -> str:
+    return "<tr class='alt'>" if k % 2 else "<tr>"
 
 
 def report_html(report: Report, sections: tuple[str, ...] = SECTIONS) -> str:
@@ -130,20 +133,22 @@ def report_html(report: Report, sections: tuple[str, ...] = SECTIONS) -> str:
         if not report.warning_signs:
             parts.append("<p>None in this period.</p>")
         else:
-            parts.append("<table class='grid'><tr><th>Date</th><th>Sign</th><th>Assessed</th></tr>")
-            for w in report.warning_signs:
+            parts.append(
+                f"{GRID_TABLE}<tr><th>Date</th><th>Sign</th><th>Assessed</th></tr>"
+            )
+            for k, w in enumerate(report.warning_signs):
                 seen = f"yes, {_d(w.assessed_on)}" if w.assessed_on else "not yet"
                 sign = html.escape(w.sign) + (" (urgent)" if w.urgent else "")
-                parts.append(f"<tr><td>{_d(w.day)}</td><td>{sign}</td><td>{seen}</td></tr>")
+                parts.append(f"{_tr(k)}<td>{_d(w.day)}</td><td>{sign}</td><td>{seen}</td></tr>")
             parts.append("</table>")
     if "last_14_days" in sections:
         parts.append(
-            "<h2>Last 14 days</h2><table class='grid'><tr><th>Date</th><th>Pain rest</th>"
+            f"<h2>Last 14 days</h2>{GRID_TABLE}<tr><th>Date</th><th>Pain rest</th>"
             "<th>Pain run</th><th>Pain waking</th><th>Run</th><th>Strength</th></tr>"
         )
-        for row in report.last_days:
+        for k, row in enumerate(report.last_days):
             parts.append(
-                f"<tr><td>{_d(row.day)}</td><td>{_v(row.pain_rest)}</td>"
+                f"{_tr(k)}<td>{_d(row.day)}</td><td>{_v(row.pain_rest)}</td>"
                 f"<td>{_v(row.pain_run)}</td><td>{_v(row.pain_waking)}</td>"
                 f"<td>{html.escape(row.run)}</td><td>{html.escape(row.strength)}</td></tr>"
             )
@@ -165,100 +170,10 @@ def report_html(report: Report, sections: tuple[str, ...] = SECTIONS) -> str:
 STYLE = (
     "body { color: #1a1a1a; } h1 { font-size: 15pt; } h2 { font-size: 11.5pt; margin-top: 8px; }"
     " p, td, th { font-size: 8.5pt; } .small { font-size: 7.5pt; color: #444; }"
-    " table.grid { border-collapse: collapse; } table.grid td, table.grid th "
-    "{ border: 0.5px solid #999; padding: 1px 4px; }"
+    " table.grid td, table.grid th { padding: 1px 4px; }"
+    " table.grid th { background-color: #d9d9d9; } tr.alt td { background-color: #efefef; }"
     " td.k { font-weight: bold; padding-right: 8px; }"
 )
-
-
-# ----------------------------------------------------------------------- graphs
-
-
-def _axes(painter: QPainter, rect: QRectF, title: str, top: float, unit: str) -> None:
-    painter.setPen(QPen(INK, 0.8))
-    painter.drawText(QRectF(rect.left(), rect.top() - 16, rect.width(), 14), title)
-    painter.setPen(QPen(GRID, 0.4))
-    for k in range(5):
-        y = rect.bottom() - rect.height() * k / 4
-        painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
-        painter.drawText(QPointF(rect.left() - 28, y + 3), f"{top * k / 4:g}{unit}")
-    painter.setPen(QPen(INK, 0.8))
-    painter.drawLine(rect.bottomLeft(), rect.bottomRight())
-    painter.drawLine(rect.bottomLeft(), rect.topLeft())
-
-
-def _legend(painter: QPainter, x: float, y: float, items: list[tuple[QColor, str]]) -> None:
-    for color, label in items:
-        painter.setPen(QPen(color, 2))
-        painter.drawLine(QPointF(x, y - 3), QPointF(x + 14, y - 3))
-        painter.setPen(QPen(INK, 0.8))
-        painter.drawText(QPointF(x + 18, y), label)
-        x += 22 + painter.fontMetrics().horizontalAdvance(label) + 14
-
-
-def draw_graphs(painter: QPainter, report: Report, rect: QRectF) -> None:
-    """Pain with its 7-day mean, weekly distance with load warnings, strength sessions."""
-    days = (report.end - report.start).days or 1
-    height = (rect.height() - 80) / 2  # two plots, their titles, legends and gaps fit
-
-    plot = QRectF(rect.left() + 30, rect.top() + 18, rect.width() - 40, height)
-    # plain numbers in the loops: a long history has thousands of points
-    left, step = plot.left(), plot.width() / days
-    first = report.start.toordinal()
-    bottom, per_pain = plot.bottom(), plot.height() / 10
-
-    def x_of(day: date) -> float:
-        return left + step * (day.toordinal() - first)
-
-    _axes(painter, plot, "Pain (0-10, worst of the day) and its 7-day mean", 10, "")
-    dots = QPen(PAIN, 2.6)
-    dots.setCapStyle(Qt.PenCapStyle.RoundCap)
-    painter.setPen(dots)
-    painter.drawPoints(
-        QPolygonF([QPointF(x_of(day), bottom - per_pain * worst)
-                   for day, worst, _mean in report.pain if worst is not None])
-    )
-    runs: list[list[QPointF]] = [[]]  # the mean's line, broken where it is unknown
-    for day, _worst, mean in report.pain:
-        if mean is None:
-            if runs[-1]:
-                runs.append([])
-            continue
-        runs[-1].append(QPointF(x_of(day), bottom - per_pain * mean))
-    painter.setPen(QPen(MEAN, 1.4))
-    for line in runs:
-        if len(line) > 1:
-            painter.drawPolyline(QPolygonF(line))
-    painter.setPen(QPen(STRENGTH, 1.2))
-    painter.drawLines([
-        QLineF(x, bottom, x, bottom + 4 + min(sets, 12))
-        for x, sets in ((x_of(day), sets) for day, sets in report.sessions)
-    ])
-    _legend(
-        painter,
-        plot.left(),
-        plot.bottom() + 26,
-        [(PAIN, "pain"), (MEAN, "7-day mean"), (STRENGTH, "strength session (tick)")],
-    )
-
-    km_plot = QRectF(plot.left(), plot.bottom() + 50, plot.width(), height - 10)
-    top = max([km for _m, km, _w in report.weekly_km] + [10.0])
-    top = float(int(top / 10 + 1) * 10)
-    _axes(painter, km_plot, "Weekly running distance (km)", top, "")
-    width = max(1.0, km_plot.width() / max(1, len(report.weekly_km)) * 0.7)
-    for monday, km, warned in report.weekly_km:
-        if km <= 0:
-            continue
-        h = km_plot.height() * km / top
-        x = max(km_plot.left(), x_of(monday))
-        bar = QRectF(x, km_plot.bottom() - h, width, h)
-        painter.fillRect(bar, WARN if warned else KM)
-    _legend(
-        painter,
-        km_plot.left(),
-        km_plot.bottom() + 16,
-        [(KM, "km in the week"), (WARN, "week with a load warning")],
-    )
 
 
 # ----------------------------------------------------------------------- the file

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from datetime import date, timedelta
 
@@ -43,8 +44,9 @@ def daily_verdicts(history: History, start: date, end: date) -> tuple[DayVerdict
     return tuple(out)
 
 
-def load_events(history: History) -> tuple[LoadEvent, ...]:
-    """Every load event over the whole history, oldest first.
+def load_events(history: History, start: date | None = None) -> tuple[LoadEvent, ...]:
+    """Every load event over the whole history, oldest first (with ``start``: those from
+    that day on, the same as the whole list's, at the cost of the days from there on).
 
     Single-run spikes and back-to-back hard days are listed each time. A weekly increase,
     speed work added and a return after a break are listed on the run day they first
@@ -58,6 +60,10 @@ def load_events(history: History) -> tuple[LoadEvent, ...]:
     out: list[LoadEvent] = []
     last_seen: dict[str, int] = {}
     units = units_of(history.profile)
+    run_days = sorted(index.runs_by_day)
+    first = 0
+    if start is not None:
+        first = _replay_from(index, run_days, index.index(start), breaks)
 
     def dist(km: float) -> str:
         return distance_text(km, units)
@@ -68,7 +74,7 @@ def load_events(history: History) -> tuple[LoadEvent, ...]:
         last_seen[rule] = i
         return True
 
-    for i in sorted(index.runs_by_day):
+    for i in run_days[first:]:
         day = index.day(i)
         for r in index.runs_by_day[i]:
             s = spike_for(index, r)
@@ -83,7 +89,7 @@ def load_events(history: History) -> tuple[LoadEvent, ...]:
                     )
                 )
         now, base, pct = weekly_change(index, i)
-        if pct is not None and pct > T.WEEKLY_INCREASE_PCT and once_a_week("weekly", i):
+        if _weekly_warns(pct) and once_a_week("weekly", i):
             out.append(
                 LoadEvent(
                     day,
@@ -124,7 +130,41 @@ def load_events(history: History) -> tuple[LoadEvent, ...]:
                     f"(old level {dist(ret.old_weekly_km)} a week)",
                 )
             )
+    if start is not None:
+        return tuple(e for e in out if e.day >= start)
     return tuple(out)
+
+
+def _weekly_warns(pct: float | None) -> bool:
+    return pct is not None and pct > T.WEEKLY_INCREASE_PCT
+
+
+def _replay_from(
+    index: DayIndex, run_days: list[int], s: int, breaks: list[tuple[int, int]]
+) -> int:
+    """Where in ``run_days`` to start so that the events from day ``s`` on come out as
+    in a pass over every day: at a run day with no once-a-week rule applying on any run
+    day in the 6 days before it. Whatever was listed earlier is then 7 days or more
+    before it and holds nothing back; the pass lists the same from there on."""
+    k = bisect_left(run_days, s)
+    if k == len(run_days):
+        return k  # no runs from day s on: nothing to list
+    while k > 0:
+        p = run_days[k]
+        j = k
+        while j > 0 and run_days[j - 1] > p - T.WEEK_DAYS:  # the 6 days before p
+            i = run_days[j - 1]
+            if (
+                _weekly_warns(weekly_change(index, i)[2])
+                or speed_added_at(index, i) is not None
+                or return_at(index, i, breaks) is not None
+            ):
+                break
+            j -= 1
+        else:
+            return k  # quiet: start at p
+        k = j - 1  # start no later than that busy day, and look at the week before it
+    return 0
 
 
 def _each_day(

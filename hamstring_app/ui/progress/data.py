@@ -11,60 +11,22 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 
 import numpy as np
 
 from hamstring_app.core.episodes import EpisodeEnd, episode_on
-from hamstring_app.core.models import KM_PER_MILE, CheckIn, History, Run, StrengthSession, Units
+from hamstring_app.core.models import CheckIn, History, Run, Units
 from hamstring_app.core.models import Verdict as VerdictEnum
-from hamstring_app.core.rules import (
-    Assessment,
-    DayVerdict,
-    acwr_series,
-    daily_verdicts,
-    load_events,
-    weekly_distance,
-)
+from hamstring_app.core.rules import Assessment, DayVerdict, daily_verdicts
 from hamstring_app.core.rules.days import day_index as day_index_of
 from hamstring_app.ui.progress.dayinfo import DayInfo, day_index
-from hamstring_app.ui.progress.days import (
-    DAY_S,
-    EPOCH_ORDINAL,
-    Series,
-    monday,
-    points,
-)
-
-#: Nordic curl variants, preferred for the eccentric volume line.
-NORDIC_IDS = ("nordic_curl", "nordic_curl_assisted")
-#: Other eccentric hamstring work, used when no Nordic curls were logged.
-ECCENTRIC_FALLBACK_IDS = (
-    "hamstring_slider",
-    "romanian_deadlift",
-    "single_leg_rdl",
-    "prone_hamstring_curl",
-    "good_morning",
-)
-SPIKE_RULE_WORD = "spike"
+from hamstring_app.ui.progress.days import DAY_S, EPOCH_ORDINAL, Series, points
+from hamstring_app.ui.progress.running_data import RunSeries, running_series
+from hamstring_app.ui.progress.strength_weeks import sessions_between, weekly_strength
 
 Empty = np.empty(0, dtype=float)
-
-
-@dataclass(frozen=True)
-class RunSeries:
-    """What the running plot draws. It depends on the runs alone (and the days shown),
-    so a refresh after a check-in reuses it."""
-
-    key: tuple[object, ...]
-    weekly_distance: Series  # x at the middle of each Monday-Sunday week
-    runs: Series
-    run_sizes: np.ndarray
-    spikes: Series
-    other_load_events: Series
-    acwr: Series  # NaN where the ratio is not known
-    events_by_day: dict[int, tuple[tuple[str, str], ...]]  # (rule id, detail) by ordinal
 
 
 @dataclass(frozen=True)
@@ -98,6 +60,9 @@ class RecoveryData:
     strength_key: tuple[object, ...] = ()
     # (number, day it ended, recovered) of each episode that ended by today
     episode_ends: tuple[tuple[int, date, bool], ...] = ()
+    # the first day whose points are built (``first_day`` when the whole history is): a
+    # view of recent weeks needs only them, and older days are built when shown
+    since: date | None = None
     _index: dict[int, DayInfo] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -123,6 +88,11 @@ class RecoveryData:
     @property
     def acwr(self) -> Series:
         return self.running.acwr
+
+    @property
+    def whole(self) -> bool:
+        """Whether every day from the first record on is built."""
+        return self.since is None or self.since <= self.first_day
 
     @property
     def is_empty(self) -> bool:
@@ -154,7 +124,8 @@ class RecoveryData:
         return self._index.get(day.toordinal(), DayInfo(day))
 
 
-def _first_day(history: History, today: date) -> date:
+def first_day(history: History, today: date) -> date:
+    """The first day with a record (today with none)."""
     firsts = [today]
     # histories are sorted oldest first
     for records in (history.checkins, history.runs, history.strength_sessions):
@@ -178,20 +149,23 @@ PAIN_ANSWERS = ("pain_rest", "pain_run", "pain_next_morning")
 
 
 def _pain_series(
-    history: History, today: date, first: date, previous: RecoveryData | None
+    history: History, today: date, start: date, previous: RecoveryData | None
 ) -> tuple[Series, Series, Series]:
-    """The three pain answers as points. With the last refresh's data, the points before
-    the first changed check-in are kept and only the check-ins from there on are read."""
+    """The three pain answers from ``start`` to ``today`` as points. With the last
+    refresh's data, the points before the first changed check-in are kept and only the
+    check-ins from there on are read."""
     checkins = history.checkins
-    if previous is None or previous.today != today or previous.first_day != first:
-        upto = [c for c in checkins if c.day <= today]
-        return tuple(_painpoints(upto, name) for name in PAIN_ANSWERS)  # type: ignore[return-value]
+    if previous is None or previous.today != today or previous.since != start:
+        lo = bisect_left(checkins, start.toordinal(), key=_ordinal)
+        hi = bisect_right(checkins, today.toordinal(), key=_ordinal)
+        shown = checkins[lo:hi]
+        return tuple(_painpoints(shown, name) for name in PAIN_ANSWERS)  # type: ignore[return-value]
     since = _first_change(previous.history.checkins, checkins)
     old = (previous.pain_rest, previous.pain_run, previous.pain_waking)
     if since is None:
         return old
     cut = (since.toordinal() - EPOCH_ORDINAL) * DAY_S  # midnight: a day's points are at noon
-    lo = bisect_left(checkins, since.toordinal(), key=_ordinal)
+    lo = bisect_left(checkins, max(since, start).toordinal(), key=_ordinal)
     hi = bisect_right(checkins, today.toordinal(), key=_ordinal)
     fresh = checkins[lo:hi]
     out = []
@@ -232,125 +206,27 @@ def _rolling_pain(history: History, first: date, today: date) -> Series:
     return Series(xs + DAY_S / 2, values)
 
 
-def _weekly_strength(
-    sessions: Sequence[StrengthSession], first: date, today: date
-) -> tuple[Series, Series, str]:
-    """Sessions per Monday-Sunday week, and the weekly reps of the main eccentric exercise."""
-    first_monday = monday(first)
-    weeks = (monday(today).toordinal() - first_monday.toordinal()) // 7 + 1
-    if weeks <= 0:
-        return Series(), Series(), ""
-    origin = first_monday.toordinal()
-    session_weeks: list[int] = []
-    set_weeks: dict[str, list[int]] = {}
-    set_reps: dict[str, list[int]] = {}
-    for s in sessions:
-        w = (s.day.toordinal() - origin) // 7
-        if not 0 <= w < weeks:
-            continue
-        session_weeks.append(w)
-        for set_log in s.sets:
-            if set_log.completed and set_log.reps:
-                exercise = set_log.exercise_id
-                if exercise not in set_weeks:
-                    set_weeks[exercise], set_reps[exercise] = [], []
-                set_weeks[exercise].append(w)
-                set_reps[exercise].append(set_log.reps)
-    counts = np.bincount(np.asarray(session_weeks, dtype=int), minlength=weeks).astype(float)
-    reps = {
-        exercise: np.bincount(
-            np.asarray(set_weeks[exercise], dtype=int),
-            weights=np.asarray(set_reps[exercise], dtype=float),
-            minlength=weeks,
-        )
-        for exercise in set_weeks
-    }
-    xs = (
-        np.arange(weeks, dtype=float) * 7 + first_monday.toordinal() - EPOCH_ORDINAL
-    ) * DAY_S + 3.5 * DAY_S
-    label = ""
-    volume = None
-    nordic = [reps[i] for i in NORDIC_IDS if i in reps]
-    if nordic:
-        volume = np.sum(nordic, axis=0)
-        label = "nordic"
-    else:
-        fallback = [i for i in ECCENTRIC_FALLBACK_IDS if i in reps]
-        if fallback:
-            main = max(fallback, key=lambda i: float(reps[i].sum()))
-            volume = reps[main]
-            label = main
-    volume_series = Series(xs, volume) if volume is not None else Series()
-    return Series(xs, counts), volume_series, label
-
-
-def _unit_factor(unit: Units) -> float:
-    return 1.0 / KM_PER_MILE if unit is Units.MILES else 1.0
-
-
-def run_marker_size(distance: np.ndarray) -> np.ndarray:
-    """Marker diameter in pixels, growing with the square root of the distance."""
-    return np.clip(5.0 + 2.2 * np.sqrt(np.maximum(distance, 0.0)), 5.0, 22.0)
-
-
-def _running(history: History, first: date, today: date, unit: Units) -> RunSeries:
-    factor = _unit_factor(unit)
-    runs = [r for r in history.runs if r.day <= today]
-    ords = [r.day.toordinal() for r in runs]
-    run_series = points(ords, [r.distance_km * factor for r in runs])
-    longest: dict[int, float] = {}
-    for o, r in zip(ords, runs, strict=True):
-        longest[o] = max(longest.get(o, 0.0), r.distance_km * factor)
-
-    weeks = weekly_distance(history, monday(first), today)
-    week_series = points([w.toordinal() + 3 for w, _ in weeks], [km * factor for _, km in weeks])
-    week_km = {w.toordinal(): km * factor for w, km in weeks}
-
-    spikes: tuple[list[int], list[float]] = ([], [])
-    others: tuple[list[int], list[float]] = ([], [])
-    events: dict[int, list[tuple[str, str]]] = {}
-    for event in load_events(history):
-        if event.day > today or event.day < first:
-            continue
-        o = event.day.toordinal()
-        y = longest.get(o, week_km.get(monday(event.day).toordinal(), 0.0))
-        target = spikes if SPIKE_RULE_WORD in event.rule else others
-        target[0].append(o)
-        target[1].append(y)
-        events.setdefault(o, []).append((event.rule, event.detail))
-
-    acwr = acwr_series(history, first, today)
-    acwr_values = np.fromiter(
-        (np.nan if v is None else v for _, v in acwr), dtype=float, count=len(acwr)
-    )
-    acwr_x = (
-        np.arange(first.toordinal(), first.toordinal() + len(acwr), dtype=float) - EPOCH_ORDINAL
-    ) * DAY_S + DAY_S / 2
-    return RunSeries(
-        key=(),
-        weekly_distance=week_series,
-        runs=run_series,
-        run_sizes=run_marker_size(run_series.y),
-        spikes=points(*spikes),
-        other_load_events=points(*others),
-        acwr=Series(acwr_x, acwr_values) if acwr else Series(),
-        events_by_day={o: tuple(v) for o, v in events.items()},
-    )
-
-
 def build_recovery_data(
     history: History,
     assessment: Assessment,
     today: date,
     plan_per_week: int,
     previous: RecoveryData | None = None,
+    since: date | None = None,
 ) -> RecoveryData:
-    """Arrange a history and its assessment on the time axis. O(n) in the history's size.
+    """Arrange a history and its assessment on the time axis.
+
+    The day-by-day series (points, verdicts, weekly bars) cover the days from ``since``
+    (None: the first record) to ``today``: a view of the last weeks needs no more, and
+    costs the same at any history length; each equals the whole build's series from that
+    day on. Pass a Monday, so that the first weekly bar is a whole week. What the whole
+    history decides (its first day, the episodes, the recovery window) is always there.
 
     With ``previous`` (the data of the last refresh), the running series are reused when
-    the runs are the very same tuple and the days shown and unit have not changed.
+    the runs are the very same tuple and the days built and unit have not changed.
     """
-    first = _first_day(history, today)
+    first = first_day(history, today)
+    start = first if since is None else max(first, since)
     profile = history.profile
     unit = profile.units if profile is not None else Units.KM
 
@@ -374,32 +250,28 @@ def build_recovery_data(
         window = (onset + timedelta(weeks=lo), onset + timedelta(weeks=hi))
 
 
-    key = (id(history.runs), len(history.runs), first, today, unit)
+    key = (id(history.runs), len(history.runs), start, today, unit)
     if previous is not None and previous.running.key == key \
             and previous.history.runs is history.runs:
         running = previous.running
     else:
-        running = replace(_running(history, first, today, unit), key=key)
+        running = running_series(history, start, today, unit, key=key)
 
-    if previous is not None and previous.strength_key[1:] == (first, today) \
+    if previous is not None and previous.strength_key[1:] == (start, today) \
             and previous.history.strength_sessions is history.strength_sessions:
         strength_key = previous.strength_key
         strength_counts, volume, volume_label = (
             previous.sessions_per_week, previous.eccentric_volume, previous.eccentric_label
         )
     else:
-        # a session counts once a set was done in it (one left at once is not a session)
-        sessions = [
-            s for s in history.strength_sessions
-            if s.day <= today and any(set_log.completed for set_log in s.sets)
-        ]
-        strength_key = (len(sessions), first, today)
-        strength_counts, volume, volume_label = _weekly_strength(sessions, first, today)
-    pain_rest, pain_run, pain_waking = _pain_series(history, today, first, previous)
+        sessions = sessions_between(history.strength_sessions, start, today)
+        strength_key = (len(sessions), start, today)
+        strength_counts, volume, volume_label = weekly_strength(sessions, start, today)
+    pain_rest, pain_run, pain_waking = _pain_series(history, today, start, previous)
 
     by_verdict: dict[VerdictEnum, list[int]] = {v: [] for v in VerdictEnum}
     flags: list[int] = []
-    verdicts = _day_verdicts(history, first, today, previous)
+    verdicts = _day_verdicts(history, start, today, previous)
     for dv in verdicts:
         o = dv.day.toordinal()
         verdict = dv.verdict
@@ -426,7 +298,7 @@ def build_recovery_data(
         pain_rest=pain_rest,
         pain_run=pain_run,
         pain_waking=pain_waking,
-        pain_mean=_rolling_pain(history, first, today),
+        pain_mean=_rolling_pain(history, start, today),
         running=running,
         sessions_per_week=strength_counts,
         eccentric_volume=volume,
@@ -437,6 +309,7 @@ def build_recovery_data(
         history=history,
         day_verdicts=verdicts,
         strength_key=strength_key,
+        since=start,
     )
 
 
@@ -461,10 +334,11 @@ def _first_change(old: Sequence[CheckIn] | Sequence[Run], new: Sequence[CheckIn]
 def _day_verdicts(
     history: History, first: date, today: date, previous: RecoveryData | None
 ) -> tuple[DayVerdict, ...]:
-    """``daily_verdicts(history, first, today)``, reusing the last refresh's verdicts for
-    the days before the earliest changed check-in or run: a day's verdict is judged on what
-    was known that day, so later records never change it (core.rules.series)."""
-    if previous is None or previous.today != today or previous.first_day != first:
+    """``daily_verdicts(history, first, today)`` (``first``: the first day built), reusing
+    the last refresh's verdicts for the days before the earliest changed check-in or run:
+    a day's verdict is judged on what was known that day, so later records never change
+    it (core.rules.series)."""
+    if previous is None or previous.today != today or previous.since != first:
         return daily_verdicts(history, first, today)
     old = previous.history
     for f in fields(History):  # the profile, episodes, assessments ...: any change, all again

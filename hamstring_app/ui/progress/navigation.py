@@ -25,6 +25,29 @@ class Preset:
     ALL = "all"
 
 
+def preset_start(preset: str, today: date, onset: date | None, first_day: date) -> date:
+    """The first day a preset shows (known before any data is built)."""
+    if preset == Preset.FOUR_WEEKS:
+        return today - timedelta(days=27)
+    if preset == Preset.TWELVE_WEEKS:
+        return today - timedelta(days=83)
+    if preset == Preset.SINCE_ONSET and onset is not None:
+        return onset - timedelta(days=3)
+    # all: from the onset or the first record, whichever came first
+    return (first_day if onset is None else min(first_day, onset)) - timedelta(days=3)
+
+
+def days_to_build(first_shown: date, today: date) -> date:
+    """The first day to build for a view from ``first_shown`` on: as far again before it
+    as it is from today and the week ahead, on a Monday. The graphs hold the points one
+    view's width either side of the view, so a small pan needs nothing new, and going
+    further back builds twice the days each time (the whole history after a few)."""
+    span = max(today - first_shown, timedelta(days=T.WEEK_DAYS)) + timedelta(
+        days=T.WEEK_PLAN_DAYS)
+    before = first_shown - span
+    return before - timedelta(days=before.weekday())
+
+
 def last_day(data: RecoveryData) -> date:
     """The last day worth showing: today, or the end of the recovery window if later."""
     last = data.today
@@ -55,16 +78,8 @@ class Navigation:
         assert data is not None
         # the week ahead (the plan line) stays in view: today and the 6 days after
         end = day_start_x(data.today + timedelta(days=T.WEEK_PLAN_DAYS)) + 0.5 * DAY_S
-        if preset == Preset.FOUR_WEEKS:
-            start = day_start_x(data.today - timedelta(days=27))
-        elif preset == Preset.TWELVE_WEEKS:
-            start = day_start_x(data.today - timedelta(days=83))
-        elif preset == Preset.SINCE_ONSET and data.onset is not None:
-            start = day_start_x(data.onset - timedelta(days=3))
-            end = max(end, day_start_x(last_day(data) + timedelta(days=2)))
-        else:  # all: from the onset or the first record, whichever came first
-            first = data.first_day if data.onset is None else min(data.first_day, data.onset)
-            start = day_start_x(first - timedelta(days=3))
+        start = day_start_x(preset_start(preset, data.today, data.onset, data.first_day))
+        if preset not in (Preset.FOUR_WEEKS, Preset.TWELVE_WEEKS):
             end = max(end, day_start_x(last_day(data) + timedelta(days=2)))
         return start - 0.5 * DAY_S, end
 

@@ -20,8 +20,8 @@ from hamstring_app.ui.dates import day_text
 from hamstring_app.ui.progress.axis import CalendarAxis
 from hamstring_app.ui.progress.clipped import ClippedFeed
 from hamstring_app.ui.progress.data import RED_FLAG_Y, VERDICT_HEIGHTS, RecoveryData
-from hamstring_app.ui.progress.days import DAY_S, Series, day_start_x
-from hamstring_app.ui.progress.navigation import Navigation, last_day
+from hamstring_app.ui.progress.days import DAY_S, Series, day_start_x, x_day
+from hamstring_app.ui.progress.navigation import Navigation, days_to_build, last_day
 from hamstring_app.ui.progress.plan_line import PlanLine
 from hamstring_app.ui.theme import VERDICT_COLOURS, is_dark, verdict_colour
 from hamstring_app.ui.verdicts import verdict_word
@@ -66,10 +66,14 @@ def _set_bars(item: pg.BarGraphItem, series: Series, width: float) -> None:
 
 
 class RecoveryPlots(Navigation, pg.GraphicsLayoutWidget):
-    """The graphs. Emits ``day_hovered(date | None)`` and ``day_clicked(date)``."""
+    """The graphs. Emits ``day_hovered(date | None)`` and ``day_clicked(date)``, and
+    ``days_wanted(date)`` when the view comes near the first day the data was built from
+    (``RecoveryData.since``): the days from that date on should be built (see
+    ``wanted_since``)."""
 
     day_hovered = Signal(object)
     day_clicked = Signal(object)
+    days_wanted = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -494,6 +498,17 @@ class RecoveryPlots(Navigation, pg.GraphicsLayoutWidget):
         top = max(top, self.run_plan.top())
         self.running.setYRange(0, max(top * 1.12, 5.0), padding=0)
 
+    def wanted_since(self) -> date | None:
+        """The first day the current view needs built, if the data does not reach it (the
+        view and one view's width before it)."""
+        data = self.data
+        if data is None or data.whole or data.since is None:
+            return None
+        low, high = self.x_range()
+        if low - (high - low) >= day_start_x(data.since):
+            return None
+        return days_to_build(x_day(max(low, 0.0)), data.today)
+
     def _on_x_range_changed(self, *_args: object) -> None:
         """Keep markers and labels readable at any zoom, and the points near the view
         in the day-by-day items."""
@@ -502,6 +517,9 @@ class RecoveryPlots(Navigation, pg.GraphicsLayoutWidget):
         data = self.data
         if data is None:
             return
+        wanted = self.wanted_since()
+        if wanted is not None:
+            self.days_wanted.emit(wanted)
         self._fit_running(data, low, high)
         width_px = max(self.pain.vb.width(), 1.0)
         px_per_day = width_px / max((high - low) / DAY_S, 1e-9)

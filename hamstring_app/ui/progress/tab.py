@@ -88,6 +88,10 @@ class RecoveryTab(StaleTab):
         self.data: RecoveryData | None = None
         self.preset = "12w"  # Preset.TWELVE_WEEKS, without importing the graphs' module
         self._ranged = False
+        # the first day built: the range shown first needs only the last months; older
+        # days are built when a range or a pan reaches them (None: not chosen yet)
+        self._since: date | None = None
+        self._wanted = False  # a check of the days the view needs is on its way
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.setSpacing(4)
@@ -189,6 +193,7 @@ class RecoveryTab(StaleTab):
 
         self.plots.day_hovered.connect(self._show_day)
         self.plots.day_clicked.connect(self._open_day)
+        self.plots.days_wanted.connect(self._want_days)
         self._show_day(None)
         self.plots.apply_palette(self.palette())  # the tab's, which may differ from the app's
 
@@ -214,7 +219,12 @@ class RecoveryTab(StaleTab):
         history = self.ctx.history.get()
         plan = repo.get_settings().sessions_per_week
         assessment = self.ctx.ops.assessment(today)
-        data = build_recovery_data(history, assessment, today, plan, previous=self.data)
+        since = self._since if self._since is not None else self._first_built(history, today)
+        data = build_recovery_data(history, assessment, today, plan, previous=self.data,
+                                   since=since)
+        if data.is_empty and not data.whole:  # nothing lately: is there anything before?
+            data = build_recovery_data(history, assessment, today, plan)
+        self._since = data.since
         self.history, self.assessment, self.data = history, assessment, data
         if data.is_empty:
             self.empty.setText(self._empty_text(history))
@@ -244,13 +254,56 @@ class RecoveryTab(StaleTab):
             "strength sessions will show here, against the usual recovery time.</p>"
         )
 
+    def _first_built(self, history: History, today: date) -> date:
+        """The first day the range to be shown needs built."""
+        from hamstring_app.core.episodes import episode_on
+        from hamstring_app.ui.progress.data import first_day
+        from hamstring_app.ui.progress.navigation import days_to_build, preset_start
+
+        current = episode_on(history.episodes, history.profile, today)
+        onset = current.onset if current is not None else None
+        shown = preset_start(self.preset, today, onset, first_day(history, today))
+        return days_to_build(min(shown, today), today)
+
     # ---------------------------------------------------------------- ranges
 
     def show_preset(self, preset: str) -> None:
         self.preset = preset
         self._ranged = True
         self.preset_buttons[preset].setChecked(True)
+        data = self.data
+        if data is not None and not data.whole:
+            from hamstring_app.ui.progress.navigation import days_to_build, preset_start
+
+            shown = preset_start(preset, data.today, data.onset, data.first_day)
+            self._build_from(days_to_build(min(shown, data.today), data.today))
         self.plots.show_preset(preset)
+
+    def _want_days(self, _day: date) -> None:
+        """The view came near the first day built: build the days it needs once the
+        current change of view is over (a range set while filling is not a wish)."""
+        from PySide6.QtCore import QTimer
+
+        if not self._wanted:
+            self._wanted = True
+            QTimer.singleShot(0, self._build_wanted)
+
+    def _build_wanted(self) -> None:
+        self._wanted = False
+        day = self.plots.wanted_since() if self._ranged else None
+        if day is not None:
+            self._build_from(day)
+
+    def _build_from(self, day: date) -> None:
+        """Build the days from ``day`` on, if they are not yet."""
+        data = self.data
+        if data is None or data.whole or data.since is None or day >= data.since:
+            return
+        self._since = day
+        if self.isVisible():
+            self.refresh_now()
+        else:
+            self._stale = True
 
     # ---------------------------------------------------------------- hover and click
 

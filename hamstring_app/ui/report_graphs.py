@@ -1,0 +1,208 @@
+"""The report's graphs, drawn with QPainter straight into the PDF (see ui/report_pdf.py).
+
+Vectors, in colours that print (dark lines on white), with a legend. A five-year range
+puts a day every ~0.3 pt, so the shapes are merged where merging changes nothing on
+paper (the PDF stays small and quick to write):
+
+- the daily pain dots: dots of the same pain that overlap almost whole (days in a row,
+  or two days apart on a long range) are one line with round ends; others stay dots;
+- the 7-day mean: one point per day, less those within 0.05 pt of a straight stretch;
+- strength ticks: ticks that touch and have the same height are one bar;
+- the weekly bars: one call per colour.
+
+The shapes come from :func:`graph_shapes` (plain numbers, tested in tests/ui) and are
+painted by :func:`draw_graphs`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
+
+from hamstring_app.core.report import Report
+
+INK = QColor("#1a1a1a")
+PAIN = QColor("#b2182b")  # dark red
+MEAN = QColor("#2166ac")  # dark blue
+KM = QColor("#4d4d4d")
+WARN = QColor("#e08214")  # orange
+STRENGTH = QColor("#1b7837")  # dark green
+GRID = QColor("#bdbdbd")
+DOT_PT = 2.6  # a pain dot's width
+TICK_PT = 1.2  # a strength tick's width
+MEAN_PT = 1.4
+# Merging tolerances, far below what ink on paper shows (a point is 0.35 mm):
+LINE_TOLERANCE_PT = 0.05  # how far a dropped point of the mean may be from its line
+DOT_GAP_PT = DOT_PT / 4  # dots this close are one line (its edge dips < 0.05 pt between)
+
+Point = tuple[float, float]
+
+
+@dataclass
+class Shapes:
+    """What the graphs draw, in points inside their rectangle."""
+
+    pain_dots: list[Point] = field(default_factory=list)
+    pain_runs: list[tuple[Point, Point]] = field(default_factory=list)  # same pain, days in a row
+    mean_lines: list[list[Point]] = field(default_factory=list)  # broken where unknown
+    ticks: list[tuple[float, float, float]] = field(default_factory=list)  # x0, x1, height
+    bars: list[tuple[float, float, float, bool]] = field(default_factory=list)  # x, w, h, warned
+    pain_plot: QRectF = field(default_factory=QRectF)
+    km_plot: QRectF = field(default_factory=QRectF)
+    km_top: float = 10.0
+
+
+def simplify(line: list[Point], tolerance: float = LINE_TOLERANCE_PT) -> list[Point]:
+    """``line`` (x increasing) less the points that lie within ``tolerance`` of the
+    straight line that replaces them; its ends always stay."""
+    if len(line) < 3:
+        return line
+    out = [line[0]]
+    anchor, k, n = 0, 2, len(line)
+    while k < n:
+        ax, ay = line[anchor]
+        bx, by = line[k]
+        dx, dy = bx - ax, by - ay
+        reach = tolerance * (dx * dx + dy * dy) ** 0.5
+        # every point between the anchor and k close enough to the chord anchor -> k?
+        if all(abs((line[j][0] - ax) * dy - (line[j][1] - ay) * dx) <= reach
+               for j in range(anchor + 1, k)):
+            k += 1
+        else:
+            anchor = k - 1
+            out.append(line[anchor])
+            k = anchor + 2
+    out.append(line[-1])
+    return out
+
+
+def graph_shapes(report: Report, rect: QRectF) -> Shapes:
+    """The shapes of both graphs for ``report`` in ``rect`` (points)."""
+    days = (report.end - report.start).days or 1
+    height = (rect.height() - 80) / 2  # two plots, their titles, legends and gaps fit
+    plot = QRectF(rect.left() + 30, rect.top() + 18, rect.width() - 40, height)
+    left, step = plot.left(), plot.width() / days
+    first = report.start.toordinal()
+    bottom, per_pain = plot.bottom(), plot.height() / 10
+    shapes = Shapes(pain_plot=plot)
+
+    # dots of the same pain closer than DOT_GAP_PT (days in a row, or nearly, on a long
+    # range) become one line: the last open line for each pain value
+    open_runs: dict[int, list[float]] = {}  # pain -> [first x, last x]
+    mean_line: list[Point] = []
+    for day, worst, mean in report.pain:
+        x = left + step * (day.toordinal() - first)
+        if worst is not None:
+            run = open_runs.get(worst)
+            if run is not None and x - run[1] <= DOT_GAP_PT:
+                run[1] = x
+            else:
+                if run is not None:
+                    _close_run(shapes, run, bottom - per_pain * worst)
+                open_runs[worst] = [x, x]
+        if mean is None:
+            if mean_line:
+                shapes.mean_lines.append(simplify(mean_line))
+                mean_line = []
+        else:
+            mean_line.append((x, bottom - per_pain * mean))
+    for worst, run in open_runs.items():
+        _close_run(shapes, run, bottom - per_pain * worst)
+    if mean_line:
+        shapes.mean_lines.append(simplify(mean_line))
+    shapes.mean_lines = [line for line in shapes.mean_lines if len(line) > 1]
+
+    for day, sets in report.sessions:
+        x = left + step * (day.toordinal() - first)
+        h = 4.0 + min(sets, 12)
+        last = shapes.ticks[-1] if shapes.ticks else None
+        if last is not None and last[2] == h and x - last[1] <= TICK_PT:
+            shapes.ticks[-1] = (last[0], x, h)
+        else:
+            shapes.ticks.append((x, x, h))
+
+    km_plot = QRectF(plot.left(), plot.bottom() + 50, plot.width(), height - 10)
+    top = max([km for _m, km, _w in report.weekly_km] + [10.0])
+    shapes.km_top = top = float(int(top / 10 + 1) * 10)
+    shapes.km_plot = km_plot
+    width = max(1.0, km_plot.width() / max(1, len(report.weekly_km)) * 0.7)
+    for monday, km, warned in report.weekly_km:
+        if km > 0:
+            x = max(km_plot.left(), left + step * (monday.toordinal() - first))
+            shapes.bars.append((x, width, km_plot.height() * km / top, warned))
+    return shapes
+
+
+def _close_run(shapes: Shapes, run: list[float], y: float) -> None:
+    if run[0] == run[1]:
+        shapes.pain_dots.append((run[0], y))
+    else:
+        shapes.pain_runs.append(((run[0], y), (run[1], y)))
+
+
+def _axes(painter: QPainter, rect: QRectF, title: str, top: float, unit: str) -> None:
+    painter.setPen(QPen(INK, 0.8))
+    painter.drawText(QRectF(rect.left(), rect.top() - 16, rect.width(), 14), title)
+    painter.setPen(QPen(GRID, 0.4))
+    for k in range(5):
+        y = rect.bottom() - rect.height() * k / 4
+        painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
+        painter.drawText(QPointF(rect.left() - 28, y + 3), f"{top * k / 4:g}{unit}")
+    painter.setPen(QPen(INK, 0.8))
+    painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+    painter.drawLine(rect.bottomLeft(), rect.topLeft())
+
+
+def _legend(painter: QPainter, x: float, y: float, items: list[tuple[QColor, str]]) -> None:
+    for color, label in items:
+        painter.setPen(QPen(color, 2))
+        painter.drawLine(QPointF(x, y - 3), QPointF(x + 14, y - 3))
+        painter.setPen(QPen(INK, 0.8))
+        painter.drawText(QPointF(x + 18, y), label)
+        x += 22 + painter.fontMetrics().horizontalAdvance(label) + 14
+
+
+def draw_graphs(painter: QPainter, report: Report, rect: QRectF) -> None:
+    """Pain with its 7-day mean, weekly distance with load warnings, strength sessions."""
+    s = graph_shapes(report, rect)
+    plot, km_plot = s.pain_plot, s.km_plot
+    _axes(painter, plot, "Pain (0-10, worst of the day) and its 7-day mean", 10, "")
+    dots = QPen(PAIN, DOT_PT)
+    dots.setCapStyle(Qt.PenCapStyle.RoundCap)
+    painter.setPen(dots)
+    if s.pain_dots:
+        painter.drawPoints(QPolygonF([QPointF(x, y) for x, y in s.pain_dots]))
+    if s.pain_runs:
+        painter.drawLines([QLineF(a[0], a[1], b[0], b[1]) for a, b in s.pain_runs])
+    painter.setPen(QPen(MEAN, MEAN_PT))
+    for line in s.mean_lines:
+        painter.drawPolyline(QPolygonF([QPointF(x, y) for x, y in line]))
+    # a tick is a TICK_PT-wide line down from the axis; touching ticks are one bar
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(STRENGTH)
+    half, bottom = TICK_PT / 2, plot.bottom()
+    painter.drawRects([QRectF(x0 - half, bottom, x1 - x0 + TICK_PT, h) for x0, x1, h in s.ticks])
+    _legend(
+        painter,
+        plot.left(),
+        plot.bottom() + 26,
+        [(PAIN, "pain"), (MEAN, "7-day mean"), (STRENGTH, "strength session (tick)")],
+    )
+
+    _axes(painter, km_plot, "Weekly running distance (km)", s.km_top, "")
+    painter.setPen(Qt.PenStyle.NoPen)
+    for color, warned in ((KM, False), (WARN, True)):
+        rects = [QRectF(x, km_plot.bottom() - h, w, h) for x, w, h, warn in s.bars
+                 if warn is warned]
+        if rects:
+            painter.setBrush(color)
+            painter.drawRects(rects)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    _legend(
+        painter,
+        km_plot.left(),
+        km_plot.bottom() + 16,
+        [(KM, "km in the week"), (WARN, "week with a load warning")],
+    )
