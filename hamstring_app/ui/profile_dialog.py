@@ -209,6 +209,11 @@ class ProfileDialog(QDialog):
         self.leave_box: QMessageBox | None = None
         self.units_combo.currentIndexChanged.connect(self._units_changed)
         self.weekly_edit.textEdited.connect(self._weekly_edited)
+        for name, edit in (("usual_weekly_km", self.weekly_edit),
+                           ("usual_cadence_spm", self.cadence_edit),
+                           ("injury_start", self.start_edit.line)):
+            # a message goes while the value is being fixed; leaving the field reads it
+            edit.textEdited.connect(lambda _text, name=name: self._forget(name))
         # leaving a field says at once why its value is refused, and clears that when fixed
         self.start_edit.line.editingFinished.connect(lambda: self._check("injury_start"))
         self.weekly_edit.editingFinished.connect(lambda: self._check("usual_weekly_km"))
@@ -216,7 +221,8 @@ class ProfileDialog(QDialog):
         self._load(profile)
         # wrapped text makes Qt's first guess at the height too small, which squeezes the
         # choices below it: start at the full height the contents ask for
-        self.setMinimumHeight(self.sizeHint().height())
+        self._base_height = self.sizeHint().height()
+        self.setMinimumHeight(self._base_height)
 
     def _ask_new_episode(self) -> None:
         self.new_episode_requested = True
@@ -297,13 +303,20 @@ class ProfileDialog(QDialog):
             label.hide()
         self._fit_height()
 
+    def _forget(self, name: str) -> None:
+        label = self.errors.labels[name]
+        if not label.isHidden():
+            label.hide()
+            self._fit_height()
+
     def _fit_height(self) -> None:
-        """Grow to show every message in full: wrapped text does not make a shown
-        dialog taller by itself, and would be cut to one line."""
+        """Grow to show every message in full, and back when they go: wrapped text does
+        not resize a shown dialog by itself, and would be cut to one line."""
         layout = self.layout()
         layout.activate()
-        needed = max(layout.totalHeightForWidth(self.width()), layout.totalMinimumSize().height())
-        if needed > self.height():
+        needed = max(layout.totalHeightForWidth(self.width()),
+                     layout.totalMinimumSize().height(), self._base_height)
+        if needed != self.height():
             self.setMinimumHeight(needed)
             self.resize(self.width(), needed)
 
@@ -363,7 +376,7 @@ class ProfileDialog(QDialog):
         box = QMessageBox(self)
         box.setObjectName("leaveWelcome")
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Leave without starting?"))
+        box.setWindowTitle(self.tr("Hamstring Coach"))
         box.setText(self.tr("Nothing has been saved."))
         box.setInformativeText(
             self.tr("If you leave now, the next time you open Hamstring Coach it asks these "
