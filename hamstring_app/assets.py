@@ -22,8 +22,17 @@ def resource_path(*parts: str) -> Path:
 
 
 def doc_path(name: str) -> Path:
-    """A page of the user documentation (docs/NAME): inside the bundle (``docs/`` beside
-    the package, see packaging/hamstring-coach.spec), else in the source tree."""
+    """A page of the user documentation (docs/NAME). It is package data
+    (``hamstring_app.docs``, mapped from docs/ in pyproject.toml), so a plain wheel install
+    has it; the bundle keeps it in ``docs/`` beside the package (see
+    packaging/hamstring-coach.spec), and a source tree that is not installed in docs/."""
+    try:
+        node = files("hamstring_app.docs") / name
+        if node.is_file():
+            with as_file(node) as p:
+                return Path(p)
+    except (ModuleNotFoundError, OSError):
+        pass
     package = Path(__file__).resolve().parent
     for folder in (package / "docs", package.parent / "docs"):
         if (folder / name).is_file():

@@ -65,6 +65,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --demo: build N years of example history instead (for benchmarks)",
     )
     parser.add_argument(
+        "--minimized",
+        "--tray",
+        dest="minimized",
+        action="store_true",
+        help=(
+            "start minimised: in the system tray where there is one (the start-at-login "
+            "entry uses this), else as a minimised window"
+        ),
+    )
+    parser.add_argument(
         "--self-test",
         action="store_true",
         help=(
@@ -294,7 +304,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     # collector's sight, so its passes walk only what the app makes from here on.
     gc.freeze()
     return run_gui(
-        data_dir=args.data_dir, demo=args.demo, demo_years=args.demo_years, qt_args=qt_args
+        data_dir=args.data_dir,
+        demo=args.demo,
+        demo_years=args.demo_years,
+        qt_args=qt_args,
+        minimized=args.minimized,
     )
 
 

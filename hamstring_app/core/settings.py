@@ -54,9 +54,14 @@ class Settings:
     # (core.runplan.week.moves_to_text); moves whose days have passed are ignored, and
     # dropped the next time a move is saved
     plan_moves: str = ""
+    # (added last, so settings built by position keep their meaning)
+    reminder_notification: bool = True  # the reminder also as a desktop notification
+    tray_icon: bool = True  # an icon in the system tray (where there is one); closing the
+    # window then keeps the app running there, so the reminder still comes
 
     def __post_init__(self) -> None:
-        for name in ("reminder_enabled", "sound_enabled", "speech_enabled", "auto_backup"):
+        for name in ("reminder_enabled", "reminder_notification", "tray_icon", "sound_enabled",
+                     "speech_enabled", "auto_backup"):
             check_bool(name, getattr(self, name), optional=False)
         if not isinstance(self.reminder_time, str) or not _TIME.fullmatch(self.reminder_time):
             raise ValidationError(

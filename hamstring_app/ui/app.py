@@ -45,6 +45,7 @@ from hamstring_app.ui.menus import COLOURS_KEY
 from hamstring_app.ui.palette import apply_colours
 from hamstring_app.ui.profile_dialog import ProfileDialog
 from hamstring_app.ui.theme import icon
+from hamstring_app.ui.tray import AppTray
 
 log = logging.getLogger(__name__)
 
@@ -182,6 +183,8 @@ class Session:
         self.closed = True
         if self.reminder is not None:
             self.reminder.stop()
+        if self.window.tray is not None:
+            self.window.tray.hide()
         self.reporter.uninstall()
         self.window.close()
         self.window.deleteLater()
@@ -322,8 +325,12 @@ def launch(
         reporter = ErrorReporter(paths, window)
         reporter.install()
         cleanup.append(reporter.uninstall)
-        # the daily check-in reminder; started by run_gui once the window is on screen
-        reminder = CheckInReminder(ctx, window.banner.show_message, window)
+        # the tray icon (where the desktop has a tray) and the daily check-in reminder,
+        # started by run_gui once the window is on screen
+        tray = AppTray(ctx, window, settings)
+        tray.quit = window.quit_app
+        window.tray = tray
+        reminder = CheckInReminder(ctx, window.banner.show_message, window, desktop=tray.notify)
         reminder.dismiss = window.banner.hide
         # says so when the data file goes away while the app is open (lives with the window)
         window.file_watch = DataFileWatch(ctx, window)
@@ -411,7 +418,10 @@ def run_gui(
     demo: bool = False,
     demo_years: int | None = None,
     qt_args: Sequence[str] = (),
+    minimized: bool = False,
 ) -> int:
+    """The desktop app. ``minimized`` (from start at login): only the tray icon where there
+    is one, else a minimised window."""
     _qt_args[:] = list(qt_args)
     profile = None
     held_lock = None
@@ -441,7 +451,9 @@ def run_gui(
     try:
         if not first_run(session, profile):
             return 0
-        session.window.show_then_fill()
+        tray = session.window.tray
+        if not (minimized and tray is not None and tray.active()):
+            session.window.show_then_fill(minimized=minimized)
         QTimer.singleShot(0, lambda: _warn_unreadable(session))
         # after the first paint and fill: the writes' imports, off the UI thread
         QTimer.singleShot(PREPARE_WRITES_DELAY_MS, lambda: prepare_writes_in_background(

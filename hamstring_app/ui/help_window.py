@@ -127,6 +127,8 @@ class HelpWindow(QWidget):
         page = page if page in PAGES else "guide"
         if page != self.page:
             text = page_text(page)
+            # pictures in the page are named relative to it (screenshots/...)
+            self.browser.setSearchPaths([str(doc_path(PAGES[page]).parent)])
             self.browser.setMarkdown(text)
             self.contents.clear()
             self.contents.addItems(headings(text))

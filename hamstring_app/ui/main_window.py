@@ -26,6 +26,7 @@ from hamstring_app.ui.profile_dialog import ProfileDialog
 from hamstring_app.ui.settings_dialog import SettingsDialog
 from hamstring_app.ui.texts import about_html, disclaimer_html
 from hamstring_app.ui.theme import icon
+from hamstring_app.ui.tray import AppTray
 from hamstring_app.ui.widgets.stale_tab import StaleTab
 
 log = logging.getLogger(__name__)
@@ -104,6 +105,9 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self._settings = settings
         self._fill_after_paint: StaleTab | None = None
+        #: the system tray icon (set by the app); with it, closing the window hides it there
+        self.tray: AppTray | None = None
+        self._quitting = False
         title = APP_NAME + (self.tr(" — demo data") if ctx.demo else "")
         self.setWindowTitle(title)
         self.setWindowIcon(icon("hamstring-coach"))
@@ -144,13 +148,37 @@ class MainWindow(QMainWindow):
         ctx.events.open_day.connect(lambda _day: self.show_tab("checkin"))
         self._restore_geometry()
 
-    def show_then_fill(self) -> None:
-        """Show the window at once; the current tab fills in right after the first paint."""
+    def show_then_fill(self, minimized: bool = False) -> None:
+        """Show the window at once; the current tab fills in right after the first paint.
+        ``minimized``: show it minimised (it fills when it is restored)."""
         tab = self.tabs.currentWidget()
         if isinstance(tab, StaleTab) and tab.stale:
             tab.hold_refresh()
             self._fill_after_paint = tab
-        self.show()
+        if minimized:
+            self.showMinimized()
+        else:
+            self.show()
+
+    def bring_back(self) -> None:
+        """Show the window again (from the tray, or minimised) and bring it to the front."""
+        if not self.isVisible():
+            self.show_then_fill()
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    def quit_app(self) -> None:
+        """File > Quit (and the tray's Quit): close for real, even with the tray icon."""
+        self._quitting = True
+        if not self.close():
+            self._quitting = False  # something asked to stay open (a session running)
+            return
+        if self.tray is not None and self.tray.active():
+            from PySide6.QtWidgets import QApplication
+
+            QApplication.quit()  # with the icon, closing the window alone does not
 
     def event(self, event: QEvent) -> bool:
         handled = super().event(event)
@@ -196,7 +224,7 @@ class MainWindow(QMainWindow):
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        quit_action.triggered.connect(self.close)
+        quit_action.triggered.connect(self.quit_app)
         file_menu.addAction(quit_action)
         self.file_menu = file_menu
 
@@ -230,11 +258,19 @@ class MainWindow(QMainWindow):
             )
 
     def edit_settings(self) -> None:
+        from hamstring_app.autostart import for_this_system
+
+        entry = None if self.ctx.demo else for_this_system()
         dialog = SettingsDialog(self.ctx.repo.get_settings(), parent=self,
-                                backups_folder=self.ctx.paths.backups)
+                                backups_folder=self.ctx.paths.backups, autostart=entry)
         if dialog.exec() and dialog.settings() is not None:
             self._saved(self.ctx.ops.run(op.save_settings, dialog.settings()),
                         self.tr("Settings saved."))
+            login = dialog.start_at_login_change()
+            if entry is not None and login is not None:
+                from hamstring_app.ui.tray import apply_start_at_login
+
+                apply_start_at_login(self, entry, login, str(self.ctx.paths.root))
 
     def _saved(self, outcome: Outcome[object], words: str) -> None:
         """Say that a dialog's answers were saved, or why they were not."""
@@ -278,6 +314,11 @@ class MainWindow(QMainWindow):
         self._settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._quitting and self.tray is not None and self.tray.active():
+            event.ignore()  # the app keeps running in the tray, for the reminder
+            self.hide()
+            self.tray.tell_still_running_once()
+            return
         for index in range(self.tabs.count()):
             tab = self.tabs.widget(index)
             can_close = getattr(tab, "can_close", None)

@@ -1,8 +1,9 @@
-"""File > Settings: reminder, sound, strength-session, watched-folder and backup
-preferences."""
+"""File > Settings: reminder (with its notification, the tray icon and start at login),
+sound, strength-session, watched-folder and backup preferences."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -18,11 +19,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QSystemTrayIcon,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from hamstring_app.autostart import Autostart
 from hamstring_app.core.settings import SESSIONS_PER_WEEK_RANGE, Settings
 from hamstring_app.ui.backup_settings import BackupSettings
 from hamstring_app.ui.theme import error_colour
@@ -34,8 +37,13 @@ class SettingsDialog(QDialog):
         settings: Settings,
         parent: QWidget | None = None,
         backups_folder: Path | None = None,
+        *,
+        autostart: Autostart | None = None,
+        tray_available: Callable[[], bool] = QSystemTrayIcon.isSystemTrayAvailable,
     ) -> None:
         super().__init__(parent)
+        self._autostart = autostart
+        self._login_was = False
         self.setWindowTitle(self.tr("Settings"))
         self._original = settings
         self._result: Settings | None = None
@@ -49,7 +57,33 @@ class SettingsDialog(QDialog):
         self.reminder_time.setDisplayFormat("HH:mm")
         self.reminder_time.setAccessibleName(self.tr("Reminder time"))
         form.addRow(self.tr("Reminder time"), self.reminder_time)
+        self.notify_check = QCheckBox(self.tr("Also show it as a desktop notification"))
+        form.addRow(self.tr("Notification"), self.notify_check)
         self.reminder_check.toggled.connect(self.reminder_time.setEnabled)
+        self.reminder_check.toggled.connect(self.notify_check.setEnabled)
+
+        has_tray = tray_available()
+        self.tray_check = QCheckBox(
+            self.tr("Show an icon in the system tray") if has_tray
+            else self.tr("System tray icon (your desktop has no system tray)")
+        )
+        self.tray_check.setAccessibleName(self.tr("Keep running in the system tray"))
+        self.tray_check.setEnabled(has_tray)
+        form.addRow(self.tr("Tray"), self.tray_check)
+        tray_hint = QLabel(
+            self.tr("Closing the window then keeps the app running there, so the reminder "
+                    "still comes. Quit closes it.")
+        )
+        tray_hint.setWordWrap(True)
+        tray_hint.setEnabled(has_tray)
+        form.addRow("", tray_hint)
+        self.login_check = QCheckBox(self.tr("Start at login, minimised to the tray"))
+        if autostart is None:
+            self.login_check.setText(self.tr("Start at login (not with the demo data)"))
+            self.login_check.setEnabled(False)
+        else:
+            self.login_check.setToolTip(autostart.where())
+        form.addRow(self.tr("At login"), self.login_check)
 
         self.sound_check = QCheckBox(self.tr("Play sound cues in strength sessions"))
         form.addRow(self.tr("Sound"), self.sound_check)
@@ -122,6 +156,14 @@ class SettingsDialog(QDialog):
         hour, minute = s.reminder_hour_minute
         self.reminder_time.setTime(QTime(hour, minute))
         self.reminder_time.setEnabled(s.reminder_enabled)
+        self.notify_check.setChecked(s.reminder_notification)
+        self.notify_check.setEnabled(s.reminder_enabled)
+        self.tray_check.setChecked(s.tray_icon)
+        try:
+            self._login_was = self._autostart is not None and self._autostart.is_enabled()
+        except OSError:
+            self._login_was = False
+        self.login_check.setChecked(self._login_was)
         self.sound_check.setChecked(s.sound_enabled)
         self.speech_check.setChecked(s.speech_enabled)
         self.sessions_spin.setValue(s.sessions_per_week)
@@ -142,6 +184,8 @@ class SettingsDialog(QDialog):
             self._original,
             reminder_enabled=self.reminder_check.isChecked(),
             reminder_time=self.reminder_time.time().toString("HH:mm"),
+            reminder_notification=self.notify_check.isChecked(),
+            tray_icon=self.tray_check.isChecked(),
             sound_enabled=self.sound_check.isChecked(),
             speech_enabled=self.speech_check.isChecked(),
             sessions_per_week=self.sessions_spin.value(),
@@ -151,6 +195,13 @@ class SettingsDialog(QDialog):
 
     def settings(self) -> Settings | None:
         return self._result
+
+    def start_at_login_change(self) -> bool | None:
+        """True to turn start at login on, False to turn it off, None to leave it."""
+        wanted = self.login_check.isChecked()
+        if self._autostart is None or wanted == self._login_was:
+            return None
+        return wanted
 
     def accept(self) -> None:
         problem = self.backups.problem()

@@ -35,7 +35,18 @@ def about_html() -> str:
     ).format(name=APP_NAME, version=__version__)
 
 
+def count_words(context: str, n: int, one: str, many: str) -> str:
+    """:func:`counted` from source texts in a translation ``context`` ("1 run", "%n runs"),
+    for code that has no QObject's tr()."""
+    return counted(n, QCoreApplication.translate(context, one),
+                   QCoreApplication.translate(context, many, None, n))
+
+
 def counted(n: int, one: str, many: str) -> str:
-    """``one`` or ``many`` (each with ``{n}``) for a count: "1 set", "3 sets", never
-    "3 set(s)". Callers pass both forms through tr()."""
-    return (one if n == 1 else many).format(n=n)
+    """A count in words: "1 set", "3 sets", never "3 set(s)" or "1 sets".
+
+    ``many`` is Qt's numerus form, ``tr("%n sets", "", n)``: where a translation is loaded
+    it carries that language's own plural forms (one, few, many ...) with the number
+    filled in. ``one`` is ``tr("1 set")``, used for exactly one; without a translation the
+    English source text would otherwise say "1 sets". (Older callers pass "{n} sets".)"""
+    return (one if n == 1 else many).replace("%n", str(n)).format(n=n)

@@ -82,3 +82,89 @@ def test_backup_settings_round_trip_and_a_missing_folder_is_refused(qtbot, tmp_p
     )
     part.folder_default.click()
     assert dialog.build_settings().backup_folder == ""
+
+
+def test_notification_and_tray_settings_round_trip(qtbot):
+    dialog = SettingsDialog(Settings(reminder_notification=False, tray_icon=True),
+                            tray_available=lambda: True)
+    qtbot.addWidget(dialog)
+    assert not dialog.notify_check.isChecked() and dialog.tray_check.isChecked()
+    assert dialog.tray_check.isEnabled()
+    dialog.notify_check.setChecked(True)
+    dialog.tray_check.setChecked(False)
+    built = dialog.build_settings()
+    assert built.reminder_notification is True and built.tray_icon is False
+    dialog.reminder_check.setChecked(False)
+    assert not dialog.notify_check.isEnabled()  # no reminder: nothing to notify
+
+
+def test_without_a_system_tray_the_tray_option_says_why(qtbot):
+    dialog = SettingsDialog(Settings(), tray_available=lambda: False)
+    qtbot.addWidget(dialog)
+    assert not dialog.tray_check.isEnabled()
+    assert "no system tray" in dialog.tray_check.text()
+
+
+def test_start_at_login_is_off_by_default_and_only_changes_when_asked(qtbot, tmp_path):
+    from hamstring_app.autostart import XdgAutostart
+
+    entry = XdgAutostart({}, tmp_path)
+    dialog = SettingsDialog(Settings(), autostart=entry)
+    qtbot.addWidget(dialog)
+    assert not dialog.login_check.isChecked()
+    assert dialog.start_at_login_change() is None
+    dialog.login_check.setChecked(True)
+    assert dialog.start_at_login_change() is True
+    entry.enable(["x"])
+    again = SettingsDialog(Settings(), autostart=entry)
+    qtbot.addWidget(again)
+    assert again.login_check.isChecked()  # read from the entry itself
+    again.login_check.setChecked(False)
+    assert again.start_at_login_change() is False
+    demo = SettingsDialog(Settings(), autostart=None)
+    qtbot.addWidget(demo)
+    assert not demo.login_check.isEnabled() and demo.start_at_login_change() is None
+
+
+def test_settings_menu_writes_and_removes_the_login_entry(qtbot, session_factory, home,
+                                                          monkeypatch):
+    from hamstring_app.autostart import MINIMIZED_ARG
+
+    session = session_factory()
+    window = session.window
+    wanted = [True]
+
+    def answer(dialog):
+        dialog.login_check.setChecked(wanted[0])
+        dialog.accept()
+        return True
+
+    monkeypatch.setattr(SettingsDialog, "exec", answer)
+    window.edit_settings()
+    path = home / ".config" / "autostart" / "hamstring-coach.desktop"
+    text = path.read_text(encoding="utf-8")
+    assert MINIMIZED_ARG in text and str(session.ctx.paths.root) in text
+    wanted[0] = False
+    window.edit_settings()
+    assert not path.exists()
+
+
+def test_a_login_entry_that_cannot_be_written_says_so(qtbot, session_factory, home,
+                                                      monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    session = session_factory()
+    (home / ".config").mkdir()
+    (home / ".config" / "autostart").write_text("a file where the folder goes")
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
+
+    def answer(dialog):
+        dialog.login_check.setChecked(True)
+        dialog.accept()
+        return True
+
+    monkeypatch.setattr(SettingsDialog, "exec", answer)
+    session.window.edit_settings()
+    assert len(warnings) == 1 and "could not be turned on" in warnings[0]
+    assert "other settings were saved" in warnings[0]

@@ -19,6 +19,7 @@ from hamstring_app.core.library import exercise_names
 from hamstring_app.core.models import KM_PER_MILE, Units, WhyValue
 from hamstring_app.ui.checkin.questions import red_flag_phrases
 from hamstring_app.ui.dates import day_text
+from hamstring_app.ui.texts import count_words
 
 log = logging.getLogger(__name__)
 
@@ -173,9 +174,13 @@ def format_value(
         "spm": " " + _tr("steps a minute"),
         "pain": "/10",
         "hours": " h",
-        "days": " " + (_tr("day") if value == 1 else _tr("days")),
-        "weeks": " " + (_tr("week") if value == 1 else _tr("weeks")),
     }.get(kind, "")
+    if kind in ("days", "weeks") and float(value) == int(float(value)):
+        n = int(float(value))
+        return (count_words("WhyText", n, "1 day", "%n days") if kind == "days"
+                else count_words("WhyText", n, "1 week", "%n weeks"))
+    if kind in ("days", "weeks"):  # a fraction: "1.5 weeks"
+        unit = " " + (_tr("days") if kind == "days" else _tr("weeks"))
     return _number(value) + unit
 
 

@@ -35,7 +35,14 @@ from hamstring_app.store import operations as op
 from hamstring_app.store.errors import StoreError
 from hamstring_app.store.restore import BackupRefused, Restored, check_backup
 from hamstring_app.ui.context import AppContext
-from hamstring_app.ui.data_out.common import Messages, day_text, moment_text, size_text, tr
+from hamstring_app.ui.data_out.common import (
+    Messages,
+    contents_words,
+    day_text,
+    moment_text,
+    size_text,
+    tr,
+)
 from hamstring_app.ui.ops import Outcome, failure_message
 from hamstring_app.ui.tasks import TaskHandle, run_task
 
@@ -54,8 +61,9 @@ def kind_text(kind: str) -> str:
 def contents_text(info: backups.BackupInfo) -> str:
     if info.problem is not None:
         return tr("Cannot be read: {why}").format(why=info.problem)
-    text = tr("{c} check-ins, {r} runs, {s} strength sessions").format(
-        c=info.checkins, r=info.runs, s=info.sessions
+    text = tr("{c}, {r}, {s}").format(
+        **dict(zip("crs", contents_words(info.checkins or 0, info.runs or 0,
+                                               info.sessions or 0), strict=True))
     )
     if info.first_day and info.last_day:
         text += tr(" ({first} to {last})").format(

@@ -8,13 +8,23 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from hamstring_app.ui.dates import day_text
+from hamstring_app.ui.texts import count_words
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("DataOut", text)
 
 
-__all__ = ["Messages", "day_text", "moment_text", "size_text", "tr"]
+def contents_words(checkins: int, runs: int, sessions: int) -> tuple[str, str, str]:
+    """ "1 check-in", "3 runs", "2 strength sessions": Qt numerus forms (see texts.counted)."""
+    return (
+        count_words("DataOut", checkins, "1 check-in", "%n check-ins"),
+        count_words("DataOut", runs, "1 run", "%n runs"),
+        count_words("DataOut", sessions, "1 strength session", "%n strength sessions"),
+    )
+
+
+__all__ = ["Messages", "contents_words", "day_text", "moment_text", "size_text", "tr"]
 
 
 def moment_text(moment: datetime) -> str:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from hamstring_app.exchange import csvfiles, service
 from hamstring_app.ui.context import AppContext
-from hamstring_app.ui.data_out.common import Messages, tr
+from hamstring_app.ui.data_out.common import Messages, contents_words, tr
 from hamstring_app.ui.ops import failure_message
 from hamstring_app.ui.tasks import TaskHandle, run_task
 
@@ -149,8 +149,11 @@ class ExportActions(QObject):
         where = "\n".join(str(p) for p in exported.paths)
         self.messages.tell(
             QMessageBox.Icon.Information, tr("Exported"),
-            tr("Exported {c} check-ins, {r} runs and {s} strength sessions to:\n\n{where}")
-            .format(c=exported.checkins, r=exported.runs, s=exported.sessions, where=where),
+            tr("Exported {c}, {r} and {s} to:\n\n{where}").format(
+                **dict(zip("crs", contents_words(exported.checkins, exported.runs,
+                                                 exported.sessions), strict=True)),
+                where=where,
+            ),
         )
 
     def _failed(self, exc: Exception) -> None:

@@ -268,9 +268,13 @@ def summary_text(done: Imported) -> str:
     def tr(text: str) -> str:
         return QCoreApplication.translate("ImportController", text)
 
-    return (
-        tr("Added %1 runs and merged %2 into runs you typed in. %3 were not imported "
-           "(already saved, skipped or unticked).")
-        .replace("%1", str(done.added)).replace("%2", str(done.merged))
-        .replace("%3", str(done.not_written))
+    from hamstring_app.ui.texts import count_words
+
+    context = "ImportController"
+    return tr("Added {added} and merged {merged} into runs you typed in. {left} "
+              "(already saved, skipped or unticked).").format(
+        added=count_words(context, done.added, "1 run", "%n runs"),
+        merged=done.merged,
+        left=count_words(context, done.not_written, "1 was not imported",
+                         "%n were not imported"),
     )

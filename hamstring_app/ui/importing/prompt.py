@@ -21,6 +21,7 @@ from hamstring_app.store import operations as op
 from hamstring_app.ui.checkin.fields import day_words
 from hamstring_app.ui.checkin.runs import run_summary
 from hamstring_app.ui.context import AppContext
+from hamstring_app.ui.texts import counted
 from hamstring_app.ui.theme import error_colour
 from hamstring_app.ui.widgets.pain import PainScale
 
@@ -100,12 +101,11 @@ class NewRunsPrompt(QGroupBox):
             return
         history = self.ctx.history.get()
         units = history.profile.units if history.profile is not None else Units.KM
-        if len(runs) == 1:
-            title = self.tr("1 new run from your watch: how did the hamstring feel?")
-        else:
-            title = self.tr("%1 new runs from your watch: how did the hamstring feel?").replace(
-                "%1", str(len(runs))
-            )
+        title = counted(
+            len(runs),
+            self.tr("1 new run from your watch: how did the hamstring feel?"),
+            self.tr("%n new runs from your watch: how did the hamstring feel?", "", len(runs)),
+        )
         self.setTitle(title)
         self.setAccessibleName(title)
         for run in runs[-SHOWN:][::-1]:  # newest first

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from hamstring_app.store.importing import Imported, redo_import, undo_import
 from hamstring_app.ui.context import AppContext
+from hamstring_app.ui.texts import counted
 from hamstring_app.ui.undo import OpCommand
 
 TODAY_TAB = "checkin"  # the tab whose undo stack holds data changes
@@ -21,7 +22,8 @@ def _tr(text: str) -> str:
 
 
 def runs_words(count: int) -> str:
-    return _tr("1 run") if count == 1 else _tr("%1 runs").replace("%1", str(count))
+    return counted(count, _tr("1 run"),
+                   QCoreApplication.translate("ImportUndo", "%n runs", None, count))
 
 
 class ImportCommand(OpCommand):

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
+
 from hamstring_app.core.models import KM_PER_MILE, RED_FLAG_FIELDS, Units
 from hamstring_app.ui.dates import day_text
 from hamstring_app.ui.progress.dayinfo import DayInfo
+from hamstring_app.ui.texts import counted
 from hamstring_app.ui.verdicts import verdict_word
 
 Translate = Callable[[str], str]
@@ -54,7 +57,10 @@ def describe_day(info: DayInfo, unit: Units, tr: Translate) -> str:
         )
     if info.sessions:
         sets = sum(1 for s in info.sessions for set_log in s.sets if set_log.completed)
-        parts.append(tr("strength: %d sets") % sets)
+        parts.append(tr("strength: {sets}").format(
+            sets=counted(sets, tr("1 set"),
+                         QCoreApplication.translate("DayReadout", "%n sets", None, sets))
+        ))
     if info.verdict is not None:
         parts.append(tr("verdict: %s") % verdict_word(info.verdict))
     if info.red_flags:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from hamstring_app.core.models import KM_PER_MILE, History, Units
 from hamstring_app.core.rules import Assessment
 from hamstring_app.core.rules import thresholds as T
+from hamstring_app.ui.texts import counted
 
 ADHERENCE_DAYS = 14
 
@@ -120,10 +121,10 @@ class SummaryHeader(QWidget):
     def duration_text(self, days: int) -> str:
         """E.g. "1 day", "3 weeks", "1 week and 3 days"."""
         weeks, rest = divmod(days, 7)
-        day_words = self.tr("1 day") if rest == 1 else self.tr("%d days") % rest
+        day_words = counted(rest, self.tr("1 day"), self.tr("%n days", "", rest))
         if weeks == 0:
-            return self.tr("1 day") if days == 1 else self.tr("%d days") % days
-        week_words = self.tr("1 week") if weeks == 1 else self.tr("%d weeks") % weeks
+            return counted(days, self.tr("1 day"), self.tr("%n days", "", days))
+        week_words = counted(weeks, self.tr("1 week"), self.tr("%n weeks", "", weeks))
         if rest == 0:
             return week_words
         return self.tr("%s and %s") % (week_words, day_words)

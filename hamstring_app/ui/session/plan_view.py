@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from hamstring_app.assets import resource_path
 from hamstring_app.core.library_model import Exercise, PlannedExercise
 from hamstring_app.core.models import Verdict
+from hamstring_app.ui.texts import counted
 from hamstring_app.ui.theme import icon, verdict_colour
 from hamstring_app.ui.verdicts import verdict_pixmap, verdict_sentence, verdict_word
 
@@ -213,8 +214,10 @@ class PlanView(QWidget):
         lines = [
             running,
             summary.programme_summary,
-            self.tr("About {minutes} minutes, {count} exercises.").format(
-                minutes=summary.minutes, count=len(plan)
+            self.tr("About {minutes} minutes, {exercises}.").format(
+                minutes=summary.minutes,
+                exercises=counted(len(plan), self.tr("1 exercise"),
+                                  self.tr("%n exercises", "", len(plan))),
             ),
         ]
         if summary.note:

@@ -311,7 +311,8 @@ class RunnerView(RunnerLayout):
         if item.is_hold:
             dose = self.tr("{s} s hold").format(s=item.hold_s)
         elif session.target_reps:
-            dose = counted(session.target_reps, self.tr("1 rep"), self.tr("{n} reps"))
+            reps = session.target_reps
+            dose = counted(reps, self.tr("1 rep"), self.tr("%n reps", "", reps))
         else:
             return text
         if item.per_side:

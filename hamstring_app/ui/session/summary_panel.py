@@ -74,7 +74,7 @@ class SummaryPanel(QWidget):
         parts = []
         if skipped:
             parts.append(counted(skipped, self.tr("1 set skipped."),
-                                 self.tr("{n} sets skipped.")))
+                                 self.tr("%n sets skipped.", "", skipped)))
         if not done:
             parts.append(self.tr("That is fine. Try again when you feel ready."))
         elif pains:
@@ -101,8 +101,9 @@ class SummaryPanel(QWidget):
             )
         if planned and done < planned:
             return self.tr("{done} of {planned} sets done.").format(done=done, planned=planned)
-        sets_words = counted(done, self.tr("1 set"), self.tr("{n} sets"))
-        exercise_words = counted(exercises, self.tr("1 exercise"), self.tr("{n} exercises"))
+        sets_words = counted(done, self.tr("1 set"), self.tr("%n sets", "", done))
+        exercise_words = counted(exercises, self.tr("1 exercise"),
+                                 self.tr("%n exercises", "", exercises))
         return self.tr("Session complete: {sets} of {exercises} done.").format(
             sets=sets_words, exercises=exercise_words
         )
@@ -113,7 +114,7 @@ class SummaryPanel(QWidget):
             if s.hold_s is not None:
                 amount = self.tr("{s:g} s").format(s=s.hold_s)
             elif s.reps is not None:
-                amount = self.tr("{n} reps").format(n=s.reps)
+                amount = counted(s.reps, self.tr("1 rep"), self.tr("%n reps", "", s.reps))
             else:
                 amount = "–"
             if s.load_kg:

@@ -248,7 +248,7 @@ class SessionTab(StaleTab):
             return
         same_day = session.day == today
         when = self.tr("today") if same_day else day_text(session.day)
-        saved = counted(count, self.tr("1 set saved"), self.tr("{n} sets saved"))
+        saved = counted(count, self.tr("1 set saved"), self.tr("%n sets saved", "", count))
         self.resume_banner.label.setText(
             self.tr(
                 "You have an unfinished session from {when}, with {saved}. "
@@ -322,12 +322,15 @@ class SessionTab(StaleTab):
             QMessageBox.information(
                 self,
                 self.tr("Cannot resume"),
-                self.tr(
-                    "That session cannot be picked up again, because today's plan no longer "
-                    "matches it. Its {saved} are kept: finish it as it is, then "
-                    "start today's session."
-                ).format(saved=counted(len(record.sets), self.tr("saved set"),
-                                       self.tr("{n} saved sets"))),
+                counted(
+                    len(record.sets),
+                    self.tr("That session cannot be picked up again, because today's plan no "
+                            "longer matches it. Its saved set is kept: finish it as it is, "
+                            "then start today's session."),
+                    self.tr("That session cannot be picked up again, because today's plan no "
+                            "longer matches it. Its %n saved sets are kept: finish it as it "
+                            "is, then start today's session.", "", len(record.sets)),
+                ),
             )
             return
         self.record = record

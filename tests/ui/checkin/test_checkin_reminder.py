@@ -55,29 +55,65 @@ def test_reminder_follows_the_settings(qtbot, env):
     assert not reminder.check()
 
 
-def test_tray_is_used_where_there_is_one(qtbot, env):
-    shown: list[str] = []
+def test_a_desktop_notification_goes_with_the_banner(qtbot, env):
+    sent: list[tuple[str, str]] = []
     reminder = CheckInReminder(
-        env.session.ctx, lambda text, *_: shown.append(text), tray_available=lambda: True
+        env.session.ctx, lambda *_: None,
+        desktop=lambda title, text: sent.append((title, text)) or "tray",
     )
     env.clock.advance(60 * 60)
     assert reminder.check()
-    assert reminder.last_channel == "tray"
-    assert shown == []
-    reminder.stop()
+    assert reminder.last_channel == "banner+tray"
+    assert sent and sent[0][0] == "Hamstring Coach" and "check-in" in sent[0][1]
+
+
+def test_the_notification_has_an_off_switch(qtbot, env):
+    sent: list[str] = []
+    env.repo.save_settings(replace(env.repo.get_settings(), reminder_notification=False))
+    banner: list[str] = []
+    reminder = CheckInReminder(
+        env.session.ctx, lambda text, *_: banner.append(text),
+        desktop=lambda title, text: sent.append(text) or "desktop",
+    )
+    env.clock.advance(60 * 60)
+    assert reminder.check()
+    assert sent == [] and len(banner) == 1  # the window still says it
+    assert reminder.last_channel == "banner"
+
+
+def test_no_notification_service_leaves_the_banner(qtbot, env):
+    reminder = CheckInReminder(env.session.ctx, lambda *_: None, desktop=lambda *_: "")
+    env.clock.advance(60 * 60)
+    assert reminder.check()
+    assert reminder.last_channel == "banner"
+
+
+def test_the_timer_waits_for_the_reminder_time(qtbot, env):
+    reminder = CheckInReminder(env.session.ctx, lambda *_: None, interval_ms=10 * 60_000)
+    assert env.clock.now().strftime("%H:%M") == "19:30"
+    assert reminder.wait_ms() == 10 * 60_000  # 30 minutes away: look again in 10
+    env.repo.save_settings(replace(env.repo.get_settings(), reminder_time="19:32"))
+    assert reminder.wait_ms() == 2 * 60_000
+    env.clock.advance(3 * 60)
+    assert reminder.wait_ms() == 0  # due now
+    assert reminder.check()
+    assert reminder.wait_ms() == 10 * 60_000  # reminded: nothing before tomorrow
+    env.repo.save_settings(replace(env.repo.get_settings(), reminder_enabled=False))
+    assert reminder.wait_ms() is None
 
 
 def test_timer_checks_by_itself(qtbot, env):
     shown: list[str] = []
     reminder = CheckInReminder(
-        env.session.ctx, lambda text, *_: shown.append(text), tray_available=lambda: False,
-        interval_ms=20,
+        env.session.ctx, lambda text, *_: shown.append(text), interval_ms=20,
     )
     reminder.start()
     assert shown == []
+    assert reminder.timer.isActive() and reminder.timer.isSingleShot()
     env.clock.advance(60 * 60)
     qtbot.waitUntil(lambda: len(shown) == 1, timeout=2000)
     reminder.stop()
+    assert not reminder.timer.isActive()
 
 
 def test_reminder_due_rules():

@@ -101,7 +101,7 @@ def test_drop_review_untick_and_import(app_session, tmp_path, qtbot):
     assert (runs[6.0].type, runs[6.0].rpe) == (RunType.INTERVALS, 8)
     assert (runs[5.0].id, runs[5.0].rpe, runs[5.0].pain) == (typed.id, 6, 2)  # merged
     assert ctx.history.get().runs == ctx.repo.list_runs()  # the cache heard of it
-    assert "Added 1 runs and merged 1" in controller.summary.text()
+    assert "Added 1 run and merged 1" in controller.summary.text()  # not "1 runs"
 
 
 def test_cancel_while_reading_writes_nothing(app_session, tmp_path, qtbot):
