@@ -177,6 +177,7 @@ class PlanView(QWidget):
         self.start_button.setMinimumHeight(self.start_button.sizeHint().height() * 3 // 2)
         self.start_button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.start_button.setAccessibleName(self.tr("Start today's strength session"))
+        self.start_button.setAutoDefault(True)  # Enter on it starts, as Space does
         self.start_button.clicked.connect(self.start_requested)
         buttons.addWidget(self.start_button)
         layout.addLayout(buttons)
