@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from hamstring_app.core.models import RED_FLAG_FIELDS, History, Level
+from hamstring_app.core.models import RED_FLAG_FIELDS, History, Level, Run, StrengthSession
 from hamstring_app.core.rules import evaluate
 from hamstring_app.core.rules.days import day_index
 from hamstring_app.core.rules.load import load_advice, metrics
@@ -161,13 +161,22 @@ def _load_warning_days(history: History, start: date, end: date, step: int) -> s
 
 
 def _last_days(history: History, end: date, units: str) -> tuple[DayRow, ...]:
-    checkins = {c.day: c for c in history.checkins}
+    first = end - timedelta(days=13)
+    checkins = {c.day: c for c in history.checkins if first <= c.day <= end}
+    runs_on: dict[date, list[Run]] = {}
+    for r in history.runs:
+        if first <= r.day <= end:
+            runs_on.setdefault(r.day, []).append(r)
+    sessions_on: dict[date, list[StrengthSession]] = {}
+    for s in history.strength_sessions:
+        if first <= s.day <= end:
+            sessions_on.setdefault(s.day, []).append(s)
     rows = []
     for k in range(13, -1, -1):
         day = end - timedelta(days=k)
         c = checkins.get(day)
-        runs = [r for r in history.runs if r.day == day]
-        sessions = [s for s in history.strength_sessions if s.day == day]
+        runs = runs_on.get(day, [])
+        sessions = sessions_on.get(day, [])
         run = ", ".join(f"{r.distance_km:.1f} km {r.type.value}" for r in runs)
         sets = sum(len(s.sets) for s in sessions)
         strength = f"{sets} sets" if sessions else ""

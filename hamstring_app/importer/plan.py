@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 
 from hamstring_app.core.models import Run, RunSource, RunType
@@ -82,6 +82,41 @@ def _mergeable(a: Activity, run: Run) -> bool:
     return gap <= max(MERGE_DISTANCE * max(a.distance_km, run.distance_km), MERGE_MIN_KM)
 
 
+class _Starts:
+    """Items (saved runs, activities kept so far) by start minute: the ones that started
+    within SAME_START of an activity are in its minute or the next to it, so finding a
+    twin costs a look at three buckets, not at every item (an export holds thousands)."""
+
+    def __init__(self) -> None:
+        self._buckets: dict[tuple[bool, int], list[tuple[int, datetime, float, object]]] = {}
+        self._count = 0
+
+    @staticmethod
+    def _key(start: datetime) -> tuple[bool, int]:
+        # naive and aware starts never match (see _same_activity): kept apart
+        aware = start.tzinfo is not None and start.utcoffset() is not None
+        stamp = start.timestamp() if aware else start.replace(tzinfo=UTC).timestamp()
+        return aware, int(stamp // 60)
+
+    def add(self, start: datetime | None, km: float, item: object) -> None:
+        if start is None:
+            return
+        self._count += 1
+        self._buckets.setdefault(self._key(start), []).append((self._count, start, km, item))
+
+    def first_same(self, a: Activity) -> object | None:
+        """The first item added that is the same activity as ``a``, or None."""
+        if a.start is None:
+            return None
+        aware, minute = self._key(a.start)
+        best: tuple[int, object] | None = None
+        for key in ((aware, minute - 1), (aware, minute), (aware, minute + 1)):
+            for order, start, km, item in self._buckets.get(key, ()):
+                if (best is None or order < best[0]) and _same_activity(a, start, km):
+                    best = (order, item)
+        return best[1] if best is not None else None
+
+
 def _clock(moment: datetime | None) -> str:
     return moment.strftime("%H:%M") if moment else ""
 
@@ -89,10 +124,14 @@ def _clock(moment: datetime | None) -> str:
 def plan_import(found: Iterable[Found], existing: Sequence[Run], today: date) -> list[PlanRow]:
     """The review list for ``found`` against the saved runs ``existing``."""
     by_hash = {run.content_hash: run for run in existing if run.content_hash}
-    timed = [run for run in existing if run.started_at is not None]
-    manual = [run for run in existing if run.source is RunSource.MANUAL and not run.content_hash]
+    timed = _Starts()
+    manual: dict[date, list[Run]] = {}
+    for run in existing:
+        timed.add(run.started_at, run.distance_km, run)
+        if run.source is RunSource.MANUAL and not run.content_hash:
+            manual.setdefault(run.day, []).append(run)
     merged_into: set[int] = set()
-    kept: list[Activity] = []
+    kept = _Starts()
     kept_hashes: set[str] = set()
     rows: list[PlanRow] = []
     for item in found:
@@ -107,8 +146,7 @@ def plan_import(found: Iterable[Found], existing: Sequence[Run], today: date) ->
             continue
         saved = by_hash.get(a.content_hash)
         if saved is None:
-            saved = next((r for r in timed if _same_activity(a, r.started_at, r.distance_km)),
-                         None)
+            saved = timed.first_same(a)  # type: ignore[assignment]
         if saved is not None:
             how = "the same file" if saved.content_hash == a.content_hash else (
                 f"the run that started at {_clock(saved.started_at)} on the same day"
@@ -116,17 +154,16 @@ def plan_import(found: Iterable[Found], existing: Sequence[Run], today: date) ->
             rows.append(PlanRow(Status.DUPLICATE, f"already saved: {how}", match=saved,
                                 **base))  # type: ignore[arg-type]
             continue
-        twin = a.content_hash in kept_hashes or any(
-            _same_activity(a, other.start, other.distance_km) for other in kept
-        )
+        twin = a.content_hash in kept_hashes or kept.first_same(a) is not None
         if twin:
             rows.append(PlanRow(Status.DUPLICATE, "twice in this import: kept once",
                                 **base))  # type: ignore[arg-type]
             continue
-        kept.append(a)
+        kept.add(a.start, a.distance_km, a)
         kept_hashes.add(a.content_hash)
         target = next(
-            (r for r in manual if r.id not in merged_into and _mergeable(a, r)), None
+            (r for r in manual.get(a.day, ()) if r.id not in merged_into and _mergeable(a, r)),
+            None,
         )
         if target is not None:
             merged_into.add(target.id or 0)

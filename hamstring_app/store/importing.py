@@ -18,7 +18,7 @@ from hamstring_app.core.models import Run
 from hamstring_app.core.tasks import NoTask, TaskToken, check_cancelled
 from hamstring_app.importer.activity import Activity
 from hamstring_app.importer.limits import DEFAULT_LIMITS, Limits
-from hamstring_app.importer.plan import PlanRow, Status, ToWrite, plan_import
+from hamstring_app.importer.plan import PlanRow, Status, ToWrite, plan_import, runs_to_write
 from hamstring_app.importer.reader import ImportReader
 from hamstring_app.store.operations import Done
 from hamstring_app.store.repository import Repository
@@ -30,6 +30,7 @@ READ_SHARE = 0.95  # of the progress bar: reading files; the rest is checking th
 class Preview:
     rows: tuple[PlanRow, ...]
     files_read: int
+    workers: int = 0  # worker processes that parsed the files (0: parsed in place)
 
     def count(self, status: Status) -> int:
         return sum(1 for row in self.rows if row.status is status)
@@ -56,15 +57,18 @@ def preview_import(
     zone: tzinfo | None = None,
     limits: Limits = DEFAULT_LIMITS,
     task: TaskToken | None = None,
+    processes: int | None = None,
 ) -> Preview:
     """Read ``paths`` and say, row by row, what an import would do. Writes nothing.
-    Raises core.tasks.Cancelled when the task is cancelled."""
+    Raises core.tasks.Cancelled when the task is cancelled. ``processes``: see
+    ``ImportReader`` (None: worker processes for a big import)."""
     token = task or NoTask()
     reader = ImportReader(
         zone=zone,
         limits=limits,
         progress=lambda fraction, text: token.progress(fraction * READ_SHARE, text),
         cancelled=token.cancelled,
+        processes=processes,
     )
     found = reader.read(paths)
     check_cancelled(token)
@@ -76,7 +80,7 @@ def preview_import(
     )
     rows = plan_import(found, existing, today)
     token.progress(1.0, "")
-    return Preview(tuple(rows), reader.files_read)
+    return Preview(tuple(rows), reader.files_read, reader.workers)
 
 
 def remember_watched_files(
@@ -105,6 +109,18 @@ def import_runs(
         merged_after=written[: len(to_write.merged)],
     )
     return Done(imported, changes)
+
+
+def import_rows(
+    repo: Repository,
+    rows: Sequence[PlanRow],
+    *,
+    needs_review: bool = False,
+    task: TaskToken | None = None,
+) -> Done[Imported]:
+    """The ticked rows of a review list, turned into runs and written as ``import_runs``
+    does (turning a thousand rows into checked runs takes a while: a worker does it)."""
+    return import_runs(repo, runs_to_write(rows, needs_review=needs_review), task=task)
 
 
 def undo_import(repo: Repository, imported: Imported) -> Done[tuple[Run, ...]]:

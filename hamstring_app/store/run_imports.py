@@ -71,14 +71,18 @@ class RunImports:
                 if done.rowcount == 0:
                     raise NotFound(f"There is no saved run with id {run.id} to merge into.")
                 written.append(run)
+            saved = _hashes_saved(raw, [run.content_hash for run in new if run.content_hash])
             for run in new:
-                if run.content_hash and _hash_saved(raw, run.content_hash):
+                if run.content_hash in saved:
                     raise Conflict(f"{run.source_file or 'This file'} was already imported.")
-                values = r.run_values(replace(run, id=None), with_id=False)
-                new_id = conn.execute(
-                    sql.insert(sql.run).values(values).returning(sql.run.c.id)
-                ).scalar_one()
-                written.append(replace(run, id=new_id))
+            if new:  # one statement for them all (an export brings thousands)
+                rows = [r.run_values(run, with_id=False) for run in new]
+                ids = conn.execute(
+                    sql.insert(sql.run).returning(sql.run.c.id, sort_by_parameter_order=True),
+                    rows,
+                ).scalars().all()
+                written.extend(replace(run, id=new_id) for run, new_id in zip(new, ids,
+                                                                               strict=True))
         return tuple(written)
 
     def undo_import(self, added_ids: Sequence[int], restore: Sequence[Run]) -> tuple[Run, ...]:
@@ -189,6 +193,18 @@ class RunImports:
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (WATCHED_KEY, value),
             )
+
+
+def _hashes_saved(conn: Any, digests: Sequence[str]) -> set[str]:
+    """Which of ``digests`` a saved run already has (asked a few hundred at a time)."""
+    found: set[str] = set()
+    for start in range(0, len(digests), 500):
+        part = digests[start:start + 500]
+        marks = ",".join("?" * len(part))
+        rows = conn.execute(f"SELECT content_hash FROM run WHERE content_hash IN ({marks})",
+                            part)
+        found.update(row[0] for row in rows)
+    return found
 
 
 def _hash_saved(conn: Any, digest: str) -> bool:

@@ -99,6 +99,9 @@ class OpRunner:
         self.events = events
         self.history = history
         self._assessment: tuple[tuple[int, date], Assessment] | None = None
+        #: True while ``data_changed`` announces a change read back on a worker (a big
+        #: import): a tab may then show it in parts, a turn of the event loop each
+        self.big_change = False
 
     def run(self, operation: Callable[..., Done[T]], /, *args: Any, **kwargs: Any) -> Outcome[T]:
         try:
@@ -188,7 +191,11 @@ class OpRunner:
         if changes:
             if self.history.apply_loaded(changes, loaded.history, since=since):
                 self._assessment = ((self.history.version, loaded.today), loaded.assessment)
-            self.events.data_changed.emit(changes)
+            self.big_change = True
+            try:
+                self.events.data_changed.emit(changes)
+            finally:
+                self.big_change = False
         return Outcome(True, value, changes)
 
     def _failed(

@@ -6,7 +6,7 @@ paper (the PDF stays small and quick to write):
 
 - the daily pain dots: dots of the same pain that overlap almost whole (days in a row,
   or two days apart on a long range) are one line with round ends; others stay dots;
-- the 7-day mean: one point per day, less those within 0.05 pt of a straight stretch;
+- the 7-day mean: one point per day, less those in the middle of a straight stretch;
 - strength ticks: ticks that touch and have the same height are one bar;
 - the weekly bars: one call per colour.
 
@@ -34,7 +34,8 @@ DOT_PT = 2.6  # a pain dot's width
 TICK_PT = 1.2  # a strength tick's width
 MEAN_PT = 1.4
 # Merging tolerances, far below what ink on paper shows (a point is 0.35 mm):
-LINE_TOLERANCE_PT = 0.05  # how far a dropped point of the mean may be from its line
+STRAIGHT_PT = 1e-6  # how far from its line a point of the mean may be and still be dropped
+LINE_TOLERANCE_PT = 0.05  # what all the dropped points together may stray (tested)
 DOT_GAP_PT = DOT_PT / 4  # dots this close are one line (its edge dips < 0.05 pt between)
 
 Point = tuple[float, float]
@@ -54,26 +55,22 @@ class Shapes:
     km_top: float = 10.0
 
 
-def simplify(line: list[Point], tolerance: float = LINE_TOLERANCE_PT) -> list[Point]:
-    """``line`` (x increasing) less the points that lie within ``tolerance`` of the
-    straight line that replaces them; its ends always stay."""
+def simplify(line: list[Point]) -> list[Point]:
+    """``line`` less the points in the middle of a straight stretch (its ends stay).
+
+    A point goes when it lies on the line from the last point kept to the next one (to a
+    millionth of a point, so the dropped points add up to no visible error: collinearity
+    carries over, a, b, c and a, c, d on one line put b on a-d)."""
     if len(line) < 3:
         return line
     out = [line[0]]
-    anchor, k, n = 0, 2, len(line)
-    while k < n:
-        ax, ay = line[anchor]
+    ax, ay = line[0]
+    for k in range(1, len(line) - 1):
         bx, by = line[k]
-        dx, dy = bx - ax, by - ay
-        reach = tolerance * (dx * dx + dy * dy) ** 0.5
-        # every point between the anchor and k close enough to the chord anchor -> k?
-        if all(abs((line[j][0] - ax) * dy - (line[j][1] - ay) * dx) <= reach
-               for j in range(anchor + 1, k)):
-            k += 1
-        else:
-            anchor = k - 1
-            out.append(line[anchor])
-            k = anchor + 2
+        cx, cy = line[k + 1]
+        if abs((bx - ax) * (cy - ay) - (by - ay) * (cx - ax)) > STRAIGHT_PT * (cx - ax):
+            out.append(line[k])
+            ax, ay = bx, by
     out.append(line[-1])
     return out
 

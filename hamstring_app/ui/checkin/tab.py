@@ -34,11 +34,12 @@ from hamstring_app.ui.checkin.runs import RunsPanel
 from hamstring_app.ui.checkin.safety_bar import SafetyBar
 from hamstring_app.ui.checkin.verdict_panel import VerdictPanel
 from hamstring_app.ui.context import AppContext
-from hamstring_app.ui.events import Kind
+from hamstring_app.ui.events import Changes, Kind
 from hamstring_app.ui.importing.prompt import NewRunsPrompt
 from hamstring_app.ui.tab_order import apply_tab_order
 from hamstring_app.ui.widgets.fit_scroll import FitScrollArea
 from hamstring_app.ui.widgets.stale_tab import StaleTab
+from hamstring_app.ui.widgets.steps import Steps
 
 log = logging.getLogger(__name__)
 
@@ -124,6 +125,10 @@ class CheckInTab(StaleTab):
         self.title = self.tr("Today")
         self._today_seen = ctx.clock.today()
         self.undo_stack = QUndoStack(self)
+        # after a big change (an import of hundreds of runs) the tab is redrawn in parts,
+        # one per turn of the event loop, so the window never freezes for long
+        self.steps = Steps(self)
+        self._big_change = False
 
         self.form = CheckInForm(ctx)
         self.runs = RunsPanel(ctx, self.undo_stack)
@@ -217,6 +222,13 @@ class CheckInTab(StaleTab):
 
     # ------------------------------------------------------------------ refresh
 
+    def _on_data_changed(self, changes: Changes) -> None:
+        self._big_change = self.ctx.ops.big_change
+        try:
+            super()._on_data_changed(changes)
+        finally:
+            self._big_change = False
+
     def refresh(self) -> None:
         today = self.ctx.clock.today()
         if today != self._today_seen:
@@ -228,6 +240,11 @@ class CheckInTab(StaleTab):
             self.form.load()
         self.runs.load()
         self.new_runs.load()
+        if self._big_change:
+            self.steps.start(lambda: self.history.load(self.snapshot.get()),
+                             self.refresh_verdict)
+            return
+        self.steps.clear()  # this refresh shows all of it
         history = self.snapshot.get()
         self.history.load(history)
         self.refresh_verdict(history)
@@ -252,9 +269,15 @@ class CheckInTab(StaleTab):
         units = history.profile.units if history.profile is not None else Units.KM
         self.verdict.show_assessment(assessment, units)
         self.safety.show_assessment(assessment)  # an open warning sign, every day till assessed
+        if self.steps.running:  # in parts: the plan on a turn of its own
+            self.steps.then(lambda: self._show_plan(assessment, units))
+        else:
+            self._show_plan(assessment, units)
+        return assessment
+
+    def _show_plan(self, assessment: Assessment, units: Units) -> None:
         self.plan.show_assessment(assessment, units)
         apply_tab_order(self.right)  # new advice items take their place in the Tab order
-        return assessment
 
     def record_assessment(self) -> None:
         """"I have been assessed": ask, save through the op runner (which refreshes)."""

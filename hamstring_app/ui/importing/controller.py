@@ -16,8 +16,8 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from hamstring_app.core.models import Units
-from hamstring_app.importer.plan import ToWrite, runs_to_write
-from hamstring_app.store.importing import Imported, Preview, import_runs, preview_import
+from hamstring_app.importer.plan import PlanRow
+from hamstring_app.store.importing import Imported, Preview, import_rows, preview_import
 from hamstring_app.ui.context import AppContext
 from hamstring_app.ui.importing.review import ReviewDialog
 from hamstring_app.ui.ops import Outcome
@@ -155,9 +155,9 @@ class ImportController(QObject):
 
     def _accepted(self) -> None:
         assert self.review is not None
-        to_write = runs_to_write(self.review.rows)
+        rows = self.review.rows
         self._drop_review()
-        self._write(to_write, quiet=False)
+        self._write(rows, quiet=False)
 
     def _drop_review(self) -> None:
         if self.review is not None:
@@ -167,13 +167,16 @@ class ImportController(QObject):
     # ------------------------------------------------------------------ writing
 
     def _write(
-        self, to_write: ToWrite, *, quiet: bool, saved: Callable[[], None] | None = None
+        self, rows: Sequence[PlanRow], *, quiet: bool, saved: Callable[[], None] | None = None
     ) -> None:
+        """Write the ticked ``rows`` (made into runs on the worker too); quiet: the
+        watched folder's new runs, saved to wait for review, with no dialog."""
         if not quiet:
             self._show_progress(self.tr("Saving the runs..."))
         self.handle = self.ctx.ops.run_in_background(
-            import_runs,
-            to_write,
+            import_rows,
+            list(rows),
+            needs_review=quiet,
             on_done=lambda outcome: self._written(outcome, quiet, saved),
             parent=self.window,
             reload=True,  # hundreds of new days: read back off the UI thread
@@ -241,9 +244,8 @@ class ImportController(QObject):
 
         def read(preview: Preview) -> None:
             self.handle = None
-            to_write = runs_to_write(preview.rows, needs_review=True)
-            if to_write.new or to_write.merged:
-                self._write(to_write, quiet=True, saved=saved)
+            if any(row.include and row.can_include for row in preview.rows):
+                self._write(preview.rows, quiet=True, saved=saved)
             else:
                 if saved is not None:
                     saved()
