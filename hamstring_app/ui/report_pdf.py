@@ -32,6 +32,7 @@ from PySide6.QtGui import (
 from hamstring_app import APP_NAME, __version__
 from hamstring_app.assets import resource_path
 from hamstring_app.core.report import DISCLAIMER, SECTIONS, Report
+from hamstring_app.ui.dates import day_text, localise_dates
 from hamstring_app.ui.report_graphs import draw_graphs
 from hamstring_app.ui.verdicts import word_for_plain
 
@@ -75,7 +76,13 @@ def page_size_for(locale: QLocale | None = None) -> QPageSize:
 
 
 def _d(day: date | None) -> str:
-    return day.isoformat() if day else "-"
+    """A date in the report: the app's one format from the locale (ui/dates.py)."""
+    return html.escape(day_text(day)) if day else "-"
+
+
+def _range(report: Report) -> str:
+    """The report's period, e.g. "Mon, 2 Mar 2026 to Tue, 31 Mar 2026"."""
+    return f"{day_text(report.start)} to {day_text(report.end)}"
 
 
 def _v(value: object) -> str:
@@ -96,7 +103,7 @@ def report_html(report: Report, sections: tuple[str, ...] = SECTIONS) -> str:
     p = report.history.profile
     parts = [
         f"<h1>{APP_NAME}: report for a health professional</h1>",
-        f"<p class='small'>{report.start.isoformat()} to {report.end.isoformat()} · "
+        f"<p class='small'>{html.escape(_range(report))} · "
         f"made with {APP_NAME} {__version__}</p>",
     ]
     if "summary" in sections:
@@ -164,7 +171,8 @@ def report_html(report: Report, sections: tuple[str, ...] = SECTIONS) -> str:
                 + "</p>"
             )
     parts.append(f"<p class='small'>{html.escape(DISCLAIMER)}</p>")
-    return "".join(parts)
+    # the rules' own sentences (referral reason, triggers) write days as YYYY-MM-DD
+    return localise_dates("".join(parts))
 
 
 STYLE = (
@@ -216,7 +224,7 @@ def _footer(painter: QPainter, report: Report, rect: QRectF, page: int, pages: i
     painter.drawText(
         text_rect,
         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-        f"{APP_NAME} report, {report.start.isoformat()} to {report.end.isoformat()}",
+        f"{APP_NAME} report, {_range(report)}",
     )
     painter.drawText(
         text_rect,
@@ -288,7 +296,7 @@ def write_pdf(
     """Write the report to ``path`` (a new PDF); returns the number of pages."""
     writer = QPdfWriter(str(path))
     writer.setResolution(300)
-    writer.setTitle(f"{APP_NAME} report {report.start.isoformat()} to {report.end.isoformat()}")
+    writer.setTitle(f"{APP_NAME} report, {_range(report)}")
     writer.setCreator(f"{APP_NAME} {__version__}")
     writer.setPageLayout(
         QPageLayout(

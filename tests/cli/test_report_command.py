@@ -12,6 +12,7 @@ from hamstring_app.cli import main
 from hamstring_app.core.demo import build_demo_history
 from hamstring_app.core.models import CheckIn
 from hamstring_app.store.repository import open_repository
+from hamstring_app.ui.dates import day_text
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler")
 
@@ -38,16 +39,17 @@ def test_report_text_matches_the_data(tmp_path, capsys):
     ).stdout
     flat = " ".join(text.split())
     assert "report for a health professional" in flat
-    assert f"Onset {history.profile.injury_start.isoformat()}" in " ".join(text.split())
-    assert f"{sign_day.isoformat()} sharp pain" in " ".join(text.split())
+    # dates as the locale writes them (ui/dates.py), as on every tab
+    assert f"Onset {day_text(history.profile.injury_start)}" in flat
+    assert f"{day_text(sign_day)} sharp pain" in flat
     assert "Verdict today" in text
     for k in range(14):  # the 14-day table, each day with its pain at rest
         day = today - timedelta(days=k)
         c = next((c for c in history.checkins if c.day == day), None)
-        lines = text.splitlines()
-        line = [x for x in lines if x.strip().startswith(day.isoformat())][-1]  # the table
+        lines = [" ".join(x.split()) for x in text.splitlines()]
+        line = [x for x in lines if x.startswith(day_text(day) + " ")][-1]  # the table
         if c is not None and c.pain_rest is not None:
-            assert line.split()[1] == str(c.pain_rest)
+            assert line.split()[len(day_text(day).split())] == str(c.pain_rest)
     assert "not a diagnosis" in flat
 
 
