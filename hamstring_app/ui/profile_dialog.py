@@ -4,19 +4,23 @@ from __future__ import annotations
 
 from datetime import date
 
+import shiboken6
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QRadioButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -43,6 +47,8 @@ from hamstring_app.ui.theme import error_colour
 from hamstring_app.ui.widgets.date_field import DateField
 
 FIELDS = ("injury_start", "usual_weekly_km", "usual_cadence_spm")  # in the form's order
+MIN_WIDTH = 520
+WINDOW_FRAME = 60  # px a window manager's title bar and borders may take
 
 
 def _with_unit(field: QWidget, unit: QLabel) -> QWidget:
@@ -82,9 +88,20 @@ class ProfileDialog(QDialog):
         self.setWindowTitle(
             self.tr("Welcome to Hamstring Coach") if first_run else self.tr("Profile")
         )
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(MIN_WIDTH)
 
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        # all but the buttons scrolls, for a screen too short for the whole Welcome
+        self.body = QWidget()
+        layout = QVBoxLayout(self.body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(self.body)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # it follows the focused field
+        outer.addWidget(self.scroll, 1)
         if first_run:
             intro = QLabel(
                 self.tr(
@@ -201,7 +218,8 @@ class ProfileDialog(QDialog):
             again.setObjectName("newEpisodeButton")
             again.setToolTip(self.tr("Start a new injury episode; everything so far is kept"))
             again.clicked.connect(self._ask_new_episode)
-        layout.addWidget(buttons)
+        outer.addWidget(buttons)
+        self.buttons = buttons
 
         self._first_run = first_run
         self._leaving = False
@@ -215,14 +233,13 @@ class ProfileDialog(QDialog):
             # a message goes while the value is being fixed; leaving the field reads it
             edit.textEdited.connect(lambda _text, name=name: self._forget(name))
         # leaving a field says at once why its value is refused, and clears that when fixed
-        self.start_edit.line.editingFinished.connect(lambda: self._check("injury_start"))
-        self.weekly_edit.editingFinished.connect(lambda: self._check("usual_weekly_km"))
-        self.cadence_edit.editingFinished.connect(lambda: self._check("usual_cadence_spm"))
+        self.start_edit.line.editingFinished.connect(self._check_start)
+        self.weekly_edit.editingFinished.connect(self._check_weekly)
+        self.cadence_edit.editingFinished.connect(self._check_cadence)
         self._load(profile)
         # wrapped text makes Qt's first guess at the height too small, which squeezes the
         # choices below it: start at the full height the contents ask for
-        self._base_height = self.sizeHint().height()
-        self.setMinimumHeight(self._base_height)
+        self._fit_height()
 
     def _ask_new_episode(self) -> None:
         self.new_episode_requested = True
@@ -290,8 +307,21 @@ class ProfileDialog(QDialog):
             return None if value is None else value * km_per_unit(self._units())
         return read_cadence(self.cadence_edit.text())
 
+    # slots of the dialog itself (not lambdas), so that a field losing the focus while the
+    # dialog is being destroyed calls nothing
+    def _check_start(self) -> None:
+        self._check("injury_start")
+
+    def _check_weekly(self) -> None:
+        self._check("usual_weekly_km")
+
+    def _check_cadence(self) -> None:
+        self._check("usual_cadence_spm")
+
     def _check(self, name: str) -> None:
         """Say why the field's value is refused, or clear what was said."""
+        if not shiboken6.isValid(self) or not self.isVisible():
+            return  # closing: a field lost the focus on the way
         label = self.errors.labels[name]
         try:
             self._read(name)
@@ -310,15 +340,27 @@ class ProfileDialog(QDialog):
             self._fit_height()
 
     def _fit_height(self) -> None:
-        """Grow to show every message in full, and back when they go: wrapped text does
-        not resize a shown dialog by itself, and would be cut to one line."""
-        layout = self.layout()
-        layout.activate()
-        needed = max(layout.totalHeightForWidth(self.width()),
-                     layout.totalMinimumSize().height(), self._base_height)
-        if needed != self.height():
-            self.setMinimumHeight(needed)
-            self.resize(self.width(), needed)
+        """As tall as the questions and messages, up to the screen's height (then they
+        scroll): wrapped text does not resize a shown dialog by itself, and would be cut
+        to one line."""
+        outer = self.layout()
+        margins = outer.contentsMargins()
+        body = self.body.layout()
+        body.activate()
+        # wide enough for the widest row and a scroll bar: nothing is cut at the side
+        bar = self.scroll.verticalScrollBar().sizeHint().width()
+        self.setMinimumWidth(max(MIN_WIDTH, body.totalMinimumSize().width() + bar
+                                 + margins.left() + margins.right()))
+        width = max(self.width(), self.minimumWidth()) - margins.left() - margins.right() - bar
+        needed = max(body.totalHeightForWidth(width), body.totalMinimumSize().height())
+        chrome = (self.buttons.sizeHint().height() + outer.spacing() + margins.top()
+                  + margins.bottom())
+        screen = self.screen() or QApplication.primaryScreen()
+        room = screen.availableGeometry().height() - WINDOW_FRAME if screen else needed + chrome
+        body_height = max(120, min(needed, room - chrome))
+        self.scroll.setMinimumHeight(body_height)
+        self.setMinimumHeight(body_height + chrome)
+        self.resize(max(self.width(), self.minimumWidth()), body_height + chrome)
 
     def build_profile(self) -> Profile:
         """The profile the form describes. Raises ValidationError when it is not valid;
@@ -359,6 +401,9 @@ class ProfileDialog(QDialog):
                 self.error_label.setText(sentence(exc.message))
                 self.error_label.show()
             self._fit_height()
+            focus = QApplication.focusWidget()
+            if focus is not None and self.body.isAncestorOf(focus):
+                self.scroll.ensureWidgetVisible(focus)
             return
         super().accept()
 

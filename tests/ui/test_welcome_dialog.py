@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from hamstring_app.core.models import Units
 from hamstring_app.ui.profile_dialog import ProfileDialog
@@ -132,3 +132,26 @@ def test_cancel_on_the_profile_dialog_asks_nothing(qtbot):
     dialog.show()
     dialog.reject()
     assert dialog.findChild(QMessageBox) is None and not dialog.isVisible()
+
+
+def test_at_150_percent_font_the_welcome_fits_the_screen_and_scrolls(qtbot):
+    original = QApplication.font()
+    bigger = QApplication.font()
+    bigger.setPointSizeF(bigger.pointSizeF() * 1.5)
+    QApplication.setFont(bigger)
+    try:
+        dialog = ProfileDialog(TODAY, None, first_run=True)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        dialog.start_edit.line.setText("2031-03-18")
+        dialog.cadence_edit.setText("50")
+        _start(dialog)
+        room = dialog.screen().availableGeometry().height()
+        assert dialog.height() <= room
+        assert dialog.findChild(QDialogButtonBox).isVisible()  # Start and Cancel stay on show
+        # the widest row fits beside the scroll bar: nothing is cut at the side
+        assert dialog.body.minimumSizeHint().width() <= dialog.scroll.viewport().width()
+        dialog.done(0)
+    finally:
+        QApplication.setFont(original)

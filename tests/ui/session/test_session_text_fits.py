@@ -116,3 +116,20 @@ def test_the_week_heads_never_break_inside_a_date(strength_app, qtbot, size, fon
     doc.setHtml(label.text())
     doc.setTextWidth(label.contentsRect().width())
     assert doc.idealWidth() <= label.contentsRect().width() + 1  # no cut-off columns
+
+
+@pytest.mark.parametrize("font_scale", [1.0, 1.5], indirect=True)
+@pytest.mark.parametrize("size", SIZES)
+def test_the_plan_cards_fit_without_sideways_scrolling(strength_app, qtbot, size, font_scale):
+    session, tab = strength_app(demo=True)  # phase 4: the longest doses, a full history
+    session.window.resize(*size)
+    qtbot.wait(100)
+    plan = tab.plan_view
+    assert plan.rows
+    viewport = plan.list_area.viewport()
+    assert plan.list_area.widget().width() <= viewport.width()  # nothing to scroll sideways
+    assert plan.list_area.horizontalScrollBar().maximum() == 0
+    for row in plan.rows:
+        for button in (row.easier_button, row.harder_button):
+            right = button.mapTo(viewport, button.rect().topRight()).x()
+            assert right <= viewport.width(), (row.name_label.text(), right, viewport.width())
