@@ -39,7 +39,7 @@ from hamstring_app.ui.dates import day_text
 COLUMNS = ("", "Date", "Distance", "Time", "Type", "RPE", "Cadence", "Descent", "Status",
            "Why / file")  # fmt: skip
 INCLUDE, DATE, DISTANCE, TIME, TYPE, RPE, CADENCE, DESCENT, STATUS, WHY = range(len(COLUMNS))
-WIDTHS = (28, 90, 80, 70, 100, 50, 75, 70, 80, 400)
+WIDTHS = (28, 130, 80, 70, 100, 50, 75, 70, 80, 400)  # the date in full: "Wed, 15 Mar 2023"
 
 Index = QModelIndex | QPersistentModelIndex
 
