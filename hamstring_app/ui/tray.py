@@ -39,13 +39,14 @@ class AppTray(QObject):
         window: QWidget,
         told: QSettings,
         *,
-        available: Callable[[], bool] = QSystemTrayIcon.isSystemTrayAvailable,
+        available: Callable[[], bool] | None = None,
     ) -> None:
         super().__init__(window)
         self.ctx = ctx
         self.window = window
         self._told = told
-        self._available = available
+        #: is there a system tray? (asked each time: a panel can come and go)
+        self._available = available or QSystemTrayIcon.isSystemTrayAvailable
         self.icon: QSystemTrayIcon | None = None
         #: really quit the app (set by the app; the Quit entry and File > Quit call it)
         self.quit: Callable[[], None] = QApplication.quit

@@ -129,3 +129,34 @@ def test_clicking_the_notification_opens_todays_check_in(qtbot, window, tray):
     tray.icon.messageClicked.emit()
     qtbot.waitExposed(window)
     assert tab.form.day() == window.ctx.clock.today()
+
+
+@pytest.mark.parametrize("tray_there", [True, False])
+def test_started_minimised_from_login(qapp, tmp_path, clock, home, monkeypatch, tray_there):
+    """--minimized: only the tray icon where there is a tray, else a minimised window."""
+    from PySide6.QtCore import QTimer
+
+    from hamstring_app.ui import app as app_module
+
+    data = tmp_path / "data"
+    first = app_module.launch(data_dir=data, clock=clock)
+    first.ctx.repo.save_profile(Profile(injury_start=clock.today() - timedelta(days=9)))
+    first.close()
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", lambda: tray_there)
+    monkeypatch.setattr(QSystemTrayIcon, "showMessage", lambda *a: None)
+    seen = {}
+
+    def look():
+        window = next(w for w in QApplication.topLevelWidgets()
+                      if type(w).__name__ == "MainWindow" and w.ctx.paths.root == data)
+        seen.update(visible=window.isVisible(), minimized=window.isMinimized(),
+                    tray=window.tray.active())
+        QApplication.quit()
+
+    QTimer.singleShot(300, look)
+    assert app_module.run_gui(data_dir=str(data), minimized=True) == 0
+    if tray_there:
+        assert seen == {"visible": False, "minimized": False, "tray": True}
+    else:
+        assert seen["visible"] and seen["minimized"] and not seen["tray"]
+    assert QApplication.instance().quitOnLastWindowClosed()  # put back on the way out
