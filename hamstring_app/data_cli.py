@@ -224,8 +224,9 @@ def run_report(
     if first > last:
         return _fail("report", EXIT_INVALID, "--from is after --to", err)
     from hamstring_app.core.library import exercise_names
-    from hamstring_app.core.report import build_report
-    from hamstring_app.ui.report_pdf import headless_app, write_pdf
+    from hamstring_app.core.report import SECTIONS, build_report
+    from hamstring_app.ui.data_out.report_ui import write_pdf_atomic
+    from hamstring_app.ui.report_pdf import headless_app
 
     app = headless_app()
     report = build_report(
@@ -236,9 +237,14 @@ def run_report(
         sessions_per_week=settings.sessions_per_week,
     )
     try:
-        pages = write_pdf(Path(out_file).expanduser(), report)
+        # beside the target under a temporary name, then moved into place: a folder that
+        # is missing or read-only is an error, never a report said to be written
+        pages = write_pdf_atomic(Path(out_file).expanduser(), report, SECTIONS)
     except OSError as exc:
-        return _fail("report", EXIT_FAILURE, f"Could not write {out_file}: {exc}", err)
+        reason = exc.strerror or str(exc)
+        said = f"Could not write {out_file}: {reason}. Nothing was written."
+        return _fail("report", EXIT_FAILURE, said, err)
     del app
-    print(f"Wrote the report ({pages} pages, {first} to {last}) to {out_file}.", file=out)
+    noun = "page" if pages == 1 else "pages"
+    print(f"Wrote the report ({pages} {noun}, {first} to {last}) to {out_file}.", file=out)
     return EXIT_OK

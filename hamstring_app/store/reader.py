@@ -69,6 +69,17 @@ def _datetime(value: Any) -> datetime | None:
     return None if value is None else datetime.fromisoformat(value)
 
 
+class _Bools(dict[Any, Any]):
+    """Stored 0, 1 and NULL as False, True and None in one lookup made in C; any other
+    value as ``bool`` says (the same as ``_bool``)."""
+
+    def __missing__(self, value: Any) -> bool:
+        return bool(value)
+
+
+_BOOLS = _Bools({0: False, 1: True, None: None})
+
+
 def _enum(kind: type[Enum]) -> Callable[[Any], Any]:
     members = {e.value: e for e in kind}
     return members.__getitem__
@@ -98,7 +109,10 @@ def _builder(cls: type[Any], names: Sequence[str]) -> Build:
     every row of the history: tens of thousands of times at start-up.
     """
     hints = typing.get_type_hints(cls)
-    namespace: dict[str, Any] = {"new": object.__new__, "cls": cls}
+    namespace: dict[str, Any] = {
+        "new": object.__new__, "cls": cls, "bools": _BOOLS.__getitem__,
+        "to_date": date.fromisoformat, "to_datetime": datetime.fromisoformat,
+    }
     lines = ["def build(row):", "    record = new(cls)"]
     given = set(names)
     for f in fields(cls):
@@ -109,7 +123,13 @@ def _builder(cls: type[Any], names: Sequence[str]) -> Build:
     for index, name in enumerate(names):
         decode = _decoder(hints[name])
         value = f"row[{index}]"
-        if decode is not None:
+        # the usual decoders written out in place: no Python call per value
+        if decode is _bool:
+            value = f"bools({value})"
+        elif decode is _date or decode is _datetime:
+            to = "to_date" if decode is _date else "to_datetime"
+            value = f"(None if (v := {value}) is None else {to}(v))"
+        elif decode is not None:
             namespace[f"decode_{name}"] = decode
             value = f"decode_{name}({value})"
         lines.append(f"    set_{name}(record, {value})")

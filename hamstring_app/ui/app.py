@@ -14,10 +14,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from types import TracebackType
 
 from PySide6.QtCore import QLockFile, QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hamstring_app import APP_ID, APP_NAME, ORG_NAME, __version__
 from hamstring_app.core.clock import Clock, SystemClock
@@ -38,6 +37,7 @@ from hamstring_app.store.errors import StorageUnavailable, StoreError, storage_p
 from hamstring_app.store.repository import Repository, open_repository, prepare_writes
 from hamstring_app.ui.checkin.reminder import CheckInReminder
 from hamstring_app.ui.context import AppContext
+from hamstring_app.ui.error_reporter import ErrorReporter
 from hamstring_app.ui.events import AppEvents
 from hamstring_app.ui.file_watch import DataFileWatch
 from hamstring_app.ui.main_window import MainWindow, TabFactory
@@ -108,56 +108,6 @@ def acquire_instance_lock(paths: DataPaths) -> QLockFile | None:
             raise problem
         raise OSError(errno.EIO, f"the lock file {paths.lock_file} could not be written")
     return None
-
-
-# --------------------------------------------------------------------------- errors
-
-
-class ErrorReporter:
-    """Unexpected errors: the traceback goes to the log, the person gets a human message.
-
-    Saved data is never at risk: every write is its own transaction, committed or rolled
-    back by the store before control returns here.
-    """
-
-    def __init__(self, paths: DataPaths, parent: QWidget | None = None) -> None:
-        self.paths = paths
-        self.parent = parent
-        self._showing = False
-        self._previous = sys.excepthook
-
-    def install(self) -> None:
-        sys.excepthook = self.handle
-
-    def uninstall(self) -> None:
-        sys.excepthook = self._previous
-
-    def handle(
-        self,
-        exc_type: type[BaseException],
-        exc: BaseException,
-        tb: TracebackType | None,
-    ) -> None:
-        if issubclass(exc_type, KeyboardInterrupt):
-            QApplication.quit()
-            return
-        log.error("Unexpected error:\n%s", "".join(traceback.format_exception(exc_type, exc, tb)))
-        if self._showing or QApplication.instance() is None:
-            return
-        self._showing = True
-        try:
-            QMessageBox.critical(
-                self.parent,
-                APP_NAME,
-                QApplication.translate(
-                    "ErrorReporter",
-                    "Something went wrong and that action did not finish.\n\n"
-                    "Everything you had already saved is safe. You can carry on, or close "
-                    "and reopen the app.\n\nThe details are in the log file:\n{log}",
-                ).format(log=self.paths.log_file),
-            )
-        finally:
-            self._showing = False
 
 
 # --------------------------------------------------------------------------- launch

@@ -13,13 +13,14 @@ the task asked to stop) once that widget is destroyed.
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 
 from hamstring_app.core.tasks import Cancelled
 
@@ -29,6 +30,56 @@ log = logging.getLogger(__name__)
 PROGRESS_INTERVAL_S = 0.05
 
 _live: set[TaskHandle] = set()  # handles of tasks whose callbacks have not run yet
+
+#: while a worker is alive, the main thread collects garbage this often (milliseconds)
+GC_INTERVAL_MS = 200
+
+
+class _MainThreadCollector:
+    """Keeps the cyclic garbage collector off worker threads.
+
+    Python runs an automatic collection on whichever thread happens to allocate when the
+    counts pass their thresholds. On a worker that can free a cycle holding a QObject
+    made on the main thread, and Qt objects freed on the wrong thread can crash. So while
+    any worker is alive automatic collection is off, and a timer on the main thread does
+    what it would have done (only the generations whose counts are due, so it stays
+    cheap); when the last worker has ended, the collector is switched back on.
+    """
+
+    def __init__(self) -> None:
+        self.paused = False
+        self.timer: QTimer | None = None
+
+    def pause(self) -> None:
+        if self.paused or not gc.isenabled():
+            return
+        gc.disable()
+        self.paused = True
+        if self.timer is None:
+            self.timer = QTimer()
+            self.timer.setInterval(GC_INTERVAL_MS)
+            self.timer.timeout.connect(self.collect_due)
+        self.timer.start()
+
+    @staticmethod
+    def collect_due() -> None:
+        counts, thresholds = gc.get_count(), gc.get_threshold()
+        due = [g for g in range(3) if thresholds[g] and counts[g] >= thresholds[g]]
+        if due:
+            gc.collect(max(due))
+
+    def resume_if_idle(self) -> None:
+        if not self.paused or any(h._thread.is_alive() for h in _live):
+            return
+        if self.timer is not None:
+            self.timer.stop()
+        self.paused = False
+        # no collection forced here (this may run inside a nested event loop): the next
+        # automatic one comes at the next allocation, and only the main thread is left
+        gc.enable()
+
+
+_collector = _MainThreadCollector()
 
 
 class _Relay(QObject):
@@ -98,6 +149,9 @@ class TaskHandle(QObject):
         on_cancelled: Callable[[], None] | None,
     ) -> None:
         super().__init__()
+        # held until the result is in, then let go on the main thread: the worker's own
+        # reference is not the last, so nothing the work holds is freed on the worker
+        self._work: Callable[[Token], Any] | None = work
         self._on_done = on_done
         self._on_error = on_error
         self._on_progress = on_progress
@@ -133,7 +187,9 @@ class TaskHandle(QObject):
         # the Qt objects it held are released on this thread, not on that one
         self._thread.join(1.0)
         self.running = False
+        self._work = None
         _live.discard(self)
+        _collector.resume_if_idle()
         return not self._orphaned
 
     def _orphan(self) -> None:
@@ -177,6 +233,7 @@ def run_task(
     handle = TaskHandle(work, on_done, on_error, on_progress, on_cancelled)
     if parent is not None:
         parent.destroyed.connect(handle._orphan)
+    _collector.pause()
     _live.add(handle)
     handle._thread.start()
     return handle
@@ -196,4 +253,5 @@ def stop_all(timeout_s: float = 5.0) -> bool:
     ended = True
     for handle in list(_live):
         ended = handle.wait(max(0.0, deadline - time.monotonic())) and ended
+    _collector.resume_if_idle()
     return ended

@@ -163,6 +163,7 @@ def test_window_geometry_is_remembered_inside_the_data_folder(session_factory, q
 
 
 def test_unexpected_error_is_logged_and_explained(session_factory, monkeypatch, caplog):
+    monkeypatch.setenv("HAMSTRING_COACH_ERROR_DIALOGS", "1")  # the dialog, patched below
     session = session_factory()
     shown = []
     monkeypatch.setattr(QMessageBox, "critical", lambda *args: shown.append(args[2]))

@@ -1,4 +1,5 @@
-"""Start-up: the Strength and Recovery tabs are light shells until first shown."""
+"""Start-up: the Strength and Recovery tabs are light shells until first shown, and the
+file readers of the import wait for the first import."""
 
 from __future__ import annotations
 
@@ -19,6 +20,12 @@ HEAVY = (
     "hamstring_app.ui.session.plan_view",
     "sqlalchemy",  # reads take plain sqlite3; SQLAlchemy waits for the first write
     "alembic",
+    # the watch-file readers and their worker processes wait for the first import
+    "hamstring_app.ui.importing.controller",
+    "hamstring_app.importer.parallel",
+    "fitdecode",
+    "gpxpy",
+    "tcxreader",
 )
 
 CHILD = r"""

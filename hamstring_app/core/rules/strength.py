@@ -127,7 +127,10 @@ def replay_phase(index: DayIndex, i: int, start: int) -> int:
     if index.episode is not None:
         onsets.add(index.episode.onset.toordinal() - index.origin_ord)
 
-    phase, since, last_back = 1, start, -(10**9)
+    # phase 1 began at the onset, even one before the first record (a negative day here):
+    # the days in phase 1 count from it, not from the day the records begin
+    before = [k for k in onsets if k < 0]
+    phase, since, last_back = 1, start if start > 0 or not before else max(before), -(10**9)
     clean_runs: list[bool] = []
     last_red_flag = index.last_red_flag
     for k in range(start, n):
@@ -143,10 +146,11 @@ def replay_phase(index: DayIndex, i: int, start: int) -> int:
         if k - since < T.PHASE_MIN_DAYS or index.open_urgent(k) != NONE:
             continue  # too soon, or an urgent sign not yet assessed: no step up
         first = k - w + 1
+        no_flag_since = max(first, 0)  # NONE (-1) is below any day of the index
         rest_fine = (
             between(ok_cum, first, k) >= T.PHASE_MIN_CHECKINS
             and between(bad_cum, first, k) == 0
-            and last_red_flag[k] < first
+            and last_red_flag[k] < no_flag_since
         )
         two_clean = len(clean_runs) >= T.STRENGTH_SESSIONS_NEEDED and all(
             clean_runs[-T.STRENGTH_SESSIONS_NEEDED :]
@@ -160,7 +164,7 @@ def replay_phase(index: DayIndex, i: int, start: int) -> int:
             and two_clean
             and between(calm_cum, first, k) >= T.PHASE_MIN_CHECKINS
             and between(not_calm_cum, first, k) == 0
-            and last_red_flag[k] < first
+            and last_red_flag[k] < no_flag_since
         ):
             phase, since, clean_runs = 4, k, []
     return phase

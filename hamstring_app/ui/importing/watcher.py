@@ -15,15 +15,18 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 
 from hamstring_app.core.changes import Changes, Kind
-from hamstring_app.importer.reader import kind_of
 from hamstring_app.ui.context import AppContext
-from hamstring_app.ui.importing.controller import ImportController
+
+if TYPE_CHECKING:
+    from hamstring_app.ui.importing.controller import ImportController
 
 log = logging.getLogger(__name__)
 
@@ -32,10 +35,14 @@ MAX_DEPTH = 3  # sub-folders looked into (Gadgetbridge and phones sort files by 
 
 
 class FolderWatcher(QObject):
-    def __init__(self, ctx: AppContext, controller: ImportController, parent: QObject) -> None:
+    def __init__(
+        self, ctx: AppContext, controller: Callable[[], ImportController], parent: QObject
+    ) -> None:
+        """``controller`` gives the import controller (made on first use); the glue that
+        owns both calls ``after_import`` when one finished."""
         super().__init__(parent)
         self.ctx = ctx
-        self.controller = controller
+        self._controller = controller
         self.folder: Path | None = None
         self._seen: dict[str, tuple[int, int]] = {}  # by full path, this run of the app
         self._kept: dict[str, tuple[int, int]] = {}  # by path in the folder, in the store
@@ -51,7 +58,6 @@ class FolderWatcher(QObject):
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
             app.applicationStateChanged.connect(self._state_changed)
-        controller.finished.connect(lambda _done: self._after_import())
 
     def load_setting(self) -> None:
         folder = self.ctx.repo.get_settings().watch_folder.strip()
@@ -93,7 +99,11 @@ class FolderWatcher(QObject):
         if Kind.SETTINGS in changes.kinds or changes.whole:
             self.load_setting()
 
-    def _after_import(self) -> None:
+    @property
+    def controller(self) -> ImportController:
+        return self._controller()
+
+    def after_import(self) -> None:
         if self._waiting:
             self._waiting = False
             self.schedule()
@@ -174,6 +184,8 @@ class FolderWatcher(QObject):
 
 
 def _walk(folder: Path, depth: int) -> list[tuple[Path, tuple[int, int]]]:
+    from hamstring_app.importer.reader import kind_of  # the readers load on first look
+
     out: list[tuple[Path, tuple[int, int]]] = []
     try:
         entries = list(os.scandir(folder))

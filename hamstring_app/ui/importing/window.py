@@ -4,14 +4,17 @@ a folder..., dropping files, folders or zips onto the window, and the watched fo
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
 from hamstring_app.ui.context import AppContext
-from hamstring_app.ui.importing.controller import ImportController
 from hamstring_app.ui.importing.watcher import FolderWatcher
+
+if TYPE_CHECKING:
+    from hamstring_app.ui.importing.controller import ImportController
 
 FILE_FILTER = (
     "Activity files and exports (*.fit *.gpx *.tcx *.gz *.zip *summarizedActivities.json)"
@@ -31,9 +34,10 @@ class ImportGlue(QObject):
 
     def __init__(self, ctx: AppContext, window: QMainWindow, file_menu: QMenu) -> None:
         super().__init__(window)
+        self.ctx = ctx
         self.window = window
-        self.controller = ImportController(ctx, window)
-        self.watcher = FolderWatcher(ctx, self.controller, self)
+        self._controller: ImportController | None = None
+        self.watcher = FolderWatcher(ctx, lambda: self.controller, self)
         self.import_action = QAction(self.tr("&Import runs..."), window)
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
         self.import_action.setStatusTip(
@@ -49,6 +53,17 @@ class ImportGlue(QObject):
         window.setAcceptDrops(True)
         window.installEventFilter(self)
         self.watcher.load_setting()
+
+    @property
+    def controller(self) -> ImportController:
+        """Made on first use: the file readers and the worker processes they run in are
+        imported then, not while the app starts (they were a sixth of its start-up)."""
+        if self._controller is None:
+            from hamstring_app.ui.importing.controller import ImportController
+
+            self._controller = ImportController(self.ctx, self.window)
+            self._controller.finished.connect(lambda _done: self.watcher.after_import())
+        return self._controller
 
     def choose_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
