@@ -43,7 +43,7 @@ DESKTOP = "hamstring-coach.desktop"
 METAINFO = "io.github.hamstringcoach.HamstringCoach.metainfo.xml"
 SELF_TEST_TIMEOUT = 180
 #: libraries the bundle relies on the user's system for, which the build machine may lack
-HOST_ONLY = ("libwayland-", "libspeechd")
+HOST_ONLY = ("libwayland-", "libspeechd", "libcups")
 #: Debian packages whose libraries the xcb platform plugin needs and PyInstaller copies in
 XCB_PACKAGES = ("libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 "
                 "libxcb-render-util0 libxkbcommon-x11-0")
@@ -227,7 +227,8 @@ def check_libraries() -> None:
     missing = unresolved_libraries(BUNDLE)
     # Wayland client libraries are never bundled (PyInstaller leaves them to the host, and
     # every Wayland desktop has them); speech-dispatcher comes with the desktop's speech
-    # service. Missing here, they only matter on the user's machine, so just say so.
+    # service, libcups with its printing system. Missing here, they only matter on the
+    # user's machine, so just say so.
     optional = {lib for lib in missing if lib.startswith(HOST_ONLY)}
     for lib in sorted(optional):
         print(f"    note: {lib} is not on this machine (used by "

@@ -88,6 +88,9 @@ KEPT_PLUGINS = {
     "imageformats": {"qsvg"},
     # native look on Windows and macOS
     "styles": {"qmodernwindowsstyle", "qwindowsvistastyle", "qmacstyle"},
+    # printing the report: on Linux through CUPS (the plugin links the host's libcups);
+    # Windows and macOS printing is built into Qt Print Support itself
+    "printsupport": {"cupsprintersupport"},
     # spoken cues: the real engines, not the test double
     "texttospeech": {"qtexttospeech_speechd", "qtexttospeech_sapi", "qtexttospeech_winrt",
                      "qtexttospeech_darwin"},
@@ -109,14 +112,15 @@ DROPPED_OTHER_LIBS = re.compile(r"^(lib)?(avcodec|avformat|avutil|swresample|sws
 OPENSSL_LIBS = re.compile(r"^(lib)?(ssl|crypto)(-[\w]+)?[-.](so|dll|\d)", re.IGNORECASE)
 #: Linux system libraries taken from the running system, never copied in: every desktop
 #: that can show a Qt window has them, and a copy from the build machine can clash with
-#: the host's own (font configuration, GLib modules, the sound server). Without
-#: libpulse the app still runs; sound cues fall back to the system beep.
+#: the host's own (font configuration, GLib modules, the sound server, the printing
+#: system). Without libpulse the app still runs; sound cues fall back to the system beep.
+#: Without libcups (no printing system) the report can still be saved as a PDF.
 HOST_LIBS = re.compile(
     r"^lib(fontconfig|freetype|harfbuzz|glib-2\.0|gio-2\.0|gobject-2\.0|gmodule-2\.0|"
     r"gthread-2\.0|dbus-1|X11|X11-xcb|xkbcommon|xkbcommon-x11|pulse|pulse-simple|"
     r"pulsecommon-[\d.]+|sndfile|FLAC|vorbis|vorbisenc|ogg|opus|mpg123|mp3lame|asyncns|"
     r"systemd|gcrypt|gpg-error|gtk-3|gdk-3|atk-1\.0|pango-1\.0|pangocairo-1\.0|cairo|"
-    r"cairo-gobject|gdk_pixbuf-2\.0|speechd)\.so"
+    r"cairo-gobject|gdk_pixbuf-2\.0|speechd|cups)\.so"
 )
 #: Data that belongs to dropped parts: QML modules, and Qt's own translations (the app is
 #: written in English and installs no Qt translator, so they would never be loaded).

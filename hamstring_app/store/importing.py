@@ -123,16 +123,22 @@ def import_rows(
     return import_runs(repo, runs_to_write(rows, needs_review=needs_review), task=task)
 
 
-def undo_import(repo: Repository, imported: Imported) -> Done[tuple[Run, ...]]:
+def undo_import(
+    repo: Repository, imported: Imported, *, task: TaskToken | None = None
+) -> Done[tuple[Run, ...]]:
     """Take ``imported`` back: the runs it added are deleted and the runs it merged into
     are as they were, in one transaction. Returns the runs deleted."""
+    check_cancelled(task or NoTask())
     deleted = repo.undo_import([run.id for run in imported.added_runs if run.id is not None],
                                imported.merged_before)
     return Done(deleted, _run_days(imported))
 
 
-def redo_import(repo: Repository, imported: Imported) -> Done[None]:
+def redo_import(
+    repo: Repository, imported: Imported, *, task: TaskToken | None = None
+) -> Done[None]:
     """Do ``imported`` again after :func:`undo_import` (same ids, one transaction)."""
+    check_cancelled(task or NoTask())
     repo.redo_import(imported.added_runs, imported.merged_after)
     return Done(None, _run_days(imported))
 

@@ -431,8 +431,8 @@ def _offscreen_if_headless() -> None:
 
 
 def self_test() -> int:
-    """Create and migrate a database in a temporary folder, build the main window, and
-    have an import worker process parse a file.
+    """Create and migrate a database in a temporary folder, build the main window, have
+    an import worker process parse a file, and check printing (ui/print_check.py).
 
     Prints one line per step; exit 0 when everything worked, 1 with the reason otherwise.
     """
@@ -457,6 +457,10 @@ def self_test() -> int:
             from hamstring_app.importer.parallel import check_workers
 
             print(f"ok  an import worker process read a {check_workers()} track")
+            step = "checking that printing works"
+            from hamstring_app.ui.print_check import check_printing
+
+            print(f"ok  printing: {check_printing().summary}")
         except Exception as exc:  # the reason is the whole point of a self-test
             print(f"FAILED while {step}: {exc!r}", file=sys.stderr)
             traceback.print_exc()

@@ -256,7 +256,9 @@ def paint_report(device: QPagedPaintDevice, report: Report, sections: tuple[str,
         else:
             graphs_page, graphs_top, graphs_height = text_pages + 1, 0.0, GRAPHS_PT * scale
     pages = max(text_pages, graphs_page)
-    painter = QPainter(device)
+    painter = QPainter()
+    if not painter.begin(device):  # a PDF in a folder that is not there, a printer gone
+        raise OSError(5, "the report could not be written there")
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         for number in range(1, pages + 1):

@@ -89,6 +89,24 @@ def sentence_for(assessment: Assessment) -> str:
     return verdict_sentence(assessment.verdict)
 
 
+def day_verdict_word(verdict: Verdict, professional: bool) -> str:
+    """The word for a past day's verdict (the graphs' series): a stop that rested only on
+    a professional's "not yet" to running reads as their advice."""
+    if professional and verdict is Verdict.STOP:
+        return _tr(_PROFESSIONAL_WORD)
+    return verdict_word(verdict)
+
+
+def stop_legend_word(*, regular: bool, professional: bool) -> str:
+    """The legend's name for the stop bars, after the stops on show: both words when
+    both kinds are there."""
+    if professional and not regular:
+        return _tr(_PROFESSIONAL_WORD)
+    if professional:
+        return f"{verdict_word(Verdict.STOP)} / {_tr(_PROFESSIONAL_WORD)}"
+    return verdict_word(Verdict.STOP)
+
+
 def verdict_icon(verdict: Verdict) -> QIcon:
     """The verdict's icon (resources/icons/<verdict>.svg), drawn in the verdict's colour."""
     return icon(verdict.value)

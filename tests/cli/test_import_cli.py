@@ -137,3 +137,32 @@ def test_a_garmin_summary_json_is_watch_data_not_the_app_export(tmp_path, capsys
     assert main(["import", str(summary), "--data-dir", str(data)]) == 0  # found again
     assert "Added 0 runs" in (out := capsys.readouterr().out) and "1 already saved" in out
     assert len(saved_runs(data)) == 1
+
+
+def documented_keys(heading: str) -> list[set[str]]:
+    """The key columns of each table under ``heading`` in docs/data-formats.md."""
+    import re
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "data-formats.md").read_text()
+    section = doc.split(heading, 1)[1].split("\n## ", 1)[0]
+    tables = re.split(r"\n\n(?=\| key)", section)[1:]
+    return [set(re.findall(r"^\| `([a-z_]+)` \|", t, re.M)) for t in tables]
+
+
+def test_every_key_import_json_prints_is_documented(inbox, tmp_path, capsys):
+    data, other = tmp_path / "data", tmp_path / "other"
+    assert main(["import", str(inbox), "--data-dir", str(data)]) == 0
+    export = tmp_path / "export.json"
+    assert main(["export", "--json", str(export), "--data-dir", str(data)]) == 0
+    capsys.readouterr()
+    assert main(["import", str(export), str(inbox), "--dry-run", "--json",
+                 "--data-dir", str(other)]) == 0
+    report = json.loads(capsys.readouterr().out)
+    top, row, activity, per_file = documented_keys("## What `hamstring-app import --json` prints")
+    assert set(report) == top
+    unread = [r for r in report["rows"] if "distance_km" not in r]
+    read = [r for r in report["rows"] if "distance_km" in r]
+    assert unread and read  # the walk is skipped as a file; the runs are read
+    assert all(set(r) == row for r in unread)
+    assert all(set(r) == row | activity for r in read)
+    assert [set(f) for f in report["json"]] == [per_file]

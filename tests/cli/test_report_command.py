@@ -57,3 +57,18 @@ def test_report_refuses_bad_dates(tmp_path, capsys):
     args = ["report", "--out", str(tmp_path / "x.pdf"), "--from", "2026-02-30"]
     assert main([*args, "--data-dir", str(tmp_path)]) == 2
     assert "--from" in capsys.readouterr().err
+
+
+def test_a_report_that_cannot_be_written_says_so_and_exits_1(tmp_path, capfd):
+    today = date.today()
+    folder = tmp_path / "data"
+    repo = open_repository(folder, today=lambda: today, app_version="t")
+    repo.import_history(build_demo_history(today, weeks=8))
+    repo.close()
+    out = tmp_path / "no such folder" / "report.pdf"
+    assert main(["report", "--out", str(out), "--data-dir", str(folder)]) == 1
+    said = capfd.readouterr()
+    assert "Wrote the report" not in said.out
+    assert said.err.startswith(f"hamstring-app report: Could not write {out}")
+    assert "Painter not active" not in said.err and len(said.err.splitlines()) == 1
+    assert not out.parent.exists()

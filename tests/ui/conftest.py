@@ -49,3 +49,42 @@ def session_factory(qapp, tmp_path, clock):
     yield make
     for s in sessions:
         s.close()
+
+
+@pytest.fixture
+def open_recovery(qtbot, session_factory, home):
+    """The Recovery tab alone, on a history of the test's own (a fixed clock)."""
+    from hamstring_app.ui.events import Changes, Kind
+    from hamstring_app.ui.progress.tab import RecoveryTab
+
+    def open_(history):
+        session = session_factory(tab_factories=[RecoveryTab])
+        session.ctx.repo.import_history(history)
+        session.ctx.ops.announce(Changes.of(Kind.PROFILE, Kind.CHECKIN, Kind.RUN, Kind.STRENGTH))
+        session.window.resize(1280, 800)
+        session.window.show()
+        qtbot.waitExposed(session.window)
+        return type("RecoveryEnv", (), {"tab": session.window.tabs.widget(0)})
+
+    return open_
+
+
+@pytest.fixture
+def checkin_env(qtbot, session_factory, home):
+    """A plan panel of the Today tab, to show an assessment of the test's own."""
+    from hamstring_app.core.models import Units
+    from hamstring_app.ui.checkin.tab import CheckInTab
+
+    session = session_factory(tab_factories=[CheckInTab])
+    session.window.resize(1280, 800)
+    session.window.show()
+    qtbot.waitExposed(session.window)
+    plan = session.window.tabs.widget(0).plan
+
+    class CheckinEnv:
+        def show(self, assessment):
+            plan.show_assessment(assessment, Units.KM)
+
+    env = CheckinEnv()
+    env.plan = plan
+    return env

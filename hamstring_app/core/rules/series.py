@@ -21,6 +21,8 @@ from hamstring_app.core.rules.pain import classify, pain_state
 from hamstring_app.core.rules.types import DayVerdict, LoadEvent
 from hamstring_app.core.rules.units import distance_text, units_of
 
+_SIGN_REASONS = frozenset({"red_flag", "recent_red_flag", "recent_urgent_red_flag"})
+
 
 def daily_verdicts(history: History, start: date, end: date) -> tuple[DayVerdict, ...]:
     """The pain/red-flag verdict for each day in [start, end] that has a check-in.
@@ -38,9 +40,14 @@ def daily_verdicts(history: History, start: date, end: date) -> tuple[DayVerdict
         if checkin_at[i] is None:
             continue
         state = pain_state(index, i, carry=False)
-        verdict, _reasons = classify(state)
+        verdict, reasons = classify(state)
         flags = state.red_flags if verdict is Verdict.STOP else ()
-        out.append(DayVerdict(state.day, verdict, flags))
+        professional = (
+            verdict is Verdict.STOP
+            and "professional_no_running" in reasons
+            and not _SIGN_REASONS.intersection(reasons)
+        )
+        out.append(DayVerdict(state.day, verdict, flags, professional))
     return tuple(out)
 
 

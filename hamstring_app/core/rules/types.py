@@ -137,6 +137,9 @@ class DayVerdict:
     day: date
     verdict: Verdict
     red_flags: tuple[str, ...] = ()
+    # a stop only because a professional said rehab only or no running (no warning sign
+    # open, so no referral): the app words it as their advice (ui/verdicts.py)
+    professional: bool = False
 
 
 @dataclass(frozen=True, slots=True)

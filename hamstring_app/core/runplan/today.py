@@ -193,7 +193,7 @@ def _no_run(assessment: Assessment, ladder: Ladder | None, why: dict) -> TodayRu
         )
     if assessment.verdict is Verdict.STOP:
         summary = "No running today"
-        notes.append("No running today. Walking is fine if it is comfortable.")
+        notes.append("Walking is fine if it is comfortable.")  # the summary says no running
     elif ladder is not None and ladder.reason == "professional":
         summary = "No running yet: your professional's advice"
         notes.append(CROSS)

@@ -23,7 +23,7 @@ from hamstring_app.store import operations as op
 from hamstring_app.ui.checkin.week_strip import KIND_VERDICT, WeekStrip
 from hamstring_app.ui.checkin.why_text import why_lines
 from hamstring_app.ui.context import AppContext
-from hamstring_app.ui.dates import day_month_text
+from hamstring_app.ui.dates import day_month_text, localise_dates
 from hamstring_app.ui.theme import verdict_colour, verdict_fill
 from hamstring_app.ui.widgets.metronome import ClickSink, Metronome
 
@@ -138,6 +138,7 @@ class PlanPanel(QWidget):
 
     def clear(self) -> None:
         self.prescription = None
+        self.shown_notes: list[str] = []
         self.week = ()
         self.metronome.stop()
         self.hide()
@@ -156,11 +157,14 @@ class PlanPanel(QWidget):
             f"#runBox {{ border: 1px solid palette(mid); border-left: 5px solid "
             f"{colour.name()}; border-radius: 4px; }}"
         )
-        self.summary.setText(t.summary)
-        self.facts.setText(" · ".join(self._facts(t)))
+        self.summary.setText(localise_dates(t.summary))
+        facts = self._facts(t)
+        self.facts.setText(" · ".join(facts))
+        self.facts.setVisible(bool(facts))
+        self.shown_notes = [localise_dates(n) for n in t.notes]
         self.notes.setText(
             "<ul style='margin:0; -qt-list-indent:1'>"
-            + "".join(f"<li>{_escape(n)}</li>" for n in t.notes)
+            + "".join(f"<li>{_escape(n)}</li>" for n in self.shown_notes)
             + "</ul>"
         )
         self.why_label.setText("\n".join(self._why_lines(dict(t.why))))
@@ -188,7 +192,7 @@ class PlanPanel(QWidget):
                 out.append(self.tr("flat route"))
             if t.cadence_target_spm:
                 out.append(self.tr("about %d steps/min") % t.cadence_target_spm)
-        else:
+        elif t.kind != "no_run":  # on no_run the headline already says no running today
             out.append(self.tr("no running today"))
         return out
 
@@ -245,7 +249,7 @@ class PlanPanel(QWidget):
                 style = "border: 1px solid palette(mid);"
                 cell.setAccessibleName(self.tr("Step %d") % n)
             cell.setStyleSheet(f"QLabel {{ {style} border-radius: 3px; padding: 2px; }}")
-        self.ladder_next.setText(ladder.next_when)
+        self.ladder_next.setText(localise_dates(ladder.next_when))
         self.ladder_box.show()
 
     # ------------------------------------------------------------------ the week
@@ -316,8 +320,10 @@ class PlanPanel(QWidget):
         """What is on show as plain text (tests, screen readers)."""
         if self.prescription is None:
             return ""
-        parts = [self.caption.text(), self.summary.text(), self.facts.text()]
-        parts += list(self.prescription.today.notes)
+        parts = [self.caption.text(), self.summary.text()]
+        if not self.facts.isHidden():
+            parts.append(self.facts.text())
+        parts += self.shown_notes
         if not self.ladder_box.isHidden():
             parts += [self.ladder_title.text(), self.ladder_next.text()]
         parts += [b.text() for b in self.strip.buttons if not b.isHidden()]

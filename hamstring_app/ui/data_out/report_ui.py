@@ -283,7 +283,11 @@ class ReportActions(QObject):
         dialog = self.preview_factory(printer, self.window)
 
         def paint(device) -> None:  # type: ignore[no-untyped-def]
-            self.pages = paint_report(device, report, sections)
+            try:
+                self.pages = paint_report(device, report, sections)
+            except OSError:  # the printer (or "print to file") could not be written to
+                self.messages.tell(QMessageBox.Icon.Warning, tr("Not printed"),
+                                   tr("The report could not be sent to the printer."))
 
         dialog.paintRequested.connect(paint)  # type: ignore[attr-defined]
         dialog.exec()  # type: ignore[attr-defined]

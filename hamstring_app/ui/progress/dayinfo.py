@@ -19,6 +19,7 @@ class DayInfo:
     runs: tuple[Run, ...] = ()
     sessions: tuple[StrengthSession, ...] = ()
     verdict: Verdict | None = None
+    professional_stop: bool = False  # the stop is a professional's "not yet" to running
     red_flags: tuple[str, ...] = ()
     events: tuple[tuple[str, str], ...] = ()  # (rule id, detail) of load events
 
@@ -49,6 +50,7 @@ def day_index(
             runs=tuple(runs.get(o, ())),
             sessions=tuple(sessions.get(o, ())),
             verdict=dv.verdict if dv is not None else None,
+            professional_stop=dv.professional if dv is not None else False,
             red_flags=tuple(dv.red_flags) if dv is not None else (),
             events=events.get(o, ()),
         )

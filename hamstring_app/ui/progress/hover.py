@@ -10,7 +10,7 @@ from hamstring_app.core.models import KM_PER_MILE, RED_FLAG_FIELDS, Units
 from hamstring_app.ui.dates import day_text
 from hamstring_app.ui.progress.dayinfo import DayInfo
 from hamstring_app.ui.texts import counted
-from hamstring_app.ui.verdicts import verdict_word
+from hamstring_app.ui.verdicts import day_verdict_word
 
 Translate = Callable[[str], str]
 
@@ -62,7 +62,7 @@ def describe_day(info: DayInfo, unit: Units, tr: Translate) -> str:
                          QCoreApplication.translate("DayReadout", "%n sets", None, sets))
         ))
     if info.verdict is not None:
-        parts.append(tr("verdict: %s") % verdict_word(info.verdict))
+        parts.append(tr("verdict: %s") % day_verdict_word(info.verdict, info.professional_stop))
     if info.red_flags:
         words = ", ".join(tr(_FLAG_WORDS.get(f, f)) for f in info.red_flags)
         parts.append(tr("red flag: %s") % words)

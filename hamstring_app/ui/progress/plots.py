@@ -24,7 +24,7 @@ from hamstring_app.ui.progress.days import DAY_S, Series, day_start_x, x_day
 from hamstring_app.ui.progress.navigation import Navigation, days_to_build, last_day
 from hamstring_app.ui.progress.plan_line import PlanLine
 from hamstring_app.ui.theme import VERDICT_COLOURS, is_dark, verdict_colour
-from hamstring_app.ui.verdicts import verdict_word
+from hamstring_app.ui.verdicts import stop_legend_word, verdict_word
 from hamstring_app.ui.widgets.pain import band_word
 
 # Series colours: distinct in hue and lightness, readable on light and dark backgrounds.
@@ -271,6 +271,7 @@ class RecoveryPlots(Navigation, pg.GraphicsLayoutWidget):
             p.addItem(bars)
             legend.addItem(bars, verdict_word(verdict))
             self.verdict_bars[verdict] = bars
+        self._stop_label = legend.items[-1][1]  # the stop bars' name, after the stops shown
         self.flags = pg.ScatterPlotItem(symbol="x", size=11)
         p.addItem(self.flags)
         legend.addItem(self.flags, self.tr("Red flag"))
@@ -398,6 +399,11 @@ class RecoveryPlots(Navigation, pg.GraphicsLayoutWidget):
             feed.bars(bars, series.x, np.full(len(series), VERDICT_HEIGHTS[verdict]),
                       VERDICT_BAR_WIDTH)
         feed.scatter(self.flags, data.red_flags.x, np.full(len(data.red_flags), RED_FLAG_Y))
+        professional = sum(dv.professional for dv in data.day_verdicts)
+        stops = len(data.verdicts.get(Verdict.STOP, Series()))
+        word = stop_legend_word(regular=stops > professional, professional=professional > 0)
+        if self._stop_label.text != word:
+            self._stop_label.setText(word)
 
         self._set_window(data)
         # room for the 12-week preset and the onset, even with a short history

@@ -235,12 +235,13 @@ def test_edit_undo_takes_a_whole_import_back_in_one_step(app_session, tmp_path, 
     edit.update()
     assert edit.undo.isEnabled()
     assert edit.undo.text().replace("&", "") == "Undo import of 3 runs"
-    edit.undo.trigger()  # one step
+    edit.undo.trigger()  # one step, written off the UI thread
+    # the app's copy hears of it once it is written
+    qtbot.waitUntil(lambda: ctx.history.get().runs == before, timeout=20_000)
     assert ctx.repo.list_runs() == before  # the added runs gone, the merged one as typed
     assert ctx.repo.get_run(typed.id) == typed
-    assert ctx.history.get().runs == before  # and the app's copy heard of it
     edit.update()
     assert edit.redo.text().replace("&", "") == "Redo import of 3 runs"
     edit.redo.trigger()
+    qtbot.waitUntil(lambda: ctx.history.get().runs == after, timeout=20_000)
     assert ctx.repo.list_runs() == after  # the same runs, with the same ids
-    assert ctx.history.get().runs == after
