@@ -164,6 +164,7 @@ FASTEST_PACE_MIN_PER_KM = 1.5
 SLOWEST_PACE_MIN_PER_KM = 30.0
 MAX_DESCENT_M = 10_000.0
 CADENCE_RANGE = (100, 260)
+MAX_USUAL_WEEKLY_KM = 1000.0  # the profile's usual weekly distance
 MAX_LOAD_KG = 500.0
 MAX_HOLD_S = 600.0
 MAX_REPS = 200
@@ -353,7 +354,7 @@ class Profile:
         _check_enum("side", self.side, Side)
         _check_enum("pain_site", self.pain_site, PainSite)
         check_bool("long_standing", self.long_standing, optional=False)
-        check_number("usual_weekly_km", self.usual_weekly_km, 0, 1000, unit="km")
+        check_number("usual_weekly_km", self.usual_weekly_km, 0, MAX_USUAL_WEEKLY_KM, unit="km")
         if self.usual_cadence_spm is not None:
             if isinstance(self.usual_cadence_spm, bool) or not isinstance(
                 self.usual_cadence_spm, int

@@ -7,8 +7,8 @@ advice's "Why?", the welcome dialog): :func:`register_help_links` routes that sc
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QUrl, Slot
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut, QTextDocument
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Slot
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut, QTextBlock, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -152,10 +152,18 @@ class HelpWindow(QWidget):
         if cursor.isNull():
             return False
         self.browser.setTextCursor(cursor)
-        bar = self.browser.verticalScrollBar()
-        bar.setValue(bar.maximum())  # then back, so the heading ends up at the top
-        self.browser.ensureCursorVisible()
+        self._scroll_to(cursor.block())
+        # the first time, the window is laid out (and its pictures loaded) after this:
+        # place the heading again once that is done
+        QTimer.singleShot(0, self, lambda: self._scroll_to(cursor.block()))
         return True
+
+    def _scroll_to(self, block: QTextBlock) -> None:
+        """Put ``block`` (a heading) at the top of the view."""
+        layout = self.browser.document().documentLayout()
+        top = layout.blockBoundingRect(block).top()
+        bar = self.browser.verticalScrollBar()
+        bar.setValue(round(top))
 
     def find_next(self) -> bool:
         """Find the search text after the cursor, wrapping round to the top once."""

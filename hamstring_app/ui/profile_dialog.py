@@ -4,34 +4,62 @@ from __future__ import annotations
 
 from datetime import date
 
+import shiboken6
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFormLayout,
+    QFrame,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QMessageBox,
     QRadioButton,
-    QSpinBox,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from hamstring_app.core.models import (
-    KM_PER_MILE,
     PainSite,
     Profile,
     Side,
     Units,
     ValidationError,
 )
+from hamstring_app.ui.checkin.fields import FieldErrors, sentence
+from hamstring_app.ui.checkin.run_reading import FieldProblems
 from hamstring_app.ui.help_window import help_url
+from hamstring_app.ui.profile_fields import (
+    km_per_unit,
+    read_cadence,
+    read_start,
+    read_weekly,
+    unit_word,
+)
 from hamstring_app.ui.texts import disclaimer_html
 from hamstring_app.ui.theme import error_colour
 from hamstring_app.ui.widgets.date_field import DateField
+
+FIELDS = ("injury_start", "usual_weekly_km", "usual_cadence_spm")  # in the form's order
+MIN_WIDTH = 520
+WINDOW_FRAME = 60  # px a window manager's title bar and borders may take
+
+
+def _with_unit(field: QWidget, unit: QLabel) -> QWidget:
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(field, 1)
+    row.addWidget(unit)
+    unit.setMinimumWidth(unit.fontMetrics().horizontalAdvance("steps/min "))
+    unit.setBuddy(field)
+    return box
 
 
 def to_qdate(day: date) -> QDate:
@@ -60,9 +88,20 @@ class ProfileDialog(QDialog):
         self.setWindowTitle(
             self.tr("Welcome to Hamstring Coach") if first_run else self.tr("Profile")
         )
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(MIN_WIDTH)
 
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        # all but the buttons scrolls, for a screen too short for the whole Welcome
+        self.body = QWidget()
+        layout = QVBoxLayout(self.body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(self.body)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # it follows the focused field
+        outer.addWidget(self.scroll, 1)
         if first_run:
             intro = QLabel(
                 self.tr(
@@ -95,10 +134,12 @@ class ProfileDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         layout.addLayout(form)
 
+        self.errors = FieldErrors()  # a message under each field that is refused
         self.start_edit = DateField()
         self.start_edit.setMaximumDate(to_qdate(today))
         self.start_edit.setAccessibleName(self.tr("Date the pain started"))
-        form.addRow(self.tr("When did the pain start?"), self.start_edit)
+        self.errors.add_row(form, self.tr("When did the pain start?"), self.start_edit,
+                            "injury_start")
 
         self.side_combo = QComboBox()
         for side, label in (
@@ -133,19 +174,26 @@ class ProfileDialog(QDialog):
         self.units_combo.setAccessibleName(self.tr("Distance units"))
         form.addRow(self.tr("Units"), self.units_combo)
 
-        self.weekly_spin = QDoubleSpinBox()
-        self.weekly_spin.setRange(0, 600)
-        self.weekly_spin.setDecimals(0)
-        self.weekly_spin.setSpecialValueText(self.tr("not sure"))
-        self.weekly_spin.setAccessibleName(self.tr("Usual weekly distance"))
-        form.addRow(self.tr("Usual weekly distance"), self.weekly_spin)
+        self.weekly_edit = QLineEdit()
+        self.weekly_edit.setPlaceholderText(self.tr("not sure"))
+        self.weekly_edit.setAccessibleName(self.tr("Usual weekly distance"))
+        self.weekly_edit.setToolTip(self.tr("What you usually ran a week before the pain; "
+                                            "leave it empty if you are not sure"))
+        self.weekly_unit = QLabel()
+        self.errors.add_row(form, self.tr("Usual weekly distance"),
+                            _with_unit(self.weekly_edit, self.weekly_unit), "usual_weekly_km")
+        self.errors.inputs["usual_weekly_km"] = self.weekly_edit
 
-        self.cadence_spin = QSpinBox()
-        self.cadence_spin.setRange(99, 260)
-        self.cadence_spin.setSpecialValueText(self.tr("not known"))
-        self.cadence_spin.setSuffix(self.tr(" steps/min"))
-        self.cadence_spin.setAccessibleName(self.tr("Usual cadence"))
-        form.addRow(self.tr("Usual cadence"), self.cadence_spin)
+        self.cadence_edit = QLineEdit()
+        self.cadence_edit.setPlaceholderText(self.tr("not known"))
+        self.cadence_edit.setAccessibleName(self.tr("Usual cadence"))
+        self.cadence_edit.setToolTip(self.tr("Steps a minute when you run, both feet counted "
+                                             "(a watch shows it); leave it empty if you do "
+                                             "not know it"))
+        self.errors.add_row(form, self.tr("Usual cadence"),
+                            _with_unit(self.cadence_edit, QLabel(self.tr("steps/min"))),
+                            "usual_cadence_spm")
+        self.errors.inputs["usual_cadence_spm"] = self.cadence_edit
 
         self.error_label = QLabel()
         self.error_label.setObjectName("errorLabel")
@@ -170,14 +218,28 @@ class ProfileDialog(QDialog):
             again.setObjectName("newEpisodeButton")
             again.setToolTip(self.tr("Start a new injury episode; everything so far is kept"))
             again.clicked.connect(self._ask_new_episode)
-        layout.addWidget(buttons)
+        outer.addWidget(buttons)
+        self.buttons = buttons
 
+        self._first_run = first_run
+        self._leaving = False
+        #: the "Leave without starting?" question, while the Welcome asks it
+        self.leave_box: QMessageBox | None = None
         self.units_combo.currentIndexChanged.connect(self._units_changed)
-        self.weekly_spin.valueChanged.connect(self._weekly_edited)
+        self.weekly_edit.textEdited.connect(self._weekly_edited)
+        for name, edit in (("usual_weekly_km", self.weekly_edit),
+                           ("usual_cadence_spm", self.cadence_edit),
+                           ("injury_start", self.start_edit.line)):
+            # a message goes while the value is being fixed; leaving the field reads it
+            edit.textEdited.connect(lambda _text, name=name: self._forget(name))
+        # leaving a field says at once why its value is refused, and clears that when fixed
+        self.start_edit.line.editingFinished.connect(self._check_start)
+        self.weekly_edit.editingFinished.connect(self._check_weekly)
+        self.cadence_edit.editingFinished.connect(self._check_cadence)
         self._load(profile)
         # wrapped text makes Qt's first guess at the height too small, which squeezes the
         # choices below it: start at the full height the contents ask for
-        self.setMinimumHeight(self.sizeHint().height())
+        self._fit_height()
 
     def _ask_new_episode(self) -> None:
         self.new_episode_requested = True
@@ -189,28 +251,32 @@ class ProfileDialog(QDialog):
         return Units(self.units_combo.currentData())
 
     def _update_units_suffix(self) -> None:
-        self.weekly_spin.setSuffix(" km" if self._units() is Units.KM else " mi")
+        self.weekly_unit.setText(unit_word(self._units()))
 
-    def _km_factor(self) -> float:
-        """Kilometres in one unit of the distance shown."""
-        return 1.0 if self._units() is Units.KM else KM_PER_MILE
-
-    def _show_weekly(self) -> None:
-        """Show the weekly distance (kept in km) in the chosen units."""
-        self.weekly_spin.blockSignals(True)
+    def _shown_weekly(self) -> str:
+        """The weekly distance (kept in km) as shown in the chosen units."""
         if self._weekly_km is None:
-            self.weekly_spin.setValue(0)
-        else:
-            self.weekly_spin.setValue(max(1, round(self._weekly_km / self._km_factor())))
-        self.weekly_spin.blockSignals(False)
+            return ""
+        shown = self._weekly_km / km_per_unit(self._units())
+        return "0" if shown == 0 else f"{max(1, round(shown))}"
 
     def _units_changed(self) -> None:
-        """Another unit converts the distance (30 km reads 19 mi), it never relabels it."""
+        """Another unit converts the distance (30 km reads 19 mi), it never relabels it.
+        A distance that cannot be read stays as typed, for the runner to fix."""
         self._update_units_suffix()
-        self._show_weekly()
+        if self._weekly_km is not None:
+            self.weekly_edit.setText(self._shown_weekly())
+        if self.errors.message("usual_weekly_km"):
+            self._check("usual_weekly_km")  # the limit is said in the new units
 
-    def _weekly_edited(self, value: float) -> None:
-        self._weekly_km = None if value == 0 else value * self._km_factor()
+    def _weekly_edited(self, text: str) -> None:
+        """Keep the typed distance in km, so that changing units converts it exactly."""
+        try:
+            value = read_weekly(text, self._units())
+        except ValidationError:
+            self._weekly_km = None
+            return
+        self._weekly_km = None if value is None else value * km_per_unit(self._units())
 
     def _load(self, profile: Profile | None) -> None:
         p = profile or Profile(injury_start=self._today)
@@ -224,34 +290,101 @@ class ProfileDialog(QDialog):
         self.units_combo.setCurrentIndex(self.units_combo.findData(p.units))
         self.units_combo.blockSignals(False)
         self._update_units_suffix()
-        self._show_weekly()
-        self.cadence_spin.setValue(p.usual_cadence_spm or self.cadence_spin.minimum())
+        self.weekly_edit.setText(self._shown_weekly())
+        cadence = p.usual_cadence_spm
+        self.cadence_edit.setText("" if cadence is None else str(cadence))
+
+    def _read(self, name: str) -> object:
+        """One field's value; raises ValidationError saying why it is refused."""
+        if name == "injury_start":
+            return read_start(self.start_edit.text(), self._today,
+                              self.start_edit.displayFormat())
+        if name == "usual_weekly_km":
+            typed = self.weekly_edit.text().strip()
+            if typed and self._weekly_km is not None and typed == self._shown_weekly():
+                return self._weekly_km  # exact, whatever units were shown on the way
+            value = read_weekly(typed, self._units())
+            return None if value is None else value * km_per_unit(self._units())
+        return read_cadence(self.cadence_edit.text())
+
+    # slots of the dialog itself (not lambdas), so that a field losing the focus while the
+    # dialog is being destroyed calls nothing
+    def _check_start(self) -> None:
+        self._check("injury_start")
+
+    def _check_weekly(self) -> None:
+        self._check("usual_weekly_km")
+
+    def _check_cadence(self) -> None:
+        self._check("usual_cadence_spm")
+
+    def _check(self, name: str) -> None:
+        """Say why the field's value is refused, or clear what was said."""
+        if not shiboken6.isValid(self) or not self.isVisible():
+            return  # closing: a field lost the focus on the way
+        label = self.errors.labels[name]
+        try:
+            self._read(name)
+        except ValidationError as exc:
+            label.setText(sentence(exc.message))
+            label.show()
+        else:
+            label.clear()
+            label.hide()
+        self._fit_height()
+
+    def _forget(self, name: str) -> None:
+        label = self.errors.labels[name]
+        if not label.isHidden():
+            label.hide()
+            self._fit_height()
+
+    def _fit_height(self) -> None:
+        """As tall as the questions and messages, up to the screen's height (then they
+        scroll): wrapped text does not resize a shown dialog by itself, and would be cut
+        to one line."""
+        outer = self.layout()
+        margins = outer.contentsMargins()
+        body = self.body.layout()
+        body.activate()
+        # wide enough for the widest row and a scroll bar: nothing is cut at the side
+        bar = self.scroll.verticalScrollBar().sizeHint().width()
+        self.setMinimumWidth(max(MIN_WIDTH, body.totalMinimumSize().width() + bar
+                                 + margins.left() + margins.right()))
+        width = max(self.width(), self.minimumWidth()) - margins.left() - margins.right() - bar
+        needed = max(body.totalHeightForWidth(width), body.totalMinimumSize().height())
+        chrome = (self.buttons.sizeHint().height() + outer.spacing() + margins.top()
+                  + margins.bottom())
+        screen = self.screen() or QApplication.primaryScreen()
+        room = screen.availableGeometry().height() - WINDOW_FRAME if screen else needed + chrome
+        body_height = max(120, min(needed, room - chrome))
+        self.scroll.setMinimumHeight(body_height)
+        self.setMinimumHeight(body_height + chrome)
+        self.resize(max(self.width(), self.minimumWidth()), body_height + chrome)
 
     def build_profile(self) -> Profile:
-        """The profile the form describes; raises ValidationError when it is not valid."""
-        units = self._units()
-        weekly_km = self._weekly_km  # exact, whatever units were shown on the way
-        cadence = self.cadence_spin.value()
-        start = self.start_edit.typed_date()
-        if start is None:
-            example = to_qdate(self._today).toString(self.start_edit.displayFormat())
-            raise ValidationError(
-                "injury_start",
-                self.tr("“%s” is not a date. Type the day the pain started like %s.")
-                % (self.start_edit.text(), example),
-            )
-        if start > self._today:
-            raise ValidationError("injury_start", self.tr("the start date cannot be in the future"))
+        """The profile the form describes. Raises ValidationError when it is not valid;
+        with several fields wrong, its ``problems`` hold one error per field."""
+        values: dict[str, object] = {}
+        problems: list[ValidationError] = []
+        for name in FIELDS:
+            try:
+                values[name] = self._read(name)
+            except ValidationError as exc:
+                problems.append(exc)
+        if problems:
+            raise FieldProblems(problems)
+        weekly_km = values["usual_weekly_km"]
         return Profile(
-            injury_start=start,
+            injury_start=values["injury_start"],  # type: ignore[arg-type]
             side=Side(self.side_combo.currentData()),
             pain_site=PainSite.HIGH_NEAR_SIT_BONE
             if self.site_high.isChecked()
             else PainSite.MID_THIGH,
             long_standing=self.long_check.isChecked(),
-            usual_weekly_km=None if weekly_km is None else round(weekly_km, 1),
-            usual_cadence_spm=None if cadence == self.cadence_spin.minimum() else cadence,
-            units=units,
+            usual_weekly_km=None if weekly_km is None else round(weekly_km, 1),  # type: ignore[call-overload]
+            usual_cadence_spm=values["usual_cadence_spm"],  # type: ignore[arg-type]
+            units=self._units(),
         )
 
     def profile(self) -> Profile | None:
@@ -259,13 +392,54 @@ class ProfileDialog(QDialog):
         return self._profile
 
     def accept(self) -> None:
+        self.errors.clear()
+        self.error_label.hide()
         try:
             self._profile = self.build_profile()
         except ValidationError as exc:
-            self.error_label.setText(exc.message)
-            self.error_label.show()
+            if self.errors.show(exc) is None:  # not one of the fields: under the form
+                self.error_label.setText(sentence(exc.message))
+                self.error_label.show()
+            self._fit_height()
+            focus = QApplication.focusWidget()
+            if focus is not None and self.body.isAncestorOf(focus):
+                self.scroll.ensureWidgetVisible(focus)
             return
         super().accept()
+
+    def reject(self) -> None:
+        """On the Welcome, first say that nothing was saved and how to come back, and let
+        the runner go back to the questions (the question does not block: see leave_box)."""
+        if self._first_run and not self.new_episode_requested and not self._leaving:
+            self._ask_leave()
+            return
+        super().reject()
+
+    def _ask_leave(self) -> None:
+        if self.leave_box is not None and self.leave_box.isVisible():
+            return
+        box = QMessageBox(self)
+        box.setObjectName("leaveWelcome")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Hamstring Coach"))
+        box.setText(self.tr("Nothing has been saved."))
+        box.setInformativeText(
+            self.tr("If you leave now, the next time you open Hamstring Coach it asks these "
+                    "questions again, and you can start then.")
+        )
+        leave = box.addButton(self.tr("&Leave"), QMessageBox.ButtonRole.DestructiveRole)
+        back = box.addButton(self.tr("&Go back"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(back)
+        box.setEscapeButton(back)
+
+        def answered() -> None:
+            if box.clickedButton() is leave:
+                self._leaving = True
+                self.reject()
+
+        box.finished.connect(answered)
+        self.leave_box = box
+        box.open()
 
     def keyPressEvent(self, event) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -3,7 +3,9 @@
     python -m hamstring_app.ui.screenshots docs/screenshots
 
 Used by `make screenshots`; README shows the results. Each tab may offer extra views
-through a ``screenshot_states()`` method returning (suffix, callable) pairs.
+through a ``screenshot_states()`` method returning (suffix, callable) pairs; they are drawn
+at both sizes, and so are the dialogs (ui/screenshot_dialogs.py), in the light and dark
+palettes and with a 150% font.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import QApplication
 from hamstring_app.core.models import Profile
 from hamstring_app.store import operations as op
 from hamstring_app.ui.app import Session, launch
+from hamstring_app.ui.screenshot_dialogs import render_dialogs
 
 SIZES = ((1280, 800), (1024, 640))
 
@@ -51,14 +54,19 @@ def _render_session(session: Session, out_dir: Path, label: str, states: bool) -
             _settle(session.app)
             grab(index, "", size)
     if states:
-        window.resize(*SIZES[0])
-        for index in range(window.tabs.count()):
-            window.tabs.setCurrentIndex(index)
-            _settle(session.app)
-            for suffix, prepare in getattr(window.tabs.widget(index), "screenshot_states", list)():
-                prepare()
+        for size in SIZES:
+            window.resize(*size)
+            for index in range(window.tabs.count()):
+                window.tabs.setCurrentIndex(index)
                 _settle(session.app)
-                grab(index, f"-{suffix}", SIZES[0])
+                tab = window.tabs.widget(index)
+                for suffix, prepare in getattr(tab, "screenshot_states", list)():
+                    prepare()
+                    _settle(session.app)
+                    grab(index, f"-{suffix}", size)
+        window.tabs.setCurrentIndex(0)
+        _settle(session.app)
+        written += render_dialogs(window, out_dir, label)
     return written
 
 
@@ -102,7 +110,7 @@ def _render_variant(
     session = launch(demo=True)
     try:
         set_colours(session.window, colours)
-        return _render_session(session, out_dir, label, states=False)
+        return _render_session(session, out_dir, label, states=True)
     finally:
         set_colours(session.window, "light")
         session.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -370,3 +371,15 @@ def test_nordic_dose_comes_from_the_table(
 def test_bad_plan_arguments(lib: Library, args: tuple, match: str) -> None:
     with pytest.raises(ValueError, match=match):
         plan_session(lib, *args)
+
+
+def test_no_illustration_marks_a_hold_with_a_pause_sign(lib: Library) -> None:
+    """Two upright bars side by side read as "pause": a hold is marked with a stopwatch."""
+    marked = 0
+    for exercise in lib.exercises.values():
+        text = resource("illustrations", exercise.illustration).read_text(encoding="utf-8")
+        for mark in re.findall(r'<g aria-label="hold[^"]*">(.*?)</g>', text):
+            marked += 1
+            uprights = set(re.findall(r'<line x1="([\d.]+)" y1="[\d.]+" x2="\1"', mark))
+            assert len(uprights) < 2, exercise.illustration
+    assert marked >= 5  # every hold exercise has the mark

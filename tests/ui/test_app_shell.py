@@ -55,8 +55,8 @@ def _fill_profile(dialog: ProfileDialog) -> None:
     dialog.site_high.setChecked(True)
     dialog.long_check.setChecked(True)
     dialog.units_combo.setCurrentIndex(dialog.units_combo.findData(Units.MILES))
-    dialog.weekly_spin.setValue(20)
-    dialog.cadence_spin.setValue(166)
+    dialog.weekly_edit.setText("20")
+    dialog.cadence_edit.setText("166")
 
 
 def when_dialog_open(act, attempts: int = 50) -> None:
@@ -76,7 +76,7 @@ def when_dialog_open(act, attempts: int = 50) -> None:
             act(dialogs[0])
         finally:
             if dialogs[0].isVisible():
-                dialogs[0].reject()
+                dialogs[0].done(0)  # reject() would ask "Leave without starting?" first
 
     QTimer.singleShot(0, lambda: poll(attempts))
 
@@ -109,7 +109,12 @@ def test_first_run_welcome_stores_the_profile(session_factory, qtbot):
 
 def test_first_run_cancelled_saves_nothing(session_factory):
     session = session_factory()
-    when_dialog_open(lambda dialog: dialog.reject())
+    def leave(dialog):
+        dialog.reject()
+        leave_button = [b for b in dialog.leave_box.buttons() if "Leave" in b.text()]
+        leave_button[0].click()
+
+    when_dialog_open(leave)
     assert first_run(session) is False
     assert session.ctx.repo.get_profile() is None
 
@@ -121,8 +126,8 @@ def test_profile_dialog_refuses_a_future_start_and_says_why(qtbot, clock):
     dialog.start_edit.setDate(to_qdate(date(2027, 1, 1)))
     dialog.accept()
     assert dialog.profile() is None
-    assert dialog.error_label.isVisibleTo(dialog)
-    assert "future" in dialog.error_label.text()
+    assert dialog.errors.labels["injury_start"].isVisibleTo(dialog)
+    assert "future" in dialog.errors.message("injury_start")
 
 
 def test_profile_dialog_round_trips_a_profile(qtbot, clock):

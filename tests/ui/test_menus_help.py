@@ -137,3 +137,19 @@ def test_keyboard_shortcuts_are_listed_from_the_actions(window):
     assert "F1" in rows.values()
     assert any(k == "Ctrl+Z" for k in rows.values())
     assert any(what.startswith("Undo") for what in rows)
+
+
+@pytest.mark.parametrize("tab", ["checkin", "session", "recovery"])
+def test_f1_shows_the_tabs_section_at_the_top_of_the_help(window, qtbot, tab):
+    """The heading is the first thing in view, not at the bottom under another tab's text."""
+    index = next(i for i in range(window.tabs.count())
+                 if window.tabs.widget(i).objectName() == tab)
+    window.tabs.setCurrentIndex(index)
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    help_win = hw._links.window
+    qtbot.waitExposed(help_win)
+    qtbot.wait(50)
+    browser = help_win.browser
+    top = browser.cursorRect(browser.textCursor()).top()
+    assert browser.textCursor().block().text() == hw.TAB_SECTIONS[tab]
+    assert 0 <= top < browser.viewport().height() // 5, (top, browser.viewport().height())

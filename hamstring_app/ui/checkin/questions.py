@@ -8,8 +8,10 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -56,6 +58,16 @@ def red_flag_questions() -> list[tuple[str, str, str]]:
 def red_flag_phrases() -> dict[str, str]:
     """CheckIn warning-sign field -> the sign in words."""
     return {name: spoken for name, _text, spoken in red_flag_questions()}
+
+
+def _left(widget: QWidget) -> QWidget:
+    """``widget`` at its own width, on the left of its row."""
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(widget)
+    row.addStretch(1)
+    return box
 
 
 def _form() -> QFormLayout:
@@ -138,6 +150,13 @@ class CheckInQuestions(QWidget):
         flags_form = _form()
         flags_box.setLayout(flags_form)
         self.red_flags: dict[str, YesNo] = {}
+        # most days the answer to all six is No: one key says so (Tab, then Space)
+        self.no_flags_button = QPushButton(self.tr("None of these"))
+        self.no_flags_button.setAccessibleName(self.tr("None of these warning signs"))
+        self.no_flags_button.setToolTip(self.tr("Answer No to all six, then go on"))
+        self.no_flags_button.setAutoDefault(False)
+        self.no_flags_button.clicked.connect(self._no_red_flags)
+        flags_form.addRow("", _left(self.no_flags_button))
         for name, text, spoken in red_flag_questions():
             widget = YesNo(spoken)
             self.red_flags[name] = widget
@@ -194,6 +213,11 @@ class CheckInQuestions(QWidget):
             self.errors.add_row(stride_form, text, widget, name)
         outer.addWidget(form_box)
 
+    def _no_red_flags(self) -> None:
+        for flag in self.red_flags.values():
+            flag.setValue(False)
+        self.fatigue.setFocus(Qt.FocusReason.TabFocusReason)
+
     def _answer_widgets(self) -> list[QWidget]:
         return [
             self.pain_rest,
@@ -203,6 +227,7 @@ class CheckInQuestions(QWidget):
             self.eased,
             self.settled,
             self.strength_pain,
+            self.no_flags_button,
             *self.red_flags.values(),
             self.fatigue,
             self.sleep,

@@ -2,6 +2,12 @@
 
 pyqtgraph's own SVG exporter breaks on Qt 6.10 and later, so both formats render the
 widget itself with a QPainter: into a QImage for PNG, into a QSvgGenerator for SVG.
+
+The SVG is SVG 1.1, the version with clip paths: without them each plot's shading, bars and
+lines run over its axes and legend, as the plots clip their items only while painting. The
+widget is first recorded into a QPicture and the picture replayed into the generator: drawn
+straight from ``QWidget.render`` the generator writes each child widget's clip without the
+child's offset, and the clips land in the wrong place.
 """
 
 from __future__ import annotations
@@ -9,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRect, QSize
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QImage, QPainter, QPicture
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QWidget
 
@@ -53,7 +59,14 @@ def export_svg(widget: QWidget, path: Path, *, title: str = "", description: str
     if not _writable(path):
         raise ExportError(path)
     size = widget.size()
-    generator = QSvgGenerator()
+    picture = QPicture()
+    recorder = QPainter(picture)
+    try:
+        widget.render(recorder, QPoint(0, 0))
+    finally:
+        recorder.end()
+    generator = QSvgGenerator(QSvgGenerator.SvgVersion.Svg11)
+    generator.setResolution(picture.logicalDpiX())  # replayed at its own size
     generator.setFileName(str(path))
     generator.setSize(QSize(size.width(), size.height()))
     generator.setViewBox(QRect(0, 0, size.width(), size.height()))
@@ -65,7 +78,7 @@ def export_svg(widget: QWidget, path: Path, *, title: str = "", description: str
     try:
         painter.fillRect(QRect(0, 0, size.width(), size.height()),
                          widget.palette().color(widget.backgroundRole()))
-        widget.render(painter, QPoint(0, 0))
+        painter.drawPicture(0, 0, picture)
     finally:
         painter.end()
     if not path.exists() or path.stat().st_size == 0:

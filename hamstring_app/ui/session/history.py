@@ -7,10 +7,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -18,9 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from hamstring_app.core.models import StrengthSession
-from hamstring_app.ui.dates import day_month_text, day_text
+from hamstring_app.ui.dates import axis_text, day_text
 
 ADHERENCE_WEEKS = 8
+FEWEST_WEEKS = 4  # shown when even two-line heads do not fit all the weeks
 SESSION_ROWS = 30
 
 
@@ -92,6 +95,13 @@ class HistoryView(QWidget):
         self.adherence_label.setWordWrap(True)
         self.adherence_label.setTextFormat(Qt.TextFormat.RichText)
         self.adherence_label.setAccessibleName(self.tr("Sessions done each week"))
+        self.adherence_label.setToolTip(self.tr("Each week from Monday to Sunday"))
+        # its width comes from the panel, and the weeks are laid out to fit it (not the
+        # other way round: a table too wide for the panel would push it wider)
+        self.adherence_label.setSizePolicy(
+            QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
+        )
+        self.adherence_label.setMinimumWidth(1)
         layout.addWidget(self.adherence_label)
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels(
@@ -130,7 +140,7 @@ class HistoryView(QWidget):
         name_of: Callable[[str], str],
     ) -> None:
         self.weeks = weekly_adherence(sessions, today, planned_per_week)
-        self.adherence_label.setText(self._adherence_html(self.weeks))
+        self._fit_weeks()
         recent = [s for s in sessions if s.sets][-SESSION_ROWS:][::-1]
         self.table.setRowCount(len(recent))
         for row, session in enumerate(recent):
@@ -154,7 +164,35 @@ class HistoryView(QWidget):
         self.table.setVisible(bool(recent))
         self.empty_label.setVisible(not recent)
 
-    def _adherence_html(self, weeks: Sequence[WeekAdherence]) -> str:
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_weeks()
+
+    def _fit_weeks(self) -> None:
+        """The weeks as wide as the panel allows: each head on one line ("9 Mar"), else
+        the day over the month, else fewer weeks. A date never breaks on its own."""
+        width = self.adherence_label.contentsRect().width()
+        if width <= 1:
+            width = max(1, self.width())
+        shown = len(self.weeks)
+        for two_lines, count in [(False, shown), (True, shown)] + [
+            (True, n) for n in range(shown - 1, FEWEST_WEEKS - 1, -1)
+        ]:
+            html = self._adherence_html(self.weeks[:count], two_lines=two_lines)
+            if self._fits(html, width):
+                break
+        if html != self.adherence_label.text():
+            self.adherence_label.setText(html)
+
+    def _fits(self, html: str, width: int) -> bool:
+        doc = QTextDocument()
+        doc.setDefaultFont(self.adherence_label.font())
+        doc.setDocumentMargin(0)
+        doc.setHtml(html)
+        doc.setTextWidth(width)
+        return doc.idealWidth() <= width
+
+    def _adherence_html(self, weeks: Sequence[WeekAdherence], *, two_lines: bool = False) -> str:
         if not weeks:
             return ""
         heads, cells = [], []
@@ -165,9 +203,16 @@ class HistoryView(QWidget):
                 mark = "…"
             else:
                 mark = "✕"
-            label = self.tr("now") if week.current else day_month_text(week.monday)
+            if week.current:
+                label = self.tr("now")
+            else:
+                words = axis_text(week.monday, "week").split()  # day and month: "9 Mar"
+                label = ("<br>" if two_lines else "&nbsp;").join(words)
             heads.append(f"<td align='center'>{label}</td>")
-            cells.append(f"<td align='center'><b>{week.done}/{week.planned}</b> {mark}</td>")
+            cells.append(
+                f"<td align='center' style='white-space: nowrap'><b>{week.done}/{week.planned}"
+                f"</b>&nbsp;{mark}</td>"
+            )
         past = [w for w in weeks if not w.current]
         summary = ""
         if past:

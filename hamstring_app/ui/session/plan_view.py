@@ -88,8 +88,10 @@ class ExerciseRow(QFrame):
         text = QVBoxLayout()
         self.name_label = QLabel(f"{index}. {item.exercise.name}")
         self.name_label.setFont(scaled_font(self, 1.15, bold=True))
+        self.name_label.setWordWrap(True)  # a narrow window or a large font: wrap, not cut
         text.addWidget(self.name_label)
         self.dose_label = QLabel(item.describe())
+        self.dose_label.setWordWrap(True)
         text.addWidget(self.dose_label)
         extra = [note for note in (item.change_note, item.load_note) if note]
         if extra:
@@ -99,6 +101,9 @@ class ExerciseRow(QFrame):
             text.addWidget(note)
         layout.addLayout(text, 1)
         base = item.base_id or item.exercise_id
+        swaps = QVBoxLayout()  # one above the other: the text keeps the width
+        swaps.addStretch(1)
+        layout.addLayout(swaps)
         self.easier_button = QPushButton(self.tr("Easier"))
         self.harder_button = QPushButton(self.tr("Harder"))
         for button, direction in (
@@ -119,7 +124,8 @@ class ExerciseRow(QFrame):
             button.clicked.connect(
                 lambda _=False, t=target: t is not None and self.swap.emit(base, t.id)
             )
-            layout.addWidget(button)
+            swaps.addWidget(button)
+        swaps.addStretch(1)
         self.setToolTip(item.exercise.summary)
 
 
@@ -177,6 +183,7 @@ class PlanView(QWidget):
         self.start_button.setMinimumHeight(self.start_button.sizeHint().height() * 3 // 2)
         self.start_button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.start_button.setAccessibleName(self.tr("Start today's strength session"))
+        self.start_button.setAutoDefault(True)  # Enter on it starts, as Space does
         self.start_button.clicked.connect(self.start_requested)
         buttons.addWidget(self.start_button)
         layout.addLayout(buttons)

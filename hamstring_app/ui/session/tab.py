@@ -485,6 +485,12 @@ class SessionTab(StaleTab):
         drive_to(session, clock, state, self.runner)
         self.runner.render()
 
+    def first_focus(self) -> QWidget | None:
+        """Start session, when the plan is on show: then Enter starts it."""
+        if getattr(self, "stack", None) is None or self.stack.currentWidget() is not self.overview:
+            return None
+        return self.plan_view.start_button
+
     def hideEvent(self, event: QHideEvent) -> None:
         if self._screenshot_mode:
             self.runner.stop()

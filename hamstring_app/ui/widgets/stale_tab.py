@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from hamstring_app.ui.context import AppContext
 from hamstring_app.ui.events import Changes, Kind
@@ -61,6 +62,22 @@ class StaleTab(QWidget):
             self._held = False  # skipped once; release_refresh fills the tab
         elif self._stale:
             self.refresh_now()
+        QTimer.singleShot(0, self, self._take_focus)
+
+    def first_focus(self) -> QWidget | None:
+        """Where the keyboard goes when the tab comes up with the focus elsewhere (a tab
+        switched to with Alt+2 would otherwise leave it on the page just hidden)."""
+        return None
+
+    def _take_focus(self) -> None:
+        if not self.isVisible():
+            return
+        focus = QApplication.focusWidget()
+        if focus is not None and self.isAncestorOf(focus) and focus.isVisible():
+            return
+        target = self.first_focus()
+        if target is not None and target.isVisible() and target.isEnabled():
+            target.setFocus(Qt.FocusReason.TabFocusReason)  # with its focus ring
 
     def refresh_now(self) -> None:
         self._stale = False
