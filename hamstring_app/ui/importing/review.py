@@ -9,6 +9,7 @@ transaction. A model, not a widget per cell, so a 1,000-activity export opens at
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -59,6 +60,7 @@ class ReviewModel(QAbstractTableModel):
         self.rows = list(rows)
         self._units = units
         self._types = run_type_words()
+        self._days: dict[date, str] = {}  # dates as shown, once each
         self._grey = parent.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         self._status = {
             Status.NEW: self.tr("new"),
@@ -81,7 +83,11 @@ class ReviewModel(QAbstractTableModel):
     def text(self, row: PlanRow, column: int) -> str:
         a = row.activity
         if column == DATE:
-            return day_text(row.day) if row.day else ""
+            if not row.day:
+                return ""
+            if row.day not in self._days:  # the locale's pattern is worked out each time
+                self._days[row.day] = day_text(row.day)
+            return self._days[row.day]
         if column == STATUS:
             return self._status[row.status]
         if column == WHY:
