@@ -184,7 +184,8 @@ def _lock_folder(paths: DataPaths) -> QLockFile:
             QApplication.translate(
                 "launch",
                 "Hamstring Coach is already open on this data folder:\n{root}\n\n"
-                "Switch to the open window, or close it first.",
+                "Switch to the open window, or close it first. If it is running in the "
+                "system tray, click its icon there to open it.",
             ).format(root=paths.root)
         )
     return lock
