@@ -2,37 +2,23 @@
 
 from __future__ import annotations
 
-from jeepney import HeaderFields, MessageType, new_error, new_method_return
+from fake_bus import FakeBus, action_invoked
+from jeepney import HeaderFields, MessageType
 
 from hamstring_app import APP_ID, APP_NAME
-from hamstring_app.desktop_notify import NOTIFY_SIGNATURE, SERVICE, send_notification
-
-
-class FakeBus:
-    def __init__(self, answer: str = "ok") -> None:
-        self.answer = answer
-        self.sent = []
-        self.closed = False
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.closed = True
-        return False
-
-    def send_and_get_reply(self, message, timeout=None):
-        self.sent.append((message, timeout))
-        if self.answer == "error":
-            return new_error(message, "org.freedesktop.DBus.Error.ServiceUnknown", "s",
-                             ("The name is not activatable",))
-        return new_method_return(message, "u", (7,))
+from hamstring_app.desktop_notify import (
+    NOTIFY_SIGNATURE,
+    SERVICE,
+    DesktopNotifier,
+    send_notification,
+)
 
 
 def test_the_notify_call_is_what_the_service_expects():
     bus = FakeBus()
     assert send_notification("Hamstring Coach", "Time for today's check-in", lambda: bus)
-    (message, timeout), = bus.sent
+    add_match, (message, timeout) = bus.sent
+    assert "ActionInvoked" in str(add_match[0].body)
     fields = message.header.fields
     assert message.header.message_type == MessageType.method_call
     assert fields[HeaderFields.destination] == SERVICE
@@ -52,3 +38,18 @@ def test_a_refusal_or_no_bus_gives_false():
         raise ConnectionRefusedError("no session bus")
 
     assert not send_notification("t", "b", no_bus)
+
+
+def test_a_click_on_our_notification_is_heard():
+    bus = FakeBus()
+    notifier = DesktopNotifier(lambda: bus)
+    assert notifier.notify("Hamstring Coach", "text", "Check in now")
+    assert bus.sent[-1][0].body[5] == ["default", "Check in now"]
+    assert notifier.shown == {7} and notifier.fileno() == bus.sock.fileno()
+    assert not notifier.clicked()  # nothing yet
+    bus.arrive(action_invoked(8))  # someone else's notification
+    assert not notifier.clicked()
+    bus.arrive(action_invoked(7))
+    assert notifier.clicked()
+    notifier.close()
+    assert bus.closed and notifier.fileno() is None and not notifier.clicked()

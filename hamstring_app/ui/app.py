@@ -50,7 +50,7 @@ from hamstring_app.ui.tray import AppTray
 log = logging.getLogger(__name__)
 
 WINDOW_SETTINGS_NAME = "window.ini"
-PREPARE_WRITES_DELAY_MS = 500  # after the window is shown: the first tab is filled by then
+PREPARE_WRITES_DELAY_MS = 300  # after the first tab is filled: it is painted by then
 
 
 # --------------------------------------------------------------------------- Qt app
@@ -184,7 +184,8 @@ def _lock_folder(paths: DataPaths) -> QLockFile:
             QApplication.translate(
                 "launch",
                 "Hamstring Coach is already open on this data folder:\n{root}\n\n"
-                "Switch to the open window, or close it first.",
+                "Switch to the open window, or close it first. If it is running in the "
+                "system tray, click its icon there to open it.",
             ).format(root=paths.root)
         )
     return lock
@@ -402,13 +403,20 @@ def run_gui(
         if not first_run(session, profile):
             return 0
         tray = session.window.tray
-        if not (minimized and tray is not None and tray.active()):
+        shown = not (minimized and tray is not None and tray.active())
+        if shown:
             session.window.show_then_fill(minimized=minimized)
         QTimer.singleShot(0, lambda: _warn_unreadable(session))
-        # after the first paint and fill: the writes' imports, off the UI thread
-        QTimer.singleShot(PREPARE_WRITES_DELAY_MS, lambda: prepare_writes_in_background(
-            session.ctx.repo
-        ))
+
+        # the writes' imports, off the UI thread, once the first tab is filled (they
+        # hold the interpreter most of the time: begun earlier, they slowed the fill)
+        def prepare() -> None:
+            prepare_writes_in_background(session.ctx.repo)
+
+        if shown and not minimized:
+            session.window.after_first_fill(prepare, PREPARE_WRITES_DELAY_MS)
+        else:
+            QTimer.singleShot(PREPARE_WRITES_DELAY_MS, prepare)
         if session.reminder is not None:
             session.reminder.start()
         from hamstring_app.ui.auto_backup import start_daily_backup

@@ -84,7 +84,12 @@ class HelpWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("helpWindow")
         self.setWindowTitle(self.tr("Hamstring Coach help"))
-        self.resize(900, 680)
+        screen = self.screen() or QApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else None
+        # 900x680, or less on a smaller screen (leaving room for the window's frame)
+        width = 900 if room is None else min(900, room.width() - 40)
+        height = 680 if room is None else min(680, room.height() - 60)
+        self.resize(width, height)
         self.page = ""
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()

@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self._settings = settings
         self._fill_after_paint: StaleTab | None = None
+        self._after_fill: list[tuple[Callable[[], None], int]] = []
         #: the system tray icon (set by the app); with it, closing the window hides it there
         self.tray: AppTray | None = None
         self._quitting = False
@@ -183,10 +184,25 @@ class MainWindow(QMainWindow):
     def event(self, event: QEvent) -> bool:
         handled = super().event(event)
         if event.type() == QEvent.Type.Paint and self._fill_after_paint is not None:
-            QTimer.singleShot(0, self._fill_after_paint.release_refresh)
-            self._fill_after_paint = None
+            tab, self._fill_after_paint = self._fill_after_paint, None
+            QTimer.singleShot(0, lambda: self._fill_first(tab))
             QTimer.singleShot(WARM_UP_DELAY_MS, self._warm_up_next_tab)
         return handled
+
+    def after_first_fill(self, callback: Callable[[], None], delay_ms: int = 0) -> None:
+        """Run ``callback`` ``delay_ms`` after the tab shown at start-up is filled (from
+        now when no fill is waiting): work meant for after start-up waits for it, however
+        slow the machine, instead of racing it after a fixed time."""
+        if self._fill_after_paint is None:
+            QTimer.singleShot(delay_ms, callback)
+        else:
+            self._after_fill.append((callback, delay_ms))
+
+    def _fill_first(self, tab: StaleTab) -> None:
+        tab.release_refresh()
+        waiting, self._after_fill = self._after_fill, []
+        for callback, delay_ms in waiting:
+            QTimer.singleShot(delay_ms, callback)
 
     def _warm_up_next_tab(self) -> None:
         """Build one hidden tab's content while the runner reads the first one, then the

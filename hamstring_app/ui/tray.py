@@ -14,12 +14,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QObject, QSettings, QSocketNotifier
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QSystemTrayIcon, QWidget
 
 from hamstring_app import APP_NAME
 from hamstring_app.autostart import Autostart, launch_command
+from hamstring_app.desktop_notify import DesktopNotifier
 from hamstring_app.ui.context import AppContext
 from hamstring_app.ui.events import Changes, Kind
 from hamstring_app.ui.theme import icon
@@ -39,14 +40,18 @@ class AppTray(QObject):
         window: QWidget,
         told: QSettings,
         *,
-        available: Callable[[], bool] = QSystemTrayIcon.isSystemTrayAvailable,
+        available: Callable[[], bool] | None = None,
     ) -> None:
         super().__init__(window)
         self.ctx = ctx
         self.window = window
         self._told = told
-        self._available = available
+        #: is there a system tray? (asked each time: a panel can come and go)
+        self._available = available or QSystemTrayIcon.isSystemTrayAvailable
         self.icon: QSystemTrayIcon | None = None
+        #: the notification service, where there is no tray (made on first use)
+        self.desktop: DesktopNotifier | None = None
+        self._bus_watch: QSocketNotifier | None = None
         #: really quit the app (set by the app; the Quit entry and File > Quit call it)
         self.quit: Callable[[], None] = QApplication.quit
         ctx.events.data_changed.connect(self._on_changed)
@@ -111,6 +116,9 @@ class AppTray(QObject):
         """Take the icon away (the app is closing): closing a window quits again."""
         if self.icon is not None:
             self.icon.hide()
+        self._stop_watching_bus()
+        if self.desktop is not None:
+            self.desktop.close()
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.setQuitOnLastWindowClosed(True)
@@ -130,11 +138,35 @@ class AppTray(QObject):
             assert self.icon is not None
             self.icon.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information)
             return "tray"
-        if QGuiApplication.platformName() in NO_DESKTOP_PLATFORMS:
+        if self.desktop is None:
+            if QGuiApplication.platformName() in NO_DESKTOP_PLATFORMS:
+                return ""
+            self.desktop = DesktopNotifier()
+        if not self.desktop.notify(title, text, self.tr("Check in now")):
             return ""
-        from hamstring_app.desktop_notify import send_notification
+        self._watch_bus()
+        return "desktop"
 
-        return "desktop" if send_notification(title, text) else ""
+    def _watch_bus(self) -> None:
+        """Hear a click on the notification: the service says so on the same connection."""
+        fd = self.desktop.fileno() if self.desktop is not None else None
+        if fd is None or (self._bus_watch is not None and self._bus_watch.socket() == fd):
+            return
+        self._stop_watching_bus()
+        self._bus_watch = QSocketNotifier(fd, QSocketNotifier.Type.Read, self)
+        self._bus_watch.activated.connect(self._bus_readable)
+
+    def _bus_readable(self) -> None:
+        if self.desktop is not None and self.desktop.clicked():
+            self.check_in_now()
+        if self.desktop is None or self.desktop.fileno() is None:
+            self._stop_watching_bus()  # the bus went away
+
+    def _stop_watching_bus(self) -> None:
+        if self._bus_watch is not None:
+            self._bus_watch.setEnabled(False)
+            self._bus_watch.deleteLater()
+            self._bus_watch = None
 
     def tell_still_running_once(self) -> None:
         """The first time the window hides to the tray, say where the app went."""

@@ -153,3 +153,13 @@ def test_f1_shows_the_tabs_section_at_the_top_of_the_help(window, qtbot, tab):
     top = browser.cursorRect(browser.textCursor()).top()
     assert browser.textCursor().block().text() == hw.TAB_SECTIONS[tab]
     assert 0 <= top < browser.viewport().height() // 5, (top, browser.viewport().height())
+
+
+def test_the_help_window_fits_a_small_screen(qtbot, monkeypatch):
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QScreen
+
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda self: QRect(0, 0, 1024, 600))
+    help_win = hw.HelpWindow()
+    qtbot.addWidget(help_win)
+    assert help_win.width() <= 1024 and help_win.height() <= 600

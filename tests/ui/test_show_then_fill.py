@@ -60,3 +60,17 @@ def test_hidden_tabs_are_built_while_idle_after_start_up(qtbot, session_factory)
     qtbot.waitUntil(lambda: all(tab.built for tab in hidden), timeout=15000)
     assert window.tabs.currentIndex() == 0  # warming up never switches tabs
     assert all(not tab.isVisible() for tab in hidden)
+
+
+def test_work_after_the_first_fill_waits_for_it(qtbot, session_factory) -> None:
+    session = session_factory()
+    window = session.window
+    tab = window.tabs.currentWidget()
+    seen: list[bool] = []
+    window.show_then_fill()
+    window.after_first_fill(lambda: seen.append(tab.stale), 10)
+    assert tab.stale and seen == []
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    assert seen == [False]  # the tab was filled before it ran
+    window.after_first_fill(lambda: seen.append(True))  # nothing waits now: soon
+    qtbot.waitUntil(lambda: len(seen) == 2, timeout=2000)

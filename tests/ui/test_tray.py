@@ -129,3 +129,60 @@ def test_clicking_the_notification_opens_todays_check_in(qtbot, window, tray):
     tray.icon.messageClicked.emit()
     qtbot.waitExposed(window)
     assert tab.form.day() == window.ctx.clock.today()
+
+
+@pytest.mark.parametrize("tray_there", [True, False])
+def test_started_minimised_from_login(qapp, tmp_path, clock, home, monkeypatch, tray_there):
+    """--minimized: only the tray icon where there is a tray, else a minimised window."""
+    from PySide6.QtCore import QTimer
+
+    from hamstring_app.ui import app as app_module
+
+    data = tmp_path / "data"
+    first = app_module.launch(data_dir=data, clock=clock)
+    first.ctx.repo.save_profile(Profile(injury_start=clock.today() - timedelta(days=9)))
+    first.close()
+    from hamstring_app.ui import main_window
+
+    # the start's own delayed steps (warming up tabs, preparing writes) are done before
+    # the app quits, so none is left to fire into a later test
+    for module, name in ((main_window, "WARM_UP_DELAY_MS"), (main_window, "WARM_UP_GAP_MS"),
+                         (app_module, "PREPARE_WRITES_DELAY_MS")):
+        monkeypatch.setattr(module, name, 5)
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", lambda: tray_there)
+    monkeypatch.setattr(QSystemTrayIcon, "showMessage", lambda *a: None)
+    seen = {}
+
+    def look():
+        window = next(w for w in QApplication.topLevelWidgets()
+                      if type(w).__name__ == "MainWindow" and w.ctx.paths.root == data)
+        seen.update(visible=window.isVisible(), minimized=window.isMinimized(),
+                    tray=window.tray.active())
+        window.quit_app()  # File > Quit
+
+    QTimer.singleShot(600, look)
+    assert app_module.run_gui(data_dir=str(data), minimized=True) == 0
+    if tray_there:
+        assert seen == {"visible": False, "minimized": False, "tray": True}
+    else:
+        assert seen["visible"] and seen["minimized"] and not seen["tray"]
+    assert QApplication.instance().quitOnLastWindowClosed()  # put back on the way out
+
+
+
+def test_without_a_tray_a_click_on_the_desktop_notification_opens_the_check_in(qtbot, window):
+    from fake_bus import FakeBus, action_invoked
+
+    from hamstring_app.desktop_notify import DesktopNotifier
+
+    tray = AppTray(window.ctx, window, window._settings, available=lambda: False)
+    bus = FakeBus()
+    tray.desktop = DesktopNotifier(lambda: bus)
+    tab = window.tabs.widget(0)
+    tab.form.set_day(window.ctx.clock.today() - timedelta(days=2))
+    assert tray.notify("Hamstring Coach", "Time for today's check-in") == "desktop"
+    assert bus.sent[-1][0].body[5] == ["default", "Check in now"]
+    bus.arrive(action_invoked(7))
+    qtbot.waitUntil(lambda: tab.form.day() == window.ctx.clock.today(), timeout=3000)
+    tray.hide()
+    assert bus.closed

@@ -105,6 +105,8 @@ class ImportController(QObject):
     def _progressed(self, fraction: float, text: str) -> None:
         # label first: a window-modal QProgressDialog.setValue() runs the event loop, and
         # the task may end (closing the dialog) inside it
+        if self._setting_value is not None:
+            return  # a report arriving inside that setValue(): never nest a second one
         if self.progress is not None and text:
             self.progress.setLabelText(
                 self.tr("Reading %1").replace("%1", Path(text.split(" › ")[-1]).name)
