@@ -38,7 +38,7 @@ def test_the_form_needs_no_sideways_scrolling(env, qtbot, size, font_scale):
         for button in scale.buttons:
             left = button.mapTo(viewport, button.rect().topLeft()).x()
             right = button.mapTo(viewport, button.rect().topRight()).x()
-            assert 0 <= left and right < viewport.width(), (
+            assert left >= 0 and right < viewport.width(), (
                 scale.accessibleName(), button.text(), right, viewport.width()
             )
             assert button.width() >= button.fontMetrics().horizontalAdvance(button.text())
