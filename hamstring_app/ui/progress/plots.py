@@ -8,6 +8,7 @@ them, so a refresh after one new check-in stays cheap even with years of history
 from __future__ import annotations
 
 from datetime import date, timedelta
+from itertools import pairwise
 
 import numpy as np
 import pyqtgraph as pg
@@ -556,7 +557,7 @@ class RecoveryPlots(Navigation, pg.GraphicsLayoutWidget):
         line = QFontMetrics(axis.style.get("tickFont") or axis.font()).height()
         px_per_y = self.pain.vb.height() / (PAIN_Y_RANGE[1] - PAIN_Y_RANGE[0])
         for ticks in ((0, 3, 5, 10), (0, 5, 10), (0, 10)):
-            gaps = [(b - a) * px_per_y for a, b in zip(ticks, ticks[1:])]
+            gaps = [(b - a) * px_per_y for a, b in pairwise(ticks)]
             if min(gaps) >= line:
                 break
         if ticks != self._pain_ticks:

@@ -4,6 +4,8 @@ least a line of text apart."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QFontMetrics
@@ -56,5 +58,5 @@ def test_the_pain_axis_labels_stand_apart(open_env, qtbot, size, font_scale):
     vb = plots.pain.vb
     ys = sorted(vb.mapViewToScene(QPointF(0, v)).y() for v in shown)
     line = QFontMetrics(axis.style.get("tickFont") or axis.font()).height()
-    gaps = [b - a for a, b in zip(ys, ys[1:])]
+    gaps = [b - a for a, b in pairwise(ys)]
     assert min(gaps) >= line, (shown, gaps, line)
