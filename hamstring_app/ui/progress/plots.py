@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QGraphicsWidget, QSizePolicy, QWidget
 
 from hamstring_app.core.models import Verdict
 from hamstring_app.ui.dates import day_text
-from hamstring_app.ui.progress.axis import CalendarAxis
+from hamstring_app.ui.progress.axis import CalendarAxis, ValueAxis
 from hamstring_app.ui.progress.clipped import ClippedFeed
 from hamstring_app.ui.progress.data import RED_FLAG_Y, VERDICT_HEIGHTS, RecoveryData
 from hamstring_app.ui.progress.days import DAY_S, Series, day_start_x, x_day
@@ -140,7 +140,8 @@ class RecoveryPlots(Navigation, pg.GraphicsLayoutWidget):
 
     def _add_plot(self, row: int, label: str, *, bottom: bool = False) -> pg.PlotItem:
         axis = CalendarAxis()
-        plot = self.addPlot(row=row, col=0, axisItems={"bottom": axis}, enableMenu=False)
+        axes = {"bottom": axis, "left": ValueAxis("left"), "right": ValueAxis("right")}
+        plot = self.addPlot(row=row, col=0, axisItems=axes, enableMenu=False)
         plot.hideButtons()
         plot.setMouseEnabled(x=True, y=False)
         plot.showAxis("right")

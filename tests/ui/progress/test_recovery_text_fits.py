@@ -60,3 +60,21 @@ def test_the_pain_axis_labels_stand_apart(open_env, qtbot, size, font_scale):
     line = QFontMetrics(axis.style.get("tickFont") or axis.font()).height()
     gaps = [b - a for a, b in pairwise(ys)]
     assert min(gaps) >= line, (shown, gaps, line)
+
+
+@pytest.mark.parametrize("font_scale", [1.0, 1.5], indirect=True)
+@pytest.mark.parametrize("size", SIZES)
+def test_value_axis_labels_stand_a_line_apart(open_env, qtbot, size, font_scale):
+    """Distance, sessions, A:C and reps: the labelled ticks pyqtgraph draws are at least a
+    text line apart on screen."""
+    plots = _plots(open_env, qtbot, size)
+    side = {plots.running: plots.acwr_view, plots.strength: plots.volume_view}
+    for plot in (plots.running, plots.strength):
+        for name, view in (("left", plot.vb), ("right", side[plot])):
+            axis = plot.getAxis(name)
+            low, high = view.viewRange()[1]
+            px = view.height()
+            spacing = axis.tickSpacing(low, high, px)
+            step_px = spacing[0][0] * px / (high - low)
+            line = QFontMetrics(axis.style.get("tickFont") or axis.font()).height()
+            assert step_px >= line, (axis.labelText, spacing, step_px, line)
