@@ -113,6 +113,8 @@ class RunsPanel(QGroupBox):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
+        # flush with the check-in's boxes above: side margins would widen the form
+        layout.setContentsMargins(0, 6, 0, 6)
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Runs on this day"))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
