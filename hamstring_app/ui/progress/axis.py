@@ -7,6 +7,7 @@ Mondays, months or years. X values are Unix seconds in UTC (see data.day_x).
 
 from __future__ import annotations
 
+import math
 from datetime import date, timedelta
 
 import pyqtgraph as pg
@@ -107,3 +108,33 @@ class CalendarAxis(pg.DateAxisItem):
             else:
                 out.append(str(d.year))
         return out
+
+
+class ValueAxis(pg.AxisItem):
+    """A left or right value axis whose labelled ticks stand at least a text line and a
+    half apart, so that a larger font gets fewer labels rather than overlapping ones."""
+
+    def line_px(self) -> float:
+        font = self.style.get("tickFont") or self.font()
+        return float(QFontMetrics(font).height())
+
+    def tickSpacing(self, minVal: float, maxVal: float, size: float):
+        if self._tickSpacing is not None or size <= 0 or maxVal <= minVal:
+            return super().tickSpacing(minVal, maxVal, size)
+        span = maxVal - minVal
+        wanted = span * self.line_px() * 1.5 / size  # the least step, in values
+        step = major_step(wanted)
+        automatic = super().tickSpacing(minVal, maxVal, size)
+        if automatic and automatic[0][0] >= step:
+            return automatic
+        leading = round(step / 10.0 ** math.floor(math.log10(step)))
+        return [(step, 0), (step / (4 if leading == 2 else 5), 0)]
+
+
+def major_step(least: float) -> float:
+    """The smallest 1, 2 or 5 times a power of ten that is at least ``least``."""
+    power = 10.0 ** math.floor(math.log10(least))
+    for factor in (1, 2, 5, 10):
+        if factor * power >= least * (1 - 1e-9):
+            return factor * power
+    return 10 * power

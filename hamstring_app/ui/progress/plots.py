@@ -8,6 +8,7 @@ them, so a refresh after one new check-in stays cheap even with years of history
 from __future__ import annotations
 
 from datetime import date, timedelta
+from itertools import pairwise
 
 import numpy as np
 import pyqtgraph as pg
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import QGraphicsWidget, QSizePolicy, QWidget
 
 from hamstring_app.core.models import Verdict
 from hamstring_app.ui.dates import day_text
-from hamstring_app.ui.progress.axis import CalendarAxis
+from hamstring_app.ui.progress.axis import CalendarAxis, ValueAxis
 from hamstring_app.ui.progress.clipped import ClippedFeed
 from hamstring_app.ui.progress.data import RED_FLAG_Y, VERDICT_HEIGHTS, RecoveryData
 from hamstring_app.ui.progress.days import DAY_S, Series, day_start_x, x_day
@@ -37,6 +38,7 @@ WINDOW_COLOUR = "#2e86c1"
 BAND_ALPHA = 26
 PAIN_BANDS = ((-0.5, 3.5, Verdict.CONTINUE), (3.5, 5.5, Verdict.HOLD), (5.5, 10.5, Verdict.STOP))
 ACWR_RANGE = (0.0, 2.5)
+PAIN_Y_RANGE = (-0.4, 10.6)
 
 
 def _colour(hex_colour: str, alpha: int = 255) -> QColor:
@@ -138,7 +140,8 @@ class RecoveryPlots(Navigation, pg.GraphicsLayoutWidget):
 
     def _add_plot(self, row: int, label: str, *, bottom: bool = False) -> pg.PlotItem:
         axis = CalendarAxis()
-        plot = self.addPlot(row=row, col=0, axisItems={"bottom": axis}, enableMenu=False)
+        axes = {"bottom": axis, "left": ValueAxis("left"), "right": ValueAxis("right")}
+        plot = self.addPlot(row=row, col=0, axisItems=axes, enableMenu=False)
         plot.hideButtons()
         plot.setMouseEnabled(x=True, y=False)
         plot.showAxis("right")
@@ -185,9 +188,9 @@ class RecoveryPlots(Navigation, pg.GraphicsLayoutWidget):
 
     def _build_pain(self) -> None:
         p = self.pain
-        p.setYRange(-0.4, 10.6, padding=0)
-        p.getAxis("left").setTicks([[(v, str(v)) for v in (0, 3, 5, 10)],
-                                    [(v, "") for v in range(11)]])
+        p.setYRange(*PAIN_Y_RANGE, padding=0)
+        self._pain_ticks: tuple[int, ...] = ()
+        self._fit_pain_ticks()
         self.bands = []
         for low, high, verdict in PAIN_BANDS:
             band = pg.LinearRegionItem(
@@ -472,7 +475,7 @@ class RecoveryPlots(Navigation, pg.GraphicsLayoutWidget):
                 self.tr("Onset %s") % day_text(data.onset)
             )
             self._onset_x = day_start_x(data.onset)
-            self.onset_label.setPos(self._onset_x, 10.6)
+            self.onset_label.setPos(self._onset_x, PAIN_Y_RANGE[1])
         self._set_episodes(data)
         for region in self.windows:
             region.setVisible(data.window is not None)
@@ -534,11 +537,30 @@ class RecoveryPlots(Navigation, pg.GraphicsLayoutWidget):
         if scale != self._marker_scale:
             self._marker_scale = scale
             self.runs.setSize(_sizes(data, scale))
+        self._fit_pain_ticks()
         px_per_x = width_px / max(high - low, 1e-9)
-        for label, x in ((self.onset_label, self._onset_x), (self.window_label, self._window_x)):
+        # the window's words one text line under the onset's, however tall the font
+        top = PAIN_Y_RANGE[1]
+        px_per_y = max(self.pain.vb.height(), 1.0) / (PAIN_Y_RANGE[1] - PAIN_Y_RANGE[0])
+        below = top - (self.onset_label.boundingRect().height() + 2) / px_per_y
+        for label, x, y in ((self.onset_label, self._onset_x, top),
+                            (self.window_label, self._window_x, below)):
             if x is None:
                 continue
             room = (high - x) * px_per_x
             fits = room >= label.boundingRect().width() + 4
             label.setAnchor((0, 0) if fits else (1, 0))
-            label.setPos(x, label.pos().y())
+            label.setPos(x, y)
+
+    def _fit_pain_ticks(self) -> None:
+        """Pain values on the left axis, as many as stand a text line apart."""
+        axis = self.pain.getAxis("left")
+        line = QFontMetrics(axis.style.get("tickFont") or axis.font()).height()
+        px_per_y = self.pain.vb.height() / (PAIN_Y_RANGE[1] - PAIN_Y_RANGE[0])
+        for ticks in ((0, 3, 5, 10), (0, 5, 10), (0, 10)):
+            gaps = [(b - a) * px_per_y for a, b in pairwise(ticks)]
+            if min(gaps) >= line:
+                break
+        if ticks != self._pain_ticks:
+            self._pain_ticks = ticks
+            axis.setTicks([[(v, str(v)) for v in ticks], [(v, "") for v in range(11)]])

@@ -1,0 +1,80 @@
+"""The Recovery graphs' text at 1024x640 with a 150% font (and at 1280x800): the onset
+and recovery-window labels never cover each other, and the pain axis labels stand at
+least a line of text apart."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+import pytest
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication
+
+SIZES = [(1280, 800), (1024, 640)]
+
+
+@pytest.fixture
+def font_scale(request, qapp):
+    scale = request.param
+    original = QApplication.font()
+    if scale != 1.0:
+        bigger = QApplication.font()
+        bigger.setPointSizeF(bigger.pointSizeF() * scale)
+        QApplication.setFont(bigger)
+    yield scale
+    QApplication.setFont(original)
+
+
+def _plots(open_env, qtbot, size):
+    from recovery_samples import known_history
+
+    env = open_env(known_history())
+    env.session.window.resize(*size)
+    qtbot.wait(100)
+    plots = env.tab.plots
+    assert plots.onset_label.isVisible() and plots.window_label.isVisible()
+    return plots
+
+
+@pytest.mark.parametrize("font_scale", [1.0, 1.5], indirect=True)
+@pytest.mark.parametrize("size", SIZES)
+def test_the_onset_and_window_labels_do_not_overlap(open_env, qtbot, size, font_scale):
+    plots = _plots(open_env, qtbot, size)
+    onset = plots.onset_label.sceneBoundingRect()
+    window = plots.window_label.sceneBoundingRect()
+    assert not onset.intersects(window), (onset, window)
+    area = plots.pain.vb.sceneBoundingRect()
+    assert area.contains(onset.center()) and area.contains(window.center())
+
+
+@pytest.mark.parametrize("font_scale", [1.0, 1.5], indirect=True)
+@pytest.mark.parametrize("size", SIZES)
+def test_the_pain_axis_labels_stand_apart(open_env, qtbot, size, font_scale):
+    plots = _plots(open_env, qtbot, size)
+    axis = plots.pain.getAxis("left")
+    shown = [v for v, text in axis._tickLevels[0] if text]
+    assert 0 in shown and 10 in shown
+    vb = plots.pain.vb
+    ys = sorted(vb.mapViewToScene(QPointF(0, v)).y() for v in shown)
+    line = QFontMetrics(axis.style.get("tickFont") or axis.font()).height()
+    gaps = [b - a for a, b in pairwise(ys)]
+    assert min(gaps) >= line, (shown, gaps, line)
+
+
+@pytest.mark.parametrize("font_scale", [1.0, 1.5], indirect=True)
+@pytest.mark.parametrize("size", SIZES)
+def test_value_axis_labels_stand_a_line_apart(open_env, qtbot, size, font_scale):
+    """Distance, sessions, A:C and reps: the labelled ticks pyqtgraph draws are at least a
+    text line apart on screen."""
+    plots = _plots(open_env, qtbot, size)
+    side = {plots.running: plots.acwr_view, plots.strength: plots.volume_view}
+    for plot in (plots.running, plots.strength):
+        for name, view in (("left", plot.vb), ("right", side[plot])):
+            axis = plot.getAxis(name)
+            low, high = view.viewRange()[1]
+            px = view.height()
+            spacing = axis.tickSpacing(low, high, px)
+            step_px = spacing[0][0] * px / (high - low)
+            line = QFontMetrics(axis.style.get("tickFont") or axis.font()).height()
+            assert step_px >= line, (axis.labelText, spacing, step_px, line)
