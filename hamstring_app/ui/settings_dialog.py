@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QTime
+from PySide6.QtCore import QSize, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -29,6 +29,16 @@ from hamstring_app.autostart import Autostart
 from hamstring_app.core.settings import SESSIONS_PER_WEEK_RANGE, Settings
 from hamstring_app.ui.backup_settings import BackupSettings
 from hamstring_app.ui.theme import error_colour
+from hamstring_app.ui.widgets.fit_scroll import FitScrollArea
+
+TITLE_BAR_ROOM = 40
+"""Pixels kept free above the dialog for the window manager's title bar and frame."""
+
+
+def free_screen_height(widget: QWidget) -> int:
+    """The height the desktop leaves for windows on the widget's screen (panels excluded)."""
+    screen = widget.screen()
+    return screen.availableGeometry().height() if screen is not None else 10_000
 
 
 class SettingsDialog(QDialog):
@@ -47,7 +57,17 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Settings"))
         self._original = settings
         self._result: Settings | None = None
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        # the settings scroll when a large font makes them taller than the screen; the
+        # error line and Save/Cancel stay below, always in view
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.scroll_area = FitScrollArea(page)
+        self.scroll_area.setAccessibleName(self.tr("Settings"))
+        # no Tab stop of its own: the area follows the focus from one setting to the next
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        outer.addWidget(self.scroll_area, 1)
         form = QFormLayout()
         layout.addLayout(form)
 
@@ -140,16 +160,30 @@ class SettingsDialog(QDialog):
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet(f"color: {error_colour().name()};")
         self.error_label.hide()
-        layout.addWidget(self.error_label)
+        outer.addWidget(self.error_label)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        outer.addWidget(buttons)
         self._load(settings)
-        # wrapped text makes Qt's first guess at the height too small: start at full height
+        page_width = page.minimumSizeHint().width()
+        bar = self.scroll_area.verticalScrollBar().sizeHint().width()
+        self.scroll_area.setMinimumWidth(page_width + bar)  # never a sideways scroll bar
+        # wrapped text makes Qt's first guess at the height too small: start at the full
+        # height the settings need, or the screen's free height when that is less
+        self._full_height = (
+            page.heightForWidth(page_width) if page.hasHeightForWidth() else 0
+        ) or page.sizeHint().height()
+        self._full_height += outer.sizeHint().height() - self.scroll_area.sizeHint().height()
         self.setMinimumHeight(self.sizeHint().height())
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        wanted = getattr(self, "_full_height", hint.height())
+        room = free_screen_height(self.parentWidget() or self) - TITLE_BAR_ROOM
+        return QSize(hint.width(), max(200, min(wanted, room)))
 
     def _load(self, s: Settings) -> None:
         self.reminder_check.setChecked(s.reminder_enabled)

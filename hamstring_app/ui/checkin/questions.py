@@ -146,9 +146,13 @@ class CheckInQuestions(QWidget):
         self.strength_box.hide()
         outer.addWidget(self.strength_box)
 
-        flags_box = QGroupBox(self.tr("Warning signs: any of these means stop and get it checked"))
+        flags_box = QGroupBox(self.tr("Warning signs"))
         flags_form = _form()
         flags_box.setLayout(flags_form)
+        # said in a wrapping line, not the box title, so a large font never widens the form
+        self.flags_rule = QLabel(self.tr("Any of these means stop and get it checked."))
+        self.flags_rule.setWordWrap(True)
+        flags_form.addRow(self.flags_rule)
         self.red_flags: dict[str, YesNo] = {}
         # most days the answer to all six is No: one key says so (Tab, then Space)
         self.no_flags_button = QPushButton(self.tr("None of these"))

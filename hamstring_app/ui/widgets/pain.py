@@ -263,17 +263,24 @@ class PainScale(ChoiceStrip):
             anchor.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         grid.addWidget(self.low_anchor, 2, 0, 1, 5, Qt.AlignmentFlag.AlignLeft)
         grid.addWidget(self.high_anchor, 2, 5, 1, 6, Qt.AlignmentFlag.AlignRight)
-        grid.setColumnStretch(11, 1)
+        for column in range(12):  # the numbers grow to their roomy width, then the rest
+            grid.setColumnStretch(column, 1)
         self._fit_buttons()
         self._describe()
 
     def _fit_buttons(self) -> None:
-        """Every number the same width, wide enough for "10" and half a band word."""
+        """Every number the same width: never narrower than "10" with its padding, nor
+        than half the "moderate" band word (its label spans two numbers), and roomier
+        when the row has the space, so the scale fits a narrow window with a large font."""
         metrics = self.fontMetrics()
-        width = metrics.horizontalAdvance("10") + 14
-        width = max(width, (metrics.horizontalAdvance(band_word(1)) + 12) // 2)
+        spacing = self.layout().horizontalSpacing()
+        word = metrics.horizontalAdvance(band_word(1))  # "moderate", over two numbers
+        narrow = max(metrics.horizontalAdvance("10") + 12, -(-(word + 4 - spacing) // 2))
+        roomy = max(narrow, metrics.horizontalAdvance("10") + 14, (word + 12) // 2)
         for button in self.buttons:
-            button.setFixedWidth(width)
+            button.setMinimumWidth(narrow)
+            button.setMaximumWidth(roomy)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

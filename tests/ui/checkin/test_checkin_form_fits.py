@@ -1,0 +1,46 @@
+"""The Today tab's check-in form fits the width of a small screen with a 150% font: no
+sideways scrolling, and every 0-10 pain button (the "10" too) wholly inside the view."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from hamstring_app.ui.widgets.pain import PainScale
+
+
+@pytest.fixture
+def font_scale(request, qapp):
+    scale = request.param
+    original = QApplication.font()
+    if scale != 1.0:
+        bigger = QApplication.font()
+        bigger.setPointSizeF(bigger.pointSizeF() * scale)
+        QApplication.setFont(bigger)
+    yield scale
+    QApplication.setFont(original)
+
+
+@pytest.mark.parametrize("font_scale", [1.0, 1.5], indirect=True)
+@pytest.mark.parametrize("size", [(1280, 800), (1024, 640)])
+def test_the_form_needs_no_sideways_scrolling(env, qtbot, size, font_scale):
+    window = env.session.window
+    window.resize(*size)
+    env.tab.refresh_now()
+    qtbot.wait(80)
+    area = env.tab.left_scroll
+    viewport = area.viewport()
+    assert area.horizontalScrollBar().maximum() == 0
+    assert area.widget().width() <= viewport.width()
+    scales = [s for s in area.widget().findChildren(PainScale) if s.isVisible()]
+    assert scales
+    for scale in scales:
+        for button in scale.buttons:
+            left = button.mapTo(viewport, button.rect().topLeft()).x()
+            right = button.mapTo(viewport, button.rect().topRight()).x()
+            assert left >= 0 and right < viewport.width(), (
+                scale.accessibleName(), button.text(), right, viewport.width()
+            )
+            assert button.width() >= button.fontMetrics().horizontalAdvance(button.text())
+        for label in scale.band_labels:  # "moderate" spans only two numbers
+            assert label.width() >= label.fontMetrics().horizontalAdvance(label.text())
