@@ -25,6 +25,7 @@ from typing import TypeVar
 
 from hamstring_app.core.episodes import Episode, ProfessionalAssessment
 from hamstring_app.core.models import CheckIn, History, Profile, Run, StrengthSession
+from hamstring_app.core.words import count_of
 
 T = TypeVar("T")
 
@@ -109,8 +110,8 @@ class ImportPlan:
     def summary(self) -> list[str]:
         """Plain sentences for a review before importing, or a report after it."""
         lines = [
-            f"New: {_count(len(self.checkins), 'check-in')}, {_count(len(self.runs), 'run')}, "
-            f"{_count(len(self.sessions), 'strength session')}."
+            f"New: {count_of(len(self.checkins), 'check-in')}, {count_of(len(self.runs), 'run')}, "
+            f"{count_of(len(self.sessions), 'strength session')}."
         ]
         span = self.first_and_last_day()
         if span is not None:
@@ -120,33 +121,30 @@ class ImportPlan:
         if self.profile_kept:
             lines.append("The profile in the file differs from yours; yours is kept.")
         if self.episodes:
-            lines.append(f"The file's {_count(len(self.episodes), 'injury episode')} are "
+            verb = "is" if len(self.episodes) == 1 else "are"
+            lines.append(f"The file's {count_of(len(self.episodes), 'injury episode')} {verb} "
                          "added (none was saved).")
         if self.episodes_kept:
             lines.append("The injury episodes in the file differ from yours; yours are kept.")
         if self.assessments:
-            lines.append(f"New: {_count(len(self.assessments), 'professional assessment')}.")
+            lines.append(f"New: {count_of(len(self.assessments), 'professional assessment')}.")
         if self.duplicate_assessments:
             lines.append(f"Already saved, so skipped: "
-                         f"{_count(self.duplicate_assessments, 'professional assessment')}.")
+                         f"{count_of(self.duplicate_assessments, 'professional assessment')}.")
         if self.duplicates:
             lines.append(
-                f"Already saved, so skipped: {_count(self.duplicate_checkins, 'check-in')}, "
-                f"{_count(self.duplicate_runs, 'run')}, "
-                f"{_count(self.duplicate_sessions, 'strength session')}."
+                f"Already saved, so skipped: {count_of(self.duplicate_checkins, 'check-in')}, "
+                f"{count_of(self.duplicate_runs, 'run')}, "
+                f"{count_of(self.duplicate_sessions, 'strength session')}."
             )
         if self.conflicts:
             shown = ", ".join(d.isoformat() for d in self.conflicts[:5])
             more = f" and {len(self.conflicts) - 5} more" if len(self.conflicts) > 5 else ""
             lines.append(
-                f"On {_count(len(self.conflicts), 'day')} the file's check-in differs from "
+                f"On {count_of(len(self.conflicts), 'day')} the file's check-in differs from "
                 f"the one saved; the saved one is kept: {shown}{more}."
             )
         return lines
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def _new_by_key(

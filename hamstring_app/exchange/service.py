@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hamstring_app.core.models import History
+from hamstring_app.core.words import count_of
 from hamstring_app.exchange import csvfiles
 from hamstring_app.exchange.document import DocumentError, dumps, loads, to_document
 from hamstring_app.exchange.files import write_files_atomic, write_text_atomic
@@ -39,8 +40,8 @@ class Exported:
     def describe(self) -> str:
         where = ", ".join(str(p) for p in self.paths)
         return (
-            f"Wrote {self.checkins} check-ins, {self.runs} runs and {self.sessions} "
-            f"strength sessions to {where}."
+            f"Wrote {count_of(self.checkins, 'check-in')}, {count_of(self.runs, 'run')} and "
+            f"{count_of(self.sessions, 'strength session')} to {where}."
         )
 
 

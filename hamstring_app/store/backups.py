@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from hamstring_app.core.words import count_of
 from hamstring_app.paths import BACKUP_DIR, DB_NAME, LinkRefused, ensure_private_dir
 from hamstring_app.store.db import SQLITE_HEADER, protect_files
 from hamstring_app.store.errors import StorageUnavailable, StoreError, storage_problem
@@ -78,7 +79,10 @@ class BackupInfo:
         """A plain summary: "212 check-ins, 130 runs, 40 sessions (2025-01-03 to ...)"."""
         if self.problem is not None:
             return f"cannot be read: {self.problem}"
-        text = f"{self.checkins} check-ins, {self.runs} runs, {self.sessions} strength sessions"
+        text = (
+            f"{count_of(self.checkins, 'check-in')}, {count_of(self.runs, 'run')}, "
+            f"{count_of(self.sessions, 'strength session')}"
+        )
         if self.first_day and self.last_day:
             text += f" ({self.first_day.isoformat()} to {self.last_day.isoformat()})"
         return text

@@ -7,6 +7,7 @@ advice's "Why?", the welcome dialog): :func:`register_help_links` routes that sc
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut, QTextBlock, QTextDocument
 from PySide6.QtWidgets import (
@@ -207,7 +208,11 @@ class _HelpLinks(QObject):
         # a modal dialog (the welcome) blocks every other window but its own children:
         # opened from one, the help is its child window, so it can be read and scrolled
         modal = QApplication.activeModalWidget()
-        if self.window is not None and modal is not None and self.window.parent() is not modal:
+        # a help window that belongs to another dialog, or to one already closed, goes with
+        # it: the next one belongs to the dialog in front now, or to nothing
+        if self.window is not None and not shiboken6.isValid(self.window):
+            self.window = None
+        if self.window is not None and self.window.parent() is not modal:
             self.window.close()
             self.window.deleteLater()
             self.window = None

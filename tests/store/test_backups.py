@@ -94,7 +94,7 @@ def test_listing_shows_dates_and_contents(repo, data_dir):
         "backup-20260315-093000-manual.sqlite3",
     }
     assert listed[0].contents() == (
-        "1 check-ins, 1 runs, 0 strength sessions (2026-03-12 to 2026-03-15)"
+        "1 check-in, 1 run, 0 strength sessions (2026-03-12 to 2026-03-15)"
     )
     assert listed[0].taken == NOW
 

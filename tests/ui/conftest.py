@@ -11,6 +11,21 @@ from hamstring_app.core.clock import FakeClock
 FIXED_NOW = datetime(2026, 3, 18, 19, 30)
 
 
+@pytest.fixture(autouse=True)
+def _no_dialog_outlives_its_test():
+    """A dialog still open after its test (e.g. the Welcome, whose Cancel asks first and so
+    refuses the test's close) would sit in front of every later test's windows as the
+    active modal widget: end each one without its questions."""
+    yield
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    if QApplication.instance() is None:
+        return
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QDialog) and widget.isVisible():
+            widget.done(QDialog.DialogCode.Rejected)
+
+
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock(FIXED_NOW)

@@ -77,7 +77,7 @@ def test_what_the_app_holds_can_be_saved_and_imported_into_a_new_folder(
     shutil.rmtree(tmp_path / "data")
     copy = tmp_path / "rescued.json"
     said = session.window.file_watch.save_copy(copy)
-    assert "Wrote 1 check-ins" in said and str(copy) in said
+    assert "Wrote 1 check-in," in said and str(copy) in said
     new = tmp_path / "new-data"
     assert main(["import", str(copy), "--data-dir", str(new)]) == 0, capsys.readouterr().err
     repo = open_repository(new, today=lambda: today, app_version="test")

@@ -163,3 +163,25 @@ def test_the_help_window_fits_a_small_screen(qtbot, monkeypatch):
     help_win = hw.HelpWindow()
     qtbot.addWidget(help_win)
     assert help_win.width() <= 1024 and help_win.height() <= 600
+
+
+def test_help_opened_from_a_dialog_outlives_the_dialog(qtbot):
+    """Help opened over a modal dialog belongs to it; once the dialog is gone, F1 still works."""
+    from PySide6.QtWidgets import QDialog
+
+    dialog = QDialog()
+    dialog.setModal(True)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    over_dialog = hw.open_help("learn")
+    assert over_dialog.parent() is dialog
+    dialog.close()
+    # the dialog is closed but not yet deleted: the next help must not be its child
+    later = hw.open_help("guide")
+    assert later.parent() is None
+    dialog.deleteLater()
+    qtbot.wait(20)
+    later = hw.open_help("guide")
+    qtbot.waitExposed(later)
+    assert later.browser.toPlainText()
+    later.close()

@@ -91,3 +91,20 @@ def test_what_the_work_holds_is_released_on_the_main_thread(qtbot):
     qtbot.waitUntil(lambda: bool(done), timeout=5000)
     qtbot.waitUntil(lambda: bool(released_on), timeout=5000)
     assert released_on == [threading.main_thread().name]
+
+
+def test_the_timer_never_runs_a_full_collection(monkeypatch):
+    """A full (generation 2) pass walks every object the app holds, which with years of
+    history is a long pause on the main thread; Python's own collector spaces those out by
+    a rule the timer cannot see, so the timer leaves generation 2 to it, after the workers."""
+    from hamstring_app.ui import tasks
+
+    ran: list[int] = []
+    monkeypatch.setattr(tasks.gc, "get_threshold", lambda: (700, 10, 10))
+    monkeypatch.setattr(tasks.gc, "collect", lambda generation=2: ran.append(generation) or 0)
+    for counts, expected in (((800, 11, 12), [1]), ((800, 3, 0), [0]), ((10, 0, 0), [])):
+        ran.clear()
+        monkeypatch.setattr(tasks.gc, "get_count", lambda counts=counts: counts)
+        tasks._MainThreadCollector.collect_due()
+        assert ran == expected, counts
+    assert gc.isenabled()

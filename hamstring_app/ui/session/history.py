@@ -6,8 +6,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent, QTextDocument
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QFontMetrics, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from hamstring_app.core.models import StrengthSession
-from hamstring_app.ui.dates import axis_text, day_text
+from hamstring_app.ui.dates import axis_text, day_month_text, day_text
 
 ADHERENCE_WEEKS = 8
 FEWEST_WEEKS = 4  # shown when even two-line heads do not fit all the weeks
@@ -103,6 +103,7 @@ class HistoryView(QWidget):
         )
         self.adherence_label.setMinimumWidth(1)
         layout.addWidget(self.adherence_label)
+        self._fitting = False  # re-entry guard: fitting columns resizes sections
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels(
             [
@@ -117,12 +118,18 @@ class HistoryView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # the exercises take what the other columns leave (elided, whole in the tooltip):
+        # Qt's Stretch keeps a minimum that scrolls sideways with a large font
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.setMinimumSectionSize(1)
+        header.sectionResized.connect(self._fit_exercises)
+        self.table.viewport().installEventFilter(self)  # a scroll bar coming or going
         layout.addWidget(self.table, 1)
         self.empty_label = QLabel(
             self.tr("No sessions yet. Your first one will show here, with each set you log.")
@@ -147,9 +154,11 @@ class HistoryView(QWidget):
             done = sum(1 for s in session.sets if s.completed)
             pain = session.max_pain
             morning = session.pain_next_morning
-            state = "" if session.finished else self.tr(" (not finished)")
+            # on a line of its own: the Date column stays narrow with a large font
+            state = "" if session.finished else "\n" + self.tr("(not finished)")
             values = [
-                day_text(session.day) + state,
+                (day_month_text(session.day) if session.day.year == today.year
+                 else day_text(session.day)) + state,
                 exercise_names(session, name_of),
                 str(done),
                 "–" if pain is None else f"{pain}/10",
@@ -163,10 +172,43 @@ class HistoryView(QWidget):
                 self.table.setItem(row, col, item)
         self.table.setVisible(bool(recent))
         self.empty_label.setVisible(not recent)
+        self._fit_exercises()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_weeks()
+        self._fit_exercises()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_exercises()
+        return super().eventFilter(watched, event)
+
+    def _fit_exercises(self, *_args: object) -> None:
+        """Give the Exercises column the width the others leave in the viewport; when
+        that is under six text widths (a large font, a narrow window), leave out the Sets
+        column, which the session summary shows."""
+        if self._fitting:
+            return
+        self._fitting = True
+        try:
+            self._fit_columns()
+        finally:
+            self._fitting = False
+
+    def _fit_columns(self) -> None:
+        table = self.table
+        room = QFontMetrics(table.font()).averageCharWidth() * 12  # "Nordic curl"
+        sets_width = max(table.sizeHintForColumn(2), table.horizontalHeader().sectionSizeHint(2))
+        kept = sum(table.columnWidth(c) for c in (0, 3, 4))
+        narrow = kept + sets_width + room > table.viewport().width()
+        if table.isColumnHidden(2) != narrow:
+            table.setColumnHidden(2, narrow)
+        others = sum(table.columnWidth(c) for c in range(table.columnCount())
+                     if c != 1 and not table.isColumnHidden(c))
+        width = max(table.viewport().width() - others, 1)
+        if table.columnWidth(1) != width:
+            table.setColumnWidth(1, width)
 
     def _fit_weeks(self) -> None:
         """The weeks as wide as the panel allows: each head on one line ("9 Mar"), else

@@ -133,3 +133,31 @@ def test_the_plan_cards_fit_without_sideways_scrolling(strength_app, qtbot, size
         for button in (row.easier_button, row.harder_button):
             right = button.mapTo(viewport, button.rect().topRight()).x()
             assert right <= viewport.width(), (row.name_label.text(), right, viewport.width())
+
+
+@pytest.mark.parametrize("font_scale", [1.0, 1.5], indirect=True)
+@pytest.mark.parametrize("size", SIZES)
+def test_the_history_table_fits_without_sideways_scrolling(strength_app, qtbot, size, font_scale):
+    session, tab = strength_app()
+    session.window.resize(*size)
+    qtbot.wait(20)
+    view = tab.history_view
+    today = session.ctx.clock.today()
+    sets = tuple(
+        SetLog(e, 1, reps=5, pain=3)
+        for e in ("nordic_curl", "romanian_deadlift", "single_leg_bridge_hold")
+    )
+    sessions = [StrengthSession(day=today - timedelta(days=d), sets=sets) for d in range(29, 1, -3)]
+    view.show_history(sessions, today, 3, lambda e: tab.library.exercise(e).name)
+    qtbot.wait(50)
+    table = view.table
+    assert table.isVisible() and table.rowCount() > 0
+    header = table.horizontalHeader()
+    assert table.horizontalScrollBar().maximum() == 0
+    assert header.length() <= table.viewport().width()
+    for col in (0, 2, 3, 4):  # the short columns shown hold their text whole
+        if not table.isColumnHidden(col):
+            assert table.columnWidth(col) >= table.sizeHintForColumn(col), col
+    assert table.columnWidth(1) >= table.fontMetrics().averageCharWidth() * 6
+    if size == (1280, 800) and font_scale == 1.0:
+        assert not table.isColumnHidden(2)  # every column where there is room
