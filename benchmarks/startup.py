@@ -76,7 +76,8 @@ def measured_run_gui(**kwargs):
             if ev.type() == QEvent.Type.Paint:
                 if isinstance(obj, QDialog) and "welcome" not in marks:
                     marks["welcome"] = time.time() - t0
-                    QTimer.singleShot(0, obj.reject)  # cancel: the app then exits
+                    # end it as Cancel does once the runner has said Leave (reject() asks first)
+                    QTimer.singleShot(0, lambda: obj.done(QDialog.DialogCode.Rejected))
                 elif isinstance(obj, MainWindow) and "painted" not in marks:
                     marks["painted"] = time.time() - t0
                     QTimer.singleShot(0, lambda: wait_for_fill(obj))
