@@ -103,3 +103,19 @@ def checkin_env(qtbot, session_factory, home):
     env = CheckinEnv()
     env.plan = plan
     return env
+
+
+@pytest.fixture
+def font_scale(request, qapp):
+    """The application font scaled by the test's parameter (1.5 for a 150% system font),
+    put back afterwards; use with ``indirect=True``."""
+    from PySide6.QtWidgets import QApplication
+
+    scale = request.param
+    original = QApplication.font()
+    if scale != 1.0:
+        bigger = QApplication.font()
+        bigger.setPointSizeF(bigger.pointSizeF() * scale)
+        QApplication.setFont(bigger)
+    yield scale
+    QApplication.setFont(original)

@@ -4,21 +4,9 @@ sideways scrolling, and every 0-10 pain button (the "10" too) wholly inside the 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from hamstring_app.ui.widgets.pain import PainScale
-
-
-@pytest.fixture
-def font_scale(request, qapp):
-    scale = request.param
-    original = QApplication.font()
-    if scale != 1.0:
-        bigger = QApplication.font()
-        bigger.setPointSizeF(bigger.pointSizeF() * scale)
-        QApplication.setFont(bigger)
-    yield scale
-    QApplication.setFont(original)
 
 
 @pytest.mark.parametrize("editor", [False, True], ids=["form", "run-editor"])

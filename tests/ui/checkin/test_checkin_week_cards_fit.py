@@ -5,23 +5,10 @@ needs no sideways scrolling."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QApplication
 
 from hamstring_app.core.rules.jsonio import parse_document
 from hamstring_app.store import operations as op
 from hamstring_app.ui.checkin.week_strip import BORDER, PADDING, TOP_EDGE
-
-
-@pytest.fixture
-def font_scale(request, qapp):
-    scale = request.param
-    original = QApplication.font()
-    if scale != 1.0:
-        bigger = QApplication.font()
-        bigger.setPointSizeF(bigger.pointSizeF() * scale)
-        QApplication.setFont(bigger)
-    yield scale
-    QApplication.setFont(original)
 
 
 def _modify_day(env):

@@ -9,21 +9,8 @@ from itertools import pairwise
 import pytest
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QApplication
 
 SIZES = [(1280, 800), (1024, 640)]
-
-
-@pytest.fixture
-def font_scale(request, qapp):
-    scale = request.param
-    original = QApplication.font()
-    if scale != 1.0:
-        bigger = QApplication.font()
-        bigger.setPointSizeF(bigger.pointSizeF() * scale)
-        QApplication.setFont(bigger)
-    yield scale
-    QApplication.setFont(original)
 
 
 def _plots(open_env, qtbot, size):

@@ -8,23 +8,11 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QApplication, QTableWidget
+from PySide6.QtWidgets import QTableWidget
 
 from hamstring_app.core.models import SetLog, StrengthSession
 
 SIZES = [(1280, 800), (1024, 640)]
-
-
-@pytest.fixture
-def font_scale(request, qapp):
-    scale = request.param
-    original = QApplication.font()
-    if scale != 1.0:
-        bigger = QApplication.font()
-        bigger.setPointSizeF(bigger.pointSizeF() * scale)
-        QApplication.setFont(bigger)
-    yield scale
-    QApplication.setFont(original)
 
 
 def _cut_cells(table: QTableWidget) -> list[str]:
