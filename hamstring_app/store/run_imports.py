@@ -63,13 +63,7 @@ class RunImports:
                     before = reader.run(raw, run.id)
                     if before is not None:
                         replaced.append(before)
-                done = conn.execute(
-                    sql.update(sql.run)
-                    .where(sql.run.c.id == run.id)
-                    .values(r.run_values(run, with_id=False))
-                )
-                if done.rowcount == 0:
-                    raise NotFound(f"There is no saved run with id {run.id} to merge into.")
+                write_over_saved_run(conn, run, "to merge into")
                 written.append(run)
             saved = _hashes_saved(raw, [run.content_hash for run in new if run.content_hash])
             for run in new:
@@ -105,13 +99,7 @@ class RunImports:
                 conn.execute(sql.delete(sql.run).where(sql.run.c.id == run_id))
                 deleted.append(found)
             for run in restore:
-                done = conn.execute(
-                    sql.update(sql.run)
-                    .where(sql.run.c.id == run.id)
-                    .values(r.run_values(run, with_id=False))
-                )
-                if done.rowcount == 0:
-                    raise NotFound(f"There is no saved run with id {run.id} to put back.")
+                write_over_saved_run(conn, run, "to put back")
         return tuple(deleted)
 
     def redo_import(self, added: Sequence[Run], merged: Sequence[Run]) -> None:
@@ -132,13 +120,7 @@ class RunImports:
                     raise Conflict(f"{run.source_file or 'This file'} was already imported.")
                 conn.execute(sql.insert(sql.run).values(r.run_values(run, with_id=True)))
             for run in merged:
-                done = conn.execute(
-                    sql.update(sql.run)
-                    .where(sql.run.c.id == run.id)
-                    .values(r.run_values(run, with_id=False))
-                )
-                if done.rowcount == 0:
-                    raise NotFound(f"There is no saved run with id {run.id} to merge into.")
+                write_over_saved_run(conn, run, "to merge into")
 
     def runs_to_match(self, start: date, end: date) -> tuple[Run, ...]:
         """Saved runs an import must be checked against: those from ``start`` to ``end``
@@ -193,6 +175,18 @@ class RunImports:
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (WATCHED_KEY, value),
             )
+
+
+def write_over_saved_run(conn: Any, run: Run, purpose: str) -> None:
+    """Write ``run``'s fields over the saved run with its id, inside the write transaction
+    ``conn``; NotFound, naming the id and ``purpose`` ("to merge into"), when there is none."""
+    from hamstring_app.store import sql
+
+    done = conn.execute(
+        sql.update(sql.run).where(sql.run.c.id == run.id).values(r.run_values(run, with_id=False))
+    )
+    if done.rowcount == 0:
+        raise NotFound(f"There is no saved run with id {run.id} {purpose}.")
 
 
 def _hashes_saved(conn: Any, digests: Sequence[str]) -> set[str]:
