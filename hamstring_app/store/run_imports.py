@@ -18,6 +18,7 @@ from hamstring_app.core.models import Run, ValidationError
 from hamstring_app.store import reader
 from hamstring_app.store import records as r
 from hamstring_app.store.errors import Conflict, NotFound
+from hamstring_app.store.repository_base import _raw
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +58,7 @@ class RunImports:
         from hamstring_app.store import sql
 
         with self._write() as conn:
-            raw = conn.connection.driver_connection
+            raw = _raw(conn)
             for run in merged:
                 if replaced is not None:
                     before = reader.run(raw, run.id)
@@ -91,7 +92,7 @@ class RunImports:
 
         deleted: list[Run] = []
         with self._write() as conn:
-            raw = conn.connection.driver_connection
+            raw = _raw(conn)
             for run_id in added_ids:
                 found = reader.run(raw, run_id)
                 if found is None:
@@ -112,7 +113,7 @@ class RunImports:
         from hamstring_app.store import sql
 
         with self._write() as conn:
-            raw = conn.connection.driver_connection
+            raw = _raw(conn)
             for run in added:
                 if reader.run(raw, run.id) is not None:
                     raise Conflict(f"A run with id {run.id} is already saved.")
@@ -170,7 +171,7 @@ class RunImports:
             separators=(",", ":"), ensure_ascii=False,
         )
         with self._write() as conn:
-            conn.connection.driver_connection.execute(
+            _raw(conn).execute(
                 "INSERT INTO setting (key, value) VALUES (?, ?) "
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (WATCHED_KEY, value),
