@@ -13,6 +13,7 @@ from PySide6.QtGui import (
     QCloseEvent,
     QKeyEvent,
     QKeySequence,
+    QResizeEvent,
     QShowEvent,
     QUndoStack,
 )
@@ -181,6 +182,8 @@ class CheckInTab(StaleTab):
         layout.addWidget(self.splitter)
 
         self._sized = False
+        self._sized_by_hand = False
+        self.splitter.splitterMoved.connect(self._split_by_hand)
         self.form.install_day_shortcuts(self)  # from the runs and the history too
         self._build_actions()
         self.form.day_changed.connect(self._day_changed)
@@ -206,14 +209,26 @@ class CheckInTab(StaleTab):
         for action in (self.save_action, self.undo_action, self.redo_action):
             self.addAction(action)
 
+    def _fit_splitter(self) -> None:
+        """Give the form what it needs and the verdict and history the rest."""
+        bar = self.left_scroll.verticalScrollBar().sizeHint().width()
+        wanted = self.left_scroll.widget().sizeHint().width() + bar + 4
+        left = min(wanted, int(self.width() * 0.58))
+        self.splitter.setSizes([left, max(1, self.width() - left)])
+
+    def _split_by_hand(self) -> None:
+        self._sized_by_hand = True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # until the runner drags the divider, a new window size goes to the right side
+        if self._sized and not self._sized_by_hand and self.isVisible():
+            self._fit_splitter()
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._sized and self.width() > 0:
-            # give the form what it needs and the verdict and history the rest
-            bar = self.left_scroll.verticalScrollBar().sizeHint().width()
-            wanted = self.left_scroll.widget().sizeHint().width() + bar + 4
-            left = min(wanted, int(self.width() * 0.58))
-            self.splitter.setSizes([left, max(1, self.width() - left)])
+            self._fit_splitter()
             self._sized = True
         # a check-in starts at its first question, not seven Tabs away
         focus = self.focusWidget()
