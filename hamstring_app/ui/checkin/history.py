@@ -314,7 +314,7 @@ class HistoryPanel(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         # the columns fit the table's width, measured from the texts they can hold, not
         # from the rows (years of history cost nothing to lay out); long text is elided
-        self.columns = fit_columns(self.table, self.model, ROW_ROLE)
+        self.columns = fit_columns(self.table, ROW_ROLE)
         self.table.resized.connect(self.columns.fit_later)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setWordWrap(False)

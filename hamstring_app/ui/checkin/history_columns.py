@@ -16,7 +16,15 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
 from PySide6.QtWidgets import (
     QHeaderView,
     QStyle,
@@ -187,9 +195,13 @@ class HistoryColumns(QObject):
         self.table.viewport().update()
 
 
-def fit_columns(table: QTableView, model: QObject, row_role: int) -> HistoryColumns:
-    """Fit ``table``'s columns, with the entry kinds and warning words from ``model``
-    (its ``row_role`` gives each row, with its day)."""
-    tr = model.tr
-    return HistoryColumns(table, row_role, [tr("Check-in"), tr("Run"), tr("Assessment")],
-                          tr("none"), f"{WARNING_MARK} sharp")
+def fit_columns(table: QTableView, row_role: int) -> HistoryColumns:
+    """Fit ``table``'s columns (the history model's: its ``row_role`` gives each row, with
+    its day), with the entry kinds and warning words the model shows."""
+    kinds = [
+        QCoreApplication.translate("HistoryModel", "Check-in"),
+        QCoreApplication.translate("HistoryModel", "Run"),
+        QCoreApplication.translate("HistoryModel", "Assessment"),
+    ]
+    none = QCoreApplication.translate("HistoryModel", "none")
+    return HistoryColumns(table, row_role, kinds, none, f"{WARNING_MARK} sharp")
