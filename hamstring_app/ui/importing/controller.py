@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from hamstring_app.core.models import Units
@@ -45,10 +45,11 @@ class ImportController(QObject):
         # the progress dialog while its setValue() runs the event loop: a dialog closed in
         # there must not be deleted under it (the deferred delete can run in that loop)
         self._setting_value: QProgressDialog | None = None
+        self._opening = False  # the review list opens on the next turn of the event loop
 
     @property
     def busy(self) -> bool:
-        return self.handle is not None or self.review is not None
+        return self.handle is not None or self.review is not None or self._opening
 
     # ------------------------------------------------------------------ by hand
 
@@ -143,6 +144,13 @@ class ImportController(QObject):
                        self.tr("No activity files were found in what you chose."))
             self.finished.emit(None)
             return
+        # the window is drawn again without the progress dialog first, and the list on a
+        # turn of its own: the two together held the event loop up for a frame too long
+        self._opening = True
+        QTimer.singleShot(0, self, lambda: self._open_review(preview))
+
+    def _open_review(self, preview: Preview) -> None:
+        self._opening = False
         history = self.ctx.history.get()
         units = history.profile.units if history.profile is not None else Units.KM
         self.review = ReviewDialog(preview.rows, units, self.window)
