@@ -5,8 +5,8 @@ WAL database half written): the whole database is copied in one step, inside one
 transaction, so the copy is exactly the data committed when it began, while the app goes
 on writing. The copy is written under a temporary name, made a single self-contained file
 (rollback journal, as ``journal_mode=DELETE``), checked with ``PRAGMA integrity_check``
-(which reads every page of it), flushed to disk, and only then given its name. A copy that
-fails its check is deleted and the backup fails.
+(which reads every page of it) while it is flushed to disk, and only then given its name.
+A copy that fails its check is deleted and the backup fails.
 
 Files, in ``<data dir>/backups/``:
 
@@ -32,6 +32,8 @@ import logging
 import os
 import re
 import sqlite3
+import threading
+import time
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -181,20 +183,67 @@ def _rollback_journal_header(path: Path) -> None:
             )
 
 
-def copy_database(source: sqlite3.Connection, target: Path) -> Contents | None:
+class _Flush(threading.Thread):
+    """``fsync`` of a finished copy on a thread of its own, so that the wait for the disk
+    overlaps the integrity check's reading of the same file from the page cache (neither
+    holds the GIL while it works). :meth:`wait` re-raises its error."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(name="backup-flush", daemon=True)
+        self.path = path
+        self.error: OSError | None = None
+
+    def run(self) -> None:
+        try:
+            with open(self.path, "rb+") as handle:  # writable: Windows' fsync needs it
+                os.fsync(handle.fileno())
+        except OSError as exc:
+            self.error = exc
+
+    def wait(self) -> None:
+        self.join()
+        if self.error is not None:
+            raise self.error
+
+
+class _Steps:
+    """Seconds per step of a backup, written to ``into`` when the caller asks for them
+    (benchmarks/report.py prints them); nothing is kept otherwise."""
+
+    def __init__(self, into: dict[str, float] | None) -> None:
+        self.into = into
+        self.last = time.perf_counter()
+
+    def done(self, step: str) -> None:
+        if self.into is not None:
+            now = time.perf_counter()
+            self.into[step] = self.into.get(step, 0.0) + now - self.last
+            self.last = now
+
+
+def copy_database(
+    source: sqlite3.Connection, target: Path, *, steps: dict[str, float] | None = None
+) -> Contents | None:
     """Copy ``source`` to a new file ``target`` (which must not exist) with the backup API,
     make it one self-contained file, check it, and flush it to disk; returns what it holds
     (check-ins, runs, sessions, first and last day), or None when that cannot be counted
-    (data of another format). On any failure nothing is left at ``target``.
+    (data of another format). On any failure nothing is left at ``target``. ``steps``, when
+    given, receives the seconds each step took ("copy", "check", "count", "flush", "name").
 
-    Each step was measured on a five-year database (benchmarks/report.py): the copy is
-    written without syncs of its own (``synchronous=OFF``: it is flushed once, below,
-    before it gets its name, and a crash before that leaves only the ``.part`` file), made
-    one file by :func:`_rollback_journal_header`, and
-    it is checked on a read-only connection of its own, which reads the file as written
-    (integrity_check on the read-write connection took five times as long for the same
-    pages); its contents are counted on that connection, in one query."""
+    Each step was measured on a five-year database (benchmarks/report.py):
+
+    - the copy is a new file of ours alone, written without a journal or syncs of its own
+      (``journal_mode=OFF``, ``synchronous=OFF``): a crash or error before it gets its
+      name leaves only the ``.part`` file, which is deleted;
+    - it is made one file by :func:`_rollback_journal_header`;
+    - it is checked on a read-only connection of its own, which reads the file as written
+      (integrity_check on the writing connection took five times as long for the same
+      pages), and counted on that connection in one query;
+    - meanwhile a thread flushes it to disk (:class:`_Flush`), so the check and the wait
+      for the disk overlap; both are done before the copy gets its name.
+    """
     target = Path(target)
+    timer = _Steps(steps)
     temp = target.with_name(f".{target.name}.part")
     with contextlib.suppress(FileNotFoundError):
         temp.unlink()  # a leftover of a crash during an earlier backup
@@ -203,35 +252,43 @@ def copy_database(source: sqlite3.Connection, target: Path) -> Contents | None:
     try:
         dest = sqlite3.connect(temp, isolation_level=None)
         try:
+            dest.execute("PRAGMA journal_mode=OFF")
             dest.execute("PRAGMA synchronous=OFF")
             source.backup(dest)  # all pages in one step: one consistent snapshot
         finally:
             dest.close()
         _rollback_journal_header(temp)
-        check = open_backup_read_only(temp)
+        timer.done("copy")
+        flush = _Flush(temp)
+        flush.start()
         contents = None
         try:
-            problems = integrity_problems(check)
-            if not problems:
-                with contextlib.suppress(sqlite3.Error):
-                    contents = _counts(check)
+            check = open_backup_read_only(temp)
+            try:
+                problems = integrity_problems(check)
+                timer.done("check")
+                if not problems:
+                    with contextlib.suppress(sqlite3.Error):
+                        contents = _counts(check)
+                    timer.done("count")
+            finally:
+                check.close()
         finally:
-            check.close()
+            flush.wait()  # never leave it running, whatever happened
+            timer.done("flush")
         if problems:
             raise BackupFailed(
                 "The backup copy failed its check (" + "; ".join(problems) + "), so it was "
                 "not kept. Your data was not changed."
             )
-        with open(temp, "rb+") as handle:
-            os.fsync(handle.fileno())
         if target.exists():
             raise FileExistsError(17, "a file with that name exists", str(target))
         os.replace(temp, target)
         _fsync_folder(target.parent)
+        timer.done("name")
     except BaseException:
-        for leftover in (temp, temp.with_name(temp.name + "-journal")):
-            with contextlib.suppress(OSError):
-                leftover.unlink()
+        with contextlib.suppress(OSError):
+            temp.unlink()
         raise
     protect_files(target)
     return contents
@@ -253,13 +310,14 @@ def make_backup(
     kind: str = MANUAL,
     target: Path | None = None,
     where: Path | str | None = None,
+    steps: dict[str, float] | None = None,
 ) -> BackupInfo:
     """Back up the database at ``db_path`` (the app may be writing to it meanwhile).
 
     Without ``target`` the copy goes into ``where`` (see :func:`chosen_folder`), or
     ``backups/`` beside the database, named after ``now`` and ``kind``. Raises
     BackupFailed (or StorageUnavailable) and keeps nothing when the copy cannot be made
-    or fails its check.
+    or fails its check. ``steps``: see :func:`copy_database`.
     """
     db_path = Path(db_path)
     if not db_path.exists() or db_path.stat().st_size == 0:
@@ -280,7 +338,7 @@ def make_backup(
             target.parent.mkdir(parents=True, exist_ok=True)
         source = _live_source(db_path)
         try:
-            contents = copy_database(source, target)
+            contents = copy_database(source, target, steps=steps)
         finally:
             source.close()
     except StoreError:

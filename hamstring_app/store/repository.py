@@ -6,23 +6,23 @@ dataclasses' own checks again, plus "not in the future" against the injected
 ``today``); the schema's CHECK constraints are the second line of defence.
 
 Reads take the lean path (store/reader.py, plain sqlite3); writes use SQLAlchemy Core
-over the tables in tables.py, imported on the first write (``_sql``), so opening the
-app and reading its history never wait for SQLAlchemy's imports.
+over the tables in tables.py, imported on the first write, so opening the app and
+reading its history never wait for SQLAlchemy's imports (store/repository_base.py).
+
+:class:`Repository` is put together from parts, one file each: the plumbing
+(repository_base.py), strength sessions (repository_strength.py), runs from watch files
+(run_imports.py) and injury episodes (episode_records.py); the profile, check-ins, runs,
+history and settings are here.
 """
 
 from __future__ import annotations
 
-import contextlib
-import logging
 import sqlite3
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from functools import partial
 from pathlib import Path
-from types import ModuleType
 from typing import TYPE_CHECKING
 
 from hamstring_app.core.models import (
@@ -32,17 +32,13 @@ from hamstring_app.core.models import (
     Profile,
     Run,
     SetLog,
-    StrengthSession,
     ValidationError,
-    check_pain,
-    check_time_order,
 )
 from hamstring_app.core.settings import Settings
 from hamstring_app.paths import DB_NAME, ensure_private_dir
 from hamstring_app.store import reader, unreadable
 from hamstring_app.store import records as r
 from hamstring_app.store.db import (
-    Database,
     open_database,
     open_database_read_only,
     protect_files,
@@ -57,119 +53,18 @@ from hamstring_app.store.errors import (
     StoreError,
     storage_problem,
 )
+from hamstring_app.store.repository_base import _raw, _sql, prepare_writes
+from hamstring_app.store.repository_strength import StrengthRecords
 from hamstring_app.store.run_imports import RunImports
 
-log = logging.getLogger(__name__)
-
+__all__ = ["Repository", "open_repository", "prepare_writes"]
 
 if TYPE_CHECKING:
-    from sqlalchemy import Connection
-
     from hamstring_app.exchange.merge import ImportPlan
 
 
-def _sql() -> ModuleType:
-    """SQLAlchemy Core and the tables (store/sql.py), imported on the first write."""
-    from hamstring_app.store import sql
-
-    return sql
-
-
-def prepare_writes() -> None:
-    """Import what writing needs (SQLAlchemy Core and the tables) ahead of the first write,
-    which would otherwise wait for it. Safe from any thread: the app calls it from a
-    background thread while the runner reads or types."""
-    _sql()
-
-
-def _raw(conn: Connection) -> sqlite3.Connection:
-    """The sqlite3 connection under a SQLAlchemy one: reads inside a write use it."""
-    raw = conn.connection.driver_connection
-    assert isinstance(raw, sqlite3.Connection)
-    return raw
-
-
-class Repository(RunImports, EpisodeRecords):
-    def __init__(self, database: Database, today: Callable[[], date]) -> None:
-        self._db = database
-        self._today = today
-        self._local = threading.local()  # .conn: the transaction atomic() holds open
-
-    @property
-    def database(self) -> Database:
-        return self._db
-
-    def close(self) -> None:
-        self._db.close()
-
-    def still_there(self) -> bool:
-        """False when the data file was removed, moved away or replaced since it was opened
-        (writes then raise DataFileGone)."""
-        return self._db.still_there()
-
-    def prepare_writes(self) -> None:
-        """:func:`prepare_writes`, and make the engine the writes will use."""
-        prepare_writes()
-        if not self._db.read_only:
-            with contextlib.suppress(RuntimeError):  # closed meanwhile: nothing to prepare
-                self._db.engine  # noqa: B018 - made on first use
-
-    # ------------------------------------------------------------------ plumbing
-
-    @contextmanager
-    def atomic(self) -> Iterator[None]:
-        """Make every write (and read) inside the block one transaction: all of it is kept,
-        or on any error none of it. Nested blocks join the outer one. Per thread."""
-        if getattr(self._local, "conn", None) is not None:
-            yield
-            return
-        with self._write() as conn:
-            self._local.conn = conn
-            try:
-                yield
-            finally:
-                self._local.conn = None
-
-    @contextmanager
-    def _write(self) -> Iterator[Connection]:
-        """One transaction. A full or read-only disk becomes StorageUnavailable (rolled back)."""
-        held = getattr(self._local, "conn", None)
-        if held is not None:  # inside atomic(): its transaction commits or rolls back
-            yield held
-            return
-        if self._db.read_only:
-            raise StoreError("This data was opened for reading only; nothing was saved.")
-        self._db.check_still_there()  # never save into a file removed or replaced meanwhile
-        sql = _sql()
-        try:
-            with self._db.engine.begin() as conn:
-                yield conn
-        except (OSError, sql.DBAPIError) as exc:
-            reason = storage_problem(exc)
-            if reason is None:
-                raise
-            raise StorageUnavailable(self._db.path.parent, reason) from exc
-
-    @contextmanager
-    def _read(self) -> Iterator[sqlite3.Connection]:
-        held = getattr(self._local, "conn", None)
-        if held is not None:  # inside atomic(): see its own writes
-            yield _raw(held)
-            return
-        try:
-            with self._db.reading() as conn:
-                yield conn
-        except sqlite3.DatabaseError as exc:  # the disk, or damage found mid-read
-            from hamstring_app.store.db import read_failure, storage_or_damage
-
-            if not self._db.still_there():
-                self._db.check_still_there()
-            if not storage_or_damage(exc):
-                raise
-            raise read_failure(self._db.path, exc) from exc
-
-    def _day(self, name: str, day: date) -> None:
-        r.check_day(name, day, self._today())
+class Repository(RunImports, EpisodeRecords, StrengthRecords):
+    """Stored data in and out; open one with :func:`open_repository`."""
 
     # ------------------------------------------------------------------ meta, profile
 
@@ -312,125 +207,6 @@ class Repository(RunImports, EpisodeRecords):
         with self._read() as conn:
             return reader.runs(conn, start, end)
 
-    # ------------------------------------------------------------------ strength sessions
-
-    def start_strength_session(self, session: StrengthSession) -> StrengthSession:
-        """Save a new session (with any sets it already has) and return it with its id."""
-        r.check_session(session, self._today())
-        with self._write() as conn:
-            session_id = self._insert_session(conn, session, keep_id=False)
-            return self._session(conn, session_id)
-
-    def log_set(self, session_id: int, set_log: SetLog) -> None:
-        """Save one set at once. Logging the same exercise and set number again replaces it."""
-        r.check_record_id("session_id", session_id)
-        r.check_set(set_log, self._today())
-        values = r.set_values(session_id, set_log)
-        sql = _sql()
-        stmt = sql.upsert(sql.set_log).values(values)
-        changed = {
-            k: v for k, v in values.items() if k not in ("session_id", "exercise_id", "set_number")
-        }
-        with self._write() as conn:
-            self._require_session(conn, session_id)
-            conn.execute(
-                stmt.on_conflict_do_update(
-                    index_elements=["session_id", "exercise_id", "set_number"], set_=changed
-                )
-            )
-
-    def finish_strength_session(self, session_id: int, finished_at: datetime) -> StrengthSession:
-        """Mark a session finished. A finish before its start (the wall clock was moved
-        back mid-session) is recorded as its start and logged, never refused."""
-        r.check_record_id("session_id", session_id)
-        if not isinstance(finished_at, datetime):
-            raise ValidationError("finished_at", f"must be a date and time, not {finished_at!r}")
-        r.check_moment("finished_at", finished_at, self._today())
-        sql = _sql()
-        with self._write() as conn:
-            current = self._session(conn, session_id)
-            finished_at = _not_before_start(current, finished_at)
-            conn.execute(
-                sql.update(sql.strength_session)
-                .where(sql.strength_session.c.id == session_id)
-                .values(finished_at=finished_at)
-            )
-            return self._session(conn, session_id)
-
-    def set_session_next_morning_pain(self, session_id: int, pain: int | None) -> None:
-        r.check_record_id("session_id", session_id)
-        check_pain("pain_next_morning", pain)
-        sql = _sql()
-        with self._write() as conn:
-            done = conn.execute(
-                sql.update(sql.strength_session)
-                .where(sql.strength_session.c.id == session_id)
-                .values(pain_next_morning=pain)
-            )
-            if done.rowcount == 0:
-                raise NotFound(f"There is no strength session with id {session_id}.")
-
-    def unfinished_strength_session(self) -> StrengthSession | None:
-        """The most recently started session that was never finished, if any."""
-        with self._read() as conn, reader.snapshot(conn):
-            found = reader.unfinished_session_id(conn)
-            return None if found is None else reader.session(conn, found)
-
-    def get_strength_session(self, session_id: int) -> StrengthSession | None:
-        r.check_record_id("session_id", session_id)
-        with self._read() as conn, reader.snapshot(conn):
-            return reader.session(conn, session_id)
-
-    def list_strength_sessions(
-        self, start: date | None = None, end: date | None = None
-    ) -> tuple[StrengthSession, ...]:
-        with self._read() as conn, reader.snapshot(conn):
-            return reader.sessions(conn, start, end)
-
-    def delete_strength_session(self, session_id: int) -> StrengthSession:
-        """Delete a session and (by cascade) its sets; returns it whole, for undo."""
-        r.check_record_id("session_id", session_id)
-        sql = _sql()
-        with self._write() as conn:
-            session = self._session(conn, session_id)
-            conn.execute(
-                sql.delete(sql.strength_session).where(sql.strength_session.c.id == session_id)
-            )
-        return session
-
-    def restore_strength_session(self, session: StrengthSession) -> StrengthSession:
-        """Put back a deleted session with its sets, keeping its id when it has one."""
-        r.check_session(session, self._today())
-        with self._write() as conn:
-            if session.id is not None and reader.session(_raw(conn), session.id) is not None:
-                raise StoreError(f"A strength session with id {session.id} is already saved.")
-            session_id = self._insert_session(conn, session, keep_id=session.id is not None)
-            return self._session(conn, session_id)
-
-    def _insert_session(self, conn: Connection, session: StrengthSession, *, keep_id: bool) -> int:
-        sql = _sql()
-        values = r.session_values(session, with_id=keep_id)
-        session_id: int = conn.execute(
-            sql.insert(sql.strength_session).values(values).returning(sql.strength_session.c.id)
-        ).scalar_one()
-        if session.sets:
-            conn.execute(
-                sql.insert(sql.set_log), [r.set_values(session_id, s) for s in session.sets]
-            )
-        return session_id
-
-    def _require_session(self, conn: Connection, session_id: int) -> None:
-        found = _raw(conn).execute("SELECT 1 FROM strength_session WHERE id = ?", (session_id,))
-        if found.fetchone() is None:
-            raise NotFound(f"There is no strength session with id {session_id}.")
-
-    def _session(self, conn: Connection, session_id: int) -> StrengthSession:
-        """The session, read inside the write transaction ``conn``."""
-        found = reader.session(_raw(conn), session_id)
-        if found is None:
-            raise NotFound(f"There is no strength session with id {session_id}.")
-        return found
-
     # ------------------------------------------------------------------ history
 
     def load_history(
@@ -528,25 +304,6 @@ class Repository(RunImports, EpisodeRecords):
 
 
 # ---------------------------------------------------------------------- helpers
-
-
-def _not_before_start(session: StrengthSession, finished_at: datetime) -> datetime:
-    """A finish the wall clock puts before the start (it was moved back mid-session) is
-    recorded as the start: logged, never refused, so the session can always be closed."""
-    started = session.started_at
-    if started is None:
-        return finished_at
-    if (started.tzinfo is None) != (finished_at.tzinfo is None):
-        # cannot be put in order at all: a caller's mistake, refused naming the field
-        check_time_order(started, finished_at, what="the session")
-    if finished_at < started:
-        log.warning(
-            "Session %s finished at %s, before it started at %s (the clock moved back); "
-            "recorded as finished when it started",
-            session.id, finished_at.isoformat(), started.isoformat(),
-        )
-        return started
-    return finished_at
 
 
 def _with_id(run: Run, run_id: int) -> Run:

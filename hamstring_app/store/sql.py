@@ -1,6 +1,6 @@
 """SQLAlchemy Core for the repository's writes, with the tables, in one namespace.
 
-The repository imports this on its first write only (``repository._sql``): reads and
+The repository imports this on its first write only (``repository_base._sql``): reads and
 opening a current file need none of it.
 """
 

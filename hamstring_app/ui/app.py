@@ -44,6 +44,7 @@ from hamstring_app.ui.main_window import MainWindow, TabFactory
 from hamstring_app.ui.menus import COLOURS_KEY
 from hamstring_app.ui.palette import apply_colours
 from hamstring_app.ui.profile_dialog import ProfileDialog
+from hamstring_app.ui.single_instance import InstanceServer, show_running_copy
 from hamstring_app.ui.theme import icon
 from hamstring_app.ui.tray import AppTray
 
@@ -126,6 +127,7 @@ class Session:
     tempdir: tempfile.TemporaryDirectory[str] | None = None
     closed: bool = field(default=False)
     reminder: CheckInReminder | None = None
+    instance: InstanceServer | None = None
 
     def close(self) -> None:
         if self.closed:
@@ -144,6 +146,8 @@ class Session:
         if not stop_all(5.0):
             log.warning("A background task did not stop in time")
         self.ctx.repo.close()
+        if self.instance is not None:
+            self.instance.close()
         if self.lock is not None:
             self.lock.unlock()
         teardown_logging(self.log_handler)
@@ -153,6 +157,14 @@ class Session:
 
 class LaunchRefused(Exception):
     """The app cannot open; ``str()`` says why in plain words."""
+
+
+class FolderInUse(LaunchRefused):
+    """Another copy of the app has the data folder ``root`` open."""
+
+    def __init__(self, message: str, root: Path) -> None:
+        super().__init__(message)
+        self.root = root
 
 
 def build_demo(repo: Repository, clock: Clock, years: int | None) -> None:
@@ -180,15 +192,31 @@ def _lock_folder(paths: DataPaths) -> QLockFile:
     except OSError as exc:
         raise _cannot_write(paths.root, exc) from exc
     if lock is None:
-        raise LaunchRefused(
+        raise FolderInUse(
             QApplication.translate(
                 "launch",
                 "Hamstring Coach is already open on this data folder:\n{root}\n\n"
                 "Switch to the open window, or close it first. If it is running in the "
                 "system tray, click its icon there to open it.",
-            ).format(root=paths.root)
+            ).format(root=paths.root),
+            paths.root,
         )
     return lock
+
+
+def listen_for_second_starts(root: Path) -> InstanceServer:
+    """While this copy holds the folder's lock: a later start on the folder shows the
+    front window (the main window, or the Welcome dialog still open) instead."""
+    server = InstanceServer(root, _show_front_window)
+    server.listen()
+    return server
+
+
+def _show_front_window() -> None:
+    widget = QApplication.activeModalWidget()
+    if widget is not None:
+        widget.raise_()
+        widget.activateWindow()
 
 
 def lock_new_folder(data_dir: str | os.PathLike[str] | None) -> QLockFile:
@@ -251,6 +279,9 @@ def launch(
 
         lock = held_lock or _lock_folder(paths)
         cleanup.append(lock.unlock)
+        instance = None if demo else listen_for_second_starts(paths.root)
+        if instance is not None:
+            cleanup.append(instance.close)
         try:
             repo = open_repository(
                 paths.root, today=clock.today, app_version=__version__, now=clock.now
@@ -285,6 +316,8 @@ def launch(
         reminder.dismiss = window.banner.hide
         # says so when the data file goes away while the app is open (lives with the window)
         window.file_watch = DataFileWatch(ctx, window)
+        if instance is not None:  # a second start shows this window, from the tray too
+            instance.on_show = lambda: (window.bring_back(), _show_front_window())
     except BaseException:
         for step in reversed(cleanup):
             try:
@@ -292,7 +325,9 @@ def launch(
             except Exception:  # keep releasing the rest
                 log.exception("Cleaning up after a failed start")
         raise
-    return Session(app, ctx, window, lock, handler, reporter, tempdir, reminder=reminder)
+    return Session(
+        app, ctx, window, lock, handler, reporter, tempdir, reminder=reminder, instance=instance
+    )
 
 
 def ask_profile(today: date) -> Profile | None:
@@ -342,6 +377,22 @@ def _refuse(message: str) -> int:
     return 1
 
 
+def _refuse_or_show(exc: LaunchRefused) -> int:
+    """Another copy has the folder open: bring its window to the front and end here.
+    Any other reason, or a copy that does not answer: say why the app cannot open."""
+    if isinstance(exc, FolderInUse) and show_running_copy(exc.root):
+        log.info("Already open on %s: showed that copy's window", exc.root)
+        print(
+            QApplication.translate(
+                "launch", "Hamstring Coach is already open on this data folder: its window "
+                "is now in front."
+            ),
+            file=sys.stderr,
+        )
+        return 0
+    return _refuse(str(exc))
+
+
 def unreadable_warning(session: Session) -> str:
     """The dialog text naming saved rows that could not be read ("" when all were read).
 
@@ -384,11 +435,13 @@ def run_gui(
         try:
             held_lock = lock_new_folder(data_dir)
         except LaunchRefused as exc:
-            return _refuse(str(exc))
+            return _refuse_or_show(exc)
+        welcome_server = listen_for_second_starts(resolve_data_dir(data_dir))
         prepare_writes_in_background()
         try:
             profile = ask_profile(SystemClock().today())
         finally:
+            welcome_server.close()
             if profile is None:  # cancelled (or failed): let go of the folder
                 held_lock.unlock()
         if profile is None:
@@ -398,7 +451,7 @@ def run_gui(
             data_dir=data_dir, demo=demo, demo_years=demo_years, held_lock=held_lock
         )
     except LaunchRefused as exc:
-        return _refuse(str(exc))
+        return _refuse_or_show(exc)
     try:
         if not first_run(session, profile):
             return 0

@@ -28,6 +28,7 @@ from hamstring_app.ui.texts import about_html, disclaimer_html
 from hamstring_app.ui.theme import icon
 from hamstring_app.ui.tray import AppTray
 from hamstring_app.ui.widgets.stale_tab import StaleTab
+from hamstring_app.ui.window_size import ScreenFit, restore_or_default
 
 log = logging.getLogger(__name__)
 
@@ -112,7 +113,7 @@ class MainWindow(QMainWindow):
         title = APP_NAME + (self.tr(" — demo data") if ctx.demo else "")
         self.setWindowTitle(title)
         self.setWindowIcon(icon("hamstring-coach"))
-        self.setMinimumSize(960, 600)
+        self.screen_fit = ScreenFit(self)  # the window and its frame stay on the screen
 
         central = QWidget()
         outer = QVBoxLayout(central)
@@ -314,8 +315,7 @@ class MainWindow(QMainWindow):
 
     def _restore_geometry(self) -> None:
         geometry = self._settings.value("window/geometry", QByteArray(), type=QByteArray)
-        if geometry.isEmpty() or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
+        restore_or_default(self, geometry)
         state = self._settings.value("window/state", QByteArray(), type=QByteArray)
         if not state.isEmpty():
             self.restoreState(state)

@@ -4,7 +4,10 @@ contents the backup reports are those read back from the kept file."""
 
 from __future__ import annotations
 
+import errno
+import os
 import sqlite3
+import threading
 from datetime import datetime, timedelta
 
 import pytest
@@ -13,6 +16,7 @@ from store_samples import TODAY
 from hamstring_app.core.models import CheckIn, Run
 from hamstring_app.paths import DB_NAME
 from hamstring_app.store import backups as b
+from hamstring_app.store.errors import StorageUnavailable
 
 NOW = datetime(2026, 3, 15, 9, 30)
 
@@ -54,3 +58,27 @@ def test_the_reported_contents_are_those_of_the_kept_file(repo, data_dir):
     assert sorted(p.name for p in info.path.parent.iterdir()) == [info.path.name]  # no -wal
     header = info.path.read_bytes()[18:20]
     assert header == b"\x01\x01"  # rollback journal: the file stands alone
+
+
+def test_a_copy_that_cannot_be_flushed_to_disk_is_not_kept(repo, data_dir, monkeypatch):
+    """The flush runs beside the check, on a thread of its own: its failure still stops the
+    backup, and the thread is finished before make_backup returns."""
+    repo.save_checkin(CheckIn(TODAY, pain_rest=2))
+
+    def fails(fd):
+        raise OSError(errno.EIO, os.strerror(errno.EIO))
+
+    monkeypatch.setattr(b.os, "fsync", fails)
+    out = data_dir / "out.sqlite3"
+    with pytest.raises(StorageUnavailable):
+        b.make_backup(data_dir / DB_NAME, now=NOW, target=out)
+    assert not [p for p in data_dir.iterdir() if p.name.startswith((".out", "out"))]
+    assert not [t for t in threading.enumerate() if t.name == "backup-flush"]
+
+
+def test_each_step_of_a_backup_can_be_timed(repo, data_dir):
+    repo.save_checkin(CheckIn(TODAY, pain_rest=2))
+    steps: dict[str, float] = {}
+    b.make_backup(data_dir / DB_NAME, now=NOW, steps=steps)
+    assert set(steps) == {"copy", "check", "count", "flush", "name"}
+    assert all(seconds >= 0 for seconds in steps.values())
