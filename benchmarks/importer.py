@@ -43,6 +43,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from stall_trace import StallTrace  # noqa: E402
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# an error in the app ends the benchmark with its traceback, not in a dialog nobody closes
+os.environ.setdefault("HAMSTRING_COACH_ERROR_DIALOGS", "0")
 
 
 N = 1000
@@ -170,7 +172,9 @@ class AppImport:
 PHASES = ("reading", "review", "saving and refresh")
 
 
-def gui_stall_ms(export: Path, data_dir: Path, trace: StallTrace | None = None) -> AppImport:
+def gui_stall_ms(
+    export: Path, data_dir: Path, trace: StallTrace | None = None, events: bool = False
+) -> AppImport:
     from PySide6.QtCore import QTimer
 
     from hamstring_app.core.clock import FakeClock
@@ -231,13 +235,17 @@ def gui_stall_ms(export: Path, data_dir: Path, trace: StallTrace | None = None) 
     timer.start()
     QTimer.singleShot(300, begin)
     if trace is not None:
-        trace.start(app)
+        trace.start(app if events else None)
     try:
         app.exec()
     finally:
         if trace is not None:
             trace.stop()
     timer.stop()
+    from hamstring_app.ui.error_reporter import UNSHOWN
+
+    if UNSHOWN:
+        raise RuntimeError(f"the app failed during the import:\n{UNSHOWN[0]}")
     assert state["done"]
     runs = len(session.ctx.repo.list_runs())
     session.close()
@@ -251,6 +259,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="only the app import (no ratio against the bare parse)")
     parser.add_argument("--no-trace", action="store_true",
                         help="no stack sampling during the app imports")
+    parser.add_argument("--trace-events", action="store_true",
+                        help="also note every event's arrival (names the event behind a gap "
+                        "of Qt's own work; an event filter on the whole app, so it wraps "
+                        "objects for Python that the app never touches)")
     parser.add_argument("--imports", type=int, default=3,
                         help="app imports to run, each into a new data folder (default 3)")
     args = parser.parse_args(argv)
@@ -268,7 +280,7 @@ def main(argv: list[str] | None = None) -> int:
         for n in range(max(1, args.imports)):
             if trace is not None:
                 trace.clear()
-            done = gui_stall_ms(export, folder / f"gui{n}", trace)
+            done = gui_stall_ms(export, folder / f"gui{n}", trace, args.trace_events)
             imports.append(done)
             load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
             print(f"app import {n + 1}: {done.total_s:.1f} s; longest event-loop stall "

@@ -98,11 +98,11 @@ class StallTrace:
 
         class Arrivals(QObject):
             def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+                # the object's own name only: asking for its parent here would wrap a
+                # parent still being built under the wrong class, for good
                 who = type(watched).__name__
-                if who in ("QWidget", "QWindow", "QWidgetWindow"):  # which one: by its name
-                    name = watched.objectName()
-                    parent = watched.parent()
-                    who = f"{who} {name or ''}<{type(parent).__name__}>"
+                if who in ("QWidget", "QWindow", "QWidgetWindow"):
+                    who = f"{who} {watched.objectName()}"
                 events.append((time.perf_counter(), event.type(), who))
                 return False
 
@@ -138,10 +138,10 @@ class StallTrace:
         picked = [stack for t, stack in list(self._samples) if start_s <= t <= end_s + 0.001]
         arrived = [e for e in self._events if start_s <= e[0] <= end_s]
         quiet = []
-        for (t, kind, who), after in zip(arrived, [*arrived[1:], (end_s, None, "")],
-                                         strict=True):
+        ends = [e[0] for e in arrived[1:]] + [end_s]
+        for (t, kind, who), after in zip(arrived, ends, strict=True):
             name = getattr(kind, "name", str(kind))
-            quiet.append(((after[0] - t) * 1000, f"{name} to {who}"))
+            quiet.append(((after - t) * 1000, f"{name} to {who}"))
         self.gaps.append(Gap((end_s - start_s) * 1000, phase, picked, quiet))
 
     def report(self, top: int = 5, over_ms: float = 0.0) -> list[str]:
