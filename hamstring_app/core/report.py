@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from hamstring_app.core.models import RED_FLAG_FIELDS, History, Level, Run, StrengthSession
-from hamstring_app.core.rules import evaluate
+from hamstring_app.core.rules import evaluate, weekly_distance
 from hamstring_app.core.rules.days import day_index
 from hamstring_app.core.rules.load import load_advice, metrics
 from hamstring_app.core.rules.pain import RED_FLAG_WORDS, pain_state
@@ -119,19 +119,13 @@ def _pain_series(
 def _weeks(
     history: History, start: date, end: date, warned_days: set[date]
 ) -> tuple[tuple[date, float, bool], ...]:
+    """The km of each whole Monday-to-Sunday week touching the range, and whether a load
+    rule warned in it."""
     first = start - timedelta(days=start.weekday())
-    km_by_week: dict[date, float] = {}
-    for r in history.runs:
-        if first <= r.day <= end:
-            monday = r.day - timedelta(days=r.day.weekday())
-            km_by_week[monday] = km_by_week.get(monday, 0.0) + r.distance_km
     warned_weeks = {d - timedelta(days=d.weekday()) for d in warned_days}
-    out = []
-    monday = first
-    while monday <= end:
-        out.append((monday, km_by_week.get(monday, 0.0), monday in warned_weeks))
-        monday += timedelta(days=7)
-    return tuple(out)
+    return tuple(
+        (monday, km, monday in warned_weeks) for monday, km in weekly_distance(history, first, end)
+    )
 
 
 def _load_warning_days(history: History, start: date, end: date, step: int) -> set[date]:

@@ -55,7 +55,7 @@ from hamstring_app.store.errors import (
 )
 from hamstring_app.store.repository_base import _raw, _sql, prepare_writes
 from hamstring_app.store.repository_strength import StrengthRecords
-from hamstring_app.store.run_imports import RunImports
+from hamstring_app.store.run_imports import RunImports, write_over_saved_run
 
 __all__ = ["Repository", "open_repository", "prepare_writes"]
 
@@ -175,15 +175,8 @@ class Repository(RunImports, EpisodeRecords, StrengthRecords):
         if run.id is None:
             raise ValidationError("id", "is needed to change a saved run")
         self._day("date", run.day)
-        sql = _sql()
         with self._write() as conn:
-            done = conn.execute(
-                sql.update(sql.run)
-                .where(sql.run.c.id == run.id)
-                .values(r.run_values(run, with_id=False))
-            )
-            if done.rowcount == 0:
-                raise NotFound(f"There is no saved run with id {run.id} to change.")
+            write_over_saved_run(conn, run, "to change")
         return run
 
     def delete_run(self, run_id: int) -> Run:

@@ -18,6 +18,7 @@ from hamstring_app.core.models import Run, ValidationError
 from hamstring_app.store import reader
 from hamstring_app.store import records as r
 from hamstring_app.store.errors import Conflict, NotFound
+from hamstring_app.store.repository_base import _raw
 
 log = logging.getLogger(__name__)
 
@@ -57,19 +58,13 @@ class RunImports:
         from hamstring_app.store import sql
 
         with self._write() as conn:
-            raw = conn.connection.driver_connection
+            raw = _raw(conn)
             for run in merged:
                 if replaced is not None:
                     before = reader.run(raw, run.id)
                     if before is not None:
                         replaced.append(before)
-                done = conn.execute(
-                    sql.update(sql.run)
-                    .where(sql.run.c.id == run.id)
-                    .values(r.run_values(run, with_id=False))
-                )
-                if done.rowcount == 0:
-                    raise NotFound(f"There is no saved run with id {run.id} to merge into.")
+                write_over_saved_run(conn, run, "to merge into")
                 written.append(run)
             saved = _hashes_saved(raw, [run.content_hash for run in new if run.content_hash])
             for run in new:
@@ -97,7 +92,7 @@ class RunImports:
 
         deleted: list[Run] = []
         with self._write() as conn:
-            raw = conn.connection.driver_connection
+            raw = _raw(conn)
             for run_id in added_ids:
                 found = reader.run(raw, run_id)
                 if found is None:
@@ -105,13 +100,7 @@ class RunImports:
                 conn.execute(sql.delete(sql.run).where(sql.run.c.id == run_id))
                 deleted.append(found)
             for run in restore:
-                done = conn.execute(
-                    sql.update(sql.run)
-                    .where(sql.run.c.id == run.id)
-                    .values(r.run_values(run, with_id=False))
-                )
-                if done.rowcount == 0:
-                    raise NotFound(f"There is no saved run with id {run.id} to put back.")
+                write_over_saved_run(conn, run, "to put back")
         return tuple(deleted)
 
     def redo_import(self, added: Sequence[Run], merged: Sequence[Run]) -> None:
@@ -124,7 +113,7 @@ class RunImports:
         from hamstring_app.store import sql
 
         with self._write() as conn:
-            raw = conn.connection.driver_connection
+            raw = _raw(conn)
             for run in added:
                 if reader.run(raw, run.id) is not None:
                     raise Conflict(f"A run with id {run.id} is already saved.")
@@ -132,13 +121,7 @@ class RunImports:
                     raise Conflict(f"{run.source_file or 'This file'} was already imported.")
                 conn.execute(sql.insert(sql.run).values(r.run_values(run, with_id=True)))
             for run in merged:
-                done = conn.execute(
-                    sql.update(sql.run)
-                    .where(sql.run.c.id == run.id)
-                    .values(r.run_values(run, with_id=False))
-                )
-                if done.rowcount == 0:
-                    raise NotFound(f"There is no saved run with id {run.id} to merge into.")
+                write_over_saved_run(conn, run, "to merge into")
 
     def runs_to_match(self, start: date, end: date) -> tuple[Run, ...]:
         """Saved runs an import must be checked against: those from ``start`` to ``end``
@@ -188,11 +171,23 @@ class RunImports:
             separators=(",", ":"), ensure_ascii=False,
         )
         with self._write() as conn:
-            conn.connection.driver_connection.execute(
+            _raw(conn).execute(
                 "INSERT INTO setting (key, value) VALUES (?, ?) "
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (WATCHED_KEY, value),
             )
+
+
+def write_over_saved_run(conn: Any, run: Run, purpose: str) -> None:
+    """Write ``run``'s fields over the saved run with its id, inside the write transaction
+    ``conn``; NotFound, naming the id and ``purpose`` ("to merge into"), when there is none."""
+    from hamstring_app.store import sql
+
+    done = conn.execute(
+        sql.update(sql.run).where(sql.run.c.id == run.id).values(r.run_values(run, with_id=False))
+    )
+    if done.rowcount == 0:
+        raise NotFound(f"There is no saved run with id {run.id} {purpose}.")
 
 
 def _hashes_saved(conn: Any, digests: Sequence[str]) -> set[str]:

@@ -55,3 +55,29 @@ def test_the_mean_reaches_back_before_the_range_and_forgets_after_7_days():
     means = [mean for _day, _worst, mean in series]
     assert means == [4.0, 4.0, 4.0, 4.0, None, None]  # START's pain counts through day 6
     assert [worst for _d, worst, _m in series] == [None] * 6
+
+
+def test_the_weekly_km_are_whole_monday_to_sunday_weeks_with_their_warnings():
+    """Each week touching the range, from the Monday of its first day: a run earlier in
+    that first week counts; one after the last day does not; a warned day marks its week."""
+    from hamstring_app.core.models import Run
+    from hamstring_app.core.report import _weeks
+
+    start, end = date(2026, 3, 4), date(2026, 3, 17)  # a Wednesday, a Tuesday
+    runs = tuple(
+        Run(day=day, distance_km=km)
+        for day, km in (
+            (date(2026, 3, 1), 9.0),  # the Sunday before: another week
+            (date(2026, 3, 2), 5.0),  # the Monday of the first week, before the start
+            (date(2026, 3, 4), 4.1),
+            (date(2026, 3, 4), 2.2),
+            (date(2026, 3, 16), 6.0),
+            (date(2026, 3, 18), 7.0),  # after the last day
+        )
+    )
+    weeks = _weeks(History(runs=runs), start, end, {date(2026, 3, 11)})
+    assert [(m, round(km, 6), w) for m, km, w in weeks] == [
+        (date(2026, 3, 2), 11.3, False),
+        (date(2026, 3, 9), 0.0, True),
+        (date(2026, 3, 16), 6.0, False),
+    ]

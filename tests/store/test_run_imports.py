@@ -126,3 +126,23 @@ def test_an_import_is_undone_and_done_again_exactly(repo: Repository) -> None:
     assert repo.list_runs() == after_import  # the same ids and values again
     undo_import(repo, done)
     assert repo.get_run(typed.id) == typed and repo.get_run(other.id) == other
+
+
+def test_a_run_deleted_meanwhile_stops_undo_redo_and_update_and_writes_nothing(
+    repo: Repository,
+) -> None:
+    """Each way of writing over a saved run by its id refuses a missing one by name, and
+    the transaction it was part of keeps nothing."""
+    typed = repo.add_run(Run(day=START.date(), distance_km=10.0))
+    gone = replace(typed, id=999)
+    added = imported("a" * 64, day=START.date() - timedelta(days=1), id=500)
+    before = repo.list_runs()
+    attempts = {
+        "to change": lambda: repo.update_run(gone),
+        "to merge into": lambda: repo.redo_import([added], [gone]),
+        "to put back": lambda: repo.undo_import([typed.id], [gone]),
+    }
+    for words, attempt in attempts.items():
+        with pytest.raises(NotFound, match=f"no saved run with id 999 {words}"):
+            attempt()
+        assert repo.list_runs() == before, words

@@ -12,9 +12,9 @@ from itertools import pairwise
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QPalette
-from PySide6.QtWidgets import QGraphicsWidget, QSizePolicy, QWidget
+from PySide6.QtWidgets import QWidget
 
 from hamstring_app.core.models import Verdict
 from hamstring_app.ui.dates import day_text
@@ -22,6 +22,7 @@ from hamstring_app.ui.progress.axis import CalendarAxis, ValueAxis
 from hamstring_app.ui.progress.clipped import ClippedFeed
 from hamstring_app.ui.progress.data import RED_FLAG_Y, VERDICT_HEIGHTS, RecoveryData
 from hamstring_app.ui.progress.days import DAY_S, Series, day_start_x, x_day
+from hamstring_app.ui.progress.legend import FlowLegend
 from hamstring_app.ui.progress.navigation import Navigation, days_to_build, last_day
 from hamstring_app.ui.progress.plan_line import PlanLine
 from hamstring_app.ui.theme import VERDICT_COLOURS, is_dark, verdict_colour
@@ -39,6 +40,7 @@ BAND_ALPHA = 26
 PAIN_BANDS = ((-0.5, 3.5, Verdict.CONTINUE), (3.5, 5.5, Verdict.HOLD), (5.5, 10.5, Verdict.STOP))
 ACWR_RANGE = (0.0, 2.5)
 PAIN_Y_RANGE = (-0.4, 10.6)
+BAND_WORD_YS = (1.5, 4.5, 8.0)  # where each band's word stands on the right axis
 
 
 def _colour(hex_colour: str, alpha: int = 255) -> QColor:
@@ -95,14 +97,11 @@ class RecoveryPlots(Navigation, pg.GraphicsLayoutWidget):
         self.cursor_day: date | None = None
         self._labels: dict[pg.AxisItem, str] = {}
         self._foreground: QColor | None = None
-        self._legends: list[pg.LegendItem] = []
+        self._legends: list[FlowLegend] = []
 
         self.ci.setContentsMargins(4, 4, 4, 4)
         self.ci.setSpacing(2)
-        em = QFontMetrics(self.font()).height()
-        self._left_width = int(em * 3.6)
-        self._right_width = int(em * 4.6)
-        self._legend_width = int(em * 11)
+        self._measure_font()
 
         self.pain = self._add_plot(0, self.tr("Pain (0-10)"))
         self.running = self._add_plot(1, self.tr("Distance"))
@@ -110,24 +109,18 @@ class RecoveryPlots(Navigation, pg.GraphicsLayoutWidget):
         self.strip = self._add_plot(3, self.tr("Verdict"), bottom=True)
         self.plots = (self.pain, self.running, self.strength, self.strip)
         layout = self.ci.layout
-        for row, stretch in enumerate((5, 4, 3, 0)):
-            layout.setRowStretchFactor(row, stretch)
-        self.strip.setMaximumHeight(em * 5.5)
-        self.strip.setMinimumHeight(em * 5.5)
-        layout.setColumnFixedWidth(1, self._legend_width)
+        for row, stretch in enumerate((5, 4, 3, 0)):  # each plot below its legend's row
+            layout.setRowStretchFactor(2 * row, 0)
+            layout.setRowStretchFactor(2 * row + 1, stretch)
+            if stretch:  # the room a plot gets grows from a small start, in proportion
+                self.plots[row].setPreferredHeight(stretch * self._em)
+        self._fit_strip()
 
         self._build_pain()
         self._build_running()
         self._build_strength()
         self._build_strip()
         self._build_shared()
-        for legend in self._legends:  # entries at the top, the free space below them
-            spacer = QGraphicsWidget()
-            row = legend.layout.rowCount()
-            legend.layout.addItem(spacer, row, 0)
-            legend.layout.setRowStretchFactor(row, 1)
-            legend.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
-            legend.setMinimumHeight(0)
 
         scene = self.scene()
         scene.sigMouseMoved.connect(self._on_mouse_moved)
@@ -141,7 +134,10 @@ class RecoveryPlots(Navigation, pg.GraphicsLayoutWidget):
     def _add_plot(self, row: int, label: str, *, bottom: bool = False) -> pg.PlotItem:
         axis = CalendarAxis()
         axes = {"bottom": axis, "left": ValueAxis("left"), "right": ValueAxis("right")}
-        plot = self.addPlot(row=row, col=0, axisItems=axes, enableMenu=False)
+        legend = FlowLegend(self.font(), left=self._left_width + 1, right=self._right_width + 1)
+        self.addItem(legend, row=2 * row, col=0)
+        self._legends.append(legend)
+        plot = self.addPlot(row=2 * row + 1, col=0, axisItems=axes, enableMenu=False)
         plot.hideButtons()
         plot.setMouseEnabled(x=True, y=False)
         plot.showAxis("right")
@@ -156,9 +152,6 @@ class RecoveryPlots(Navigation, pg.GraphicsLayoutWidget):
         plot.showGrid(x=True, y=False, alpha=0.15)
         if row:
             plot.setXLink(self.pain)
-        legend = pg.LegendItem(size=(self._legend_width, 10), offset=None, verSpacing=-4)
-        self.addItem(legend, row=row, col=1)
-        self._legends.append(legend)
         plot.legend_item = legend  # type: ignore[attr-defined]
         return plot
 
@@ -167,6 +160,38 @@ class RecoveryPlots(Navigation, pg.GraphicsLayoutWidget):
         self._labels[axis] = text
         if self._foreground is not None:
             axis.setLabel(text, color=self._foreground.name())
+
+    def _measure_font(self) -> None:
+        """Axis and legend sizes from the current font's line height."""
+        em = QFontMetrics(self.font()).height()
+        self._em = em
+        self._left_width = int(em * 3.6)
+        self._right_width = int(em * 4.6)
+
+    def _fit_strip(self) -> None:
+        """The verdict strip: a text line and a half of bars over the date labels."""
+        axis = self.strip.getAxis("bottom")
+        height = self._em * 1.5 + axis.height()
+        self.strip.setMinimumHeight(height)
+        self.strip.setMaximumHeight(height)
+
+    def legends(self) -> list[FlowLegend]:
+        """Each plot's legend, top to bottom."""
+        return list(self._legends)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "plots"):
+            self._follow_font()
+
+    def _follow_font(self) -> None:
+        """Size the axes and the legends' text after the app's font."""
+        self._measure_font()
+        for plot, legend in zip(self.plots, self._legends, strict=True):
+            plot.getAxis("left").setWidth(self._left_width)
+            plot.getAxis("right").setWidth(self._right_width)
+            legend.set_font(self.font(), left=self._left_width + 1, right=self._right_width + 1)
+        self._fit_strip()
 
     def _add_side_view(self, plot: pg.PlotItem, label: str) -> pg.ViewBox:
         """A second view box drawn over ``plot`` with its own right axis (shared X)."""
@@ -190,6 +215,7 @@ class RecoveryPlots(Navigation, pg.GraphicsLayoutWidget):
         p = self.pain
         p.setYRange(*PAIN_Y_RANGE, padding=0)
         self._pain_ticks: tuple[int, ...] = ()
+        self._band_ticks: tuple[float, ...] = ()
         self._fit_pain_ticks()
         self.bands = []
         for low, high, verdict in PAIN_BANDS:
@@ -203,7 +229,6 @@ class RecoveryPlots(Navigation, pg.GraphicsLayoutWidget):
         # the bands' words sit on the right axis, clear of the points
         right = p.getAxis("right")
         right.setStyle(showValues=True, tickLength=0)
-        right.setTicks([[(1.5, band_word(0)), (4.5, band_word(1)), (8.0, band_word(2))], []])
         legend = p.legend_item
         self.pain_rest = pg.ScatterPlotItem(symbol="o", size=7, pen=None)
         self.pain_run = pg.ScatterPlotItem(symbol="t1", size=9, pen=None)
@@ -267,7 +292,6 @@ class RecoveryPlots(Navigation, pg.GraphicsLayoutWidget):
         left = p.getAxis("left")
         left.setStyle(showValues=False)
         legend = p.legend_item
-        legend.setColumnCount(2)
         self.verdict_bars: dict[Verdict, pg.BarGraphItem] = {}
         for verdict in Verdict:
             bars = pg.BarGraphItem(x=[], height=[], width=VERDICT_BAR_WIDTH, pen=pg.mkPen(None))
@@ -553,14 +577,22 @@ class RecoveryPlots(Navigation, pg.GraphicsLayoutWidget):
             label.setPos(x, y)
 
     def _fit_pain_ticks(self) -> None:
-        """Pain values on the left axis, as many as stand a text line apart."""
+        """Pain values on the left axis and the bands' words on the right, as many as
+        stand a text line apart."""
         axis = self.pain.getAxis("left")
         line = QFontMetrics(axis.style.get("tickFont") or axis.font()).height()
         px_per_y = self.pain.vb.height() / (PAIN_Y_RANGE[1] - PAIN_Y_RANGE[0])
-        for ticks in ((0, 3, 5, 10), (0, 5, 10), (0, 10)):
-            gaps = [(b - a) * px_per_y for a, b in pairwise(ticks)]
-            if min(gaps) >= line:
-                break
+
+        def fits(ticks: tuple[float, ...]) -> bool:
+            return all((b - a) * px_per_y >= line for a, b in pairwise(ticks))
+
+        ticks = next(t for t in ((0, 3, 5, 10), (0, 5, 10), (0, 10)) if fits(t) or t == (0, 10))
         if ticks != self._pain_ticks:
             self._pain_ticks = ticks
             axis.setTicks([[(v, str(v)) for v in ticks], [(v, "") for v in range(11)]])
+        # short of room the middle band's word goes: its colour between the other two tells it
+        bands = next(t for t in (BAND_WORD_YS, BAND_WORD_YS[::2]) if fits(t) or len(t) < 3)
+        if bands != self._band_ticks:
+            self._band_ticks = bands
+            words = [(y, band_word(BAND_WORD_YS.index(y))) for y in bands]
+            self.pain.getAxis("right").setTicks([words, []])
