@@ -6,7 +6,9 @@ loop hands each long one to ``gap()``; the report names, for the longest gaps, t
 that ran (the outermost frame of the app's own code: what the event loop called) and
 where most samples fell inside it. Sampling needs the interpreter lock: while the UI
 thread runs C++ with the lock held, the next sample lands when it comes back, so a slice
-of pure Qt work shows under the Python call that started it.
+of pure Qt work shows under the Python call that started it. Holding the UI thread's
+frames from another thread is not free of risk (see ``_stack``), so the benchmarks trace
+only when asked.
 """
 
 from __future__ import annotations
@@ -111,9 +113,20 @@ class StallTrace:
 
     def _sample(self) -> None:
         while not self._stop.wait(self.every_s):
-            frame = sys._current_frames().get(self._target)
-            if frame is not None:
-                self._samples.append((time.perf_counter(), self._own_frames(frame)))
+            stack = self._stack()
+            if stack is not None:
+                self._samples.append((time.perf_counter(), stack))
+
+    def _stack(self) -> tuple[Frame, ...] | None:
+        # no frame outlives this call: a frame held here after the UI thread has left it
+        # would free its locals (Qt objects among them) on this thread
+        frames = sys._current_frames()
+        frame = frames.get(self._target)
+        del frames
+        try:
+            return None if frame is None else self._own_frames(frame)
+        finally:
+            del frame
 
     def _own_frames(self, frame: FrameType | None) -> tuple[Frame, ...]:
         """The app's own frames, outermost first."""
@@ -138,7 +151,7 @@ class StallTrace:
         picked = [stack for t, stack in list(self._samples) if start_s <= t <= end_s + 0.001]
         arrived = [e for e in self._events if start_s <= e[0] <= end_s]
         quiet = []
-        ends = [e[0] for e in arrived[1:]] + [end_s]
+        ends = [e[0] for e in arrived[1:]] + [end_s] if arrived else []
         for (t, kind, who), after in zip(arrived, ends, strict=True):
             name = getattr(kind, "name", str(kind))
             quiet.append(((after - t) * 1000, f"{name} to {who}"))

@@ -135,3 +135,23 @@ def test_the_list_opens_after_the_progress_dialog_and_blocks_a_second_import(
     with qtbot.waitSignal(controller.finished):
         controller.review.reject()
     assert not controller.busy
+
+
+def test_the_summary_comes_a_turn_after_the_progress_dialog_closes(session_factory, qtbot):
+    from hamstring_app.store.importing import Imported
+    from hamstring_app.ui.ops import Outcome
+
+    session = session_factory()
+    session.window.show()
+    controller = session.window.importing.controller
+    controller._show_progress("Saving the runs...")
+    ended = []
+    controller.finished.connect(ended.append)
+    done = Imported(added=2, merged=0, not_written=1, days=(DAY,))
+    controller._written(Outcome(True, done), quiet=False)
+    assert controller.progress is None  # closed at once
+    assert controller.summary is None and ended == [] and controller.busy
+    qtbot.waitUntil(lambda: bool(ended))
+    assert ended == [done] and not controller.busy
+    assert "Added 2 runs" in controller.summary.text()
+    controller.summary.close()
