@@ -40,8 +40,11 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 
+# One pytest-xdist worker per core, each with its own QApplication; a test file stays on one
+# worker, so module fixtures are built once. `make test TEST_WORKERS=0` runs in one process.
+TEST_WORKERS ?= auto
 test: $(STAMP) check-qt lint
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 # Not part of `make test` or CI: 100 writer kills and 5,000 assess fuzz inputs, with counts.
 soak: $(STAMP)

@@ -1,17 +1,21 @@
-"""Restoring a backup: check it, back up the current state, then put the backup's data in.
+"""Restoring a backup: check it, check what will be put in place, back up the current
+state, then put the backup's data in.
 
 The order is the point:
 
 1. The backup is checked first (``PRAGMA integrity_check``, that it is this app's data,
    and not from a newer version). A backup that fails is refused and nothing at all is
    written: not the database, not the backups folder, not the backup itself.
-2. The current data is backed up (``before-restore``), so a restore can be undone.
-3. The backup is copied into a scratch folder and brought up to the current data format
+2. The backup is copied into a scratch folder and brought up to the current data format
    there (a backup from an older version is migrated on the copy, never on the original).
-4. Its pages replace the database's with SQLite's backup API, in one write transaction:
-   the app's open connections see the restored data at their next read, and on any
-   error the database is left as it was. A database file that could not even be opened
-   (which is why one restores) is replaced as a whole file instead.
+   That copy, the candidate, is checked again on a read-only connection of its own: a
+   candidate that fails is refused the same way, before anything else is written.
+3. The current data is backed up (``before-restore``), so a restore can be undone.
+4. The candidate's pages replace the database's with SQLite's backup API, in one write
+   transaction: the app's open connections see the restored data at their next read, and
+   on any error the database is left as it was. A database file that could not even be
+   opened (which is why one restores) is replaced as a whole file instead. Nothing is
+   checked through the connection that writes: what it writes was checked in step 2.
 """
 
 from __future__ import annotations
@@ -53,6 +57,13 @@ class Restored:
     previous: b.BackupInfo | None  # the backup of the state before (None: there was no data)
 
 
+def _refusal(path: Path, reason: str) -> BackupRefused:
+    return BackupRefused(
+        f"The backup {Path(path).name} cannot be restored: {reason}. It was left as it is, "
+        "and your data was not changed."
+    )
+
+
 def check_backup(path: Path) -> b.BackupInfo:
     """The backup's contents if it can be restored; BackupRefused with the reason if not.
     Reads the file only (``mode=ro&immutable=1``: not even a -shm file is made)."""
@@ -61,10 +72,7 @@ def check_backup(path: Path) -> b.BackupInfo:
         raise BackupRefused(f"There is no backup file at {path}. Nothing was changed.")
 
     def refuse(reason: str) -> BackupRefused:
-        return BackupRefused(
-            f"The backup {path.name} cannot be restored: {reason}. It was left as it is, "
-            "and your data was not changed."
-        )
+        return _refusal(path, reason)
 
     try:
         with path.open("rb") as handle:
@@ -124,8 +132,10 @@ def _snapshot_current(db_path: Path, now: datetime) -> b.BackupInfo | None:
     return b.describe(target, kind=b.BEFORE_RESTORE, taken=now.replace(tzinfo=None))
 
 
-def _staged(backup: Path, scratch: Path, app_version: str) -> Path:
-    """A copy of ``backup`` in ``scratch``, brought up to the current data format."""
+def _candidate(backup: Path, scratch: Path, app_version: str) -> Path:
+    """A copy of ``backup`` in ``scratch``, brought up to the current data format and
+    checked on a read-only connection: what the restore will put in place. BackupRefused
+    when that check fails."""
     staged = scratch / DB_NAME
     source = b.open_backup_read_only(backup)
     try:
@@ -133,23 +143,35 @@ def _staged(backup: Path, scratch: Path, app_version: str) -> Path:
     finally:
         source.close()
     open_database(staged, app_version=app_version).close()  # migrates an older backup
+    try:
+        check = b.open_backup_read_only(staged)
+        try:
+            problems = b.integrity_problems(check)
+        finally:
+            check.close()
+    except sqlite3.DatabaseError as exc:
+        problems = [str(exc)]
+    if problems:
+        raise _refusal(
+            backup,
+            "once brought up to the current data format it failed its check ("
+            + "; ".join(problems) + ")",
+        )
     return staged
 
 
 def _copy_into_live(staged: Path, db_path: Path) -> None:
-    """Replace the live database's contents with ``staged``'s in one write transaction."""
+    """Replace the live database's contents with ``staged``'s (checked) in one write
+    transaction."""
     source = b.open_backup_read_only(staged)
     try:
         dest = connect(db_path)
         try:
             source.backup(dest)
-            problems = b.integrity_problems(dest)
         finally:
             dest.close()
     finally:
         source.close()
-    if problems:  # pragma: no cover - the copy was checked; SQLite wrote it whole
-        raise StoreError("After the restore the data failed its check: " + "; ".join(problems))
 
 
 def _replace_file(staged: Path, db_path: Path) -> None:
@@ -172,21 +194,23 @@ def restore_backup(data_dir: Path, backup: Path, *, now: datetime, app_version: 
     """Restore ``backup`` into the database in ``data_dir`` (see the module docstring).
 
     The caller makes sure no other process is writing (the app's own connections may stay
-    open). Raises BackupRefused when the backup fails its check (nothing changed), and
-    StoreError when the current state could not be backed up first (nothing changed).
+    open). Raises BackupRefused when the backup, or the candidate made from it, fails its
+    check (nothing changed), and StoreError when the current state could not be backed up
+    first (nothing changed).
     """
     data_dir = Path(data_dir)
     db_path = data_dir / DB_NAME
     info = check_backup(backup)
     try:
-        previous = _snapshot_current(db_path, now)
-    except (OSError, StoreError) as exc:
-        raise StoreError(
-            f"The current data could not be backed up first ({exc}), so nothing was restored."
-        ) from exc
-    try:
         with tempfile.TemporaryDirectory(prefix=".restore-", dir=data_dir) as scratch:
-            staged = _staged(Path(backup), Path(scratch), app_version)
+            staged = _candidate(Path(backup), Path(scratch), app_version)
+            try:
+                previous = _snapshot_current(db_path, now)
+            except (OSError, StoreError) as exc:
+                raise StoreError(
+                    f"The current data could not be backed up first ({exc}), so nothing was"
+                    " restored."
+                ) from exc
             try:
                 usable = _inspect(db_path).exists
             except StoreError:

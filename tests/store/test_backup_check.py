@@ -68,7 +68,7 @@ def test_a_copy_that_cannot_be_flushed_to_disk_is_not_kept(repo, data_dir, monke
     def fails(fd):
         raise OSError(errno.EIO, os.strerror(errno.EIO))
 
-    monkeypatch.setattr(b.os, "fsync", fails)
+    monkeypatch.setattr(os, "fsync", fails)
     out = data_dir / "out.sqlite3"
     with pytest.raises(StorageUnavailable):
         b.make_backup(data_dir / DB_NAME, now=NOW, target=out)
