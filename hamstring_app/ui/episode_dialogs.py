@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,16 +37,16 @@ from hamstring_app.ui.undo import OpCommand
 from hamstring_app.ui.widgets.date_field import DateField
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("episodes", text)
+class EpisodeTexts(QObject):
+    """The translation context of this module's texts outside its dialogs."""
 
 
 def outcome_words(outcome: AssessmentOutcome) -> str:
     """What the professional said, in a few plain words."""
     return {
-        AssessmentOutcome.CLEARED_TO_RUN: _tr("cleared to run"),
-        AssessmentOutcome.REHAB_ONLY: _tr("rehab only, no running yet"),
-        AssessmentOutcome.NO_RUNNING: _tr("no running"),
+        AssessmentOutcome.CLEARED_TO_RUN: EpisodeTexts.tr("cleared to run"),
+        AssessmentOutcome.REHAB_ONLY: EpisodeTexts.tr("rehab only, no running yet"),
+        AssessmentOutcome.NO_RUNNING: EpisodeTexts.tr("no running"),
     }[outcome]
 
 
@@ -71,11 +71,11 @@ def _day_problem(field: DateField, today: date, earliest: date | None, before: s
     before ``earliest`` (``before`` says so, with ``{day}`` for that day)."""
     day = field.typed_date()
     if day is None:
-        return _tr("\u201c{text}\u201d is not a date. Type it like {example}.").format(
+        return EpisodeTexts.tr("\u201c{text}\u201d is not a date. Type it like {example}.").format(
             text=field.text(), example=to_qdate(today).toString(field.displayFormat())
         )
     if day > today:
-        return _tr("That day is in the future: give a day up to today.")
+        return EpisodeTexts.tr("That day is in the future: give a day up to today.")
     if earliest is not None and day < earliest:
         return before.format(day=day_text(earliest))
     return ""
@@ -238,7 +238,7 @@ def record_assessment(ctx, parent: QWidget) -> bool:  # type: ignore[no-untyped-
         return False
     outcome = ctx.ops.run(op.record_assessment, dialog.assessment())
     if not outcome.ok:
-        QMessageBox.warning(parent, parent.tr("Not saved"), outcome.message)
+        QMessageBox.warning(parent, EpisodeTexts.tr("Not saved"), outcome.message)
         return False
     return True
 
@@ -256,7 +256,7 @@ def start_new_episode(ctx, parent: QWidget) -> bool:  # type: ignore[no-untyped-
         op.start_episode, dialog.episode(), previous_end=dialog.previous_end()
     )
     if not outcome.ok:
-        QMessageBox.warning(parent, parent.tr("Not saved"), outcome.message)
+        QMessageBox.warning(parent, EpisodeTexts.tr("Not saved"), outcome.message)
         return False
     return True
 
@@ -333,7 +333,7 @@ class EndEpisodeCommand(OpCommand):
     """End the current episode; Ctrl+Z makes it current again."""
 
     def __init__(self, ctx, episode: Episode, ended: date, reason: EpisodeEnd) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(ctx, _tr("close the injury episode"))
+        super().__init__(ctx, EpisodeTexts.tr("close the injury episode"))
         if episode.id is None:
             raise ValueError("only a stored episode (with an id) can be ended")
         self.episode_id, self.ended, self.reason = episode.id, ended, reason
@@ -342,13 +342,13 @@ class EndEpisodeCommand(OpCommand):
         from hamstring_app.store import operations as op
 
         if self.run(op.end_episode, self.episode_id, self.ended, self.reason).ok:
-            self.say(_tr("Injury episode closed. Ctrl+Z opens it again."))
+            self.say(EpisodeTexts.tr("Injury episode closed. Ctrl+Z opens it again."))
 
     def undo(self) -> None:
         from hamstring_app.store import operations as op
 
         if self.run(op.reopen_episode, self.episode_id).ok:
-            self.say(_tr("The injury episode is current again."))
+            self.say(EpisodeTexts.tr("The injury episode is current again."))
 
 
 def recovered_caution(assessment) -> str:  # type: ignore[no-untyped-def]
@@ -357,12 +357,12 @@ def recovered_caution(assessment) -> str:  # type: ignore[no-untyped-def]
     if assessment is None:
         return ""
     if assessment.referral is Referral.URGENT:
-        return _tr(
+        return EpisodeTexts.tr(
             "An urgent warning sign is still open. Closing the episode does not close it: "
             "see a professional, then record that you have been assessed."
         )
     if any(x.rule == "pain.professional_no_running" for x in assessment.advice):
-        return _tr(
+        return EpisodeTexts.tr(
             "Your last assessment by a professional said not to run yet. Closing the "
             "episode does not change that: record a new assessment when they clear you "
             "to run."
@@ -383,6 +383,6 @@ def close_episode(ctx, parent: QWidget, assessment, undo_stack) -> bool:  # type
     command = EndEpisodeCommand(ctx, current, dialog.ended(), dialog.end_reason())
     undo_stack.push(command)
     if command.error:
-        QMessageBox.warning(parent, parent.tr("Not saved"), command.error)
+        QMessageBox.warning(parent, EpisodeTexts.tr("Not saved"), command.error)
         return False
     return True

@@ -89,7 +89,7 @@ class Banner(QWidget):
 def show_folder_path(parent: QWidget, text: str) -> None:
     """A message whose path can be selected and copied."""
     box = QMessageBox(parent)
-    box.setWindowTitle(parent.tr("Your data folder"))
+    box.setWindowTitle(MainWindow.tr("Your data folder"))
     box.setText(text)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     box.exec()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
+from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -33,15 +33,16 @@ from hamstring_app.ui.help_window import TAB_SECTIONS, open_help
 from hamstring_app.ui.palette import CHOICES, apply_colours
 from hamstring_app.ui.widgets.stale_tab import StaleTab
 
+
+class Menus(QObject):
+    """The translation context of the menus' texts."""
+
+
 if TYPE_CHECKING:
     from hamstring_app.ui.main_window import MainWindow
 
 TEXT_WIDGETS = (QLineEdit, QTextEdit, QPlainTextEdit)
 COLOURS_KEY = "view/colours"  # in the window settings: "system", "light" or "dark"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("menus", text)
 
 
 def _text_widget() -> QWidget | None:
@@ -57,17 +58,17 @@ class EditActions(QObject):
     def __init__(self, window: MainWindow, menu: QMenu) -> None:
         super().__init__(window)
         self.window = window
-        self.undo = QAction(_tr("&Undo"), window)
+        self.undo = QAction(Menus.tr("&Undo"), window)
         self.undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
-        self.redo = QAction(_tr("&Redo"), window)
+        self.redo = QAction(Menus.tr("&Redo"), window)
         self.redo.setShortcut(QKeySequence(QKeySequence.StandardKey.Redo))
-        self.cut = QAction(_tr("Cu&t"), window)
+        self.cut = QAction(Menus.tr("Cu&t"), window)
         self.cut.setShortcut(QKeySequence(QKeySequence.StandardKey.Cut))
-        self.copy = QAction(_tr("&Copy"), window)
+        self.copy = QAction(Menus.tr("&Copy"), window)
         self.copy.setShortcut(QKeySequence(QKeySequence.StandardKey.Copy))
-        self.paste = QAction(_tr("&Paste"), window)
+        self.paste = QAction(Menus.tr("&Paste"), window)
         self.paste.setShortcut(QKeySequence(QKeySequence.StandardKey.Paste))
-        self.select_all = QAction(_tr("Select &all"), window)
+        self.select_all = QAction(Menus.tr("Select &all"), window)
         self.select_all.setShortcut(QKeySequence(QKeySequence.StandardKey.SelectAll))
         for action in (self.undo, self.redo):
             menu.addAction(action)
@@ -123,21 +124,21 @@ class EditActions(QObject):
         text = _text_widget()
         stack = self.stack()
         if isinstance(text, QLineEdit):
-            self._name(self.undo, _tr("&Undo typing"), text.isUndoAvailable())
-            self._name(self.redo, _tr("&Redo typing"), text.isRedoAvailable())
+            self._name(self.undo, Menus.tr("&Undo typing"), text.isUndoAvailable())
+            self._name(self.redo, Menus.tr("&Redo typing"), text.isRedoAvailable())
         elif text is not None:
             document = text.document()  # type: ignore[attr-defined]
-            self._name(self.undo, _tr("&Undo typing"), document.isUndoAvailable())
-            self._name(self.redo, _tr("&Redo typing"), document.isRedoAvailable())
+            self._name(self.undo, Menus.tr("&Undo typing"), document.isUndoAvailable())
+            self._name(self.redo, Menus.tr("&Redo typing"), document.isRedoAvailable())
         elif stack is not None:
             undo, redo = stack.undoText(), stack.redoText()
-            self._name(self.undo, _tr("&Undo %s") % undo if undo else _tr("&Undo"),
+            self._name(self.undo, Menus.tr("&Undo %s") % undo if undo else Menus.tr("&Undo"),
                        stack.canUndo())
-            self._name(self.redo, _tr("&Redo %s") % redo if redo else _tr("&Redo"),
+            self._name(self.redo, Menus.tr("&Redo %s") % redo if redo else Menus.tr("&Redo"),
                        stack.canRedo())
         else:
-            self._name(self.undo, _tr("&Undo"), False)
-            self._name(self.redo, _tr("&Redo"), False)
+            self._name(self.undo, Menus.tr("&Undo"), False)
+            self._name(self.redo, Menus.tr("&Redo"), False)
         editable = text is not None and not getattr(text, "isReadOnly", lambda: False)()
         self.cut.setEnabled(editable)
         self.paste.setEnabled(editable)
@@ -172,13 +173,13 @@ class EditActions(QObject):
 
 
 def build_edit_menu(window: MainWindow) -> EditActions:
-    menu = window.menuBar().addMenu(_tr("&Edit"))
+    menu = window.menuBar().addMenu(Menus.tr("&Edit"))
     window.edit_menu = menu
     return EditActions(window, menu)
 
 
 def build_view_menu(window: MainWindow) -> QMenu:
-    menu = window.menuBar().addMenu(_tr("&View"))
+    menu = window.menuBar().addMenu(Menus.tr("&View"))
     window.view_menu = menu
     group = QActionGroup(window)
     window.tab_actions = []
@@ -202,7 +203,7 @@ def build_view_menu(window: MainWindow) -> QMenu:
     recovery = _tab(window, "recovery")
     if recovery is not None and hasattr(recovery, "preset_buttons"):
         menu.addSeparator()
-        ranges = menu.addMenu(_tr("Recovery &range"))
+        ranges = menu.addMenu(Menus.tr("Recovery &range"))
         for number, (preset, button) in enumerate(recovery.preset_buttons.items(), start=1):
             action = QAction(button.text().replace("&", "") + f"\tCtrl+{number}", window)
             action.triggered.connect(lambda _=False, p=preset: _show_range(window, p))
@@ -210,15 +211,15 @@ def build_view_menu(window: MainWindow) -> QMenu:
         window.range_menu = ranges
 
     menu.addSeparator()
-    colours = menu.addMenu(_tr("&Colours"))
+    colours = menu.addMenu(Menus.tr("&Colours"))
     chosen = str(window._settings.value(COLOURS_KEY, "system"))
     chosen = chosen if chosen in CHOICES else "system"
     colour_group = QActionGroup(window)
     window.colour_actions = {}
     for choice, text in (
-        ("system", _tr("Follow the &system")),
-        ("light", _tr("&Light")),
-        ("dark", _tr("&Dark")),
+        ("system", Menus.tr("Follow the &system")),
+        ("light", Menus.tr("&Light")),
+        ("dark", Menus.tr("&Dark")),
     ):
         action = QAction(text, window)
         action.setCheckable(True)
@@ -229,7 +230,7 @@ def build_view_menu(window: MainWindow) -> QMenu:
         window.colour_actions[choice] = action
 
     menu.addSeparator()
-    full = QAction(_tr("&Full screen"), window)
+    full = QAction(Menus.tr("&Full screen"), window)
     full.setCheckable(True)
     full.setShortcut(QKeySequence(QKeySequence.StandardKey.FullScreen))
     if full.shortcut().isEmpty():
@@ -272,18 +273,18 @@ def _show_range(window: MainWindow, preset: str) -> None:
 
 
 def build_help_menu(window: MainWindow) -> QMenu:
-    menu = window.menuBar().addMenu(_tr("&Help"))
+    menu = window.menuBar().addMenu(Menus.tr("&Help"))
     window.help_menu = menu
-    guide = QAction(_tr("Hamstring Coach &help"), window)
+    guide = QAction(Menus.tr("Hamstring Coach &help"), window)
     guide.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
     guide.triggered.connect(lambda: open_help_for_tab(window))
-    learn = QAction(_tr("About your &hamstring"), window)
+    learn = QAction(Menus.tr("About your &hamstring"), window)
     learn.triggered.connect(lambda: open_help("learn"))
-    keys = QAction(_tr("&Keyboard shortcuts"), window)
+    keys = QAction(Menus.tr("&Keyboard shortcuts"), window)
     keys.triggered.connect(lambda: ShortcutsDialog(window).exec())
-    disclaimer = QAction(_tr("&Disclaimer"), window)
+    disclaimer = QAction(Menus.tr("&Disclaimer"), window)
     disclaimer.triggered.connect(window.show_disclaimer)
-    about = QAction(_tr("&About %s") % "Hamstring Coach", window)
+    about = QAction(Menus.tr("&About %s") % "Hamstring Coach", window)
     about.setMenuRole(QAction.MenuRole.AboutRole)
     about.triggered.connect(window.show_about)
     for action in (guide, learn, keys):
@@ -321,13 +322,13 @@ def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
 class ShortcutsDialog(QDialog):
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
-        self.setWindowTitle(_tr("Keyboard shortcuts"))
+        self.setWindowTitle(Menus.tr("Keyboard shortcuts"))
         self.resize(520, 560)
         layout = QVBoxLayout(self)
         rows = shortcut_rows(window)
         self.table = QTableWidget(len(rows), 2)
-        self.table.setHorizontalHeaderLabels([_tr("Keys"), _tr("What they do")])
-        self.table.setAccessibleName(_tr("Keyboard shortcuts"))
+        self.table.setHorizontalHeaderLabels([Menus.tr("Keys"), Menus.tr("What they do")])
+        self.table.setAccessibleName(Menus.tr("Keyboard shortcuts"))
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for row, (keys, what) in enumerate(rows):

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QObject
 
 from hamstring_app.core.changes import Changes
 from hamstring_app.core.clock import Clock
@@ -33,6 +33,11 @@ from hamstring_app.store.errors import StoreError
 from hamstring_app.store.repository import Repository
 from hamstring_app.ui.events import AppEvents
 from hamstring_app.ui.history_cache import HistorySnapshot
+
+
+class Operations(QObject):
+    """The translation context of the runner's messages."""
+
 
 if TYPE_CHECKING:
     from hamstring_app.core.rules.types import Assessment
@@ -56,10 +61,6 @@ class _Loaded:
     assessment: Assessment
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("OpRunner", text)
-
-
 @dataclass(frozen=True)
 class Outcome(Generic[T]):
     """How an operation went. ``value`` is its result when ``ok``; otherwise ``message``
@@ -80,10 +81,10 @@ def failure_message(exc: Exception) -> str:
     """A sentence for the person: what the store said, or a general one."""
     if isinstance(exc, ValidationError):
         what = exc.field.replace("_", " ")
-        return _tr("That was not saved: {what} {why}.").format(what=what, why=exc.message)
+        return Operations.tr("That was not saved: {what} {why}.").format(what=what, why=exc.message)
     if isinstance(exc, StoreError):
         return str(exc)
-    return _tr(
+    return Operations.tr(
         "Something went wrong and nothing was changed. The details are in the log file."
     )
 
@@ -163,7 +164,8 @@ class OpRunner:
 
         def cancelled() -> None:
             log.info("%s was cancelled; nothing was changed", _name(operation))
-            on_done(Outcome(False, message=_tr("Stopped; nothing was changed."), cancelled=True))
+            stopped = Operations.tr("Stopped; nothing was changed.")
+            on_done(Outcome(False, message=stopped, cancelled=True))
 
         return run_task(
             work,

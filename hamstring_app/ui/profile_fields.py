@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QObject
 
 from hamstring_app.core.models import (
     CADENCE_RANGE,
@@ -22,12 +22,12 @@ from hamstring_app.ui.dates import day_text
 from hamstring_app.ui.widgets.date_field import parse_typed_date
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ProfileDialog", text)
+class ProfileFields(QObject):
+    """The translation context of these messages."""
 
 
 def unit_word(units: Units) -> str:
-    return _tr("km") if units is Units.KM else _tr("mi")
+    return ProfileFields.tr("km") if units is Units.KM else ProfileFields.tr("mi")
 
 
 def km_per_unit(units: Units) -> float:
@@ -52,13 +52,13 @@ def read_start(text: str, today: date, fmt: str) -> date:
         example = day_text(today)
         raise ValidationError(
             "injury_start",
-            _tr("“%s” is not a date. Type the day the pain started, like %s.")
+            ProfileFields.tr("“%s” is not a date. Type the day the pain started, like %s.")
             % (text.strip(), example),
         )
     if day > today:
         raise ValidationError(
             "injury_start",
-            _tr("%s is in the future: type a day up to today (%s).")
+            ProfileFields.tr("%s is in the future: type a day up to today (%s).")
             % (day_text(day), day_text(today)),
         )
     return day
@@ -74,21 +74,23 @@ def read_weekly(text: str, units: Units) -> float | None:
     if value is None:
         raise ValidationError(
             "usual_weekly_km",
-            _tr("“%s” is not a distance. Type a number of %s, like 30, or leave it empty.")
+            ProfileFields.tr("“%s” is not a distance. Type a number of %s, like 30, or leave it "
+                             "empty.")
             % (typed, unit),
         )
     if value < 0:
         raise ValidationError(
             "usual_weekly_km",
-            _tr("%s %s is below 0. Type a distance, or leave it empty if you are not sure.")
+            ProfileFields.tr("%s %s is below 0. Type a distance, or leave it empty if you are not "
+                             "sure.")
             % (typed, unit),
         )
     most = MAX_USUAL_WEEKLY_KM / km_per_unit(units)
     if value > most:
         raise ValidationError(
             "usual_weekly_km",
-            _tr("%s %s a week is more than anyone runs (at most %d %s). Check the number "
-                "and the units.") % (typed, unit, int(most), unit),
+            ProfileFields.tr("%s %s a week is more than anyone runs (at most %d %s). Check the "
+                             "number and the units.") % (typed, unit, int(most), unit),
         )
     return value
 
@@ -103,25 +105,25 @@ def read_cadence(text: str) -> int | None:
     if value is None or not value.is_integer():
         raise ValidationError(
             "usual_cadence_spm",
-            _tr("“%s” is not a whole number of steps. Type one like 170, or leave it "
+            ProfileFields.tr("“%s” is not a whole number of steps. Type one like 170, or leave it "
                 "empty.") % typed,
         )
     steps = int(value)
     if steps < low:
         advice = (
-            _tr(" If you counted one foot, double it: %d.") % (steps * 2)
+            ProfileFields.tr(" If you counted one foot, double it: %d.") % (steps * 2)
             if low <= steps * 2 <= high
-            else _tr(" Leave it empty if you do not know it.")
+            else ProfileFields.tr(" Leave it empty if you do not know it.")
         )
         raise ValidationError(
             "usual_cadence_spm",
-            _tr("%d steps a minute is too few for running (%d to %d, both feet).")
+            ProfileFields.tr("%d steps a minute is too few for running (%d to %d, both feet).")
             % (steps, low, high) + advice,
         )
     if steps > high:
         raise ValidationError(
             "usual_cadence_spm",
-            _tr("%d steps a minute is more than running reaches (%d to %d, both feet). "
-                "Check it, or leave it empty.") % (steps, low, high),
+            ProfileFields.tr("%d steps a minute is more than running reaches (%d to %d, both "
+                             "feet). Check it, or leave it empty.") % (steps, low, high),
         )
     return steps

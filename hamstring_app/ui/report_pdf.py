@@ -94,7 +94,7 @@ def _v(value: object) -> str:
 GRID_TABLE = "<table class='grid' cellspacing='0'>"
 
 
-def _tr(k: int) -> str:
+def _row_start(k: int) -> str:
     return "<tr class='alt'>" if k % 2 else "<tr>"
 
 
@@ -146,7 +146,7 @@ def report_html(report: Report, sections: tuple[str, ...] = SECTIONS) -> str:
             for k, w in enumerate(report.warning_signs):
                 seen = f"yes, {_d(w.assessed_on)}" if w.assessed_on else "not yet"
                 sign = html.escape(w.sign) + (" (urgent)" if w.urgent else "")
-                parts.append(f"{_tr(k)}<td>{_d(w.day)}</td><td>{sign}</td><td>{seen}</td></tr>")
+                parts.append(f"{_row_start(k)}<td>{_d(w.day)}</td><td>{sign}</td><td>{seen}</td></tr>")
             parts.append("</table>")
     if "last_14_days" in sections:
         parts.append(
@@ -155,7 +155,7 @@ def report_html(report: Report, sections: tuple[str, ...] = SECTIONS) -> str:
         )
         for k, row in enumerate(report.last_days):
             parts.append(
-                f"{_tr(k)}<td>{_d(row.day)}</td><td>{_v(row.pain_rest)}</td>"
+                f"{_row_start(k)}<td>{_d(row.day)}</td><td>{_v(row.pain_rest)}</td>"
                 f"<td>{_v(row.pain_run)}</td><td>{_v(row.pain_waking)}</td>"
                 f"<td>{html.escape(row.run)}</td><td>{html.escape(row.strength)}</td></tr>"
             )

@@ -199,10 +199,10 @@ def apply_start_at_login(
         log.error("Start at login could not be changed at %s: %s", entry.where(), exc)
         QMessageBox.warning(
             parent,
-            parent.tr("Start at login"),
-            (parent.tr("Start at login could not be turned on: {where} could not be written "
+            AppTray.tr("Start at login"),
+            (AppTray.tr("Start at login could not be turned on: {where} could not be written "
                        "({reason}). Your other settings were saved.") if wanted else
-             parent.tr("Start at login could not be turned off: {where} could not be removed "
+             AppTray.tr("Start at login could not be turned off: {where} could not be removed "
                        "({reason}). Your other settings were saved.")).format(
                 where=entry.where(), reason=exc.strerror or exc
             ),

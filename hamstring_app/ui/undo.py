@@ -7,15 +7,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand
 
 from hamstring_app.ui.context import AppContext
 from hamstring_app.ui.ops import Outcome
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("undo", text)
+class UndoTexts(QObject):
+    """The translation context of this module's texts."""
 
 
 class OpCommand(QUndoCommand):
@@ -29,7 +29,7 @@ class OpCommand(QUndoCommand):
     def run(self, operation: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Outcome[Any]:
         outcome = self.ctx.ops.run(operation, *args, **kwargs)
         if not outcome.ok:
-            self.fail(_tr("That did not work: %s") % outcome.message, outcome.message)
+            self.fail(UndoTexts.tr("That did not work: %s") % outcome.message, outcome.message)
         return outcome
 
     def fail(self, said: str, error: str) -> None:

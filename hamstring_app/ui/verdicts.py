@@ -6,35 +6,42 @@ Colour is never the only signal: the word and the icon always travel with it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from hamstring_app.core.models import Referral, Verdict
 from hamstring_app.core.rules import Assessment
 from hamstring_app.ui.theme import icon, verdict_colour
 
+
+class Verdicts(QObject):
+    """The verdict words' translation context."""
+
+
 _WORDS = {
-    Verdict.CONTINUE: "Continue",
-    Verdict.MODIFY: "Modify",
-    Verdict.HOLD: "Hold",
-    Verdict.STOP: "Stop and get assessed",
+    Verdict.CONTINUE: QT_TRANSLATE_NOOP("Verdicts", "Continue"),
+    Verdict.MODIFY: QT_TRANSLATE_NOOP("Verdicts", "Modify"),
+    Verdict.HOLD: QT_TRANSLATE_NOOP("Verdicts", "Hold"),
+    Verdict.STOP: QT_TRANSLATE_NOOP("Verdicts", "Stop and get assessed"),
 }
 
 _SENTENCES = {
-    Verdict.CONTINUE: "Keep running as planned. Keep checking in.",
-    Verdict.MODIFY: "You can run, with changes: keep it easy and keep the pain at 3 or less.",
-    Verdict.HOLD: "Do not build up today: less speed, fewer hills, shorter runs.",
-    Verdict.STOP: "No running for now. Have your hamstring checked by a professional.",
+    Verdict.CONTINUE: QT_TRANSLATE_NOOP("Verdicts", "Keep running as planned. Keep checking in."),
+    Verdict.MODIFY: QT_TRANSLATE_NOOP(
+        "Verdicts", "You can run, with changes: keep it easy and keep the pain at 3 or less."
+    ),
+    Verdict.HOLD: QT_TRANSLATE_NOOP(
+        "Verdicts", "Do not build up today: less speed, fewer hills, shorter runs."
+    ),
+    Verdict.STOP: QT_TRANSLATE_NOOP(
+        "Verdicts", "No running for now. Have your hamstring checked by a professional."
+    ),
 }
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Verdict", text)
 
 
 def verdict_word(verdict: Verdict) -> str:
     """The verdict's one word (or short phrase), e.g. "Modify"."""
-    return _tr(_WORDS[verdict])
+    return Verdicts.tr(_WORDS[verdict])
 
 
 def verdict_word_plain(verdict: Verdict) -> str:
@@ -44,17 +51,18 @@ def verdict_word_plain(verdict: Verdict) -> str:
 
 def verdict_sentence(verdict: Verdict) -> str:
     """What the verdict means today, in one sentence."""
-    return _tr(_SENTENCES[verdict])
+    return Verdicts.tr(_SENTENCES[verdict])
 
 
 # a stop because a professional who assessed the runner said "rehab only" or "no running"
 # (core/rules, pain.professional_no_running), with no referral open: the runner has been
 # checked, so the headline and the sentence say whose advice it is instead of asking them
 # to get checked. A warning sign the same day opens a referral: then the usual words.
-_PROFESSIONAL_WORD = "Stop running for now"
-_PROFESSIONAL_STOP = (
+_PROFESSIONAL_WORD = QT_TRANSLATE_NOOP("Verdicts", "Stop running for now")
+_PROFESSIONAL_STOP = QT_TRANSLATE_NOOP(
+    "Verdicts",
     "No running for now, as the professional who assessed you advised. Record it when they "
-    "clear you to run."
+    "clear you to run.",
 )
 
 
@@ -77,7 +85,7 @@ def word_for(assessment: Assessment) -> str:
     """The verdict's headline for this assessment: :func:`verdict_word`, except on a stop
     that rests on a professional's "not yet" to running, with no referral open."""
     if _professional_stop(assessment):
-        return _tr(_PROFESSIONAL_WORD)
+        return Verdicts.tr(_PROFESSIONAL_WORD)
     return verdict_word(assessment.verdict)
 
 
@@ -85,7 +93,7 @@ def sentence_for(assessment: Assessment) -> str:
     """The verdict's sentence for this assessment: :func:`verdict_sentence`, except on a stop
     that rests on a professional's "not yet" to running, with no referral open."""
     if _professional_stop(assessment):
-        return _tr(_PROFESSIONAL_STOP)
+        return Verdicts.tr(_PROFESSIONAL_STOP)
     return verdict_sentence(assessment.verdict)
 
 
@@ -93,7 +101,7 @@ def day_verdict_word(verdict: Verdict, professional: bool) -> str:
     """The word for a past day's verdict (the graphs' series): a stop that rested only on
     a professional's "not yet" to running reads as their advice."""
     if professional and verdict is Verdict.STOP:
-        return _tr(_PROFESSIONAL_WORD)
+        return Verdicts.tr(_PROFESSIONAL_WORD)
     return verdict_word(verdict)
 
 
@@ -101,9 +109,9 @@ def stop_legend_word(*, regular: bool, professional: bool) -> str:
     """The legend's name for the stop bars, after the stops on show: both words when
     both kinds are there."""
     if professional and not regular:
-        return _tr(_PROFESSIONAL_WORD)
+        return Verdicts.tr(_PROFESSIONAL_WORD)
     if professional:
-        return f"{verdict_word(Verdict.STOP)} / {_tr(_PROFESSIONAL_WORD)}"
+        return f"{verdict_word(Verdict.STOP)} / {Verdicts.tr(_PROFESSIONAL_WORD)}"
     return verdict_word(Verdict.STOP)
 
 

@@ -116,8 +116,7 @@ def test_every_place_shows_the_same_word_colour_and_icon(app, qtbot, verdict):
     assert word in legend
     bars = plots.verdict_bars[verdict]
     assert bars.opts["brush"].color().name() == colour
-    hover = describe_day(DayInfo(day=TODAY, verdict=verdict), assessment_unit(app),
-                         lambda s: s)
+    hover = describe_day(DayInfo(day=TODAY, verdict=verdict), assessment_unit(app))
     assert f"verdict: {word}" in hover
 
     # The report for a professional

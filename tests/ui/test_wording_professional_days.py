@@ -53,10 +53,10 @@ def test_the_series_marks_the_days_a_professional_said_no_running():
 
 def test_the_hover_says_stop_running_for_now_on_such_a_day(qapp):
     info = DayInfo(day=TODAY, verdict=Verdict.STOP, professional_stop=True)
-    text = describe_day(info, Units.KM, lambda s: s)
+    text = describe_day(info, Units.KM)
     assert "Stop running for now" in text
     assert "get assessed" not in text
-    other = describe_day(DayInfo(day=TODAY, verdict=Verdict.STOP), Units.KM, lambda s: s)
+    other = describe_day(DayInfo(day=TODAY, verdict=Verdict.STOP), Units.KM)
     assert verdict_word(Verdict.STOP) in other
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, QTimer
+from PySide6.QtCore import QDate, QObject, QTimer
 from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from hamstring_app.core.models import ValidationError
@@ -13,8 +13,8 @@ from hamstring_app.ui.dates import day_text
 from hamstring_app.ui.theme import error_colour
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("checkin", text)
+class CheckInFields(QObject):
+    """The translation context of this module's texts."""
 
 
 def reveal(widget: QWidget) -> None:
@@ -39,19 +39,19 @@ def day_words(day: date, today: date | None = None) -> str:
     """'Today', 'Yesterday' or e.g. 'Mon 16 Mar 2026'."""
     if today is not None:
         if day == today:
-            return _tr("Today")
+            return CheckInFields.tr("Today")
         if day.toordinal() == today.toordinal() - 1:
-            return _tr("Yesterday")
+            return CheckInFields.tr("Yesterday")
     return day_text(day)
 
 
 def day_phrase(day: date, today: date) -> str:
     """For inside a sentence: 'today', 'yesterday' or 'on Mon 16 Mar 2026'."""
     if day == today:
-        return _tr("today")
+        return CheckInFields.tr("today")
     if day.toordinal() == today.toordinal() - 1:
-        return _tr("yesterday")
-    return _tr("on %s") % day_words(day)
+        return CheckInFields.tr("yesterday")
+    return CheckInFields.tr("on %s") % day_words(day)
 
 
 def sentence(message: str) -> str:
@@ -156,10 +156,14 @@ def parse_number(
     try:
         value = float(cleaned)
     except ValueError:
-        raise ValidationError(name, _tr("should be %s, not “%s”") % (what, text.strip())) from None
+        raise ValidationError(
+            name, CheckInFields.tr("should be %s, not “%s”") % (what, text.strip())
+        ) from None
     if whole:
         if not value.is_integer():
-            raise ValidationError(name, _tr("should be a whole number, not %s") % cleaned)
+            raise ValidationError(
+                name, CheckInFields.tr("should be a whole number, not %s") % cleaned
+            )
         return int(value)
     return value
 

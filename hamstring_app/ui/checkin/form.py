@@ -487,8 +487,8 @@ def ask_unsaved(parent: QWidget, day_text: str) -> QMessageBox.StandardButton:
     """Ask what to do with unsaved answers. Tests replace this function."""
     return QMessageBox.question(
         parent,
-        parent.tr("Unsaved check-in"),
-        parent.tr("You changed the check-in for %s but did not save it. Save it now?")
+        CheckInForm.tr("Unsaved check-in"),
+        CheckInForm.tr("You changed the check-in for %s but did not save it. Save it now?")
         % day_text,
         QMessageBox.StandardButton.Save
         | QMessageBox.StandardButton.Discard

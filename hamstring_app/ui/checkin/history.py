@@ -11,6 +11,7 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QItemSelectionModel,
     QModelIndex,
@@ -96,7 +97,13 @@ class HistoryModel(QAbstractTableModel):
     """One row per check-in, per run and per professional assessment. Sorts itself (fast
     for years of rows)."""
 
-    COLUMNS = ("Date", "Entry", "Pain", "Warnings", "Details")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("HistoryModel", "Date"),
+        QT_TRANSLATE_NOOP("HistoryModel", "Entry"),
+        QT_TRANSLATE_NOOP("HistoryModel", "Pain"),
+        QT_TRANSLATE_NOOP("HistoryModel", "Warnings"),
+        QT_TRANSLATE_NOOP("HistoryModel", "Details"),
+    )
     DETAILS = 4
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from hamstring_app.core.models import Units, Verdict
@@ -28,19 +28,21 @@ from hamstring_app.ui.theme import verdict_colour, verdict_fill
 from hamstring_app.ui.widgets.metronome import ClickSink, Metronome
 
 _WHY_WORDS = {
-    "verdict": "Today's verdict",
-    "referral": "Referral",
-    "longest_previous_30d_km": "Longest run in the 30 days before today",
-    "guard_pct": "Longest a run may grow",
-    "guard_km": "Single-run cap",
-    "weekly_cap_pct": "Most a week may grow",
-    "weekly_cap_km": "This week's cap",
-    "km_last_6_days": "Run in the last 6 days",
-    "km_logged_today": "Logged today",
-    "hold_fraction": "Share of your longest run on hold",
-    "ladder_step": "Ladder step",
-    "ladder_of": "Ladder steps",
-    "ladder_runs_done": "Good runs at this step",
+    "verdict": QT_TRANSLATE_NOOP("PlanPanel", "Today's verdict"),
+    "referral": QT_TRANSLATE_NOOP("PlanPanel", "Referral"),
+    "longest_previous_30d_km": QT_TRANSLATE_NOOP(
+        "PlanPanel", "Longest run in the 30 days before today"
+    ),
+    "guard_pct": QT_TRANSLATE_NOOP("PlanPanel", "Longest a run may grow"),
+    "guard_km": QT_TRANSLATE_NOOP("PlanPanel", "Single-run cap"),
+    "weekly_cap_pct": QT_TRANSLATE_NOOP("PlanPanel", "Most a week may grow"),
+    "weekly_cap_km": QT_TRANSLATE_NOOP("PlanPanel", "This week's cap"),
+    "km_last_6_days": QT_TRANSLATE_NOOP("PlanPanel", "Run in the last 6 days"),
+    "km_logged_today": QT_TRANSLATE_NOOP("PlanPanel", "Logged today"),
+    "hold_fraction": QT_TRANSLATE_NOOP("PlanPanel", "Share of your longest run on hold"),
+    "ladder_step": QT_TRANSLATE_NOOP("PlanPanel", "Ladder step"),
+    "ladder_of": QT_TRANSLATE_NOOP("PlanPanel", "Ladder steps"),
+    "ladder_runs_done": QT_TRANSLATE_NOOP("PlanPanel", "Good runs at this step"),
 }
 
 

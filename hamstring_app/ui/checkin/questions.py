@@ -4,7 +4,7 @@ the date, loading and saving."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -22,35 +22,38 @@ from hamstring_app.ui.checkin.fields import FieldErrors
 from hamstring_app.ui.widgets.pain import PainScale, YesNo
 
 
+class Questions(QObject):
+    """The translation context of the warning-sign questions."""
+
+
 def red_flag_questions() -> list[tuple[str, str, str]]:
     """The warning-sign questions: (CheckIn field, short question, the sign in words)."""
-    tr = QCoreApplication.translate
     return [
-        ("sharp_pain", tr("Questions", "Sharp pain?"), tr("Questions", "Sharp pain")),
+        ("sharp_pain", Questions.tr("Sharp pain?"), Questions.tr("Sharp pain")),
         (
             "pain_increases_with_speed",
-            tr("Questions", "Worse as you speed up?"),
-            tr("Questions", "Pain that increases with speed"),
+            Questions.tr("Worse as you speed up?"),
+            Questions.tr("Pain that increases with speed"),
         ),
         (
             "gait_changed",
-            tr("Questions", "Changed how you run?"),
-            tr("Questions", "Pain that changed how you run"),
+            Questions.tr("Changed how you run?"),
+            Questions.tr("Pain that changed how you run"),
         ),
         (
             "pain_in_daily_activities",
-            tr("Questions", "Pain walking, on stairs, sitting?"),
-            tr("Questions", "Pain in daily activities: walking, stairs or sitting"),
+            Questions.tr("Pain walking, on stairs, sitting?"),
+            Questions.tr("Pain in daily activities: walking, stairs or sitting"),
         ),
         (
             "sudden_onset_with_weakness",
-            tr("Questions", "Sudden, with weakness?"),
-            tr("Questions", "Sudden onset with weakness"),
+            Questions.tr("Sudden, with weakness?"),
+            Questions.tr("Sudden onset with weakness"),
         ),
         (
             "nerve_signs",
-            tr("Questions", "Tingling, numb, or below the knee?"),
-            tr("Questions", "Tingling, numbness or pain below the knee"),
+            Questions.tr("Tingling, numb, or below the knee?"),
+            Questions.tr("Tingling, numbness or pain below the knee"),
         ),
     ]
 

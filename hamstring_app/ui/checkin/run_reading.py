@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QObject
 
 from hamstring_app.core.models import (
     FASTEST_PACE_MIN_PER_KM,
@@ -26,11 +26,12 @@ from hamstring_app.core.models import (
 )
 from hamstring_app.ui.checkin.fields import format_number, parse_number
 
+
+class RunReading(QObject):
+    """The translation context of this module's messages."""
+
+
 T = TypeVar("T")
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("checkin", text)
 
 
 class FieldProblems(ValidationError):
@@ -128,18 +129,18 @@ def read_run(texts: RunTexts, day: date, units: Units, original: Run | None = No
 def _distance(text: str, units: Units) -> float:
     distance = parse_number("distance_km", text)
     if distance is None:
-        raise ValidationError("distance_km", _tr("is needed: how far did you run?"))
+        raise ValidationError("distance_km", RunReading.tr("is needed: how far did you run?"))
     word = unit_word(units)
     if distance <= 0:
         raise ValidationError(
             "distance_km",
-            _tr("must be more than 0 %s, not %s") % (word, format_number(distance)),
+            RunReading.tr("must be more than 0 %s, not %s") % (word, format_number(distance)),
         )
     limit = math.floor(to_display(MAX_RUN_KM, units) * 10) / 10
     if distance > limit:
         raise ValidationError(
             "distance_km",
-            _tr("must be at most %s %s, not %s %s")
+            RunReading.tr("must be at most %s %s, not %s %s")
             % (format_number(limit), word, format_number(distance), word),
         )
     return float(distance)
@@ -161,7 +162,7 @@ def _check_pace(distance: float, duration: float, units: Units) -> None:
     word = unit_word(units)
     raise ValidationError(
         "duration_min",
-        _tr(
+        RunReading.tr(
             "%s min for %s %s is a pace of %s per %s; a run is between %s and %s per %s. "
             "Check the distance and the time"
         )

@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -55,20 +55,19 @@ from hamstring_app.ui.widgets.pain import PainScale
 log = logging.getLogger(__name__)
 
 
+class RunTypes(QObject):
+    """The translation context of the run types' names."""
+
+
 def run_type_words() -> dict[RunType, str]:
-    from PySide6.QtCore import QCoreApplication
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("checkin", text)
-
     return {
-        RunType.EASY: tr("Easy"),
-        RunType.LONG: tr("Long"),
-        RunType.TEMPO: tr("Tempo"),
-        RunType.INTERVALS: tr("Intervals"),
-        RunType.HILLS: tr("Hills"),
-        RunType.RACE: tr("Race"),
-        RunType.OTHER: tr("Other"),
+        RunType.EASY: RunTypes.tr("Easy"),
+        RunType.LONG: RunTypes.tr("Long"),
+        RunType.TEMPO: RunTypes.tr("Tempo"),
+        RunType.INTERVALS: RunTypes.tr("Intervals"),
+        RunType.HILLS: RunTypes.tr("Hills"),
+        RunType.RACE: RunTypes.tr("Race"),
+        RunType.OTHER: RunTypes.tr("Other"),
     }
 
 

@@ -53,21 +53,21 @@ class UrgentBox(QMessageBox):
         self.setObjectName("urgentDialog")
         self.setIcon(QMessageBox.Icon.Warning)
         # the title says how soon, in the same words as the text and the Today tab
-        self.setWindowTitle(parent.tr("See a professional today, or within 24-48 hours"))
-        self.setText(parent.tr("<b>Stop running until a health professional has checked "
+        self.setWindowTitle(self.tr("See a professional today, or within 24-48 hours"))
+        self.setText(self.tr("<b>Stop running until a health professional has checked "
                                "your hamstring.</b>"))
         parts = [reason]
         if "emergency" not in reason.lower():  # said once: the reason may already say it
             parts.append(
-                parent.tr(
+                self.tr(
                     "If you have numbness around the groin or buttocks, or changes in "
                     "bladder or bowel control, go to an emergency department now."
                 )
             )
-        parts.append(parent.tr("This app cannot examine you."))
+        parts.append(self.tr("This app cannot examine you."))
         self.setInformativeText("\n\n".join(parts))
         self.ok_button = self.addButton(
-            parent.tr("I understand"), QMessageBox.ButtonRole.AcceptRole
+            self.tr("I understand"), QMessageBox.ButtonRole.AcceptRole
         )
         self.setDefaultButton(self.ok_button)
         self.setEscapeButton(None)  # type: ignore[arg-type]

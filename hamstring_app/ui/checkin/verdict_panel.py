@@ -149,17 +149,15 @@ class AdviceItem(QFrame):
         lines = why_lines(self.advice.why, self.units)
         if lines:
             items = "".join(f"<li>{_escape(line)}</li>" for line in lines)
-            parts.append(f"<b>{self.tr('The numbers')}</b><ul style='margin:0'>{items}</ul>")
+            heading = self.tr("The numbers")
+            parts.append(f"<b>{heading}</b><ul style='margin:0'>{items}</ul>")
         if self.advice.evidence:
-            parts.append(
-                f"<p><b>{self.tr('Evidence')}</b>: {_escape(self.advice.evidence)}</p>"
-            )
+            heading = self.tr("Evidence")
+            parts.append(f"<p><b>{heading}</b>: {_escape(self.advice.evidence)}</p>")
         section = self.learn_section
         if section:
-            parts.append(
-                f"<p><a href=\"{help_url('learn', section)}\">"
-                f"{self.tr('Read more in About your hamstring: %s') % _escape(section)}</a></p>"
-            )
+            link = self.tr("Read more in About your hamstring: %s") % _escape(section)
+            parts.append(f"<p><a href=\"{help_url('learn', section)}\">{link}</a></p>")
         return "".join(parts)
 
     def _toggle(self, shown: bool) -> None:
@@ -352,11 +350,9 @@ class VerdictPanel(QWidget):
 
         if assessment.unknowns:
             items = "".join(f"<li>{_escape(localise_dates(u))}</li>" for u in assessment.unknowns)
-            self.unknowns.setText(
-                f"<b>{self.tr('Not known yet')}</b> "
-                f"{self.tr('(answer these for a surer verdict):')}"
-                f"<ul style='margin:0'>{items}</ul>"
-            )
+            heading = self.tr("Not known yet")
+            hint = self.tr("(answer these for a surer verdict):")
+            self.unknowns.setText(f"<b>{heading}</b> {hint}<ul style='margin:0'>{items}</ul>")
             self.unknowns.show()
         else:
             self.unknowns.hide()

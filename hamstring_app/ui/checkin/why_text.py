@@ -13,100 +13,120 @@ import re
 from collections.abc import Callable, Mapping
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 
 from hamstring_app.core.library import exercise_names
 from hamstring_app.core.models import KM_PER_MILE, Units, WhyValue
 from hamstring_app.ui.checkin.questions import red_flag_phrases
 from hamstring_app.ui.dates import day_text
-from hamstring_app.ui.texts import count_words
+from hamstring_app.ui.texts import counted
 
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("WhyText", text)
+class WhyText(QObject):
+    """The translation context of the "why" lines."""
 
 
 # key -> (phrase, how the value is shown). Kinds: distance (stored in km), m, pct, spm,
 # date, days, weeks, pain, count, hours, exercises, flags, source, text.
 _LABELS: dict[str, tuple[str, str]] = {
-    "checkin_date": ("Check-in", "date"),
-    "date": ("Date", "date"),
-    "run_date": ("Run on", "date"),
-    "red_flag_date": ("Warning sign reported on", "date"),
-    "assessment_date": ("Assessed by a professional on", "date"),
-    "outcome": ("What they said", "text"),
-    "onset": ("Pain started", "date"),
-    "returned_on": ("Back to running on", "date"),
-    "first_day": ("First day", "date"),
-    "second_day": ("Second day", "date"),
-    "pain_rest": ("Pain at rest", "pain"),
-    "pain_run": ("Pain during the run", "pain"),
-    "pain_next_morning": ("Sore or stiff on waking", "pain"),
-    "pain_during_logged_run": ("Pain during the logged run", "pain"),
-    "pain_highest": ("Highest pain today", "pain"),
-    "pain_mean_7d": ("Average pain over the last 7 days", "pain"),
-    "mean_this_week": ("Average pain this week", "pain"),
-    "mean_last_week": ("Average pain last week", "pain"),
-    "mean_two_weeks_ago": ("Average pain two weeks ago", "pain"),
-    "rise_needed_each_week": ("Rise that counts, each week", "pain"),
-    "rise_needed": ("Rise that counts", "pain"),
-    "baseline_next_morning": ("Usual pain on waking", "pain"),
-    "mean_next_morning_after": ("Average pain on waking after these", "pain"),
-    "mean_next_morning_other": ("Average pain on waking on other days", "pain"),
-    "margin_needed": ("Difference that counts", "pain"),
-    "limit": ("Highest pain to accept", "pain"),
-    "mild_up_to": ("Mild pain goes up to", "pain"),
-    "hold_from": ("Hold from", "pain"),
-    "hold_to": ("Hold up to", "pain"),
-    "safe_set_pain_up_to": ("Set pain that allows a step up", "pain"),
-    "hold_set_pain_up_to": ("Set pain that means stay where you are", "pain"),
-    "baseline_days": ("Days looked back", "days"),
-    "window_days": ("Days a warning sign counts for", "days"),
-    "days_since_last_intensity": ("Days since your last fast session", "days"),
-    "days_off": ("Days without running", "days"),
-    "red_flags": ("Warning signs", "flags"),
-    "exercises": ("Exercises", "exercises"),
-    "exercise": ("Exercise", "exercises"),
-    "advice_to_follow": ("Advice to follow", "text"),
-    "run_km": ("That run", "distance"),
-    "longest_previous_30d_km": ("Longest run in the 30 days before", "distance"),
-    "weekly_km": ("This week", "distance"),
-    "average_previous_3_weeks_km": ("Weekly average over the 3 weeks before", "distance"),
-    "old_weekly_km": ("Weekly distance before the break", "distance"),
-    "increase_pct": ("Longer by", "pct"),
-    "change_pct": ("Change", "pct"),
-    "flag_above_pct": ("Flagged above", "pct"),
-    "levels_pct": ("Steps that count", "pct"),
-    "descent_m": ("Descent", "m"),
-    "long_descent_from_m": ("A long descent is", "m"),
-    "runs_with_long_descent_14d": ("Runs with a long descent, last 14 days", "count"),
-    "usual_cadence_spm": ("Your usual cadence", "spm"),
-    "usual_from": ("Usual cadence taken from", "source"),
-    "recent_mean_cadence_spm": ("Recent average cadence", "spm"),
-    "target_low_spm": ("Aim from", "spm"),
-    "target_high_spm": ("Aim up to", "spm"),
-    "target_reached": ("Aim reached", "text"),
-    "weeks_since_onset": ("Weeks since the pain started", "weeks"),
-    "expected_from_weeks": ("Usually settles from", "weeks"),
-    "expected_to_weeks": ("Usually settles by", "weeks"),
-    "intensity_this_week": ("Fast sessions this week", "count"),
-    "intensity_week_before": ("Fast sessions the week before", "count"),
-    "sleep_hours": ("Sleep", "hours"),
-    "sleep_below": ("Short sleep is under", "hours"),
-    "fatigue": ("Fatigue", "pain"),
-    "fatigue_from": ("High fatigue from", "pain"),
+    "checkin_date": (QT_TRANSLATE_NOOP("WhyText", "Check-in"), "date"),
+    "date": (QT_TRANSLATE_NOOP("WhyText", "Date"), "date"),
+    "run_date": (QT_TRANSLATE_NOOP("WhyText", "Run on"), "date"),
+    "red_flag_date": (QT_TRANSLATE_NOOP("WhyText", "Warning sign reported on"), "date"),
+    "assessment_date": (QT_TRANSLATE_NOOP("WhyText", "Assessed by a professional on"), "date"),
+    "outcome": (QT_TRANSLATE_NOOP("WhyText", "What they said"), "text"),
+    "onset": (QT_TRANSLATE_NOOP("WhyText", "Pain started"), "date"),
+    "returned_on": (QT_TRANSLATE_NOOP("WhyText", "Back to running on"), "date"),
+    "first_day": (QT_TRANSLATE_NOOP("WhyText", "First day"), "date"),
+    "second_day": (QT_TRANSLATE_NOOP("WhyText", "Second day"), "date"),
+    "pain_rest": (QT_TRANSLATE_NOOP("WhyText", "Pain at rest"), "pain"),
+    "pain_run": (QT_TRANSLATE_NOOP("WhyText", "Pain during the run"), "pain"),
+    "pain_next_morning": (QT_TRANSLATE_NOOP("WhyText", "Sore or stiff on waking"), "pain"),
+    "pain_during_logged_run": (QT_TRANSLATE_NOOP("WhyText", "Pain during the logged run"), "pain"),
+    "pain_highest": (QT_TRANSLATE_NOOP("WhyText", "Highest pain today"), "pain"),
+    "pain_mean_7d": (QT_TRANSLATE_NOOP("WhyText", "Average pain over the last 7 days"), "pain"),
+    "mean_this_week": (QT_TRANSLATE_NOOP("WhyText", "Average pain this week"), "pain"),
+    "mean_last_week": (QT_TRANSLATE_NOOP("WhyText", "Average pain last week"), "pain"),
+    "mean_two_weeks_ago": (QT_TRANSLATE_NOOP("WhyText", "Average pain two weeks ago"), "pain"),
+    "rise_needed_each_week": (QT_TRANSLATE_NOOP("WhyText", "Rise that counts, each week"), "pain"),
+    "rise_needed": (QT_TRANSLATE_NOOP("WhyText", "Rise that counts"), "pain"),
+    "baseline_next_morning": (QT_TRANSLATE_NOOP("WhyText", "Usual pain on waking"), "pain"),
+    "mean_next_morning_after": (
+        QT_TRANSLATE_NOOP("WhyText", "Average pain on waking after these"), "pain"
+    ),
+    "mean_next_morning_other": (
+        QT_TRANSLATE_NOOP("WhyText", "Average pain on waking on other days"), "pain"
+    ),
+    "margin_needed": (QT_TRANSLATE_NOOP("WhyText", "Difference that counts"), "pain"),
+    "limit": (QT_TRANSLATE_NOOP("WhyText", "Highest pain to accept"), "pain"),
+    "mild_up_to": (QT_TRANSLATE_NOOP("WhyText", "Mild pain goes up to"), "pain"),
+    "hold_from": (QT_TRANSLATE_NOOP("WhyText", "Hold from"), "pain"),
+    "hold_to": (QT_TRANSLATE_NOOP("WhyText", "Hold up to"), "pain"),
+    "safe_set_pain_up_to": (QT_TRANSLATE_NOOP("WhyText", "Set pain that allows a step up"), "pain"),
+    "hold_set_pain_up_to": (
+        QT_TRANSLATE_NOOP("WhyText", "Set pain that means stay where you are"), "pain"
+    ),
+    "baseline_days": (QT_TRANSLATE_NOOP("WhyText", "Days looked back"), "days"),
+    "window_days": (QT_TRANSLATE_NOOP("WhyText", "Days a warning sign counts for"), "days"),
+    "days_since_last_intensity": (
+        QT_TRANSLATE_NOOP("WhyText", "Days since your last fast session"), "days"
+    ),
+    "days_off": (QT_TRANSLATE_NOOP("WhyText", "Days without running"), "days"),
+    "red_flags": (QT_TRANSLATE_NOOP("WhyText", "Warning signs"), "flags"),
+    "exercises": (QT_TRANSLATE_NOOP("WhyText", "Exercises"), "exercises"),
+    "exercise": (QT_TRANSLATE_NOOP("WhyText", "Exercise"), "exercises"),
+    "advice_to_follow": (QT_TRANSLATE_NOOP("WhyText", "Advice to follow"), "text"),
+    "run_km": (QT_TRANSLATE_NOOP("WhyText", "That run"), "distance"),
+    "longest_previous_30d_km": (
+        QT_TRANSLATE_NOOP("WhyText", "Longest run in the 30 days before"), "distance"
+    ),
+    "weekly_km": (QT_TRANSLATE_NOOP("WhyText", "This week"), "distance"),
+    "average_previous_3_weeks_km": (
+        QT_TRANSLATE_NOOP("WhyText", "Weekly average over the 3 weeks before"), "distance"
+    ),
+    "old_weekly_km": (QT_TRANSLATE_NOOP("WhyText", "Weekly distance before the break"), "distance"),
+    "increase_pct": (QT_TRANSLATE_NOOP("WhyText", "Longer by"), "pct"),
+    "change_pct": (QT_TRANSLATE_NOOP("WhyText", "Change"), "pct"),
+    "flag_above_pct": (QT_TRANSLATE_NOOP("WhyText", "Flagged above"), "pct"),
+    "levels_pct": (QT_TRANSLATE_NOOP("WhyText", "Steps that count"), "pct"),
+    "descent_m": (QT_TRANSLATE_NOOP("WhyText", "Descent"), "m"),
+    "long_descent_from_m": (QT_TRANSLATE_NOOP("WhyText", "A long descent is"), "m"),
+    "runs_with_long_descent_14d": (
+        QT_TRANSLATE_NOOP("WhyText", "Runs with a long descent, last 14 days"), "count"
+    ),
+    "usual_cadence_spm": (QT_TRANSLATE_NOOP("WhyText", "Your usual cadence"), "spm"),
+    "usual_from": (QT_TRANSLATE_NOOP("WhyText", "Usual cadence taken from"), "source"),
+    "recent_mean_cadence_spm": (QT_TRANSLATE_NOOP("WhyText", "Recent average cadence"), "spm"),
+    "target_low_spm": (QT_TRANSLATE_NOOP("WhyText", "Aim from"), "spm"),
+    "target_high_spm": (QT_TRANSLATE_NOOP("WhyText", "Aim up to"), "spm"),
+    "target_reached": (QT_TRANSLATE_NOOP("WhyText", "Aim reached"), "text"),
+    "weeks_since_onset": (QT_TRANSLATE_NOOP("WhyText", "Weeks since the pain started"), "weeks"),
+    "expected_from_weeks": (QT_TRANSLATE_NOOP("WhyText", "Usually settles from"), "weeks"),
+    "expected_to_weeks": (QT_TRANSLATE_NOOP("WhyText", "Usually settles by"), "weeks"),
+    "intensity_this_week": (QT_TRANSLATE_NOOP("WhyText", "Fast sessions this week"), "count"),
+    "intensity_week_before": (
+        QT_TRANSLATE_NOOP("WhyText", "Fast sessions the week before"), "count"
+    ),
+    "sleep_hours": (QT_TRANSLATE_NOOP("WhyText", "Sleep"), "hours"),
+    "sleep_below": (QT_TRANSLATE_NOOP("WhyText", "Short sleep is under"), "hours"),
+    "fatigue": (QT_TRANSLATE_NOOP("WhyText", "Fatigue"), "pain"),
+    "fatigue_from": (QT_TRANSLATE_NOOP("WhyText", "High fatigue from"), "pain"),
 }
 
 _SESSION_KEY = re.compile(r"session_(\d+)_(.+)")
 _SESSION_PARTS: dict[str, tuple[str, str]] = {
-    "date": ("date", "date"),
-    "highest_set_pain": ("highest set pain", "pain"),
-    "set_pain_missing": ("sets without a pain score", "count"),
-    "next_morning_pain": ("pain the next morning", "pain"),
+    "date": (QT_TRANSLATE_NOOP("WhyText", "date"), "date"),
+    "highest_set_pain": (QT_TRANSLATE_NOOP("WhyText", "highest set pain"), "pain"),
+    "set_pain_missing": (QT_TRANSLATE_NOOP("WhyText", "sets without a pain score"), "count"),
+    "next_morning_pain": (QT_TRANSLATE_NOOP("WhyText", "pain the next morning"), "pain"),
 }
-_SOURCES = {"profile": "your profile", "runs": "your logged runs", "default": "a typical value"}
+_SOURCES = {
+    "profile": QT_TRANSLATE_NOOP("WhyText", "your profile"),
+    "runs": QT_TRANSLATE_NOOP("WhyText", "your logged runs"),
+    "default": QT_TRANSLATE_NOOP("WhyText", "a typical value"),
+}
 _SUFFIX_KINDS = (
     ("_km", "distance"),
     ("_pct", "pct"),
@@ -148,9 +168,9 @@ def format_value(
 ) -> str:
     """One value, shown as ``kind`` says, in the runner's units."""
     if value is None:
-        return _tr("not known")
+        return WhyText.tr("not known")
     if isinstance(value, bool):
-        return _tr("yes") if value else _tr("no")
+        return WhyText.tr("yes") if value else WhyText.tr("no")
     if kind == "date":
         return _date(value)
     if kind == "exercises":
@@ -158,7 +178,7 @@ def format_value(
     if kind == "flags":
         return _mapped_list(value, red_flag_phrases())
     if kind == "source":
-        return _tr(_SOURCES.get(str(value), tidy(str(value)).lower()))
+        return WhyText.tr(_SOURCES.get(str(value), tidy(str(value)).lower()))
     if kind == "pct" and isinstance(value, str):
         parts = [p.strip() for p in value.split("/") if p.strip()]
         return ", ".join(f"{p}%" for p in parts)
@@ -171,16 +191,17 @@ def format_value(
     unit = {
         "m": " m",
         "pct": "%",
-        "spm": " " + _tr("steps a minute"),
+        "spm": " " + WhyText.tr("steps a minute"),
         "pain": "/10",
         "hours": " h",
     }.get(kind, "")
     if kind in ("days", "weeks") and float(value) == int(float(value)):
         n = int(float(value))
-        return (count_words("WhyText", n, "1 day", "%n days") if kind == "days"
-                else count_words("WhyText", n, "1 week", "%n weeks"))
+        if kind == "days":
+            return counted(n, WhyText.tr("1 day"), WhyText.tr("%n days", "", n))
+        return counted(n, WhyText.tr("1 week"), WhyText.tr("%n weeks", "", n))
     if kind in ("days", "weeks"):  # a fraction: "1.5 weeks"
-        unit = " " + (_tr("days") if kind == "days" else _tr("weeks"))
+        unit = " " + (WhyText.tr("days") if kind == "days" else WhyText.tr("weeks"))
     return _number(value) + unit
 
 
@@ -188,11 +209,12 @@ def describe(key: str) -> tuple[str, str]:
     """(phrase, kind) for a key: from the table, a session key, or the key's own words."""
     if key in _LABELS:
         phrase, kind = _LABELS[key]
-        return _tr(phrase), kind
+        return WhyText.tr(phrase), kind
     match = _SESSION_KEY.fullmatch(key)
     if match and match.group(2) in _SESSION_PARTS:
         part, kind = _SESSION_PARTS[match.group(2)]
-        return _tr("Session %1, %2").replace("%1", match.group(1)).replace("%2", _tr(part)), kind
+        words = WhyText.tr("Session %1, %2").replace("%1", match.group(1))
+        return words.replace("%2", WhyText.tr(part)), kind
     for suffix, kind in _SUFFIX_KINDS:
         if key.endswith(suffix):
             return tidy(key[: -len(suffix)]), kind

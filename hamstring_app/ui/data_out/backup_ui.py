@@ -36,12 +36,12 @@ from hamstring_app.store.errors import StoreError
 from hamstring_app.store.restore import BackupRefused, Restored, check_backup
 from hamstring_app.ui.context import AppContext
 from hamstring_app.ui.data_out.common import (
+    DataOut,
     Messages,
     contents_words,
     day_text,
     moment_text,
     size_text,
-    tr,
 )
 from hamstring_app.ui.ops import Outcome, failure_message
 from hamstring_app.ui.tasks import TaskHandle, run_task
@@ -51,22 +51,22 @@ log = logging.getLogger(__name__)
 
 def kind_text(kind: str) -> str:
     return {
-        backups.DAILY: tr("automatic"),
-        backups.MANUAL: tr("made by you"),
-        backups.BEFORE_RESTORE: tr("before a restore"),
-        backups.BEFORE_UPDATE: tr("before an update"),
+        backups.DAILY: DataOut.tr("automatic"),
+        backups.MANUAL: DataOut.tr("made by you"),
+        backups.BEFORE_RESTORE: DataOut.tr("before a restore"),
+        backups.BEFORE_UPDATE: DataOut.tr("before an update"),
     }.get(kind, kind)
 
 
 def contents_text(info: backups.BackupInfo) -> str:
     if info.problem is not None:
-        return tr("Cannot be read: {why}").format(why=info.problem)
-    text = tr("{c}, {r}, {s}").format(
+        return DataOut.tr("Cannot be read: {why}").format(why=info.problem)
+    text = DataOut.tr("{c}, {r}, {s}").format(
         **dict(zip("crs", contents_words(info.checkins or 0, info.runs or 0,
                                                info.sessions or 0), strict=True))
     )
     if info.first_day and info.last_day:
-        text += tr(" ({first} to {last})").format(
+        text += DataOut.tr(" ({first} to {last})").format(
             first=day_text(info.first_day), last=day_text(info.last_day)
         )
     return text
@@ -78,20 +78,22 @@ class RestoreDialog(QDialog):
     def __init__(self, found: list[backups.BackupInfo], folder: Path,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("Restore from backup"))
+        self.setWindowTitle(DataOut.tr("Restore from backup"))
         self.resize(760, 340)
         self._found = found
         self._chosen: Path | None = None
         layout = QVBoxLayout(self)
         intro = QLabel(
-            tr("Choose the backup to put back. Your data as it is now is backed up first, "
-               "so you can go back to it.")
+            DataOut.tr("Choose the backup to put back. Your data as it is now is backed up first, "
+                       "so you can go back to it.")
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.table = QTableWidget(len(found), 4)
-        self.table.setHorizontalHeaderLabels([tr("Taken"), tr("Kind"), tr("Size"), tr("Holds")])
-        self.table.setAccessibleName(tr("Backups"))
+        self.table.setHorizontalHeaderLabels(
+            [DataOut.tr("Taken"), DataOut.tr("Kind"), DataOut.tr("Size"), DataOut.tr("Holds")]
+        )
+        self.table.setAccessibleName(DataOut.tr("Backups"))
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -109,8 +111,8 @@ class RestoreDialog(QDialog):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
         self.empty = QLabel(
-            tr("There are no backups in {folder} yet. Use File > Back up now to make one, or "
-               "choose a backup file from elsewhere.").format(folder=folder)
+            DataOut.tr("There are no backups in {folder} yet. Use File > Back up now to make one, "
+                       "or choose a backup file from elsewhere.").format(folder=folder)
         )
         self.empty.setWordWrap(True)
         self.empty.setVisible(not found)
@@ -118,10 +120,10 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.empty)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.restore_button = QPushButton(tr("&Restore..."))
-        self.restore_button.setAccessibleName(tr("Restore the chosen backup"))
-        self.other_button = QPushButton(tr("&Other file..."))
-        self.other_button.setAccessibleName(tr("Restore a backup file from another folder"))
+        self.restore_button = QPushButton(DataOut.tr("&Restore..."))
+        self.restore_button.setAccessibleName(DataOut.tr("Restore the chosen backup"))
+        self.other_button = QPushButton(DataOut.tr("&Other file..."))
+        self.other_button.setAccessibleName(DataOut.tr("Restore a backup file from another folder"))
         self.buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.other_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.rejected.connect(self.reject)
@@ -150,8 +152,8 @@ class RestoreDialog(QDialog):
 
     def _choose_file(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
-            self, tr("Choose a backup to restore"), "",
-            tr("Hamstring Coach backups (*.sqlite3 *.db);;All files (*)"),
+            self, DataOut.tr("Choose a backup to restore"), "",
+            DataOut.tr("Hamstring Coach backups (*.sqlite3 *.db);;All files (*)"),
         )
         if name:
             self.choose(Path(name))
@@ -166,6 +168,7 @@ class RestoreDialog(QDialog):
 
 class BackupActions(QObject):
     """Back up now, and Restore from backup, for one window."""
+
 
     def __init__(self, ctx: AppContext, window: QWidget, messages: Messages) -> None:
         super().__init__(window)
@@ -184,7 +187,7 @@ class BackupActions(QObject):
         db_path = self.ctx.paths.database
         now = self.ctx.clock.now().replace(tzinfo=None)
         where = self.ctx.repo.get_settings().backup_folder or None
-        self.ctx.events.status_message.emit(tr("Backing up your data..."))
+        self.ctx.events.status_message.emit(DataOut.tr("Backing up your data..."))
         self.backup_task = run_task(
             lambda _token: backups.make_backup(db_path, now=now, kind=backups.MANUAL,
                                                where=where),
@@ -195,18 +198,18 @@ class BackupActions(QObject):
         return self.backup_task
 
     def _backed_up(self, info: backups.BackupInfo) -> None:
-        self.ctx.events.status_message.emit(tr("Backed up."))
+        self.ctx.events.status_message.emit(DataOut.tr("Backed up."))
         self.messages.tell(
-            QMessageBox.Icon.Information, tr("Backed up"),
-            tr("Your data was backed up and checked.\n\nIt holds {what}.\n\nThe copy is "
-               "{path}").format(what=contents_text(info), path=info.path),
+            QMessageBox.Icon.Information, DataOut.tr("Backed up"),
+            DataOut.tr("Your data was backed up and checked.\n\nIt holds {what}.\n\nThe copy is "
+                       "{path}").format(what=contents_text(info), path=info.path),
         )
 
     def _backup_failed(self, exc: Exception) -> None:
-        self.ctx.events.status_message.emit(tr("The backup was not made."))
+        self.ctx.events.status_message.emit(DataOut.tr("The backup was not made."))
         self.messages.tell(
-            QMessageBox.Icon.Warning, tr("Not backed up"),
-            tr("The backup could not be made. Your data was not changed.\n\n{why}").format(
+            QMessageBox.Icon.Warning, DataOut.tr("Not backed up"),
+            DataOut.tr("The backup could not be made. Your data was not changed.\n\n{why}").format(
                 why=failure_message(exc)
             ),
         )
@@ -231,14 +234,15 @@ class BackupActions(QObject):
         try:
             info = check_backup(path)
         except (BackupRefused, OSError) as exc:
-            self.messages.tell(QMessageBox.Icon.Warning, tr("Cannot restore"), str(exc))
+            self.messages.tell(QMessageBox.Icon.Warning, DataOut.tr("Cannot restore"), str(exc))
             return None
-        question = tr(
+        question = DataOut.tr(
             "Put back the backup taken {when}?\n\nIt holds {what}.\n\nYour data as it is now "
             "is backed up first, then replaced by this backup. Anything saved after the "
             "backup was taken is then only in the backup of your current data."
         ).format(when=moment_text(info.taken), what=contents_text(info))
-        if not self.messages.ask(tr("Restore from backup"), question, tr("&Restore")):
+        title = DataOut.tr("Restore from backup")
+        if not self.messages.ask(title, question, DataOut.tr("&Restore")):
             return None
         self._show_progress()
         self.restore_task = self.ctx.ops.run_in_background(
@@ -252,11 +256,11 @@ class BackupActions(QObject):
         return self.restore_task
 
     def _show_progress(self) -> None:
-        dialog = QProgressDialog(tr("Restoring the backup..."), "", 0, 0, self.window)
-        dialog.setWindowTitle(tr("Restore from backup"))
+        dialog = QProgressDialog(DataOut.tr("Restoring the backup..."), "", 0, 0, self.window)
+        dialog.setWindowTitle(DataOut.tr("Restore from backup"))
         dialog.setCancelButton(None)  # type: ignore[arg-type]  # half a restore is no option
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setAccessibleName(tr("Restore progress"))
+        dialog.setAccessibleName(DataOut.tr("Restore progress"))
         self.progress = dialog
         dialog.show()
 
@@ -268,17 +272,19 @@ class BackupActions(QObject):
         if not outcome.ok or outcome.value is None:
             error = outcome.error
             why = str(error) if isinstance(error, StoreError) else outcome.message
-            self.messages.tell(QMessageBox.Icon.Warning, tr("Not restored"), why)
+            self.messages.tell(QMessageBox.Icon.Warning, DataOut.tr("Not restored"), why)
             return
         self._forget_undo()
         done = outcome.value
-        text = tr("The backup was put back: {what}.").format(what=contents_text(done.restored))
+        text = DataOut.tr("The backup was put back: {what}.").format(
+            what=contents_text(done.restored)
+        )
         if done.previous is not None:
-            text += "\n\n" + tr("Your data as it was before is kept in {path}").format(
+            text += "\n\n" + DataOut.tr("Your data as it was before is kept in {path}").format(
                 path=done.previous.path
             )
-        self.ctx.events.status_message.emit(tr("Backup restored."))
-        self.messages.tell(QMessageBox.Icon.Information, tr("Restored"), text)
+        self.ctx.events.status_message.emit(DataOut.tr("Backup restored."))
+        self.messages.tell(QMessageBox.Icon.Information, DataOut.tr("Restored"), text)
 
     def _forget_undo(self) -> None:
         """Undo steps point at records the restore replaced: they are dropped."""

@@ -4,27 +4,28 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from hamstring_app.ui.dates import day_text
-from hamstring_app.ui.texts import count_words
+from hamstring_app.ui.texts import counted
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("DataOut", text)
+class DataOut(QObject):
+    """The translation context of the data-out menus and dialogs: ``DataOut.tr(text)``."""
 
 
 def contents_words(checkins: int, runs: int, sessions: int) -> tuple[str, str, str]:
     """ "1 check-in", "3 runs", "2 strength sessions": Qt numerus forms (see texts.counted)."""
     return (
-        count_words("DataOut", checkins, "1 check-in", "%n check-ins"),
-        count_words("DataOut", runs, "1 run", "%n runs"),
-        count_words("DataOut", sessions, "1 strength session", "%n strength sessions"),
+        counted(checkins, DataOut.tr("1 check-in"), DataOut.tr("%n check-ins", "", checkins)),
+        counted(runs, DataOut.tr("1 run"), DataOut.tr("%n runs", "", runs)),
+        counted(sessions, DataOut.tr("1 strength session"),
+                DataOut.tr("%n strength sessions", "", sessions)),
     )
 
 
-__all__ = ["Messages", "contents_words", "day_text", "moment_text", "size_text", "tr"]
+__all__ = ["DataOut", "Messages", "contents_words", "day_text", "moment_text", "size_text"]
 
 
 def moment_text(moment: datetime) -> str:
@@ -35,8 +36,8 @@ def moment_text(moment: datetime) -> str:
 def size_text(size: int) -> str:
     """A file size in plain words: "812 KB", "3.4 MB"."""
     if size < 1024 * 1024:
-        return tr("{n} KB").format(n=max(1, round(size / 1024)))
-    return tr("{n} MB").format(n=f"{size / (1024 * 1024):.1f}")
+        return DataOut.tr("{n} KB").format(n=max(1, round(size / 1024)))
+    return DataOut.tr("{n} MB").format(n=f"{size / (1024 * 1024):.1f}")
 
 
 class Messages:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from hamstring_app.exchange import csvfiles, service
 from hamstring_app.ui.context import AppContext
-from hamstring_app.ui.data_out.common import Messages, contents_words, tr
+from hamstring_app.ui.data_out.common import DataOut, Messages, contents_words
 from hamstring_app.ui.ops import failure_message
 from hamstring_app.ui.tasks import TaskHandle, run_task
 
@@ -39,18 +39,18 @@ class ExportDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("Export your data"))
+        self.setWindowTitle(DataOut.tr("Export your data"))
         self.setMinimumWidth(440)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(tr("Export everything you have saved as:")))
-        self.json_radio = QRadioButton(tr("One &JSON file"))
+        layout.addWidget(QLabel(DataOut.tr("Export everything you have saved as:")))
+        self.json_radio = QRadioButton(DataOut.tr("One &JSON file"))
         self.json_radio.setChecked(True)
         json_hint = QLabel(
-            tr("To keep, to share, or to import into Hamstring Coach on another computer.")
+            DataOut.tr("To keep, to share, or to import into Hamstring Coach on another computer.")
         )
-        self.csv_radio = QRadioButton(tr("&CSV files for a spreadsheet"))
+        self.csv_radio = QRadioButton(DataOut.tr("&CSV files for a spreadsheet"))
         csv_hint = QLabel(
-            tr("Three files in a folder you choose: check-ins, runs and strength sets.")
+            DataOut.tr("Three files in a folder you choose: check-ins, runs and strength sets.")
         )
         group = QButtonGroup(self)
         for button, hint in ((self.json_radio, json_hint), (self.csv_radio, csv_hint)):
@@ -63,7 +63,7 @@ class ExportDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Choose where..."))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(DataOut.tr("Choose where..."))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -95,7 +95,8 @@ class ExportActions(QObject):
     def choose_json_file(self) -> Path | None:
         suggested = Path.home() / f"hamstring-coach-{self.ctx.clock.today().isoformat()}.json"
         name, _filter = QFileDialog.getSaveFileName(
-            self.window, tr("Export as a JSON file"), str(suggested), tr("JSON files (*.json)")
+            self.window, DataOut.tr("Export as a JSON file"), str(suggested),
+            DataOut.tr("JSON files (*.json)"),
         )
         if not name:
             return None
@@ -109,7 +110,7 @@ class ExportActions(QObject):
 
     def choose_folder(self) -> Path | None:
         name = QFileDialog.getExistingDirectory(
-            self.window, tr("Export CSV files into this folder"), str(Path.home())
+            self.window, DataOut.tr("Export CSV files into this folder"), str(Path.home())
         )
         if not name:
             return None
@@ -122,11 +123,11 @@ class ExportActions(QObject):
     def _replace(self, paths: list[Path]) -> bool:
         names = ", ".join(p.name for p in paths)
         return self.messages.ask(
-            tr("Replace files?"),
-            tr("{names} already exists in {folder}. Replace it with this export?").format(
+            DataOut.tr("Replace files?"),
+            DataOut.tr("{names} already exists in {folder}. Replace it with this export?").format(
                 names=names, folder=paths[0].parent
             ),
-            tr("&Replace"),
+            DataOut.tr("&Replace"),
         )
 
     # -- writing -----------------------------------------------------------------------
@@ -140,16 +141,16 @@ class ExportActions(QObject):
         return self._start(lambda _token: service.export_csv(repo, folder))
 
     def _start(self, work) -> TaskHandle:  # type: ignore[no-untyped-def]
-        self.ctx.events.status_message.emit(tr("Exporting your data..."))
+        self.ctx.events.status_message.emit(DataOut.tr("Exporting your data..."))
         self.task = run_task(work, on_done=self._done, on_error=self._failed, parent=self.window)
         return self.task
 
     def _done(self, exported: service.Exported) -> None:
-        self.ctx.events.status_message.emit(tr("Exported."))
+        self.ctx.events.status_message.emit(DataOut.tr("Exported."))
         where = "\n".join(str(p) for p in exported.paths)
         self.messages.tell(
-            QMessageBox.Icon.Information, tr("Exported"),
-            tr("Exported {c}, {r} and {s} to:\n\n{where}").format(
+            QMessageBox.Icon.Information, DataOut.tr("Exported"),
+            DataOut.tr("Exported {c}, {r} and {s} to:\n\n{where}").format(
                 **dict(zip("crs", contents_words(exported.checkins, exported.runs,
                                                  exported.sessions), strict=True)),
                 where=where,
@@ -157,6 +158,6 @@ class ExportActions(QObject):
         )
 
     def _failed(self, exc: Exception) -> None:
-        self.ctx.events.status_message.emit(tr("The export was not written."))
+        self.ctx.events.status_message.emit(DataOut.tr("The export was not written."))
         why = str(exc) if isinstance(exc, service.ExchangeError) else failure_message(exc)
-        self.messages.tell(QMessageBox.Icon.Warning, tr("Not exported"), why)
+        self.messages.tell(QMessageBox.Icon.Warning, DataOut.tr("Not exported"), why)

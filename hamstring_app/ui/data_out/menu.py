@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from hamstring_app.ui.context import AppContext
 from hamstring_app.ui.data_out.backup_ui import BackupActions
-from hamstring_app.ui.data_out.common import Messages, tr
+from hamstring_app.ui.data_out.common import DataOut, Messages
 from hamstring_app.ui.data_out.export_ui import ExportActions
 from hamstring_app.ui.data_out.report_ui import ReportActions
 
@@ -25,21 +25,25 @@ class DataOutMenu(QObject):
         self.exports = ExportActions(ctx, window, self.messages)
         self.backups = BackupActions(ctx, window, self.messages)
 
-        self.report_action = QAction(tr("&Report for my physio..."), window)
+        self.report_action = QAction(DataOut.tr("&Report for my physio..."), window)
         self.report_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
-        self.report_action.setStatusTip(tr("A PDF of your record to show a health professional"))
+        self.report_action.setStatusTip(
+            DataOut.tr("A PDF of your record to show a health professional")
+        )
         self.report_action.triggered.connect(self.reports.open)
-        self.export_action = QAction(tr("&Export..."), window)
-        self.export_action.setStatusTip(tr("Save everything as a JSON file or as CSV files"))
+        self.export_action = QAction(DataOut.tr("&Export..."), window)
+        self.export_action.setStatusTip(
+            DataOut.tr("Save everything as a JSON file or as CSV files")
+        )
         self.export_action.triggered.connect(self.exports.export)
-        self.backup_action = QAction(tr("&Back up now"), window)
+        self.backup_action = QAction(DataOut.tr("&Back up now"), window)
         self.backup_action.triggered.connect(self.backups.back_up_now)
-        self.restore_action = QAction(tr("Restore from bac&kup..."), window)
+        self.restore_action = QAction(DataOut.tr("Restore from bac&kup..."), window)
         self.restore_action.triggered.connect(self.backups.restore)
         if ctx.demo:
             for action in (self.backup_action, self.restore_action):
                 action.setEnabled(False)
-                action.setStatusTip(tr("Demo data is not backed up."))
+                action.setStatusTip(DataOut.tr("Demo data is not backed up."))
 
         quit_action = next(
             (a for a in file_menu.actions() if a.menuRole() == QAction.MenuRole.QuitRole), None

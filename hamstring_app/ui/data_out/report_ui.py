@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from hamstring_app.core.report import SECTIONS, Report, build_report
 from hamstring_app.ui.context import AppContext
-from hamstring_app.ui.data_out.common import Messages, day_text, tr
+from hamstring_app.ui.data_out.common import DataOut, Messages, day_text
 from hamstring_app.ui.dates import from_qdate, to_qdate
 from hamstring_app.ui.ops import failure_message
 from hamstring_app.ui.tasks import TaskHandle, run_task
@@ -44,11 +44,11 @@ MARGINS_MM = 15.0
 
 def section_names() -> dict[str, str]:
     return {
-        "summary": tr("Summary: side, onset, verdict and referral"),
-        "warning_signs": tr("Warning signs, with their dates"),
-        "graphs": tr("Graphs: pain, weekly distance, strength sessions"),
-        "last_14_days": tr("The last 14 days, day by day"),
-        "strength": tr("Strength programme: phase, doses, adherence"),
+        "summary": DataOut.tr("Summary: side, onset, verdict and referral"),
+        "warning_signs": DataOut.tr("Warning signs, with their dates"),
+        "graphs": DataOut.tr("Graphs: pain, weekly distance, strength sessions"),
+        "last_14_days": DataOut.tr("The last 14 days, day by day"),
+        "strength": DataOut.tr("Strength programme: phase, doses, adherence"),
     }
 
 
@@ -62,33 +62,33 @@ class ReportDialog(QDialog):
 
     def __init__(self, today: date, onset: date | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("Report for my physio"))
+        self.setWindowTitle(DataOut.tr("Report for my physio"))
         self._today = today
         self._action = PREVIEW
         layout = QVBoxLayout(self)
         intro = QLabel(
-            tr("A one- or two-page summary of your record to show a physiotherapist or "
-               "doctor: what you reported, the app's advice, and your progress.")
+            DataOut.tr("A one- or two-page summary of your record to show a physiotherapist or "
+                       "doctor: what you reported, the app's advice, and your progress.")
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
         self.start_field = DateField()
-        self.start_field.setAccessibleName(tr("First day of the report"))
+        self.start_field.setAccessibleName(DataOut.tr("First day of the report"))
         self.start_field.setDate(to_qdate(default_start(onset, today)))
         self.start_field.setMaximumDate(to_qdate(today))
         self.end_field = DateField()
-        self.end_field.setAccessibleName(tr("Last day of the report"))
+        self.end_field.setAccessibleName(DataOut.tr("Last day of the report"))
         self.end_field.setDate(to_qdate(today))
         self.end_field.setMaximumDate(to_qdate(today))
-        form.addRow(tr("&From"), self.start_field)
-        form.addRow(tr("&To"), self.end_field)
+        form.addRow(DataOut.tr("&From"), self.start_field)
+        form.addRow(DataOut.tr("&To"), self.end_field)
         layout.addLayout(form)
         if onset is not None:
-            hint = QLabel(tr("Your injury started on {day}.").format(day=day_text(onset)))
+            hint = QLabel(DataOut.tr("Your injury started on {day}.").format(day=day_text(onset)))
             layout.addWidget(hint)
 
-        box = QGroupBox(tr("Include"))
+        box = QGroupBox(DataOut.tr("Include"))
         inner = QVBoxLayout(box)
         self.section_checks: dict[str, QCheckBox] = {}
         for key, words in section_names().items():
@@ -108,9 +108,9 @@ class ReportDialog(QDialog):
         layout.addWidget(self.error_label)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.preview_button = QPushButton(tr("&Preview and print..."))
+        self.preview_button = QPushButton(DataOut.tr("&Preview and print..."))
         self.preview_button.setDefault(True)
-        self.save_button = QPushButton(tr("&Save as PDF..."))
+        self.save_button = QPushButton(DataOut.tr("&Save as PDF..."))
         buttons.addButton(self.preview_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.preview_button.clicked.connect(lambda: self._finish(PREVIEW))
@@ -129,16 +129,16 @@ class ReportDialog(QDialog):
 
     def _problem(self) -> str | None:
         if not (self.start_field.commit() and self.end_field.commit()):
-            return tr("Please type the dates as %s, or pick them from the calendar.") % (
+            return DataOut.tr("Please type the dates as %s, or pick them from the calendar.") % (
                 self.start_field.displayFormat()
             )
         start, end = from_qdate(self.start_field.date()), from_qdate(self.end_field.date())
         if start > end:
-            return tr("The first day is after the last day.")
+            return DataOut.tr("The first day is after the last day.")
         if end > self._today:
-            return tr("The last day cannot be after today.")
+            return DataOut.tr("The last day cannot be after today.")
         if not self.sections():
-            return tr("Choose at least one part to include.")
+            return DataOut.tr("Choose at least one part to include.")
         return None
 
     def _finish(self, action: str) -> None:
@@ -175,7 +175,7 @@ def make_preview(printer, parent: QWidget | None):  # type: ignore[no-untyped-de
     from PySide6.QtPrintSupport import QPrintPreviewDialog
 
     dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle(tr("Report for my physio: preview"))
+    dialog.setWindowTitle(DataOut.tr("Report for my physio: preview"))
     dialog.resize(900, 1000)
     return dialog
 
@@ -248,8 +248,8 @@ class ReportActions(QObject):
         return self.task
 
     def _show_progress(self) -> None:
-        dialog = QProgressDialog(tr("Preparing the report..."), "", 0, 0, self.window)
-        dialog.setWindowTitle(tr("Report for my physio"))
+        dialog = QProgressDialog(DataOut.tr("Preparing the report..."), "", 0, 0, self.window)
+        dialog.setWindowTitle(DataOut.tr("Report for my physio"))
         dialog.setCancelButton(None)  # type: ignore[arg-type]
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(400)
@@ -263,8 +263,8 @@ class ReportActions(QObject):
 
     def _failed(self, exc: Exception) -> None:
         self._close_progress()
-        self.messages.tell(QMessageBox.Icon.Warning, tr("No report"),
-                           tr("The report could not be made.\n\n{why}").format(
+        self.messages.tell(QMessageBox.Icon.Warning, DataOut.tr("No report"),
+                           DataOut.tr("The report could not be made.\n\n{why}").format(
                                why=failure_message(exc)))
 
     def _ready(self, report: Report, sections: tuple[str, ...], action: str) -> None:
@@ -278,7 +278,7 @@ class ReportActions(QObject):
         from hamstring_app.ui.report_pdf import paint_report
 
         printer = printer_for_report()
-        printer.setDocName(tr("Hamstring Coach report {first} to {last}").format(
+        printer.setDocName(DataOut.tr("Hamstring Coach report {first} to {last}").format(
             first=report.start.isoformat(), last=report.end.isoformat()))
         dialog = self.preview_factory(printer, self.window)
 
@@ -286,8 +286,8 @@ class ReportActions(QObject):
             try:
                 self.pages = paint_report(device, report, sections)
             except OSError:  # the printer (or "print to file") could not be written to
-                self.messages.tell(QMessageBox.Icon.Warning, tr("Not printed"),
-                                   tr("The report could not be sent to the printer."))
+                self.messages.tell(QMessageBox.Icon.Warning, DataOut.tr("Not printed"),
+                                   DataOut.tr("The report could not be sent to the printer."))
 
         dialog.paintRequested.connect(paint)  # type: ignore[attr-defined]
         dialog.exec()  # type: ignore[attr-defined]
@@ -295,7 +295,8 @@ class ReportActions(QObject):
     def save(self, report: Report, sections: tuple[str, ...]) -> Path | None:
         suggested = Path.home() / f"hamstring-report-{report.end.isoformat()}.pdf"
         name, _filter = QFileDialog.getSaveFileName(
-            self.window, tr("Save the report as a PDF"), str(suggested), tr("PDF files (*.pdf)")
+            self.window, DataOut.tr("Save the report as a PDF"), str(suggested),
+            DataOut.tr("PDF files (*.pdf)"),
         )
         if not name:
             return None
@@ -303,20 +304,20 @@ class ReportActions(QObject):
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
             if path.exists() and not self.messages.ask(
-                tr("Replace file?"),
-                tr("{name} already exists. Replace it?").format(name=path.name),
-                tr("&Replace"),
+                DataOut.tr("Replace file?"),
+                DataOut.tr("{name} already exists. Replace it?").format(name=path.name),
+                DataOut.tr("&Replace"),
             ):
                 return None
         try:
             self.pages = write_pdf_atomic(path, report, sections)
         except OSError as exc:
-            self.messages.tell(QMessageBox.Icon.Warning, tr("Not saved"),
-                               tr("The report could not be written to {path}: {why}").format(
-                                   path=path, why=exc.strerror or exc))
+            self.messages.tell(QMessageBox.Icon.Warning, DataOut.tr("Not saved"),
+                               DataOut.tr("The report could not be written to {path}: {why}")
+                               .format(path=path, why=exc.strerror or exc))
             return None
         self.ctx.events.status_message.emit(
-            tr("The report ({pages} pages) was saved to {path}.").format(
+            DataOut.tr("The report ({pages} pages) was saved to {path}.").format(
                 pages=self.pages, path=path)
         )
         return path

@@ -266,19 +266,18 @@ class ImportController(QObject):
         return True
 
 
+class ImportSummary(QObject):
+    """The translation context of :func:`summary_text`."""
+
+
 def summary_text(done: Imported) -> str:
-    from PySide6.QtCore import QCoreApplication
+    from hamstring_app.ui.texts import counted
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("ImportController", text)
-
-    from hamstring_app.ui.texts import count_words
-
-    context = "ImportController"
-    return tr("Added {added} and merged {merged} into runs you typed in. {left} "
-              "(already saved, skipped or unticked).").format(
-        added=count_words(context, done.added, "1 run", "%n runs"),
+    added, left = done.added, done.not_written
+    return ImportSummary.tr("Added {added} and merged {merged} into runs you typed in. {left} "
+                            "(already saved, skipped or unticked).").format(
+        added=counted(added, ImportSummary.tr("1 run"), ImportSummary.tr("%n runs", "", added)),
         merged=done.merged,
-        left=count_words(context, done.not_written, "1 was not imported",
-                         "%n were not imported"),
+        left=counted(left, ImportSummary.tr("1 was not imported"),
+                     ImportSummary.tr("%n were not imported", "", left)),
     )

@@ -12,7 +12,14 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,8 +43,18 @@ from hamstring_app.ui.checkin.fields import format_number
 from hamstring_app.ui.checkin.runs import run_type_words, to_display, unit_word
 from hamstring_app.ui.dates import day_text
 
-COLUMNS = ("", "Date", "Distance", "Time", "Type", "RPE", "Cadence", "Descent", "Status",
-           "Why / file")  # fmt: skip
+COLUMNS = (
+    "",
+    QT_TRANSLATE_NOOP("ReviewModel", "Date"),
+    QT_TRANSLATE_NOOP("ReviewModel", "Distance"),
+    QT_TRANSLATE_NOOP("ReviewModel", "Time"),
+    QT_TRANSLATE_NOOP("ReviewModel", "Type"),
+    QT_TRANSLATE_NOOP("ReviewModel", "RPE"),
+    QT_TRANSLATE_NOOP("ReviewModel", "Cadence"),
+    QT_TRANSLATE_NOOP("ReviewModel", "Descent"),
+    QT_TRANSLATE_NOOP("ReviewModel", "Status"),
+    QT_TRANSLATE_NOOP("ReviewModel", "Why / file"),
+)
 INCLUDE, DATE, DISTANCE, TIME, TYPE, RPE, CADENCE, DESCENT, STATUS, WHY = range(len(COLUMNS))
 WIDTHS = (28, 130, 80, 70, 100, 50, 75, 70, 80, 400)  # the date in full: "Wed, 15 Mar 2023"
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import deque
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
@@ -25,16 +25,16 @@ from hamstring_app.ui.ops import Outcome
 from hamstring_app.ui.texts import counted
 from hamstring_app.ui.undo import OpCommand
 
+
+class ImportUndo(QObject):
+    """The translation context of this module's texts."""
+
+
 TODAY_TAB = "checkin"  # the tab whose undo stack holds data changes
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ImportUndo", text)
-
-
 def runs_words(count: int) -> str:
-    return counted(count, _tr("1 run"),
-                   QCoreApplication.translate("ImportUndo", "%n runs", None, count))
+    return counted(count, ImportUndo.tr("1 run"), ImportUndo.tr("%n runs", "", count))
 
 
 class ImportCommand(OpCommand):
@@ -43,7 +43,7 @@ class ImportCommand(OpCommand):
 
     def __init__(self, ctx: AppContext, done: Imported) -> None:
         count = len(done.added_runs) + len(done.merged_after)
-        super().__init__(ctx, _tr("import of %1").replace("%1", runs_words(count)))
+        super().__init__(ctx, ImportUndo.tr("import of %1").replace("%1", runs_words(count)))
         self.done = done
         self.count = count
         self._pushed = False
@@ -87,13 +87,14 @@ class ImportCommand(OpCommand):
         if outcome.ok:
             self.imported = again
             if again:
-                self.say(_tr("The import is back: %1.").replace("%1", runs_words(self.count)))
+                self.say(ImportUndo.tr("The import is back: %1.")
+                         .replace("%1", runs_words(self.count)))
             else:
-                self.say(_tr("Import undone: the %1 it brought are gone; runs it merged "
+                self.say(ImportUndo.tr("Import undone: the %1 it brought are gone; runs it merged "
                              "into are as they were.").replace("%1", runs_words(self.count)))
         else:
             self.error = outcome.message
-            self.say(_tr("That did not work: %1").replace("%1", outcome.message))
+            self.say(ImportUndo.tr("That did not work: %1").replace("%1", outcome.message))
         self._next()
 
 

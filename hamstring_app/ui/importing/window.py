@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
@@ -16,9 +16,10 @@ from hamstring_app.ui.importing.watcher import FolderWatcher
 if TYPE_CHECKING:
     from hamstring_app.ui.importing.controller import ImportController
 
-FILE_FILTER = (
+FILE_FILTER = QT_TRANSLATE_NOOP(
+    "ImportGlue",
     "Activity files and exports (*.fit *.gpx *.tcx *.gz *.zip *summarizedActivities.json)"
-    ";;All files (*)"
+    ";;All files (*)",
 )
 
 

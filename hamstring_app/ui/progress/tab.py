@@ -313,7 +313,7 @@ class RecoveryTab(StaleTab):
                 self.tr("Point at a day, or use the arrow keys, to see its values.")
             )
             return
-        self.readout.setText(describe_day(self.data.info(day), self.data.unit, self.tr))
+        self.readout.setText(describe_day(self.data.info(day), self.data.unit))
 
     def _open_day(self, day: date) -> None:
         self.ctx.events.open_day.emit(day)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QObject
 
 from hamstring_app.core.models import StrengthSession
 from hamstring_app.store import operations as op
@@ -10,15 +10,15 @@ from hamstring_app.ui.context import AppContext
 from hamstring_app.ui.undo import OpCommand
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("session", text)
+class SessionCommands(QObject):
+    """The translation context of these commands' texts."""
 
 
 class DiscardSessionCommand(OpCommand):
     """Delete an unfinished session with its sets; undo puts it back, same id and all."""
 
     def __init__(self, ctx: AppContext, session: StrengthSession) -> None:
-        super().__init__(ctx, _tr("discard the unfinished session"))
+        super().__init__(ctx, SessionCommands.tr("discard the unfinished session"))
         if session.id is None:
             raise ValueError("only a stored session (with an id) can be discarded")
         self.session_id = session.id
@@ -28,8 +28,8 @@ class DiscardSessionCommand(OpCommand):
         outcome = self.run(op.discard_session, self.session_id)
         if outcome.ok:
             self.deleted = outcome.value
-            self.say(_tr("Unfinished session discarded. Ctrl+Z brings it back."))
+            self.say(SessionCommands.tr("Unfinished session discarded. Ctrl+Z brings it back."))
 
     def undo(self) -> None:
         if self.deleted is not None and self.run(op.restore_session, self.deleted).ok:
-            self.say(_tr("The unfinished session is back."))
+            self.say(SessionCommands.tr("The unfinished session is back."))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QEvent, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -40,21 +40,21 @@ def band_colour(index: int) -> QColor:
     return verdict_colour(PAIN_BANDS[index][2])
 
 
+class PainBand(QObject):
+    """The translation context of the pain bands' words."""
+
+
 def band_word(index: int) -> str:
     """The band's one word: mild, moderate, too much."""
-    tr = QCoreApplication.translate
-    return (tr("PainBand", "mild"), tr("PainBand", "moderate"), tr("PainBand", "too much"))[
-        index
-    ]
+    return (PainBand.tr("mild"), PainBand.tr("moderate"), PainBand.tr("too much"))[index]
 
 
 def band_text(index: int) -> str:
     """The band with its numbers, e.g. "0–3 mild"."""
-    tr = QCoreApplication.translate
     return (
-        tr("PainBand", "0–3 mild"),
-        tr("PainBand", "4–5 moderate, no more"),
-        tr("PainBand", "6+ too much"),
+        PainBand.tr("0–3 mild"),
+        PainBand.tr("4–5 moderate, no more"),
+        PainBand.tr("6+ too much"),
     )[index]
 
 
