@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
+from ui_pointer import park_the_cursor
 
 from hamstring_app.core.clock import FakeClock
 
@@ -24,6 +25,11 @@ def _no_dialog_outlives_its_test():
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, QDialog) and widget.isVisible():
             widget.done(QDialog.DialogCode.Rejected)
+
+
+@pytest.fixture(autouse=True)
+def _pointer_starts_in_the_corner():
+    park_the_cursor()
 
 
 @pytest.fixture
