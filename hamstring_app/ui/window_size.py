@@ -3,8 +3,9 @@
 
 Before the window is on screen its frame is not known, so a first start leaves room for a
 usual one (:data:`FRAME_GUESS`). Once the window manager has put its frame around the
-window, :class:`ScreenFit` shrinks and moves the window if the frame still spills over.
-A window the runner drags partly off screen later is left where they put it.
+window, :class:`ScreenFit` shrinks and moves the window if the frame still spills over
+(a saved geometry too). A window the runner drags partly off screen later is left where
+they put it.
 """
 
 from __future__ import annotations
@@ -99,9 +100,10 @@ def fit_to_screen(window: QWidget) -> None:
 
 
 class ScreenFit(QObject):
-    """Fits its window to the screen when it is shown and when its frame appears or
-    changes. The window manager adds the frame just after the window is shown, often
-    without moving the window, so the first paints are watched as well as moves."""
+    """Fits its window to the screen when the window manager's frame appears or changes
+    (just after the window is shown, often without moving the window: so the first paints
+    are watched as well as moves). Without a window manager (off screen) there is no
+    frame, and a size the program sets stands."""
 
     WATCHED = (QEvent.Type.Move, QEvent.Type.Resize, QEvent.Type.Paint)
 
@@ -112,13 +114,11 @@ class ScreenFit(QObject):
         window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._window:
-            kind = event.type()
-            shown = kind == QEvent.Type.Show
-            if shown or (kind in self.WATCHED and frame_of(self._window) != self._frame):
-                self._fit()
+        if (
+            watched is self._window
+            and event.type() in self.WATCHED
+            and frame_of(self._window) != self._frame
+        ):
+            self._frame = frame_of(self._window)
+            fit_to_screen(self._window)
         return False
-
-    def _fit(self) -> None:
-        self._frame = frame_of(self._window)
-        fit_to_screen(self._window)

@@ -13,6 +13,7 @@ from typing import NamedTuple
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -23,7 +24,6 @@ from PySide6.QtGui import QKeyEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -39,6 +39,7 @@ from hamstring_app.ui.checkin.commands import (
     DeleteCheckInCommand,
     DeleteRunCommand,
 )
+from hamstring_app.ui.checkin.history_columns import fit_columns
 from hamstring_app.ui.checkin.runs import run_summary
 from hamstring_app.ui.context import AppContext
 from hamstring_app.ui.dates import day_text
@@ -233,10 +234,22 @@ _date_key = attrgetter("date_key")
 
 
 class HistoryTable(QTableView):
-    """Delete removes the selected entry, Enter opens it for editing."""
+    """Delete removes the selected entry, Enter opens it for editing. ``resized``: the
+    room for the columns changed (the viewport's size, or the font)."""
 
     delete_pressed = Signal()
     edit_pressed = Signal()
+    resized = Signal()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.resized.emit()
+        return super().viewportEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.resized.emit()
+        super().changeEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Delete:
@@ -299,13 +312,10 @@ class HistoryPanel(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        header = self.table.horizontalHeader()
-        # columns fit the rows in view: measuring 100 rows on every reset of years of
-        # history held the event loop up for tens of milliseconds (long text is elided)
-        header.setResizeContentsPrecision(0)
-        for column in range(HistoryModel.DETAILS):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(HistoryModel.DETAILS, QHeaderView.ResizeMode.Stretch)
+        # the columns fit the table's width, measured from the texts they can hold, not
+        # from the rows (years of history cost nothing to lay out); long text is elided
+        self.columns = fit_columns(self.table, ROW_ROLE)
+        self.table.resized.connect(self.columns.fit_later)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setWordWrap(False)
         layout.addWidget(self.table, 1)

@@ -9,10 +9,10 @@ from datetime import date, timedelta
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QBoxLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -78,13 +78,31 @@ class SafetyBar(QWidget):
             self.tr("Close the current injury episode: the pain has settled")
         )
         self.recovered_button.clicked.connect(self.recovered_clicked)
-        self.recovered_button.hide()  # shown while an episode is current (set_episode)
-        # side by side, or one above the other when the space is narrow (large fonts, a
-        # small window): never wider than the verdict column
+        # which buttons the day calls for: "I have recovered" while an episode is current
+        # (set_episode), "Record an assessment" unless the open sign box offers it
+        self._offered = {self.record_button: True, self.recovered_button: False,
+                         self.new_episode_button: True}
+        # side by side where they fit; where they do not (large fonts, a small window),
+        # one button opens them as a menu, so today's run stays in view below
+        self.more_button = QPushButton(self.tr("Your injury episode"))
+        self.more_button.setObjectName("episodeMenuButton")
+        self.more_button.setAccessibleName(
+            self.tr("Your injury episode: record an assessment, recovered, hurts again")
+        )
+        self.more_button.setAutoDefault(False)
+        menu = QMenu(self.more_button)
+        self._menu_actions = {}
+        for button in self._offered:
+            action = menu.addAction(button.text())
+            action.setToolTip(button.toolTip())
+            action.triggered.connect(button.click)
+            self._menu_actions[button] = action
+        self.more_button.setMenu(menu)
         self.button_row = buttons = QHBoxLayout()
         buttons.addWidget(self.record_button)
         buttons.addWidget(self.recovered_button)
         buttons.addWidget(self.new_episode_button)
+        buttons.addWidget(self.more_button)
         buttons.addStretch(1)
         footer = QVBoxLayout()  # the last assessment on its own line, the buttons below it
         footer.addWidget(self.last_label)
@@ -97,30 +115,32 @@ class SafetyBar(QWidget):
         self.sign_box.hide()
 
     def _buttons(self) -> list[QPushButton]:
-        return [b for b in (self.record_button, self.recovered_button, self.new_episode_button)
-                if not b.isHidden()]
+        return [b for b, offered in self._offered.items() if offered]
 
     def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()
-        widest = max((b.sizeHint().width() for b in self._buttons()), default=0)
-        return QSize(min(hint.width(), widest), hint.height())
+        return QSize(min(hint.width(), self.more_button.sizeHint().width()), hint.height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fold(event.size().width())
 
+    def _offer(self, button: QPushButton, offered: bool) -> None:
+        self._offered[button] = offered
+        self._fold(self.width())
+
     def _fold(self, width: int) -> None:
         shown = self._buttons()
         need = sum(b.sizeHint().width() for b in shown) + self.button_row.spacing() * len(shown)
-        self.button_row.setDirection(
-            QBoxLayout.Direction.LeftToRight if width >= need
-            else QBoxLayout.Direction.TopToBottom
-        )
+        side_by_side = width >= need or len(shown) < 2
+        for button, offered in self._offered.items():
+            button.setVisible(offered and side_by_side)
+            self._menu_actions[button].setVisible(offered)
+        self.more_button.setVisible(not side_by_side)
 
     def set_episode(self, current: Episode | None) -> None:
         """Offer "I have recovered" only while an episode is current (open)."""
-        self.recovered_button.setVisible(current is not None and current.is_open)
-        self._fold(self.width())
+        self._offer(self.recovered_button, current is not None and current.is_open)
 
     def _sign_words(self, since: str, urgent: bool) -> str:
         """When it was reported and how long it stays: an urgent sign until assessed, any
@@ -166,8 +186,7 @@ class SafetyBar(QWidget):
                 f"#openSignBox {{ border: 2px solid {edge}; border-radius: 6px; }}"
             )
             self.sign_box.show()
-        self.record_button.setVisible(self.sign_box.isHidden())
-        self._fold(self.width())
+        self._offer(self.record_button, self.sign_box.isHidden())
         last = assessment.last_assessment if assessment is not None else None
         if last is None:
             self.last_label.setText("")

@@ -10,15 +10,14 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
-    QCloseEvent,
     QKeyEvent,
     QKeySequence,
+    QResizeEvent,
     QShowEvent,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
     QMainWindow,
-    QMessageBox,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
@@ -32,6 +31,7 @@ from hamstring_app.ui.checkin.history import HistoryPanel
 from hamstring_app.ui.checkin.plan_panel import PlanPanel
 from hamstring_app.ui.checkin.runs import RunsPanel
 from hamstring_app.ui.checkin.safety_bar import SafetyBar
+from hamstring_app.ui.checkin.urgent import confirm_urgent
 from hamstring_app.ui.checkin.verdict_panel import VerdictPanel
 from hamstring_app.ui.context import AppContext
 from hamstring_app.ui.events import Changes, Kind
@@ -42,60 +42,6 @@ from hamstring_app.ui.widgets.stale_tab import StaleTab
 from hamstring_app.ui.widgets.steps import Steps
 
 log = logging.getLogger(__name__)
-
-
-class UrgentBox(QMessageBox):
-    """A warning that closes only with its button: Esc and the window's close do nothing
-    but put the focus back on "I understand"."""
-
-    def __init__(self, parent: QWidget, reason: str) -> None:
-        super().__init__(parent)
-        self.setObjectName("urgentDialog")
-        self.setIcon(QMessageBox.Icon.Warning)
-        # the title says how soon, in the same words as the text and the Today tab
-        self.setWindowTitle(self.tr("See a professional today, or within 24-48 hours"))
-        self.setText(self.tr("<b>Stop running until a health professional has checked "
-                               "your hamstring.</b>"))
-        parts = [reason]
-        if "emergency" not in reason.lower():  # said once: the reason may already say it
-            parts.append(
-                self.tr(
-                    "If you have numbness around the groin or buttocks, or changes in "
-                    "bladder or bowel control, go to an emergency department now."
-                )
-            )
-        parts.append(self.tr("This app cannot examine you."))
-        self.setInformativeText("\n\n".join(parts))
-        self.ok_button = self.addButton(
-            self.tr("I understand"), QMessageBox.ButtonRole.AcceptRole
-        )
-        self.setDefaultButton(self.ok_button)
-        self.setEscapeButton(None)  # type: ignore[arg-type]
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:
-            self.ok_button.setFocus(Qt.FocusReason.OtherFocusReason)
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-    def reject(self) -> None:
-        if self.clickedButton() is self.ok_button:
-            super().reject()
-        else:
-            self.ok_button.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self.clickedButton() is self.ok_button:
-            super().closeEvent(event)
-        else:
-            event.ignore()
-            self.ok_button.setFocus(Qt.FocusReason.OtherFocusReason)
-
-
-def confirm_urgent(parent: QWidget, reason: str) -> None:
-    """A warning the runner must acknowledge with its button. Tests replace or close it."""
-    UrgentBox(parent, reason).exec()
 
 
 def _scroll(widget: QWidget, name: str) -> QScrollArea:
@@ -181,6 +127,8 @@ class CheckInTab(StaleTab):
         layout.addWidget(self.splitter)
 
         self._sized = False
+        self._sized_by_hand = False
+        self.splitter.splitterMoved.connect(self._split_by_hand)
         self.form.install_day_shortcuts(self)  # from the runs and the history too
         self._build_actions()
         self.form.day_changed.connect(self._day_changed)
@@ -206,14 +154,26 @@ class CheckInTab(StaleTab):
         for action in (self.save_action, self.undo_action, self.redo_action):
             self.addAction(action)
 
+    def _fit_splitter(self) -> None:
+        """Give the form what it needs and the verdict and history the rest."""
+        bar = self.left_scroll.verticalScrollBar().sizeHint().width()
+        wanted = self.left_scroll.widget().sizeHint().width() + bar + 4
+        left = min(wanted, int(self.width() * 0.58))
+        self.splitter.setSizes([left, max(1, self.width() - left)])
+
+    def _split_by_hand(self) -> None:
+        self._sized_by_hand = True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # until the runner drags the divider, a new window size goes to the right side
+        if self._sized and not self._sized_by_hand and self.isVisible():
+            self._fit_splitter()
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._sized and self.width() > 0:
-            # give the form what it needs and the verdict and history the rest
-            bar = self.left_scroll.verticalScrollBar().sizeHint().width()
-            wanted = self.left_scroll.widget().sizeHint().width() + bar + 4
-            left = min(wanted, int(self.width() * 0.58))
-            self.splitter.setSizes([left, max(1, self.width() - left)])
+            self._fit_splitter()
             self._sized = True
         # a check-in starts at its first question, not seven Tabs away
         focus = self.focusWidget()

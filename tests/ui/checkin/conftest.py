@@ -39,9 +39,11 @@ def env(qtbot, session_factory, clock, home) -> Env:
     repo.save_profile(Profile(injury_start=clock.today() - timedelta(days=20)))
     session.ctx.ops.announce(Changes.of(Kind.PROFILE))
     window = session.window
-    window.resize(1280, 800)
     window.show()
     qtbot.waitExposed(window)
+    # after showing: the offscreen screen is 800x800, and a window shown bigger than its
+    # screen is made to fit it
+    window.resize(1280, 800)
     tab = window.tabs.widget(0)
     assert isinstance(tab, CheckInTab)
     return Env(session, tab, repo, clock)

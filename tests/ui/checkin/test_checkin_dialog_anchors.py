@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 
-from hamstring_app.ui.checkin.tab import UrgentBox
+from hamstring_app.ui.checkin.urgent import UrgentBox
 from hamstring_app.ui.widgets.pain import PainScale
 
 

@@ -1,0 +1,207 @@
+"""The history table's columns fit the table's width, so it never scrolls sideways.
+
+Each column's width comes from the longest text it can hold (every weekday and month for
+the date, the entry kinds, "10/10") and its header, measured with the table's font: not
+from the rows, so years of history cost nothing to lay out. The details take what is
+left. Where that is too little (a large font in a small window), columns give up room in
+turn: the date drops its weekday, a long entry kind ("Assessment") is elided, the pain
+header its room for the sort arrow; then the warnings column goes, and a check-in with a
+warning sign shows "⚠" before its pain instead (opening it shows which).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+)
+
+from hamstring_app.ui.dates import date_pattern, to_qdate
+
+DATE, ENTRY, PAIN, WARNINGS, DETAILS = range(5)
+#: who gives up room first when the columns do not fit
+SHRINK_ORDER = (DATE, ENTRY, PAIN)
+#: the details are given this many average characters before another column shrinks
+DETAILS_WANTED_CHARS = 14
+WARNING_MARK = "⚠"
+
+
+def fit_widths(natural: Sequence[int], minimum: Sequence[int], available: int,
+               order: Sequence[int] = SHRINK_ORDER) -> list[int]:
+    """Widths for the columns before the details: ``natural`` where they fit in
+    ``available``, else the columns in ``order`` shrink toward their ``minimum`` one after
+    the other until they do (or all are at their minimum)."""
+    widths = list(natural)
+    excess = sum(widths) - available
+    for column in order:
+        if excess <= 0:
+            break
+        cut = min(excess, widths[column] - minimum[column])
+        if cut > 0:
+            widths[column] -= cut
+            excess -= cut
+    return widths
+
+
+def _week_of_each_month(year: int = 2026) -> list[date]:
+    """Seven days in a row of every month: every weekday with every month name."""
+    return [date(year, month, day) for month in range(1, 13) for day in range(22, 29)]
+
+
+def short_day_pattern(locale: QLocale | None = None) -> str:
+    """The app's date format without the weekday ("3 Mar 2026", "Mar 3, 2026")."""
+    return re.sub(r"d{3}[,.]?\s*", "", date_pattern(locale)).strip(" ,")
+
+
+class _RowDelegate(QStyledItemDelegate):
+    def __init__(self, row_role: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.row_role = row_role  # the model's role giving the row (day, check-in ...)
+
+    def row(self, index: QModelIndex | QPersistentModelIndex) -> Any:
+        return index.data(self.row_role)
+
+
+class DateDelegate(_RowDelegate):
+    """Draws the date without its weekday when the column is too narrow for it."""
+
+    full_width = 0
+
+    def initStyleOption(self, option: QStyleOptionViewItem,
+                        index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        row = self.row(index)
+        if option.rect.width() < self.full_width and row is not None:
+            locale = QLocale()
+            option.text = locale.toString(to_qdate(row.day), short_day_pattern(locale))
+
+
+class PainDelegate(_RowDelegate):
+    """While the warnings column is hidden: "⚠" before a check-in's pain when it reported
+    a warning sign."""
+
+    marks = False
+
+    def initStyleOption(self, option: QStyleOptionViewItem,
+                        index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        row = self.row(index)
+        if self.marks and row is not None and row.checkin is not None and row.checkin.red_flags:
+            option.text = f"{WARNING_MARK} {option.text}"
+
+
+class HistoryColumns(QObject):
+    """Keeps ``table``'s column widths fitted to its viewport. The table calls
+    :meth:`fit_later` when its viewport is resized or its font changes; a new sort column
+    (whose header grows by its arrow) does too."""
+
+    def __init__(self, table: QTableView, row_role: int, entry_kinds: Sequence[str],
+                 no_warnings: str, warning_sample: str) -> None:
+        super().__init__(table)
+        self.table = table
+        self._texts = {ENTRY: list(entry_kinds), PAIN: ["10/10"],
+                       WARNINGS: [no_warnings, warning_sample]}
+        header = table.horizontalHeader()
+        header.setMinimumSectionSize(8)
+        for column in (DATE, ENTRY, PAIN, WARNINGS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(DETAILS, QHeaderView.ResizeMode.Stretch)
+        self.dates = DateDelegate(row_role, table)
+        self.pains = PainDelegate(row_role, table)
+        table.setItemDelegateForColumn(DATE, self.dates)
+        table.setItemDelegateForColumn(PAIN, self.pains)
+        # once per turn of the event loop: fitting changes the columns, which can bring a
+        # scroll bar, which resizes the viewport again
+        self._later = QTimer(self)
+        self._later.setSingleShot(True)
+        self._later.setInterval(0)
+        self._later.timeout.connect(self.fit)
+        header.sortIndicatorChanged.connect(self._later.start)
+        self.fit()
+
+    def fit_later(self) -> None:
+        self._later.start()
+
+    def _padding(self) -> int:
+        style = self.table.style()
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.table)
+        return 2 * (margin + 1) + 4 + self.table.showGrid()
+
+    def _text_width(self, texts: Sequence[str]) -> int:
+        metrics = self.table.fontMetrics()
+        return max(metrics.horizontalAdvance(text) for text in texts) + self._padding()
+
+    def widths(self, available: int) -> list[int]:
+        """The four first columns' widths for a viewport ``available`` pixels wide; 0 for
+        the warnings: hidden."""
+        header = self.table.horizontalHeader()
+        locale = QLocale()
+        days = _week_of_each_month()
+        full = [locale.toString(to_qdate(d), date_pattern(locale)) for d in days]
+        short = [locale.toString(to_qdate(d), short_day_pattern(locale)) for d in days]
+
+        def head(column: int) -> int:  # the header's text, and its sort arrow if sorted
+            if column == header.sortIndicatorSection():
+                return header.sectionSizeFromContents(column).width()
+            label = str(self.table.model().headerData(column, Qt.Orientation.Horizontal))
+            margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+            return header.fontMetrics().horizontalAdvance(label) + 2 * margin + 4
+
+        def text(column: int) -> int:
+            return self._text_width(self._texts[column])
+
+        natural = [max(head(DATE), self._text_width(full)), max(head(ENTRY), text(ENTRY)),
+                   max(head(PAIN), text(PAIN)), max(head(WARNINGS), text(WARNINGS))]
+        minimum = [self._text_width(short), self._text_width(self._texts[ENTRY][:1]),
+                   text(PAIN), natural[WARNINGS]]
+        self.dates.full_width = natural[DATE]
+        budget = available - DETAILS_WANTED_CHARS * self.table.fontMetrics().averageCharWidth()
+        widths = fit_widths(natural, minimum, budget)
+        if sum(widths) > budget:  # still too wide: the warnings go, marked beside the pain
+            pain = self._text_width([f"{WARNING_MARK} 10/10"])
+            narrow = [*minimum[:PAIN], pain, 0]
+            widths = fit_widths([*natural[:PAIN], max(natural[PAIN], pain), 0], narrow, budget)
+        return widths
+
+    def fit(self) -> None:
+        available = self.table.viewport().width()
+        if available <= 0:
+            return
+        widths = self.widths(available)
+        hide = widths[WARNINGS] == 0
+        self.pains.marks = hide
+        if self.table.isColumnHidden(WARNINGS) != hide:
+            self.table.setColumnHidden(WARNINGS, hide)
+        for column, width in enumerate(widths):
+            if width and self.table.columnWidth(column) != width:
+                self.table.setColumnWidth(column, width)
+        self.table.viewport().update()
+
+
+def fit_columns(table: QTableView, row_role: int) -> HistoryColumns:
+    """Fit ``table``'s columns (the history model's: its ``row_role`` gives each row, with
+    its day), with the entry kinds and warning words the model shows."""
+    kinds = [
+        QCoreApplication.translate("HistoryModel", "Check-in"),
+        QCoreApplication.translate("HistoryModel", "Run"),
+        QCoreApplication.translate("HistoryModel", "Assessment"),
+    ]
+    none = QCoreApplication.translate("HistoryModel", "none")
+    return HistoryColumns(table, row_role, kinds, none, f"{WARNING_MARK} sharp")
