@@ -26,6 +26,9 @@ log = logging.getLogger(__name__)
 #: Settings dataclass does not know this key, so it is never shown or exported)
 WATCHED_KEY = "watched_folder.seen"
 
+#: ids asked about in one statement (well under SQLite's limit on bound values)
+ID_CHUNK = 500
+
 #: a file in the watched folder as last seen: (size in bytes, modification time in ns)
 FileKey = tuple[int, int]
 
@@ -90,18 +93,21 @@ class RunImports:
                 raise ValidationError("id", "is needed to put a merged run back")
         from hamstring_app.store import sql
 
-        deleted: list[Run] = []
+        wanted = list(dict.fromkeys(added_ids))  # each once, in the order given
         with self._write() as conn:
             raw = _raw(conn)
-            for run_id in added_ids:
-                found = reader.run(raw, run_id)
-                if found is None:
-                    continue
-                conn.execute(sql.delete(sql.run).where(sql.run.c.id == run_id))
-                deleted.append(found)
+            saved: dict[int, Run] = {}
+            # read and delete a few hundred at a time: an export adds thousands
+            for start in range(0, len(wanted), ID_CHUNK):
+                part = wanted[start:start + ID_CHUNK]
+                marks = ",".join("?" * len(part))
+                found = reader.runs_where(raw, f"id IN ({marks})", part)
+                saved.update((run.id, run) for run in found if run.id is not None)
+                if found:
+                    conn.execute(sql.delete(sql.run).where(sql.run.c.id.in_(part)))
             for run in restore:
                 write_over_saved_run(conn, run, "to put back")
-        return tuple(deleted)
+        return tuple(saved[run_id] for run_id in wanted if run_id in saved)
 
     def redo_import(self, added: Sequence[Run], merged: Sequence[Run]) -> None:
         """Do an import again after :meth:`undo_import`: the runs it added go back with
@@ -193,8 +199,8 @@ def write_over_saved_run(conn: Any, run: Run, purpose: str) -> None:
 def _hashes_saved(conn: Any, digests: Sequence[str]) -> set[str]:
     """Which of ``digests`` a saved run already has (asked a few hundred at a time)."""
     found: set[str] = set()
-    for start in range(0, len(digests), 500):
-        part = digests[start:start + 500]
+    for start in range(0, len(digests), ID_CHUNK):
+        part = digests[start:start + ID_CHUNK]
         marks = ",".join("?" * len(part))
         rows = conn.execute(f"SELECT content_hash FROM run WHERE content_hash IN ({marks})",
                             part)

@@ -191,3 +191,17 @@ def test_the_installed_command_never_prints_a_traceback(argv, tmp_path):
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
     assert proc.stderr.strip()
+
+
+def test_csv_export_and_backup_out_make_the_folders_they_need(saved, tmp_path, capsys):
+    csv_dir = tmp_path / "new" / "csv"
+    code, out, _ = _run(["export", "--csv", str(csv_dir), "--data-dir", str(saved)], capsys)
+    assert code == 0, out
+    assert sorted(p.name for p in csv_dir.iterdir()) == [
+        "checkins.csv", "runs.csv", "strength_sets.csv"
+    ]
+    copy = tmp_path / "stick" / "kept" / "copy.sqlite3"
+    code, out, _ = _run(["backup", "--out", str(copy), "--data-dir", str(saved)], capsys)
+    assert code == 0, out
+    assert f"Backed up to {copy}" in out
+    assert copy.read_bytes()[:16] == b"SQLite format 3\x00"

@@ -146,3 +146,44 @@ def test_a_run_deleted_meanwhile_stops_undo_redo_and_update_and_writes_nothing(
         with pytest.raises(NotFound, match=f"no saved run with id 999 {words}"):
             attempt()
         assert repo.list_runs() == before, words
+
+
+def test_undo_of_a_big_import_deletes_in_a_few_statements(repo: Repository) -> None:
+    """Thousands of runs taken back with a DELETE for each few hundred, not one each: the
+    runs come back in the order asked, one deleted since is passed over, and a merged run
+    put back in the same transaction."""
+    from sqlalchemy import event
+
+    typed = repo.add_run(Run(day=START.date(), distance_km=10.0, rpe=6))
+    merged = replace(typed, distance_km=10.2, content_hash="m" * 64, source=RunSource.FILE)
+    new = [imported(f"{n:064x}", day=START.date() - timedelta(days=n + 1)) for n in range(1200)]
+    written = repo.import_runs(new, [merged])
+    added = [run for run in written if run.id != typed.id]
+    assert len(added) == 1200
+    repo.delete_run(added[7].id)  # deleted by hand after the import
+    asked = [run.id for run in reversed(added)]
+    deletes: list[str] = []
+
+    def on_execute(conn: object, cursor: object, statement: str, *args: object) -> None:
+        if statement.lstrip().upper().startswith("DELETE"):
+            deletes.append(statement)
+
+    event.listen(repo.database.engine, "before_cursor_execute", on_execute)
+    try:
+        undone = repo.undo_import(asked, [typed])
+    finally:
+        event.remove(repo.database.engine, "before_cursor_execute", on_execute)
+    assert 1 <= len(deletes) <= 3
+    expected = [run for run in reversed(added) if run.id != added[7].id]
+    assert list(undone) == expected
+    assert repo.list_runs() == (typed,)
+
+
+def test_a_failed_undo_of_a_big_import_deletes_nothing(repo: Repository) -> None:
+    new = [imported(f"{n:064x}", day=START.date() - timedelta(days=n + 1)) for n in range(700)]
+    written = repo.import_runs(new, [])
+    before = repo.list_runs()
+    gone = Run(day=START.date(), distance_km=3.0, id=99_999)
+    with pytest.raises(NotFound):
+        repo.undo_import([run.id for run in written], [gone])
+    assert repo.list_runs() == before

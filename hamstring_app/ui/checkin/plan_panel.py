@@ -8,6 +8,7 @@ there is a cadence target.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
@@ -145,7 +146,14 @@ class PlanPanel(QWidget):
         self.metronome.stop()
         self.hide()
 
-    def show_assessment(self, assessment: Assessment, units: Units) -> None:
+    def show_assessment(
+        self,
+        assessment: Assessment,
+        units: Units,
+        later: Callable[[Callable[[], None]], None] | None = None,
+    ) -> None:
+        """Show today's run, the ladder and the week; with ``later`` (a tab drawing in
+        parts), the week is handed to it to draw on a turn of its own."""
         p = assessment.prescription
         if p is None:
             self.clear()
@@ -171,7 +179,10 @@ class PlanPanel(QWidget):
         )
         self.why_label.setText("\n".join(self._why_lines(dict(t.why))))
         self._show_ladder(p)
-        self._show_week()
+        if later is None:
+            self._show_week()
+        else:  # unless something newer (or nothing) is shown by then
+            later(lambda: self._show_week() if self.prescription is p else None)
         if t.cadence_target_spm is not None:
             if not self.metronome.running:
                 self.metronome.set_target(t.cadence_target_spm)

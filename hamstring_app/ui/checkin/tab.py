@@ -236,8 +236,13 @@ class CheckInTab(StaleTab):
         return assessment
 
     def _show_plan(self, assessment: Assessment, units: Units) -> None:
-        self.plan.show_assessment(assessment, units)
-        apply_tab_order(self.right)  # new advice items take their place in the Tab order
+        later = self.steps.then if self.steps.running else None
+        self.plan.show_assessment(assessment, units, later=later)
+        # new advice items take their place in the Tab order (after the week, in parts)
+        if later is None:
+            apply_tab_order(self.right)
+        else:
+            later(lambda: apply_tab_order(self.right))
 
     def record_assessment(self) -> None:
         """"I have been assessed": ask, save through the op runner (which refreshes)."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QMenu, QSizePolicy, QToolButton, QWidget
 
@@ -90,8 +90,14 @@ class WeekStrip(QWidget):
         self.days: tuple[PlanDay, ...] = ()
         self.units = Units.KM
         self.columns = 0
-        for _ in range(7):
+        # one menu per day, kept: filled as it opens (building seven menus of moves on
+        # every redraw cost milliseconds, and the old ones were never freed)
+        self.menus: list[QMenu] = []
+        for n in range(7):
             self.buttons.append(DayButton())
+            menu = QMenu(self)
+            menu.aboutToShow.connect(lambda n=n: self._fill_menu(n))
+            self.menus.append(menu)
         self._place(7)
 
     def _place(self, columns: int) -> None:
@@ -180,18 +186,21 @@ class WeekStrip(QWidget):
                 tip.append(d.note)
             b.setToolTip("\n".join(tip))
             b.setAccessibleName(", ".join(t for t in tip if t.strip()))
-            b.setMenu(self._menu(n))
+            b.setMenu(self.menus[n] if d.running or d.strength else None)  # type: ignore[arg-type]
             b.show()
         for b in self.buttons:
             b.updateGeometry()
         self._relayout(self.width())
         self.updateGeometry()
 
-    def _menu(self, n: int) -> QMenu | None:
+    def _fill_menu(self, n: int) -> None:
+        menu = self.menus[n]
+        for sub in menu.findChildren(QMenu, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            sub.deleteLater()  # the last opening's lists of days
+        menu.clear()
+        if n >= len(self.days):
+            return
         d = self.days[n]
-        if not d.running and not d.strength:
-            return None
-        menu = QMenu(self)
         others = [(k, o) for k, o in enumerate(self.days) if k != n]
         for kind, has, label in (
             ("run", d.running, self.tr("Move this run to")),
@@ -208,4 +217,3 @@ class WeekStrip(QWidget):
                         Move(kind, a, b)
                     )
                 )
-        return menu

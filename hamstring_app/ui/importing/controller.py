@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from hamstring_app.core.models import Units
@@ -45,10 +45,11 @@ class ImportController(QObject):
         # the progress dialog while its setValue() runs the event loop: a dialog closed in
         # there must not be deleted under it (the deferred delete can run in that loop)
         self._setting_value: QProgressDialog | None = None
+        self._opening = 0  # parts waiting for the next turn of the event loop (_next_turn)
 
     @property
     def busy(self) -> bool:
-        return self.handle is not None or self.review is not None
+        return self.handle is not None or self.review is not None or self._opening > 0
 
     # ------------------------------------------------------------------ by hand
 
@@ -143,6 +144,21 @@ class ImportController(QObject):
                        self.tr("No activity files were found in what you chose."))
             self.finished.emit(None)
             return
+        # the window is drawn again without the progress dialog first, and the list on a
+        # turn of its own: the two together held the event loop up for a frame too long
+        self._next_turn(lambda: self._open_review(preview))
+
+    def _next_turn(self, part: Callable[[], None]) -> None:
+        """Run ``part`` on the next turn of the event loop; busy until then."""
+        self._opening += 1
+
+        def run() -> None:
+            self._opening -= 1
+            part()
+
+        QTimer.singleShot(0, self, run)
+
+    def _open_review(self, preview: Preview) -> None:
         history = self.ctx.history.get()
         units = history.profile.units if history.profile is not None else Units.KM
         self.review = ReviewDialog(preview.rows, units, self.window)
@@ -163,8 +179,10 @@ class ImportController(QObject):
 
     def _drop_review(self) -> None:
         if self.review is not None:
-            self.review.deleteLater()
-            self.review = None
+            review, self.review = self.review, None
+            review.hide()
+            # freed a turn later: not with the window's repaint where the list was
+            QTimer.singleShot(0, review, review.deleteLater)
 
     # ------------------------------------------------------------------ writing
 
@@ -173,9 +191,7 @@ class ImportController(QObject):
     ) -> None:
         """Write the ticked ``rows`` (made into runs on the worker too); quiet: the
         watched folder's new runs, saved to wait for review, with no dialog."""
-        if not quiet:
-            self._show_progress(self.tr("Saving the runs..."))
-        self.handle = self.ctx.ops.run_in_background(
+        handle = self.handle = self.ctx.ops.run_in_background(
             import_rows,
             list(rows),
             needs_review=quiet,
@@ -183,6 +199,12 @@ class ImportController(QObject):
             parent=self.window,
             reload=True,  # hundreds of new days: read back off the UI thread
         )
+        if not quiet:  # a turn later: the window first draws itself without the list
+            QTimer.singleShot(0, self, lambda: self._show_saving(handle))
+
+    def _show_saving(self, handle: TaskHandle) -> None:
+        if self.handle is handle and handle.running and self.progress is None:
+            self._show_progress(self.tr("Saving the runs..."))
 
     def _written(
         self, outcome: Outcome[Imported], quiet: bool, saved: Callable[[], None] | None = None
@@ -217,7 +239,13 @@ class ImportController(QObject):
             text = summary_text(done)
             if offer_undo(self.ctx, self.window, done):
                 text += " " + self.tr("Edit > Undo (Ctrl+Z) takes the whole import back.")
-            self._tell(QMessageBox.Icon.Information, self.tr("Import finished"), text)
+
+            def tell() -> None:  # on a turn of its own, after the progress dialog closed
+                self._tell(QMessageBox.Icon.Information, self.tr("Import finished"), text)
+                self.finished.emit(done)
+
+            self._next_turn(tell)
+            return
         self.finished.emit(done)
 
     def _tell(self, icon: QMessageBox.Icon, title: str, text: str) -> None:

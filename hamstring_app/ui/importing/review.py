@@ -56,9 +56,22 @@ COLUMNS = (
     QT_TRANSLATE_NOOP("ReviewModel", "Why / file"),
 )
 INCLUDE, DATE, DISTANCE, TIME, TYPE, RPE, CADENCE, DESCENT, STATUS, WHY = range(len(COLUMNS))
-WIDTHS = (28, 130, 80, 70, 100, 50, 75, 70, 80, 400)  # the date in full: "Wed, 15 Mar 2023"
+#: the widest text each column usually holds, measured in the dialog's font (a width for
+#: each from the data itself would ask for every row); the date is worked out per month
+SAMPLES = ("", "", "888.8 km", "8:88:88", "", "10", "888 spm", "8888 m", "", "")
+WHY_CHARS = 30  # the last column stretches: this is its least width, in average characters
 
 Index = QModelIndex | QPersistentModelIndex
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_TEXT = frozenset({_DISPLAY, Qt.ItemDataRole.ToolTipRole.value})
+_CHECK = Qt.ItemDataRole.CheckStateRole.value
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
+_EDIT = Qt.ItemDataRole.EditRole.value
+_PLAIN = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_GREYED = Qt.ItemFlag.ItemIsSelectable
+_TICKABLE = _PLAIN | Qt.ItemFlag.ItemIsUserCheckable
+_EDITABLE = _PLAIN | Qt.ItemFlag.ItemIsEditable
+_ROLES = _TEXT | {_CHECK, _FOREGROUND, _EDIT, Qt.ItemDataRole.AccessibleTextRole.value}
 
 
 def _duration(minutes: float | None) -> str:
@@ -78,13 +91,21 @@ class ReviewModel(QAbstractTableModel):
         self._units = units
         self._types = run_type_words()
         self._days: dict[date, str] = {}  # dates as shown, once each
+        self._texts: list[list[str] | None] = [None] * len(self.rows)  # a row's, once shown
         self._grey = parent.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        self._headers = [self.tr(c) for c in COLUMNS]
         self._status = {
             Status.NEW: self.tr("new"),
             Status.DUPLICATE: self.tr("duplicate"),
             Status.MERGE: self.tr("merge"),
             Status.SKIPPED: self.tr("skipped"),
         }
+
+    def headings(self) -> list[str]:
+        return list(self._headers)
+
+    def status_words(self) -> list[str]:
+        return list(self._status.values())
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -93,8 +114,8 @@ class ReviewModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(COLUMNS[section])
+        if role == _DISPLAY and orientation == Qt.Orientation.Horizontal:
+            return self._headers[section]
         return None
 
     def text(self, row: PlanRow, column: int) -> str:
@@ -128,32 +149,43 @@ class ReviewModel(QAbstractTableModel):
         return ""
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # asked for each visible cell in many roles on every paint: the common answers
+        # first, with no more calls into Qt than needed
+        if role not in _ROLES:
             return None
-        row = self.rows[index.row()]
+        r = index.row()
         column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.text(row, column)
-        if role == Qt.ItemDataRole.EditRole:
+        if not 0 <= r < len(self.rows):
+            return None
+        if role in _TEXT:
+            texts = self._texts[r]
+            if texts is None:
+                row = self.rows[r]
+                texts = self._texts[r] = [self.text(row, c) for c in range(len(COLUMNS))]
+            return texts[column]
+        row = self.rows[r]
+        if role == _CHECK:
+            if column == INCLUDE and row.can_include:
+                return Qt.CheckState.Checked if row.include else Qt.CheckState.Unchecked
+            return None
+        if role == _FOREGROUND:
+            return None if row.can_include else self._grey
+        if role == _EDIT:
             return str(row.run_type) if column == TYPE else (-1 if row.rpe is None else row.rpe)
-        if role == Qt.ItemDataRole.CheckStateRole and column == INCLUDE and row.can_include:
-            return Qt.CheckState.Checked if row.include else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.ForegroundRole and not row.can_include:
-            return self._grey
-        if role == Qt.ItemDataRole.AccessibleTextRole and column == INCLUDE:
+        if column == INCLUDE:  # the accessible text
             return self.tr("Import this run") if row.can_include else self.tr("Not imported")
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         row = self.rows[index.row()]
         if not row.can_include:
-            return Qt.ItemFlag.ItemIsSelectable
-        if index.column() == INCLUDE:
-            return base | Qt.ItemFlag.ItemIsUserCheckable
-        if index.column() == RPE or (index.column() == TYPE and row.status is Status.NEW):
-            return base | Qt.ItemFlag.ItemIsEditable  # a merge keeps the runner's type
-        return base
+            return _GREYED
+        column = index.column()
+        if column == INCLUDE:
+            return _TICKABLE
+        if column == RPE or (column == TYPE and row.status is Status.NEW):
+            return _EDITABLE  # a merge keeps the runner's type
+        return _PLAIN
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         row = self.rows[index.row()]
@@ -173,6 +205,7 @@ class ReviewModel(QAbstractTableModel):
             row.rpe = None if value is None or int(value) < 0 else int(value)
         else:
             return False
+        self._texts[index.row()] = None
         self.dataChanged.emit(index, index)
         return True
 
@@ -232,7 +265,7 @@ class ReviewDialog(QDialog):
         )
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        for column, width in enumerate(WIDTHS):
+        for column, width in enumerate(self._widths()):
             header.resizeSection(column, width)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
@@ -250,6 +283,22 @@ class ReviewDialog(QDialog):
         self.model.ticks_changed.connect(self._update_summary)
         self._update_summary()
         self.resize(1140, 560)
+
+    def _widths(self) -> list[int]:
+        """Each column's width from the font: its heading or its widest usual text."""
+        metrics = self.table.fontMetrics()
+        pad = 2 * metrics.averageCharWidth() + 8
+        heading = self.table.horizontalHeader().fontMetrics()
+        samples = list(SAMPLES)
+        samples[DATE] = max((day_text(date(2026, month, 28)) for month in range(1, 13)),
+                            key=metrics.horizontalAdvance)
+        samples[TYPE] = max(run_type_words().values(), key=metrics.horizontalAdvance)
+        samples[STATUS] = max(self.model.status_words(), key=metrics.horizontalAdvance)
+        widths = [max(metrics.horizontalAdvance(text), heading.horizontalAdvance(name) + 8)
+                  + pad for text, name in zip(samples, self.model.headings(), strict=True)]
+        widths[INCLUDE] = metrics.height() + pad  # the tick box
+        widths[WHY] = metrics.averageCharWidth() * WHY_CHARS
+        return widths
 
     def set_included(self, index: int, included: bool) -> None:
         state = Qt.CheckState.Checked if included else Qt.CheckState.Unchecked

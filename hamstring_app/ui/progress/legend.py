@@ -1,17 +1,21 @@
-"""A plot's legend on a row of its own, above the plot.
+"""A plot's legend and axis titles on a row of their own, above the plot.
 
 pyqtgraph's LegendItem lays its entries out in a grid of fixed columns and draws their text
 at 9 pt whatever the app's font. This one puts the entries side by side over the plot's
 data area, as many to a line as fit, and starts a new line for the rest; the row is then as
 tall as its lines. The text is drawn in the font it is given (the app's, so a 150% system
 font makes it 150% too).
+
+The axes' titles stand on the same row, level, over their axes: the left one ends where the
+data begins (or starts at the row's edge when it is wider than the axis), the right one
+starts where the data ends. Written along a short plot's axis, a title was taller than it.
 """
 
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, QSizeF, Qt
-from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtCore import QRectF, QSizeF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetricsF
 from PySide6.QtWidgets import QSizePolicy
 
 SAMPLE_PX = 20.0  # pyqtgraph's ItemSample draws into a 20 x 20 square
@@ -28,7 +32,10 @@ def css_size(font: QFont) -> str:
 
 class FlowLegend(pg.LegendItem):
     """The legend of one plot: entries left to right from ``left`` (the plot's left axis
-    width, so that they start over the data), wrapping before ``right`` px from the end."""
+    width, so that they start over the data), wrapping before ``right`` px from the end.
+    Emits ``height_changed`` when the entries take another number of lines."""
+
+    height_changed = Signal()
 
     def __init__(self, font: QFont, *, left: float, right: float) -> None:
         super().__init__(size=None, offset=None, labelTextSize=css_size(font))
@@ -37,6 +44,8 @@ class FlowLegend(pg.LegendItem):
         self._font = QFont(font)
         self._line_px = self._line_height()
         self._lines = 1
+        self.left_title: pg.LabelItem | None = None
+        self.right_title: pg.LabelItem | None = None
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.setMinimumWidth(0)
         self._set_height(self._line_px)
@@ -48,11 +57,45 @@ class FlowLegend(pg.LegendItem):
         self._font = QFont(font)
         self.left_inset, self.right_inset = left, right
         self.setLabelTextSize(css_size(font))
-        for _sample, label in self.items:
+        for label in self._labels():
             label.item.setFont(self._font)
+            label.setAttr("size", css_size(font))
             label.setText(label.text)
         self._line_px = self._line_height()
         self.reflow()
+
+    def set_text_colour(self, colour: QColor) -> None:
+        """Draw the entries' text and the titles in ``colour``."""
+        self.setLabelTextColor(colour)
+        for label in self._labels():
+            label.setText(label.text, color=colour)
+
+    def _labels(self) -> list[pg.LabelItem]:
+        titles = [t for t in (self.left_title, self.right_title) if t is not None]
+        return [label for _sample, label in self.items] + titles
+
+    # ---------------------------------------------------------------- the titles
+
+    def set_title(self, side: str, text: str | None) -> None:
+        """Name the plot's ``"left"`` or ``"right"`` axis (None: no title on that side)."""
+        name = f"{side}_title"
+        setattr(self, name, self._title(getattr(self, name), text))
+        self.reflow()
+
+    def _title(self, label: pg.LabelItem | None, text: str | None) -> pg.LabelItem | None:
+        if text is None:
+            if label is not None:
+                self._removeItemFromLayout(label)
+            return None
+        if label is None:
+            label = pg.LabelItem(text, justify="left", size=css_size(self._font), bold=True,
+                                 color=self.opts["labelTextColor"])
+            label.setParentItem(self)
+            label.item.document().setDocumentMargin(TEXT_MARGIN)
+            label.item.setFont(self._font)
+        if label.text != text or label.item.document().documentMargin() != TEXT_MARGIN:
+            label.setText(text)
+        return label
 
     def _line_height(self) -> float:
         return max(SAMPLE_PX, QFontMetricsF(self._font).height() + 2 * TEXT_MARGIN)
@@ -87,33 +130,52 @@ class FlowLegend(pg.LegendItem):
     # ---------------------------------------------------------------- layout
 
     def reflow(self) -> None:
-        """Place the entries for the current width and fit the row's height to them."""
+        """Place the titles and entries for the current width and fit the row's height."""
         if not hasattr(self, "_font"):
             return  # pyqtgraph's constructor, before ours has run
-        start = self.left_inset
         # rect(), not size(): LegendItem keeps its constructor's ``size`` in an attribute
-        end = max(self.rect().width() - self.right_inset, start + 1)
-        gap = QFontMetricsF(self._font).horizontalAdvance("M") * 1.2
+        width = self.rect().width()
         line = self._line_px
-        x, row = start, 0
+        gap = QFontMetricsF(self._font).horizontalAdvance("M") * 1.2
+        start, end = self.left_inset, max(width - self.right_inset, self.left_inset + 1)
+        first_start, first_end = start, end  # the first line shares the titles' room
+        if self.left_title is not None:
+            size = self._text_size(self.left_title)
+            x = max(0.0, start - gap / 2 - size.width())
+            self._place(self.left_title, x, 0, size)
+            first_start = max(start, x + size.width() + gap)
+        if self.right_title is not None:
+            size = self._text_size(self.right_title)
+            x = max(min(end + gap / 2, width - size.width()), 0.0)
+            self._place(self.right_title, x, 0, size)
+            first_end = min(end, x - gap)
+        x, row = first_start, 0
         for sample, label in self.items:
-            text = label.sizeHint(Qt.SizeHint.PreferredSize, QSizeF())
-            width = SAMPLE_PX + TEXT_GAP + text.width()
-            if x > start and x + width > end:
+            size = self._text_size(label)
+            entry = SAMPLE_PX + TEXT_GAP + size.width()
+            line_start, line_end = (first_start, first_end) if row == 0 else (start, end)
+            if x > line_start and x + entry > line_end:
                 x, row = start, row + 1
-            top = row * line
-            sample.setPos(x, top + (line - SAMPLE_PX) / 2)
-            label.setGeometry(QRectF(x + SAMPLE_PX + TEXT_GAP, top + (line - text.height()) / 2,
-                                     text.width(), text.height()))
-            x += width + gap
+            sample.setPos(x, row * line + (line - SAMPLE_PX) / 2)
+            self._place(label, x + SAMPLE_PX + TEXT_GAP, row, size)
+            x += entry + gap
         self._lines = row + 1
         self._set_height(self._lines * line)
+
+    @staticmethod
+    def _text_size(label: pg.LabelItem) -> QSizeF:
+        return label.sizeHint(Qt.SizeHint.PreferredSize, QSizeF())
+
+    def _place(self, label: pg.LabelItem, x: float, row: int, size: QSizeF) -> None:
+        top = row * self._line_px + (self._line_px - size.height()) / 2
+        label.setGeometry(QRectF(x, top, size.width(), size.height()))
 
     def _set_height(self, height: float) -> None:
         if self.minimumHeight() != height or self.maximumHeight() != height:
             self.setMinimumHeight(height)
             self.setMaximumHeight(height)
             self.setPreferredHeight(height)
+            self.height_changed.emit()
 
     def lines(self) -> int:
         """How many lines the entries take at the current width."""

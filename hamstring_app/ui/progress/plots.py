@@ -12,7 +12,7 @@ from itertools import pairwise
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QPalette
 from PySide6.QtWidgets import QWidget
 
@@ -40,6 +40,8 @@ BAND_ALPHA = 26
 PAIN_BANDS = ((-0.5, 3.5, Verdict.CONTINUE), (3.5, 5.5, Verdict.HOLD), (5.5, 10.5, Verdict.STOP))
 ACWR_RANGE = (0.0, 2.5)
 PAIN_Y_RANGE = (-0.4, 10.6)
+ROW_STRETCH = (5, 4, 3, 0)  # pain, running, strength, the verdict strip
+PREFERRED_LINES = (5.0, 3.0, 2.5, 0)
 BAND_WORD_YS = (1.5, 4.5, 8.0)  # where each band's word stands on the right axis
 
 
@@ -95,9 +97,8 @@ class RecoveryPlots(Navigation, pg.GraphicsLayoutWidget):
         self._onset_x: float | None = None
         self._window_x: float | None = None
         self.cursor_day: date | None = None
-        self._labels: dict[pg.AxisItem, str] = {}
-        self._foreground: QColor | None = None
         self._legends: list[FlowLegend] = []
+        self._refit_queued = False
 
         self.ci.setContentsMargins(4, 4, 4, 4)
         self.ci.setSpacing(2)
@@ -109,12 +110,10 @@ class RecoveryPlots(Navigation, pg.GraphicsLayoutWidget):
         self.strip = self._add_plot(3, self.tr("Verdict"), bottom=True)
         self.plots = (self.pain, self.running, self.strength, self.strip)
         layout = self.ci.layout
-        for row, stretch in enumerate((5, 4, 3, 0)):  # each plot below its legend's row
+        for row, stretch in enumerate(ROW_STRETCH):  # each plot below its legend's row
             layout.setRowStretchFactor(2 * row, 0)
             layout.setRowStretchFactor(2 * row + 1, stretch)
-            if stretch:  # the room a plot gets grows from a small start, in proportion
-                self.plots[row].setPreferredHeight(stretch * self._em)
-        self._fit_strip()
+        self._fit_rows()
 
         self._build_pain()
         self._build_running()
@@ -135,6 +134,7 @@ class RecoveryPlots(Navigation, pg.GraphicsLayoutWidget):
         axis = CalendarAxis()
         axes = {"bottom": axis, "left": ValueAxis("left"), "right": ValueAxis("right")}
         legend = FlowLegend(self.font(), left=self._left_width + 1, right=self._right_width + 1)
+        legend.height_changed.connect(self._legend_height_changed)
         self.addItem(legend, row=2 * row, col=0)
         self._legends.append(legend)
         plot = self.addPlot(row=2 * row + 1, col=0, axisItems=axes, enableMenu=False)
@@ -145,7 +145,7 @@ class RecoveryPlots(Navigation, pg.GraphicsLayoutWidget):
         left.setWidth(self._left_width)
         right.setWidth(self._right_width)
         right.setStyle(showValues=False)
-        self._set_label(left, label)
+        legend.set_title("left", label)
         if not bottom:
             axis.setStyle(showValues=False)
             axis.setHeight(6)
@@ -155,25 +155,37 @@ class RecoveryPlots(Navigation, pg.GraphicsLayoutWidget):
         plot.legend_item = legend  # type: ignore[attr-defined]
         return plot
 
-    def _set_label(self, axis: pg.AxisItem, text: str) -> None:
-        """Name an axis; drawn in the palette's text colour (set by apply_palette)."""
-        self._labels[axis] = text
-        if self._foreground is not None:
-            axis.setLabel(text, color=self._foreground.name())
-
     def _measure_font(self) -> None:
         """Axis and legend sizes from the current font's line height."""
         em = QFontMetrics(self.font()).height()
         self._em = em
-        self._left_width = int(em * 3.6)
+        self._left_width = int(em * 2.6)  # the values; the titles stand above the plot
         self._right_width = int(em * 4.6)
 
-    def _fit_strip(self) -> None:
-        """The verdict strip: a text line and a half of bars over the date labels."""
-        axis = self.strip.getAxis("bottom")
-        height = self._em * 1.5 + axis.height()
+    def _fit_rows(self) -> None:
+        """The plots' heights in text lines. Short of room each gives up some of its
+        preferred height (the pain plot, with the onset's and the window's words, keeps
+        the most); with room to spare each grows by its stretch. The verdict strip has one
+        line and a bit."""
+        for plot, lines in zip(self.plots, PREFERRED_LINES, strict=True):
+            if lines:
+                plot.setPreferredHeight(lines * self._em)
+        height = max(self._em * 1.2, 24) + self.strip.getAxis("bottom").height()
         self.strip.setMinimumHeight(height)
         self.strip.setMaximumHeight(height)
+
+    def _legend_height_changed(self) -> None:
+        """A legend took more or fewer lines: fit the plots to the view again. (The layout
+        grows past the view when its rows need more than it has, as they do before the
+        legends know their width, and nothing shrinks it back but a resize of the view.)"""
+        if not self._refit_queued:
+            self._refit_queued = True
+            QTimer.singleShot(0, self, self._refit)  # not after the view is gone
+
+    def _refit(self) -> None:
+        self._refit_queued = False
+        if not self.closed:
+            self.ci.setGeometry(self.range)
 
     def legends(self) -> list[FlowLegend]:
         """Each plot's legend, top to bottom."""
@@ -191,7 +203,7 @@ class RecoveryPlots(Navigation, pg.GraphicsLayoutWidget):
             plot.getAxis("left").setWidth(self._left_width)
             plot.getAxis("right").setWidth(self._right_width)
             legend.set_font(self.font(), left=self._left_width + 1, right=self._right_width + 1)
-        self._fit_strip()
+        self._fit_rows()
 
     def _add_side_view(self, plot: pg.PlotItem, label: str) -> pg.ViewBox:
         """A second view box drawn over ``plot`` with its own right axis (shared X)."""
@@ -200,7 +212,7 @@ class RecoveryPlots(Navigation, pg.GraphicsLayoutWidget):
         right = plot.getAxis("right")
         right.linkToView(view)
         right.setStyle(showValues=True)
-        self._set_label(right, label)
+        plot.legend_item.set_title("right", label)
         view.setXLink(plot)
         view.setMouseEnabled(x=True, y=False)
 
@@ -337,19 +349,12 @@ class RecoveryPlots(Navigation, pg.GraphicsLayoutWidget):
         muted = QColor(foreground)
         muted.setAlpha(150)
         self.setBackground(background)
-        self._foreground = foreground
-        for axis, text in self._labels.items():
-            axis.setPen(pg.mkPen(muted))
-            axis.setTextPen(pg.mkPen(foreground))
-            axis.setLabel(text, color=foreground.name())
         for legend in self._legends:
-            legend.setLabelTextColor(foreground)
+            legend.set_text_colour(foreground)
             legend.setPen(pg.mkPen(None))
             legend.setBrush(pg.mkBrush(None))
-            for _, label in legend.items:
-                label.setText(label.text, color=foreground)
         for plot in self.plots:
-            for name in ("bottom", "right"):
+            for name in ("left", "bottom", "right"):
                 plot.getAxis(name).setPen(pg.mkPen(muted))
                 plot.getAxis(name).setTextPen(pg.mkPen(foreground))
         for band, (_, _, verdict) in zip(self.bands, PAIN_BANDS, strict=True):
@@ -410,8 +415,9 @@ class RecoveryPlots(Navigation, pg.GraphicsLayoutWidget):
             self.load_marks.setData(data.other_load_events.x, data.other_load_events.y)
             self.acwr.setData(data.acwr.x, data.acwr.y)
         distance_label = self.tr("Distance (%s)") % data.unit.value
-        if self._labels.get(self.running.getAxis("left")) != distance_label:
-            self._set_label(self.running.getAxis("left"), distance_label)
+        legend = self.running.legend_item
+        if legend.left_title is None or legend.left_title.text != distance_label:
+            legend.set_title("left", distance_label)
 
         if previous is None or data.sessions_per_week is not previous.sessions_per_week:
             _set_bars(self.session_bars, data.sessions_per_week, 6 * DAY_S)

@@ -1,6 +1,7 @@
 """After a big change read back on a worker (an import of hundreds of days), the Today
-tab is drawn in parts, one per turn of the event loop, so no single turn holds the
-window for long; an ordinary change is still shown at once."""
+tab is drawn in parts (the history, the verdict, today's run, the week), one per turn of
+the event loop, so no single turn holds the window for long; an ordinary change is still
+shown at once."""
 
 from __future__ import annotations
 
@@ -24,7 +25,8 @@ def test_a_big_background_change_is_drawn_a_part_per_turn(env, qtbot, monkeypatc
     parts: list[tuple[str, int]] = []
     for name, owner, method in (("history", tab.history, "load"),
                                 ("verdict", tab.verdict, "show_assessment"),
-                                ("plan", tab.plan, "show_assessment")):
+                                ("plan", tab.plan, "show_assessment"),
+                                ("week", tab.plan.strip, "show_week")):
         real = getattr(owner, method)
 
         def spy(*args, _name=name, _real=real, **kwargs):
@@ -40,9 +42,10 @@ def test_a_big_background_change_is_drawn_a_part_per_turn(env, qtbot, monkeypatc
     qtbot.waitUntil(lambda: bool(outcomes), timeout=20_000)
     assert outcomes[0].ok
     assert at_signal == [0]  # nothing of it drawn inside the change's own turn
-    qtbot.waitUntil(lambda: tab.steps.pending == 0 and len(parts) == 3, timeout=5_000)
-    # in order, each after the turns before it: the history, then the verdict, the plan
-    assert parts == [("history", 1), ("verdict", 0), ("plan", 0)]
+    qtbot.waitUntil(lambda: tab.steps.pending == 0 and len(parts) == 4, timeout=5_000)
+    # in order, each after the turns before it: the history, then the verdict, today's
+    # run, and the week (the Tab order after it, on a turn of its own)
+    assert parts == [("history", 1), ("verdict", 0), ("plan", 0), ("week", 1)]
     assert tab.history.model.rowCount() >= RELOAD_DAYS + 10
 
 

@@ -72,12 +72,33 @@ def test_a_refused_move_says_why_and_saves_nothing(env):
 def test_the_strip_menu_offers_moves_for_each_session(env):
     plan = _ladder(env)
     menu = plan.strip.buttons[1].menu()  # a rest day with strength
+    menu.aboutToShow.emit()  # filled as it opens
     titles = [a.text() for a in menu.actions()]
     assert titles == ["Move strength to"]
     sub = menu.actions()[0].menu()
     assert len(sub.actions()) == 6
     sub.actions()[-1].trigger()  # to the last day of the week
     assert plan.week[-1].strength or "not made" in plan.week_message.text()
+
+
+def test_the_strip_keeps_one_menu_per_day_however_often_it_is_drawn(env):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    plan = _ladder(env)
+    strip = plan.strip
+    for _ in range(3):
+        env.tab.refresh_now()
+        for button in strip.buttons:
+            if button.menu() is not None:
+                button.menu().aboutToShow.emit()
+                button.menu().aboutToShow.emit()  # opened twice: filled afresh, not added to
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    menus = strip.findChildren(QMenu)
+    days = [b for b in strip.buttons if b.menu() is not None]
+    assert days and len(menus) <= 7 + 2 * 7  # a menu per day, and its two submenus at most
+    sub = days[0].menu().actions()[0].menu()
+    assert len(sub.actions()) == 6
 
 
 def test_metronome_start_stop_with_a_fake_sink(qtbot):

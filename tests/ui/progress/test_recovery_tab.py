@@ -382,7 +382,7 @@ def test_miles_profile_shows_miles(env):
     plots = env.tab.plots
     heights = plots.week_bars.opts["height"]
     assert list(heights) == pytest.approx([v / KM_PER_MILE for v in (5.0, 11.0, 17.0, 6.0)])
-    assert plots._labels[plots.running.getAxis("left")] == "Distance (miles)"
+    assert plots.running.legend_item.left_title.text == "Distance (miles)"
     plots.set_cursor(TODAY - timedelta(days=5))
     assert "run 7.5 miles easy" in env.tab.readout.text()
     assert "miles in the last 7 days" in env.tab.header.plain_text()
