@@ -7,9 +7,9 @@ a 1024x640 screen under openbox (its frame is 1, 20, 1, 5 px)."""
 from __future__ import annotations
 
 from datetime import datetime
+from types import SimpleNamespace
 
 import pytest
-from conftest import Env
 from PySide6.QtCore import QDate
 
 from hamstring_app.core.clock import FakeClock
@@ -31,7 +31,9 @@ def demo_env(qtbot, session_factory, home, font_scale):
     window.show()
     qtbot.waitExposed(window)
     tab = window.tabs.widget(0)
-    return Env(session, tab, session.ctx.repo, clock)
+    # not conftest's Env: `from conftest import` finds whichever test folder's conftest
+    # was imported last, so collecting tests/store first broke this module
+    return SimpleNamespace(session=session, tab=tab, repo=session.ctx.repo, clock=clock)
 
 
 def _settle(qtbot, env, size):
