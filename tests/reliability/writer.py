@@ -23,6 +23,13 @@ FIRST_DAY = date(2000, 1, 1)
 TODAY = date(2150, 1, 1)
 
 
+def say(line: str) -> None:
+    """One line in one write: print() with PYTHONUNBUFFERED writes the newline apart, so a
+    kill between the two, or the server's line split around its child's, ran lines
+    together. A pipe write this short is never split or mixed with another."""
+    os.write(1, f"{line}\n".encode())
+
+
 def checkin_for(k: int) -> CheckIn:
     return CheckIn(day=FIRST_DAY + timedelta(days=k), pain_rest=k % 11, note=f"entry {k}")
 
@@ -35,13 +42,13 @@ def write(folder: str, first: int, count: int) -> None:
     repo = open_repository(folder, today=lambda: TODAY, app_version="kill-test")
     for k in range(first, first + count):
         if k == first + 1:  # the first write loaded what writing needs: kill from here on
-            print("READY", flush=True)
+            say("READY")
         repo.save_checkin(checkin_for(k))
-        print(f"C {k}", flush=True)
+        say(f"C {k}")
         saved = repo.add_run(run_for(k))
-        print(f"R {k} {saved.id}", flush=True)
+        say(f"R {k} {saved.id}")
     repo.close()
-    print("DONE", flush=True)
+    say("DONE")
 
 
 def serve(folder: str, count: int) -> None:
@@ -49,7 +56,7 @@ def serve(folder: str, count: int) -> None:
 
     from hamstring_app.store import sql  # noqa: F401
 
-    print("SERVING", flush=True)
+    say("SERVING")
     for line in sys.stdin:
         pid = os.fork()
         if pid == 0:
@@ -60,9 +67,9 @@ def serve(folder: str, count: int) -> None:
                 sys.stderr.flush()
             finally:
                 os._exit(0)
-        print(f"PID {pid}", flush=True)
+        say(f"PID {pid}")
         os.waitpid(pid, 0)
-        print("EXIT", flush=True)
+        say("EXIT")
 
 
 def main() -> int:

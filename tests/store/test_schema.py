@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from enum import StrEnum
@@ -32,9 +33,19 @@ def migrate_new(path: Path) -> Path:
     return path
 
 
+@pytest.fixture(scope="module")
+def migrated_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = migrate_new(tmp_path_factory.mktemp("migrated") / "migrated.sqlite3")
+    assert [p.name for p in path.parent.iterdir()] == [path.name]  # no -wal or -journal
+    return path
+
+
 @pytest.fixture
-def migrated(tmp_path: Path) -> Iterator[Path]:
-    yield migrate_new(tmp_path / "migrated.sqlite3")
+def migrated(tmp_path: Path, migrated_once: Path) -> Iterator[Path]:
+    """A copy of the file migrated once for this module: each test changes its own."""
+    path = tmp_path / "migrated.sqlite3"
+    shutil.copyfile(migrated_once, path)
+    yield path
 
 
 @pytest.fixture

@@ -7,10 +7,11 @@ a 1024x640 screen under openbox (its frame is 1, 20, 1, 5 px)."""
 from __future__ import annotations
 
 from datetime import datetime
+from types import SimpleNamespace
 
 import pytest
-from conftest import Env
 from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QStyleOptionViewItem
 
 from hamstring_app.core.clock import FakeClock
 from hamstring_app.ui.checkin.history_columns import WARNINGS, fit_widths
@@ -31,7 +32,9 @@ def demo_env(qtbot, session_factory, home, font_scale):
     window.show()
     qtbot.waitExposed(window)
     tab = window.tabs.widget(0)
-    return Env(session, tab, session.ctx.repo, clock)
+    # not conftest's Env: `from conftest import` finds whichever test folder's conftest
+    # was imported last, so collecting tests/store first broke this module
+    return SimpleNamespace(session=session, tab=tab, repo=session.ctx.repo, clock=clock)
 
 
 def _settle(qtbot, env, size):
@@ -64,6 +67,29 @@ def test_the_history_needs_no_sideways_scrolling(demo_env, qtbot, size, font_sca
     assert columns.pains.marks == table.isColumnHidden(WARNINGS)
     if font_scale == 1.0:
         assert not table.isColumnHidden(WARNINGS)
+
+
+def _drawn_date(table, row):
+    """The text the date cell is drawn with (its delegate may shorten it)."""
+    index = table.model().index(row, 0)
+    option = QStyleOptionViewItem()
+    option.initFrom(table.viewport())
+    option.rect = table.visualRect(index)
+    table.itemDelegateForColumn(0).initStyleOption(option, index)
+    return option.text
+
+
+@pytest.mark.parametrize(("size", "font_scale", "weekday"),
+                         [((1280, 800), 1.0, True), ((1022, 615), 1.5, False)],
+                         indirect=["font_scale"])
+def test_the_date_drops_its_weekday_only_when_it_must(demo_env, qtbot, size, font_scale,
+                                                      weekday):
+    _settle(qtbot, demo_env, size)
+    table = demo_env.tab.history.table
+    full = table.model().index(0, 0).data()
+    drawn = _drawn_date(table, 0)
+    assert (drawn == full) is weekday, (drawn, full)
+    assert drawn in full  # the same day, month and year either way
 
 
 def test_columns_give_up_room_in_turn():
