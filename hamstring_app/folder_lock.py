@@ -1,7 +1,7 @@
 """The data folder's single-instance lock, without Qt (for the command line).
 
 The app takes ``<data dir>/hamstring-coach.lock`` with Qt's ``QLockFile`` (see
-``ui/app.py``), which on Linux and macOS also holds an ``flock`` on the file while the app
+``ui/launch_lock.py``), which on Linux and macOS also holds an ``flock`` on the file while the app
 runs. A command that changes the whole database (restore, import) takes the same lock
 here in a compatible way, so it refuses to run while the app has the folder open, and the
 app refuses to start while such a command runs:

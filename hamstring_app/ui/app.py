@@ -1,17 +1,15 @@
-"""Composition root: the QApplication, the data folder, the single-instance lock, the
-repository, error reporting and the main window."""
+"""Composition root: the QApplication, the data folder (locked in ui/launch_lock.py), the
+repository, error reporting and the main window; what a running app holds is a
+Session (ui/session_state.py), and ``--self-test`` lives in ui/self_test.py."""
 
 from __future__ import annotations
 
-import errno
 import logging
 import os
 import sys
 import tempfile
 import threading
-import traceback
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -27,30 +25,37 @@ from hamstring_app.paths import (
     DataPaths,
     LinkRefused,
     ensure_private_dir,
-    make_private_file,
-    refuse_link,
     resolve_data_dir,
-    write_problem,
 )
 from hamstring_app.store import operations as op
-from hamstring_app.store.errors import StorageUnavailable, StoreError, storage_problem
+from hamstring_app.store.errors import StoreError
 from hamstring_app.store.repository import Repository, open_repository, prepare_writes
 from hamstring_app.ui.checkin.reminder import CheckInReminder
 from hamstring_app.ui.context import AppContext
 from hamstring_app.ui.error_reporter import ErrorReporter
 from hamstring_app.ui.events import AppEvents
 from hamstring_app.ui.file_watch import DataFileWatch
+from hamstring_app.ui.launch_lock import (
+    WINDOW_SETTINGS_NAME,
+    FolderInUse,
+    LaunchRefused,
+    cannot_write,
+    listen_for_second_starts,
+    lock_folder,
+    lock_new_folder,
+    show_front_window,
+)
 from hamstring_app.ui.main_window import MainWindow, TabFactory
 from hamstring_app.ui.menus import COLOURS_KEY
 from hamstring_app.ui.palette import apply_colours
 from hamstring_app.ui.profile_dialog import ProfileDialog
-from hamstring_app.ui.single_instance import InstanceServer, show_running_copy
+from hamstring_app.ui.session_state import Session
+from hamstring_app.ui.single_instance import show_running_copy
 from hamstring_app.ui.theme import icon
 from hamstring_app.ui.tray import AppTray
 
 log = logging.getLogger(__name__)
 
-WINDOW_SETTINGS_NAME = "window.ini"
 PREPARE_WRITES_DELAY_MS = 300  # after the first tab is filled: it is painted by then
 
 
@@ -87,84 +92,7 @@ def window_settings(paths: DataPaths) -> QSettings:
     return settings
 
 
-# --------------------------------------------------------------------------- lock
-
-
-def acquire_instance_lock(paths: DataPaths) -> QLockFile | None:
-    """Lock the data folder for this process; None when another copy holds it.
-
-    A stale lock (left by a crash) is taken over: QLockFile checks whether the owning
-    process is still alive. Raises OSError when the lock file cannot be written at all.
-    """
-    lock = QLockFile(str(paths.lock_file))
-    lock.setStaleLockTime(0)
-    if lock.tryLock(100):
-        make_private_file(paths.lock_file)
-        return lock
-    if lock.error() != QLockFile.LockError.LockFailedError:
-        # not another copy: the lock file itself could not be written. Qt does not say
-        # why; writing a probe file finds the true cause (read-only, permission, full).
-        problem = write_problem(paths.root)
-        if problem is not None:
-            raise problem
-        raise OSError(errno.EIO, f"the lock file {paths.lock_file} could not be written")
-    return None
-
-
 # --------------------------------------------------------------------------- launch
-
-
-@dataclass
-class Session:
-    """Everything a running app holds, so it can be closed in one place."""
-
-    app: QApplication
-    ctx: AppContext
-    window: MainWindow
-    lock: QLockFile | None
-    log_handler: logging.Handler
-    reporter: ErrorReporter
-    tempdir: tempfile.TemporaryDirectory[str] | None = None
-    closed: bool = field(default=False)
-    reminder: CheckInReminder | None = None
-    instance: InstanceServer | None = None
-
-    def close(self) -> None:
-        if self.closed:
-            return
-        self.closed = True
-        if self.reminder is not None:
-            self.reminder.stop()
-        if self.window.tray is not None:
-            self.window.tray.hide()
-        self.reporter.uninstall()
-        self.window.close()
-        self.window.deleteLater()
-        # long work still running must stop before the store closes under it
-        from hamstring_app.ui.tasks import stop_all
-
-        if not stop_all(5.0):
-            log.warning("A background task did not stop in time")
-        self.ctx.repo.close()
-        if self.instance is not None:
-            self.instance.close()
-        if self.lock is not None:
-            self.lock.unlock()
-        teardown_logging(self.log_handler)
-        if self.tempdir is not None:
-            self.tempdir.cleanup()
-
-
-class LaunchRefused(Exception):
-    """The app cannot open; ``str()`` says why in plain words."""
-
-
-class FolderInUse(LaunchRefused):
-    """Another copy of the app has the data folder ``root`` open."""
-
-    def __init__(self, message: str, root: Path) -> None:
-        super().__init__(message)
-        self.root = root
 
 
 def build_demo(repo: Repository, clock: Clock, years: int | None) -> None:
@@ -172,66 +100,6 @@ def build_demo(repo: Repository, clock: Clock, years: int | None) -> None:
 
     history = build_demo_history(clock.today(), years=years)
     repo.import_history(history)
-
-
-def _cannot_write(root: Path, exc: OSError) -> LaunchRefused:
-    log.error("Cannot write to the data folder %s: %s", root, exc)
-    return LaunchRefused(str(StorageUnavailable(root, storage_problem(exc) or str(exc))))
-
-
-def _lock_folder(paths: DataPaths) -> QLockFile:
-    """Lock the data folder for this process, or LaunchRefused saying why not."""
-    try:  # what the app writes besides the database and the log: real files only
-        refuse_link(paths.lock_file)
-        refuse_link(paths.root / WINDOW_SETTINGS_NAME)
-        refuse_link(paths.backups, folder=True)
-    except LinkRefused as exc:
-        raise LaunchRefused(str(exc)) from exc
-    try:
-        lock = acquire_instance_lock(paths)
-    except OSError as exc:
-        raise _cannot_write(paths.root, exc) from exc
-    if lock is None:
-        raise FolderInUse(
-            QApplication.translate(
-                "launch",
-                "Hamstring Coach is already open on this data folder:\n{root}\n\n"
-                "Switch to the open window, or close it first. If it is running in the "
-                "system tray, click its icon there to open it.",
-            ).format(root=paths.root),
-            paths.root,
-        )
-    return lock
-
-
-def listen_for_second_starts(root: Path) -> InstanceServer:
-    """While this copy holds the folder's lock: a later start on the folder shows the
-    front window (the main window, or the Welcome dialog still open) instead."""
-    server = InstanceServer(root, _show_front_window)
-    server.listen()
-    return server
-
-
-def _show_front_window() -> None:
-    widget = QApplication.activeModalWidget()
-    if widget is not None:
-        widget.raise_()
-        widget.activateWindow()
-
-
-def lock_new_folder(data_dir: str | os.PathLike[str] | None) -> QLockFile:
-    """On a first start, make the (private) data folder and lock it before the Welcome
-    dialog, so a second copy started meanwhile is refused before the runner types a
-    profile it would then lose. Raises LaunchRefused like :func:`launch`."""
-    os.umask(0o077)
-    root = resolve_data_dir(data_dir)
-    try:
-        paths = DataPaths(ensure_private_dir(root))
-    except LinkRefused as exc:
-        raise LaunchRefused(str(exc)) from exc
-    except OSError as exc:
-        raise _cannot_write(root, exc) from exc
-    return _lock_folder(paths)
 
 
 def launch(
@@ -273,11 +141,11 @@ def launch(
         except LinkRefused as exc:
             raise LaunchRefused(str(exc)) from exc
         except OSError as exc:
-            raise _cannot_write(root, exc) from exc
+            raise cannot_write(root, exc) from exc
         cleanup.append(lambda: teardown_logging(handler))
         log.info("Starting %s %s with data folder %s", APP_NAME, __version__, paths.root)
 
-        lock = held_lock or _lock_folder(paths)
+        lock = held_lock or lock_folder(paths)
         cleanup.append(lock.unlock)
         instance = None if demo else listen_for_second_starts(paths.root)
         if instance is not None:
@@ -317,7 +185,7 @@ def launch(
         # says so when the data file goes away while the app is open (lives with the window)
         window.file_watch = DataFileWatch(ctx, window)
         if instance is not None:  # a second start shows this window, from the tray too
-            instance.on_show = lambda: (window.bring_back(), _show_front_window())
+            instance.on_show = lambda: (window.bring_back(), show_front_window())
     except BaseException:
         for step in reversed(cleanup):
             try:
@@ -480,50 +348,8 @@ def run_gui(
         session.close()
 
 
-# --------------------------------------------------------------------------- self-test
-
-
-def _offscreen_if_headless() -> None:
-    if sys.platform.startswith("linux") and not (
-        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-    ):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-
 def self_test() -> int:
-    """Create and migrate a database in a temporary folder, build the main window, have
-    an import worker process parse a file, and check printing (ui/print_check.py).
+    """The packaged app's self-test (ui/self_test.py)."""
+    from hamstring_app.ui.self_test import self_test as run
 
-    Prints one line per step; exit 0 when everything worked, 1 with the reason otherwise.
-    """
-    _offscreen_if_headless()
-    with tempfile.TemporaryDirectory(prefix="hamstring-selftest-") as tmp:
-        step = "starting Qt"
-        try:
-            app = application()
-            step = "opening a new database"
-            session = launch(data_dir=tmp)
-            print(f"ok  database created at revision {session.ctx.repo.meta().schema_revision}")
-            step = "filling it with example data"
-            build_demo(session.ctx.repo, session.ctx.clock, None)
-            print(f"ok  example history: {len(session.ctx.repo.list_checkins())} check-ins")
-            step = "building the main window"
-            session.window.show()
-            QTimer.singleShot(0, app.quit)
-            app.exec()
-            print(f"ok  main window with {session.window.tabs.count()} tabs")
-            session.close()
-            step = "parsing a file in an import worker process"
-            from hamstring_app.importer.parallel import check_workers
-
-            print(f"ok  an import worker process read a {check_workers()} track")
-            step = "checking that printing works"
-            from hamstring_app.ui.print_check import check_printing
-
-            print(f"ok  printing: {check_printing().summary}")
-        except Exception as exc:  # the reason is the whole point of a self-test
-            print(f"FAILED while {step}: {exc!r}", file=sys.stderr)
-            traceback.print_exc()
-            return 1
-    print("self-test passed")
-    return 0
+    return run()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from hamstring_app.autostart import Autostart
 from hamstring_app.core.settings import SESSIONS_PER_WEEK_RANGE, Settings
 from hamstring_app.ui.backup_settings import BackupSettings
+from hamstring_app.ui.focus_ring import RING_WIDTH
 from hamstring_app.ui.theme import error_colour
 from hamstring_app.ui.widgets.fit_scroll import FitScrollArea
 
@@ -62,7 +63,10 @@ class SettingsDialog(QDialog):
         # error line and Save/Cancel stay below, always in view
         page = QWidget()
         layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
+        # room for the focus ring round a setting at the page's edge: without it the ring
+        # is cut by the area's edge into a blue line along its top and side
+        edge = RING_WIDTH + 1
+        layout.setContentsMargins(edge, edge, edge, edge)
         self.scroll_area = FitScrollArea(page)
         self.scroll_area.setAccessibleName(self.tr("Settings"))
         # no Tab stop of its own: the area follows the focus from one setting to the next

@@ -1,11 +1,11 @@
 """One copy of the app per data folder: a second start brings the first copy's window to
 the front (from the system tray too) instead of opening the folder twice.
 
-The folder's lock file (ui/app.py) decides who runs. The copy holding it also listens on a
-local socket named after the folder; a later start that finds the folder locked asks that
-copy, through the socket, to show its window, and then ends. A socket left behind by a
-copy that crashed is removed by the next copy to take the lock: only the lock holder
-listens, so any socket there before it is stale.
+The folder's lock file (ui/launch_lock.py) decides who runs. The copy holding it also
+listens on a local socket named after the folder; a later start that finds the folder
+locked asks that copy, through the socket, to show its window, and then ends. A socket
+left behind by a copy that crashed is removed by the next copy to take the lock: only the
+lock holder listens, so any socket there before it is stale.
 """
 
 from __future__ import annotations

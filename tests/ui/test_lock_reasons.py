@@ -12,6 +12,7 @@ from PySide6.QtCore import QLockFile
 
 from hamstring_app import paths as paths_module
 from hamstring_app.ui import app as app_module
+from hamstring_app.ui import launch_lock
 from hamstring_app.ui.app import LaunchRefused
 
 
@@ -59,7 +60,7 @@ REASONS = [
 def test_a_lock_that_cannot_be_written_names_the_true_cause(
     qapp, tmp_path, monkeypatch, code, reason, advice
 ):
-    monkeypatch.setattr(app_module, "QLockFile", _FailingLock)
+    monkeypatch.setattr(launch_lock, "QLockFile", _FailingLock)
     _fail_writes_with(monkeypatch, code)
     with pytest.raises(LaunchRefused) as refused:
         app_module.launch(data_dir=tmp_path / "data")
@@ -74,7 +75,7 @@ def test_a_lock_that_cannot_be_written_names_the_true_cause(
 
 def test_a_full_disk_found_only_by_writing_is_still_called_full(qapp, tmp_path, monkeypatch):
     """Making an empty file needs no space; writing into it does."""
-    monkeypatch.setattr(app_module, "QLockFile", _FailingLock)
+    monkeypatch.setattr(launch_lock, "QLockFile", _FailingLock)
     real_write = os.write
 
     def no_space(fd, data):
@@ -89,7 +90,7 @@ def test_a_full_disk_found_only_by_writing_is_still_called_full(qapp, tmp_path, 
 
 
 def test_a_lock_that_fails_for_no_reason_found_says_so(qapp, tmp_path, monkeypatch):
-    monkeypatch.setattr(app_module, "QLockFile", _FailingLock)
+    monkeypatch.setattr(launch_lock, "QLockFile", _FailingLock)
     with pytest.raises(LaunchRefused) as refused:
         app_module.launch(data_dir=tmp_path / "data")
     text = str(refused.value)

@@ -80,15 +80,19 @@ class _RowDelegate(QStyledItemDelegate):
 
 
 class DateDelegate(_RowDelegate):
-    """Draws the date without its weekday when the column is too narrow for it."""
-
-    full_width = 0
+    """Draws the date without its weekday when the cell is too narrow for all of it."""
 
     def initStyleOption(self, option: QStyleOptionViewItem,
                         index: QModelIndex | QPersistentModelIndex) -> None:
         super().initStyleOption(option, index)
         row = self.row(index)
-        if option.rect.width() < self.full_width and row is not None:
+        if row is None:
+            return
+        style = option.widget.style() if option.widget is not None else None
+        margin = (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, option.widget)
+                  if style is not None else 0)
+        needed = option.fontMetrics.horizontalAdvance(option.text) + 2 * (margin + 1)
+        if option.rect.width() < needed:
             locale = QLocale()
             option.text = locale.toString(to_qdate(row.day), short_day_pattern(locale))
 
@@ -171,7 +175,6 @@ class HistoryColumns(QObject):
                    max(head(PAIN), text(PAIN)), max(head(WARNINGS), text(WARNINGS))]
         minimum = [self._text_width(short), self._text_width(self._texts[ENTRY][:1]),
                    text(PAIN), natural[WARNINGS]]
-        self.dates.full_width = natural[DATE]
         budget = available - DETAILS_WANTED_CHARS * self.table.fontMetrics().averageCharWidth()
         widths = fit_widths(natural, minimum, budget)
         if sum(widths) > budget:  # still too wide: the warnings go, marked beside the pain

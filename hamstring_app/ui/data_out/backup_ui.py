@@ -79,16 +79,15 @@ class RestoreDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(DataOut.tr("Restore from backup"))
-        self.resize(760, 340)
         self._found = found
         self._chosen: Path | None = None
         layout = QVBoxLayout(self)
-        intro = QLabel(
+        self.intro = QLabel(
             DataOut.tr("Choose the backup to put back. Your data as it is now is backed up first, "
                        "so you can go back to it.")
         )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
         self.table = QTableWidget(len(found), 4)
         self.table.setHorizontalHeaderLabels(
             [DataOut.tr("Taken"), DataOut.tr("Kind"), DataOut.tr("Size"), DataOut.tr("Holds")]
@@ -110,14 +109,26 @@ class RestoreDialog(QDialog):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
+        # with none yet: a plain empty state, the heading and what to do, then the buttons
+        self.empty_title = QLabel(DataOut.tr("No backups yet"))
+        self.empty_title.setObjectName("restoreEmptyTitle")
+        title_font = self.empty_title.font()
+        title_font.setBold(True)
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.15)
+        self.empty_title.setFont(title_font)
         self.empty = QLabel(
-            DataOut.tr("There are no backups in {folder} yet. Use File > Back up now to make one, "
-                       "or choose a backup file from elsewhere.").format(folder=folder)
+            DataOut.tr("Backups are kept in {folder}. Make one with File > Back up now, or "
+                       "choose Other file... to restore a backup kept somewhere else.")
+            .format(folder=folder)
         )
         self.empty.setWordWrap(True)
-        self.empty.setVisible(not found)
-        self.table.setVisible(bool(found))
+        self.empty.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.empty_title)
         layout.addWidget(self.empty)
+        for widget in (self.empty_title, self.empty):
+            widget.setVisible(not found)
+        for widget in (self.intro, self.table):
+            widget.setVisible(bool(found))
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.restore_button = QPushButton(DataOut.tr("&Restore..."))
@@ -132,9 +143,15 @@ class RestoreDialog(QDialog):
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.itemDoubleClicked.connect(lambda _item: self._restore_selected())
         layout.addWidget(self.buttons)
+        self.restore_button.setVisible(bool(found))
         if found:
+            self.resize(760, 340)
             self.table.selectRow(0)
             self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:  # as tall as its text needs, nothing more
+            layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)
+            self.empty.setMinimumWidth(self.fontMetrics().averageCharWidth() * 72)
+            self.other_button.setDefault(True)
         self._selection_changed()
 
     def _row(self) -> int | None:

@@ -8,10 +8,11 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from hamstring_app.core.models import KM_PER_MILE, History, Units
+from hamstring_app.core.models import KM_PER_MILE, History, Units, Verdict
 from hamstring_app.core.rules import Assessment
 from hamstring_app.core.rules import thresholds as T
 from hamstring_app.ui.texts import counted
+from hamstring_app.ui.verdicts import sentence_for
 
 ADHERENCE_DAYS = 14
 
@@ -27,8 +28,9 @@ def sessions_in_last(history: History, today: date, days: int = ADHERENCE_DAYS) 
 
 
 class SummaryHeader(QWidget):
-    """A headline (weeks since onset, where that sits in the window, recovery status)
-    and one short line each for pain, running, strength and personal triggers."""
+    """A headline (weeks since onset, where that sits in the window, recovery status; on a
+    stop, the stop's own sentence instead of the status) and one short line each for pain,
+    running, strength and personal triggers."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -107,6 +109,10 @@ class SummaryHeader(QWidget):
             where = self.tr("inside the usual %d-%d weeks") % (lo, hi)
         else:
             where = self.tr("past the usual %d-%d weeks") % (lo, hi)
+        if assessment.verdict is Verdict.STOP:
+            # the timeline, then the day's own verdict: "on track" or "settled" beside a
+            # stop (a professional's "not yet", a warning sign) would read against it
+            return f"{since}: {where}. {sentence_for(assessment)}"
         status = {
             "on_track": self.tr("Recovery is on track."),
             "slower_than_expected": self.tr(

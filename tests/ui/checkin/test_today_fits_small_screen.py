@@ -11,6 +11,7 @@ from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QStyleOptionViewItem
 
 from hamstring_app.core.clock import FakeClock
 from hamstring_app.ui.checkin.history_columns import WARNINGS, fit_widths
@@ -66,6 +67,29 @@ def test_the_history_needs_no_sideways_scrolling(demo_env, qtbot, size, font_sca
     assert columns.pains.marks == table.isColumnHidden(WARNINGS)
     if font_scale == 1.0:
         assert not table.isColumnHidden(WARNINGS)
+
+
+def _drawn_date(table, row):
+    """The text the date cell is drawn with (its delegate may shorten it)."""
+    index = table.model().index(row, 0)
+    option = QStyleOptionViewItem()
+    option.initFrom(table.viewport())
+    option.rect = table.visualRect(index)
+    table.itemDelegateForColumn(0).initStyleOption(option, index)
+    return option.text
+
+
+@pytest.mark.parametrize(("size", "font_scale", "weekday"),
+                         [((1280, 800), 1.0, True), ((1022, 615), 1.5, False)],
+                         indirect=["font_scale"])
+def test_the_date_drops_its_weekday_only_when_it_must(demo_env, qtbot, size, font_scale,
+                                                      weekday):
+    _settle(qtbot, demo_env, size)
+    table = demo_env.tab.history.table
+    full = table.model().index(0, 0).data()
+    drawn = _drawn_date(table, 0)
+    assert (drawn == full) is weekday, (drawn, full)
+    assert drawn in full  # the same day, month and year either way
 
 
 def test_columns_give_up_room_in_turn():
