@@ -7,10 +7,11 @@ Every item is made here once; later changes only feed them new data.
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QFontMetrics
 
 from hamstring_app.core.models import Verdict
@@ -26,6 +27,7 @@ ACWR_RANGE = (0.0, 2.5)
 PAIN_Y_RANGE = (-0.4, 10.6)
 ROW_STRETCH = (5, 4, 3, 0)  # pain, running, strength, the verdict strip
 PREFERRED_LINES = (5.0, 3.0, 2.5, 0)
+LEAST_LINES = (3.0, 2.0, 1.6, 0)
 BAND_WORD_YS = (1.5, 4.5, 8.0)  # where each band's word stands on the right axis
 VERDICT_BAR_WIDTH = 0.85 * DAY_S
 
@@ -71,14 +73,21 @@ class PlotItems:
     def _fit_rows(self) -> None:
         """The plots' heights in text lines. Short of room each gives up some of its
         preferred height (the pain plot, with the onset's and the window's words, keeps
-        the most); with room to spare each grows by its stretch. The verdict strip has one
-        line and a bit."""
-        for plot, lines in zip(self.plots, PREFERRED_LINES, strict=True):
+        the most) down to a least height; with room to spare each grows by its stretch.
+        The verdict strip has one line and a bit. The widget asks for the least height of
+        the whole (the tab scrolls when the window is shorter)."""
+        for plot, lines, least in zip(self.plots, PREFERRED_LINES, LEAST_LINES, strict=True):
             if lines:
                 plot.setPreferredHeight(lines * self._em)
+                plot.setMinimumHeight(least * self._em + plot.getAxis("bottom").height())
         height = max(self._em * 1.2, 24) + self.strip.getAxis("bottom").height()
         self.strip.setMinimumHeight(height)
         self.strip.setMaximumHeight(height)
+        self._ask_least_height()
+
+    def _ask_least_height(self) -> None:
+        least = self.ci.effectiveSizeHint(Qt.SizeHint.MinimumSize).height()
+        self.setMinimumHeight(math.ceil(least))
 
     def _legend_height_changed(self) -> None:
         """A legend took more or fewer lines: fit the plots to the view again. (The layout
@@ -91,6 +100,7 @@ class PlotItems:
     def _refit(self) -> None:
         self._refit_queued = False
         if not self.closed:
+            self._ask_least_height()
             self.ci.setGeometry(self.range)
 
     def legends(self) -> list[FlowLegend]:
