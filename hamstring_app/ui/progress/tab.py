@@ -14,10 +14,12 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -73,6 +75,7 @@ class RecoveryTab(StaleTab):
     preset_buttons: dict[str, QPushButton]
     export_button: QPushButton
     view: QWidget
+    view_scroll: QScrollArea
     empty: QLabel
     empty_button: QPushButton
     empty_page: QWidget
@@ -175,9 +178,17 @@ class RecoveryTab(StaleTab):
         empty_layout.addWidget(self.empty_button, 0, Qt.AlignmentFlag.AlignHCenter)
         empty_layout.addStretch(1)
 
+        # a window too short for the graphs' least height scrolls them, rather than
+        # squeezing the plots to nothing
+        self.view_scroll = QScrollArea()
+        self.view_scroll.setObjectName("recoveryScroll")
+        self.view_scroll.setWidgetResizable(True)
+        self.view_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.view_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view_scroll.setWidget(self.view)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty_page)
-        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.view_scroll)
 
         controls = QWidget()
         controls.setLayout(bar)
@@ -236,7 +247,7 @@ class RecoveryTab(StaleTab):
         self.header.set_summary(history, assessment, today, plan)
         self.plots.run_plan.set_plan(assessment, data.unit)
         self.plots.set_data(data)
-        self.stack.setCurrentWidget(self.view)
+        self.stack.setCurrentWidget(self.view_scroll)
         if not self._ranged:
             self._ranged = True
             self.show_preset(self.preset)
