@@ -14,12 +14,10 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFileDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -34,6 +32,7 @@ from hamstring_app.ui.widgets.stale_tab import StaleTab
 
 if TYPE_CHECKING:
     from hamstring_app.ui.progress.data import RecoveryData
+    from hamstring_app.ui.progress.fit_scroll import FitScroll
     from hamstring_app.ui.progress.plots import RecoveryPlots
     from hamstring_app.ui.progress.summary import SummaryHeader
 
@@ -75,7 +74,7 @@ class RecoveryTab(StaleTab):
     preset_buttons: dict[str, QPushButton]
     export_button: QPushButton
     view: QWidget
-    view_scroll: QScrollArea
+    view_scroll: FitScroll
     empty: QLabel
     empty_button: QPushButton
     empty_page: QWidget
@@ -100,6 +99,7 @@ class RecoveryTab(StaleTab):
         layout.setSpacing(4)
 
     def _build(self) -> None:
+        from hamstring_app.ui.progress.fit_scroll import FitScroll
         from hamstring_app.ui.progress.navigation import Preset
         from hamstring_app.ui.progress.plots import RecoveryPlots
         from hamstring_app.ui.progress.summary import SummaryHeader
@@ -180,12 +180,8 @@ class RecoveryTab(StaleTab):
 
         # a window too short for the graphs' least height scrolls them, rather than
         # squeezing the plots to nothing
-        self.view_scroll = QScrollArea()
+        self.view_scroll = FitScroll(self.view)
         self.view_scroll.setObjectName("recoveryScroll")
-        self.view_scroll.setWidgetResizable(True)
-        self.view_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.view_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.view_scroll.setWidget(self.view)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty_page)
         self.stack.addWidget(self.view_scroll)
