@@ -11,7 +11,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPalette
 
 from hamstring_app.ui.dates import day_text
@@ -38,7 +38,8 @@ class Marks:
             if day == data.onset:
                 continue
             for plot in self.plots:
-                label = self.tr("Episode %d began") % number if plot is self.pain else None
+                text = QCoreApplication.translate("RecoveryPlots", "Episode %d began")
+                label = text % number if plot is self.pain else None
                 line = pg.InfiniteLine(
                     day_start_x(day),
                     angle=90,
@@ -51,8 +52,9 @@ class Marks:
                 self.episode_lines.append((plot, line))
         ended = pg.mkPen(colour, width=1.2, style=Qt.PenStyle.DashDotLine)
         for number, day, recovered in data.episode_ends:
-            words = (self.tr("Episode %d ended: recovered") if recovered
-                     else self.tr("Episode %d closed")) % number
+            text = QCoreApplication.translate("RecoveryPlots", "Episode %d ended: recovered")
+            words = (text if recovered
+                     else QCoreApplication.translate("RecoveryPlots", "Episode %d closed")) % number
             for plot in self.plots:
                 line = pg.InfiniteLine(
                     day_start_x(day + timedelta(days=1)),  # after its last day
@@ -74,7 +76,7 @@ class Marks:
         self.onset_label.setVisible(visible)
         if data.onset is not None:
             self.onset_label.setText(
-                self.tr("Onset %s") % day_text(data.onset)
+                QCoreApplication.translate("RecoveryPlots", "Onset %s") % day_text(data.onset)
             )
             self._onset_x = day_start_x(data.onset)
             self.onset_label.setPos(self._onset_x, PAIN_Y_RANGE[1])
@@ -85,7 +87,8 @@ class Marks:
                 region.setRegion((day_start_x(data.window[0]), day_start_x(data.window[1])))
         if data.window is not None and data.window_weeks is not None:
             lo, hi = data.window_weeks
-            self.window_label.setText(self.tr("Expected recovery: %d-%d weeks") % (lo, hi))
+            text = QCoreApplication.translate("RecoveryPlots", "Expected recovery: %d-%d weeks")
+            self.window_label.setText(text % (lo, hi))
             self._window_x = day_start_x(data.window[0])
             self.window_label.setPos(self._window_x, 9.5)
             self.window_label.show()

@@ -11,7 +11,7 @@ import math
 from typing import TYPE_CHECKING, Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QFontMetrics
 
 from hamstring_app.core.models import Verdict
@@ -163,10 +163,10 @@ class PlotItems:
         self.pain_waking = pg.ScatterPlotItem(symbol="s", size=6, pen=None)
         self.pain_mean = pg.PlotDataItem(connect="finite", clipToView=True)
         for item, name in (
-            (self.pain_rest, self.tr("At rest")),
-            (self.pain_run, self.tr("During the run")),
-            (self.pain_waking, self.tr("On waking")),
-            (self.pain_mean, self.tr("7-day average")),
+            (self.pain_rest, QCoreApplication.translate("RecoveryPlots", "At rest")),
+            (self.pain_run, QCoreApplication.translate("RecoveryPlots", "During the run")),
+            (self.pain_waking, QCoreApplication.translate("RecoveryPlots", "On waking")),
+            (self.pain_mean, QCoreApplication.translate("RecoveryPlots", "7-day average")),
         ):
             p.addItem(item)
             legend.addItem(item, name)
@@ -184,15 +184,20 @@ class PlotItems:
         p.addItem(self.load_marks)
         p.vb.disableAutoRange(axis=pg.ViewBox.YAxis)  # fitted to the visible weeks instead
         p.vb.setLimits(yMin=0)
-        self.acwr_view = self._add_side_view(p, self.tr("A:C (trend)"))
+        text = QCoreApplication.translate("RecoveryPlots", "A:C (trend)")
+        self.acwr_view = self._add_side_view(p, text)
         self.acwr_view.setYRange(*ACWR_RANGE, padding=0)
         self.acwr = pg.PlotDataItem(connect="finite")
         self.acwr_view.addItem(self.acwr)
-        legend.addItem(self.week_bars, self.tr("Weekly distance"))
-        legend.addItem(self.runs, self.tr("Run (size: distance)"))
-        legend.addItem(self.spikes, self.tr("Single-run spike"))
-        legend.addItem(self.load_marks, self.tr("Other load warning"))
-        legend.addItem(self.acwr, self.tr("A:C ratio (trend only)"))
+        text = QCoreApplication.translate("RecoveryPlots", "Weekly distance")
+        legend.addItem(self.week_bars, text)
+        text = QCoreApplication.translate("RecoveryPlots", "Run (size: distance)")
+        legend.addItem(self.runs, text)
+        legend.addItem(self.spikes, QCoreApplication.translate("RecoveryPlots", "Single-run spike"))
+        text = QCoreApplication.translate("RecoveryPlots", "Other load warning")
+        legend.addItem(self.load_marks, text)
+        text = QCoreApplication.translate("RecoveryPlots", "A:C ratio (trend only)")
+        legend.addItem(self.acwr, text)
         self.run_plan = PlanLine(p, legend)  # the week ahead, from today's prescription
 
     def _build_strength(self) -> None:
@@ -203,15 +208,18 @@ class PlotItems:
         self.plan_line = pg.InfiniteLine(angle=0, movable=False)
         p.addItem(self.plan_line, ignoreBounds=True)
         self.plan_sample = pg.PlotDataItem()
-        legend.addItem(self.session_bars, self.tr("Sessions a week"))
-        legend.addItem(self.plan_sample, self.tr("Plan"))
-        self.volume_view = self._add_side_view(p, self.tr("Reps"))
+        text = QCoreApplication.translate("RecoveryPlots", "Sessions a week")
+        legend.addItem(self.session_bars, text)
+        legend.addItem(self.plan_sample, QCoreApplication.translate("RecoveryPlots", "Plan"))
+        text = QCoreApplication.translate("RecoveryPlots", "Reps")
+        self.volume_view = self._add_side_view(p, text)
         self.volume_view.enableAutoRange(axis=pg.ViewBox.YAxis)
         self.volume_view.setAutoVisible(y=True)
         self.volume_view.setLimits(yMin=0)
         self.volume = pg.PlotDataItem(connect="finite", symbol="o", symbolSize=5)
         self.volume_view.addItem(self.volume)
-        legend.addItem(self.volume, self.tr("Nordic reps a week"))
+        text = QCoreApplication.translate("RecoveryPlots", "Nordic reps a week")
+        legend.addItem(self.volume, text)
         self._volume_legend_index = len(legend.items) - 1
 
     def _build_strip(self) -> None:
@@ -229,7 +237,7 @@ class PlotItems:
         self._stop_label = legend.items[-1][1]  # the stop bars' name, after the stops shown
         self.flags = pg.ScatterPlotItem(symbol="x", size=11)
         p.addItem(self.flags)
-        legend.addItem(self.flags, self.tr("Red flag"))
+        legend.addItem(self.flags, QCoreApplication.translate("RecoveryPlots", "Red flag"))
 
     def _build_shared(self) -> None:
         """The recovery window, the onset line and the hover line, on every plot."""
@@ -251,7 +259,8 @@ class PlotItems:
             self.hover_lines.append(hover)
         # earlier episodes' onsets: a dotted line on every plot, named on the pain plot
         self.episode_lines: list[tuple[pg.PlotItem, pg.InfiniteLine]] = []
-        self.onset_label = pg.TextItem(self.tr("Onset"), anchor=(0, 0))
+        text = QCoreApplication.translate("RecoveryPlots", "Onset")
+        self.onset_label = pg.TextItem(text, anchor=(0, 0))
         self.window_label = pg.TextItem("", anchor=(0, 0))
         for label in (self.onset_label, self.window_label):
             self.pain.addItem(label, ignoreBounds=True)

@@ -182,6 +182,7 @@ class RecoveryTab(StaleTab):
         # squeezing the plots to nothing
         self.view_scroll = FitScroll(self.view)
         self.view_scroll.setObjectName("recoveryScroll")
+        self.view_scroll.setAccessibleName(self.tr("Recovery summary and graphs"))
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty_page)
         self.stack.addWidget(self.view_scroll)
