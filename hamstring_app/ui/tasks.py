@@ -31,6 +31,9 @@ PROGRESS_INTERVAL_S = 0.05
 
 _live: set[TaskHandle] = set()  # handles of tasks whose callbacks have not run yet
 
+#: how long a finished task's worker thread is waited for before its result is handed over
+END_WAIT_S = 1.0
+
 #: while a worker is alive, the main thread collects garbage this often (milliseconds)
 GC_INTERVAL_MS = 200
 
@@ -186,10 +189,23 @@ class TaskHandle(QObject):
 
     # -- main thread -------------------------------------------------------------------
 
+    def _when_ended(self, deliver: Callable[[], None], since: float | None = None) -> None:
+        """Run ``deliver`` once the worker thread has ended.
+
+        The worker's last act was the signal that brought us here: once it has finished,
+        the Qt objects it held are released on this thread, not on that one. It is
+        waited for a millisecond at a time, not with a join: on a busy machine the worker
+        may wait long for a processor, and the window would freeze meanwhile. After
+        ``END_WAIT_S`` the result is handed over anyway (as a join with a timeout did)."""
+        now = time.monotonic()
+        since = now if since is None else since
+        if self._thread.is_alive() and now - since < END_WAIT_S:
+            QTimer.singleShot(1, self, lambda: self._when_ended(deliver, since))
+            return
+        self._end()
+        deliver()
+
     def _end(self) -> bool:
-        # the worker's last act was the signal that brought us here: let it finish, so
-        # the Qt objects it held are released on this thread, not on that one
-        self._thread.join(1.0)
         self.running = False
         self._work = None
         _live.discard(self)
@@ -202,18 +218,16 @@ class TaskHandle(QObject):
 
     @Slot(object)
     def _finished(self, value: object) -> None:
-        if self._end():
-            self._on_done(value)
+        self._when_ended(lambda: self._orphaned or self._on_done(value))
 
     @Slot(object)
     def _failed(self, exc: Exception) -> None:
-        if self._end():
-            self._on_error(exc)
+        self._when_ended(lambda: self._orphaned or self._on_error(exc))
 
     @Slot()
     def _stopped(self) -> None:
-        if self._end() and self._on_cancelled is not None:
-            self._on_cancelled()
+        self._when_ended(lambda: self._orphaned or self._on_cancelled is None
+                         or self._on_cancelled())
 
     @Slot(float, str)
     def _progressed(self, fraction: float, text: str) -> None:

@@ -204,3 +204,32 @@ def test_no_task_token_for_direct_calls():
     assert not token.cancelled()
     check_cancelled(token)  # does not raise
     assert tasks.PROGRESS_INTERVAL_S > 0
+
+
+def test_the_event_loop_keeps_turning_while_the_worker_thread_winds_down(qtbot, monkeypatch):
+    """The result is handed over only once the worker thread has ended (nothing on it
+    holds the result then), but the UI thread does not block waiting for that: here the
+    thread lingers after its signal until a timer on the UI thread lets it go."""
+    from PySide6.QtCore import QTimer
+
+    emitted, released = threading.Event(), threading.Event()
+    real = tasks._work_then_report
+
+    def then_linger(work, token, relay):
+        real(work, token, relay)
+        emitted.set()
+        released.wait(5)
+
+    monkeypatch.setattr(tasks, "_work_then_report", then_linger)
+    seen: list[tuple[bool, bool]] = []
+    handle = run_task(lambda token: 42, on_error=pytest.fail,
+                      on_done=lambda value: seen.append((released.is_set(),
+                                                         handle._thread.is_alive())))
+    letting_go = QTimer()
+    letting_go.setInterval(5)
+    letting_go.timeout.connect(lambda: emitted.is_set() and released.set())
+    letting_go.start()
+    qtbot.waitUntil(lambda: bool(seen), timeout=5_000)
+    letting_go.stop()
+    assert seen == [(True, False)]  # let go by the UI thread's timer first, then delivered
+    assert not handle.running and running_tasks() == 0

@@ -32,6 +32,7 @@ from hamstring_app.ui.widgets.stale_tab import StaleTab
 
 if TYPE_CHECKING:
     from hamstring_app.ui.progress.data import RecoveryData
+    from hamstring_app.ui.progress.fit_scroll import FitScroll
     from hamstring_app.ui.progress.plots import RecoveryPlots
     from hamstring_app.ui.progress.summary import SummaryHeader
 
@@ -73,6 +74,7 @@ class RecoveryTab(StaleTab):
     preset_buttons: dict[str, QPushButton]
     export_button: QPushButton
     view: QWidget
+    view_scroll: FitScroll
     empty: QLabel
     empty_button: QPushButton
     empty_page: QWidget
@@ -97,6 +99,7 @@ class RecoveryTab(StaleTab):
         layout.setSpacing(4)
 
     def _build(self) -> None:
+        from hamstring_app.ui.progress.fit_scroll import FitScroll
         from hamstring_app.ui.progress.navigation import Preset
         from hamstring_app.ui.progress.plots import RecoveryPlots
         from hamstring_app.ui.progress.summary import SummaryHeader
@@ -175,9 +178,14 @@ class RecoveryTab(StaleTab):
         empty_layout.addWidget(self.empty_button, 0, Qt.AlignmentFlag.AlignHCenter)
         empty_layout.addStretch(1)
 
+        # a window too short for the graphs' least height scrolls them, rather than
+        # squeezing the plots to nothing
+        self.view_scroll = FitScroll(self.view)
+        self.view_scroll.setObjectName("recoveryScroll")
+        self.view_scroll.setAccessibleName(self.tr("Recovery summary and graphs"))
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty_page)
-        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.view_scroll)
 
         controls = QWidget()
         controls.setLayout(bar)
@@ -236,7 +244,7 @@ class RecoveryTab(StaleTab):
         self.header.set_summary(history, assessment, today, plan)
         self.plots.run_plan.set_plan(assessment, data.unit)
         self.plots.set_data(data)
-        self.stack.setCurrentWidget(self.view)
+        self.stack.setCurrentWidget(self.view_scroll)
         if not self._ranged:
             self._ranged = True
             self.show_preset(self.preset)

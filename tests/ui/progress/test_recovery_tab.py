@@ -37,7 +37,7 @@ def _bar_count(item) -> int:
 
 def test_plots_hold_one_point_per_answer(env):
     plots = env.tab.plots
-    assert env.tab.stack.currentWidget() is env.tab.view
+    assert env.tab.stack.currentWidget() is env.tab.view_scroll
     assert len(plots.pain_rest.data) == 21
     assert len(plots.pain_waking.data) == 14
     assert len(plots.pain_run.data) == 6
@@ -335,7 +335,7 @@ def test_first_checkin_replaces_the_empty_state(empty_env):
     env = empty_env
     env.repo.save_checkin(CheckIn(day=TODAY, pain_rest=2))
     env.session.ctx.ops.announce(Changes.of(Kind.CHECKIN, days=(TODAY,)))
-    assert env.tab.stack.currentWidget() is env.tab.view
+    assert env.tab.stack.currentWidget() is env.tab.view_scroll
     assert len(env.tab.plots.pain_rest.data) == 1
     assert "Add when the pain started" in env.tab.header.plain_text()
     assert not env.tab.plots.windows[0].isVisible()

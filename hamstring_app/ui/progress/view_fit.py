@@ -1,0 +1,111 @@
+"""Keeping the graphs readable as the view moves: the distance axis fitted to the weeks in
+view, run markers sized to the zoom, the pain axis' values and band words as many as stand a
+line apart, the onset's and window's words kept inside the plot, and the older days asked for
+when a pan comes near them.
+
+A mixin for :class:`~hamstring_app.ui.progress.plots.RecoveryPlots`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from itertools import pairwise
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from PySide6.QtGui import QFontMetrics
+
+from hamstring_app.ui.progress.data import RecoveryData
+from hamstring_app.ui.progress.days import DAY_S, day_start_x, x_day
+from hamstring_app.ui.progress.navigation import days_to_build
+from hamstring_app.ui.progress.plot_items import BAND_WORD_YS, PAIN_Y_RANGE
+from hamstring_app.ui.widgets.pain import band_word
+
+
+def marker_sizes(data: RecoveryData, scale: float) -> np.ndarray:
+    """Run marker sizes in whole pixels: few distinct sizes keep the symbol cache small."""
+    return np.round(data.run_sizes * scale)
+
+
+class ViewFit:
+    """Fits the axes, markers and labels to the view."""
+
+    if TYPE_CHECKING:
+        def __getattr__(self, name: str) -> Any: ...  # the items of plot_items.PlotItems
+
+    def _fit_running(self, data: RecoveryData, low: float, high: float) -> None:
+        """Scale the distance axis to the weeks and runs in view."""
+        top = 0.0
+        for series, margin in ((data.weekly_distance, 3.5 * DAY_S), (data.runs, 0.5 * DAY_S)):
+            if len(series):
+                visible = (series.x >= low - margin) & (series.x <= high + margin)
+                if visible.any():
+                    top = max(top, float(series.y[visible].max()))
+        top = max(top, self.run_plan.top())
+        self.running.setYRange(0, max(top * 1.12, 5.0), padding=0)
+
+    def wanted_since(self) -> date | None:
+        """The first day the current view needs built, if the data does not reach it (the
+        view and one view's width before it)."""
+        data = self.data
+        if data is None or data.whole or data.since is None:
+            return None
+        low, high = self.x_range()
+        if low - (high - low) >= day_start_x(data.since):
+            return None
+        return days_to_build(x_day(max(low, 0.0)), data.today)
+
+    def _on_x_range_changed(self, *_args: object) -> None:
+        """Keep markers and labels readable at any zoom, and the points near the view
+        in the day-by-day items."""
+        low, high = self.x_range()
+        self._feed.view(low, high)
+        data = self.data
+        if data is None:
+            return
+        wanted = self.wanted_since()
+        if wanted is not None:
+            self.days_wanted.emit(wanted)
+        self._fit_running(data, low, high)
+        width_px = max(self.pain.vb.width(), 1.0)
+        px_per_day = width_px / max((high - low) / DAY_S, 1e-9)
+        # in steps, so that small zooms do not redraw every marker
+        scale = float(np.clip(np.round(px_per_day / 6.0 * 5) / 5, 0.4, 1.0))
+        if scale != self._marker_scale:
+            self._marker_scale = scale
+            self.runs.setSize(marker_sizes(data, scale))
+        self._fit_pain_ticks()
+        px_per_x = width_px / max(high - low, 1e-9)
+        # the window's words one text line under the onset's, however tall the font
+        top = PAIN_Y_RANGE[1]
+        px_per_y = max(self.pain.vb.height(), 1.0) / (PAIN_Y_RANGE[1] - PAIN_Y_RANGE[0])
+        below = top - (self.onset_label.boundingRect().height() + 2) / px_per_y
+        for label, x, y in ((self.onset_label, self._onset_x, top),
+                            (self.window_label, self._window_x, below)):
+            if x is None:
+                continue
+            room = (high - x) * px_per_x
+            fits = room >= label.boundingRect().width() + 4
+            label.setAnchor((0, 0) if fits else (1, 0))
+            label.setPos(x, y)
+
+    def _fit_pain_ticks(self) -> None:
+        """Pain values on the left axis and the bands' words on the right, as many as
+        stand a text line apart."""
+        axis = self.pain.getAxis("left")
+        line = QFontMetrics(axis.style.get("tickFont") or axis.font()).height()
+        px_per_y = self.pain.vb.height() / (PAIN_Y_RANGE[1] - PAIN_Y_RANGE[0])
+
+        def fits(ticks: tuple[float, ...]) -> bool:
+            return all((b - a) * px_per_y >= line for a, b in pairwise(ticks))
+
+        ticks = next(t for t in ((0, 3, 5, 10), (0, 5, 10), (0, 10)) if fits(t) or t == (0, 10))
+        if ticks != self._pain_ticks:
+            self._pain_ticks = ticks
+            axis.setTicks([[(v, str(v)) for v in ticks], [(v, "") for v in range(11)]])
+        # short of room the middle band's word goes: its colour between the other two tells it
+        bands = next(t for t in (BAND_WORD_YS, BAND_WORD_YS[::2]) if fits(t) or len(t) < 3)
+        if bands != self._band_ticks:
+            self._band_ticks = bands
+            words = [(y, band_word(BAND_WORD_YS.index(y))) for y in bands]
+            self.pain.getAxis("right").setTicks([words, []])
