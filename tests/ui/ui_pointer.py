@@ -11,4 +11,7 @@ def park_the_cursor() -> None:
     from PySide6.QtWidgets import QApplication
 
     if QApplication.instance() is not None:
+        # two steps: QCursor.setPos skips a spot the platform cursor is already on, and
+        # QTest's moves never move the platform cursor, so (0, 0) alone worked only once
+        QCursor.setPos(1, 1)
         QCursor.setPos(0, 0)
