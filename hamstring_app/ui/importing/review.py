@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     Qt,
     Signal,
 )
@@ -42,6 +43,7 @@ from hamstring_app.importer.plan import PlanRow, Status
 from hamstring_app.ui.checkin.fields import format_number
 from hamstring_app.ui.checkin.runs import run_type_words, to_display, unit_word
 from hamstring_app.ui.dates import day_text
+from hamstring_app.ui.window_size import FRAME_GUESS, fitted_size, free_area
 
 COLUMNS = (
     "",
@@ -282,7 +284,8 @@ class ReviewDialog(QDialog):
         layout.addWidget(self.buttons)
         self.model.ticks_changed.connect(self._update_summary)
         self._update_summary()
-        self.resize(1140, 560)
+        # its usual size, made smaller on a small screen (a 1024x640 laptop)
+        self.resize(fitted_size(QSize(1140, 560), free_area(self), FRAME_GUESS))
 
     def _widths(self) -> list[int]:
         """Each column's width from the font: its heading or its widest usual text."""

@@ -155,3 +155,12 @@ def test_the_summary_comes_a_turn_after_the_progress_dialog_closes(session_facto
     assert ended == [done] and not controller.busy
     assert "Added 2 runs" in controller.summary.text()
     controller.summary.close()
+
+
+def test_the_list_opens_no_bigger_than_the_screen(dialog):
+    # the test screen (800x800) is smaller than the list's usual 1140x560
+    free = dialog.screen().availableGeometry()
+    assert free.width() < 1140
+    assert dialog.width() <= free.width()
+    assert dialog.height() <= free.height()
+    assert dialog.width() >= min(1140, free.width() - 40)  # still as wide as the screen allows
