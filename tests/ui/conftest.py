@@ -16,7 +16,9 @@ FIXED_NOW = datetime(2026, 3, 18, 19, 30)
 def _no_dialog_outlives_its_test():
     """A dialog still open after its test (e.g. the Welcome, whose Cancel asks first and so
     refuses the test's close) would sit in front of every later test's windows as the
-    active modal widget: end each one without its questions."""
+    active modal widget: end each one without its questions. Any other window left on
+    screen (a help window) is hidden: it took the mouse moves meant for later tests'
+    windows beneath it."""
     yield
     from PySide6.QtWidgets import QApplication, QDialog
 
@@ -25,6 +27,8 @@ def _no_dialog_outlives_its_test():
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, QDialog) and widget.isVisible():
             widget.done(QDialog.DialogCode.Rejected)
+        elif widget.isVisible():
+            widget.hide()
 
 
 @pytest.fixture(autouse=True)
