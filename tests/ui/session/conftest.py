@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
+from hamstring_app.core.clock import FakeClock
 from hamstring_app.core.library import load_library
 from hamstring_app.core.library_model import PlannedExercise
 from hamstring_app.core.models import Profile
+from hamstring_app.core.session import GuidedSession
+from hamstring_app.ui.session.audio import Cues
+from hamstring_app.ui.session.runner_view import RunnerView
 
 
 @pytest.fixture(scope="session")
@@ -69,3 +73,33 @@ def strength_app(session_factory, qtbot):
         tab.runner.stop()
         tab.record = None
         tab.stack.setCurrentWidget(tab.overview)
+
+
+@pytest.fixture
+def fake():
+    """The clock the guided screen tests move by hand."""
+    return FakeClock(datetime(2026, 3, 18, 19, 30))
+
+
+@pytest.fixture
+def open_runner(qtbot, fake):
+    """A shown guided screen that has begun ``plan`` on the fake clock, not live (the test
+    moves the clock and ticks by hand); stopped after the test."""
+    views = []
+
+    def open_(plan, cues=None, *, easier_for=None):
+        view = RunnerView(cues or Cues(sound_enabled=False))
+        if easier_for is not None:
+            view.easier_for = easier_for
+        qtbot.addWidget(view)
+        view.resize(1280, 740)
+        view.show()
+        qtbot.waitExposed(view)
+        view.begin(GuidedSession(plan, fake, get_ready_s=5), live=False)
+        views.append(view)
+        return view
+
+    yield open_
+    for view in views:
+        view.stop()
+

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import pytest
 from PySide6.QtCore import Qt
 
@@ -24,20 +22,8 @@ class SpokenCues(Cues):
 
 
 @pytest.fixture
-def fake():
-    return FakeClock(datetime(2026, 3, 18, 19, 30))
-
-
-@pytest.fixture
-def runner(qtbot, fake, hold_then_reps):
-    view = RunnerView(SpokenCues())
-    qtbot.addWidget(view)
-    view.resize(1280, 740)
-    view.show()
-    qtbot.waitExposed(view)
-    view.begin(GuidedSession(hold_then_reps, fake, get_ready_s=5), live=False)
-    yield view
-    view.stop()
+def runner(open_runner, hold_then_reps):
+    return open_runner(hold_then_reps, SpokenCues())
 
 
 def _log_one_set(view: RunnerView, clock: FakeClock) -> None:

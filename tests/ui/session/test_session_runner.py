@@ -17,23 +17,10 @@ from hamstring_app.ui.session.widgets import format_seconds
 
 
 @pytest.fixture
-def fake():
-    return FakeClock(datetime(2026, 3, 18, 19, 30))
-
-
-@pytest.fixture
-def runner(qtbot, fake, hold_then_reps, library):
-    view = RunnerView(Cues(sound_enabled=False))
-    view.easier_for = lambda item: easier_version(library, item, 2)
-    qtbot.addWidget(view)
-    view.resize(1280, 740)
-    view.show()
-    qtbot.waitExposed(view)
-    session = GuidedSession(hold_then_reps, fake, get_ready_s=5)
-    view.begin(session, live=False)  # the test moves the clock and ticks by hand
+def runner(open_runner, hold_then_reps, library):
+    view = open_runner(hold_then_reps, easier_for=lambda item: easier_version(library, item, 2))
     view.setFocus()
-    yield view
-    view.stop()
+    return view
 
 
 def step(view: RunnerView, clock: FakeClock, seconds: float) -> None:

@@ -3,35 +3,21 @@ the countdown's last second, twice, while paused, or after a late tick."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import pytest
 
 from hamstring_app.core.clock import FakeClock
-from hamstring_app.core.session import GuidedSession, State
-from hamstring_app.ui.session.audio import Cues
+from hamstring_app.core.session import State
 from hamstring_app.ui.session.runner_view import RunnerView
 
 HOLD_S = 15
 
 
 @pytest.fixture
-def fake():
-    return FakeClock(datetime(2026, 3, 18, 19, 30))
-
-
-@pytest.fixture
-def runner(qtbot, fake, make_planned):
+def runner(open_runner, make_planned):
     plan = (make_planned("single_leg_bridge_hold", sets=2, hold_s=HOLD_S, rest_s=20),)
-    view = RunnerView(Cues(sound_enabled=False))
-    qtbot.addWidget(view)
-    view.resize(1280, 740)
-    view.show()
-    qtbot.waitExposed(view)
-    view.begin(GuidedSession(plan, fake, get_ready_s=5), live=False)
+    view = open_runner(plan)
     view.setFocus()
-    yield view
-    view.stop()
+    return view
 
 
 def step(view: RunnerView, clock: FakeClock, seconds: float) -> None:
