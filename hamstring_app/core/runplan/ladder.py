@@ -246,6 +246,14 @@ def _next_when(w: Walk, index: DayIndex, i: int) -> str:
                 "you to run."
             )
         if w.reason == "warning_sign":
+            if pain_state(index, i, carry=True).urgent:
+                # an urgent sign stays open until a professional has checked it, at any
+                # distance in time (docs/rules.md, pain.recent_red_flag)
+                return (
+                    "See a qualified health professional first: today, or within 24-48 "
+                    "hours. The ladder starts at step 1 once you record their assessment, "
+                    "unless they said rehab only or no running."
+                )
             return (
                 "See a qualified health professional first. The ladder starts at step 1 once "
                 "they have cleared you to run, or when the warning sign has been gone for "
