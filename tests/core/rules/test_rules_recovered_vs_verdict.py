@@ -12,8 +12,8 @@ from rules_helpers import TODAY, ago, clean, history, profile
 
 from hamstring_app.core.episodes import (
     AssessmentOutcome,
-    EpisodeEnd,
     Episode,
+    EpisodeEnd,
     ProfessionalAssessment,
 )
 from hamstring_app.core.models import Verdict
