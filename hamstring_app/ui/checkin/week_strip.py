@@ -63,6 +63,8 @@ class DayButton(QToolButton):
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.day: PlanDay | None = None
+        # (text, font) -> card size: layouts ask for the size hints many times a redraw
+        self._card: tuple[tuple[str, str], QSize] | None = None
 
     def text_size(self) -> QSize:
         """What the lines of text need, without the frame."""
@@ -72,11 +74,14 @@ class DayButton(QToolButton):
         return QSize(width, fm.lineSpacing() * len(lines))
 
     def card_size(self) -> QSize:
-        text = self.text_size()
-        return QSize(
-            text.width() + 2 * (BORDER + PADDING) + 2,
-            text.height() + TOP_EDGE + BORDER + PADDING + ARROW_ROOM + 2,
-        )
+        key = (self.text(), self.font().key())
+        if self._card is None or self._card[0] != key:
+            text = self.text_size()
+            self._card = (key, QSize(
+                text.width() + 2 * (BORDER + PADDING) + 2,
+                text.height() + TOP_EDGE + BORDER + PADDING + ARROW_ROOM + 2,
+            ))
+        return QSize(self._card[1])
 
     def sizeHint(self) -> QSize:
         return self.card_size()

@@ -1,6 +1,6 @@
-"""The week strip's cards: each top edge in its day's colour, from one style sheet, and a
-redraw of the same week restyles no card (after an import the strip is redrawn in a
-turn of the event loop that has little time)."""
+"""The week strip's cards: each top edge in its day's colour, from one style sheet; a
+redraw of the same week restyles no card; a card's size is worked out once per text and
+font (after an import the strip is redrawn in a turn of the event loop with little time)."""
 
 from __future__ import annotations
 
@@ -76,3 +76,17 @@ def test_the_same_week_again_restyles_no_card(qtbot) -> None:
     picture = strip.buttons[1].grab().toImage()
     top = QColor(picture.pixel(picture.width() // 2, 1))
     assert near(top, strip.buttons[1].palette().color(QPalette.ColorRole.Mid)), top.name()
+
+
+def test_a_cards_size_is_kept_yet_follows_its_text_and_font(qtbot) -> None:
+    _page, strip = shown_strip(qtbot)
+    card = strip.buttons[0]
+    size = card.card_size()
+    assert card.card_size() == size
+    card.setText(card.text() + "\nanother, much longer line")
+    longer = card.card_size()
+    assert longer.width() > size.width() and longer.height() > size.height()
+    font = card.font()
+    font.setPointSizeF(font.pointSizeF() * 2)
+    card.setFont(font)
+    assert card.card_size().width() > longer.width()
