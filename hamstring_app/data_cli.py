@@ -207,6 +207,10 @@ def run_report(
         first = parse_date("--from", start) if start else None
     except ValidationError as exc:
         return _fail("report", EXIT_INVALID, f"{exc.field}: {exc.message}", err)
+    for option, day in (("--to", last), ("--from", first)):
+        if day is not None and day > today:  # the verdict of a day to come is a guess
+            said = f"{option} {day} is after today ({today}): a report covers days already lived"
+            return _fail("report", EXIT_INVALID, said, err)
     try:
         repo = open_repository(
             _folder(data_dir), today=lambda: today, app_version=__version__, read_only=True
@@ -224,7 +228,13 @@ def run_report(
     if first > last:
         return _fail("report", EXIT_INVALID, "--from is after --to", err)
     from hamstring_app.core.library import exercise_names
-    from hamstring_app.core.report import SECTIONS, build_report
+    from hamstring_app.core.report import SECTIONS, build_report, recorded_between
+
+    if not recorded_between(history, first, last):
+        said = (f"nothing is recorded from {first} to {last} (no check-ins, runs or "
+                "strength sessions): choose other dates with --from and --to, or record a "
+                "check-in first")
+        return _fail("report", EXIT_INVALID, said, err)
     from hamstring_app.ui.data_out.report_ui import write_pdf_atomic
     from hamstring_app.ui.report_pdf import headless_app
 
@@ -235,6 +245,7 @@ def run_report(
         end=last,
         names=exercise_names(),
         sessions_per_week=settings.sessions_per_week,
+        made_on=today,
     )
     try:
         # beside the target under a temporary name, then moved into place: a folder that

@@ -202,9 +202,9 @@ def test_spec_ships_resources_and_migrations_as_data():
             '"hamstring_app/store/migrations")') in text
     assert (ROOT / "hamstring_app" / "store" / "migrations" / "env.py").is_file()
     assert list((ROOT / "hamstring_app" / "store" / "migrations" / "versions").glob("*.py"))
-    # the data folder is what store/db.py reads at run time
-    db = (ROOT / "hamstring_app" / "store" / "db.py").read_text(encoding="utf-8")
-    assert 'Path(__file__).resolve().parent / "migrations"' in db
+    # the data folder is what store/db_schema.py reads at run time
+    schema = (ROOT / "hamstring_app" / "store" / "db_schema.py").read_text(encoding="utf-8")
+    assert 'Path(__file__).resolve().parent / "migrations"' in schema
 
 
 def test_spec_version_comes_from_package_metadata():

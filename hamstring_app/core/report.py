@@ -2,11 +2,11 @@
 
 :func:`build_report` gathers, for a date range, what a physiotherapist reads in a minute:
 who and what (side, site, onset, weeks against the expected window), the verdict and any
-referral with its reason, every warning sign reported with its date and whether a
-professional assessed the runner on or after it, the series for the graphs (daily worst
-pain with its 7-day mean, weekly distance with the weeks the load rules warned about,
-strength sessions), the last 14 days, the strength phase and doses, adherence and
-personal triggers. ``ui/report`` lays it out on paper.
+referral with its reason, every warning sign reported up to the last day (also before
+the range) with its date and whether a professional assessed the runner on or after it,
+the series for the graphs (daily worst pain with its 7-day mean, weekly distance with the
+weeks the load rules warned about, strength sessions), the last 14 days, the strength
+phase and doses, adherence and personal triggers. ``ui/report`` lays it out on paper.
 """
 
 from __future__ import annotations
@@ -64,6 +64,7 @@ class Report:
     doses: tuple[str, ...]
     adherence: str
     triggers: tuple[str, ...]
+    made_on: date  # the day the report was made (the verdict is the last day's)
 
     @property
     def onset(self) -> date | None:
@@ -75,11 +76,13 @@ def _worst(*values: int | None) -> int | None:
     return max(known) if known else None
 
 
-def _warning_signs(history: History, start: date, end: date) -> tuple[WarningSign, ...]:
+def _warning_signs(history: History, end: date) -> tuple[WarningSign, ...]:
+    """Every warning sign reported up to ``end``, also before the range: a professional
+    wants them all, and they are few."""
     assessed = sorted(a.day for a in history.assessments)
     out = []
     for c in history.checkins:
-        if not start <= c.day <= end:
+        if c.day > end:
             continue
         for name in RED_FLAG_FIELDS:
             if getattr(c, name) is True:
@@ -189,9 +192,10 @@ def _last_days(history: History, end: date, units: str) -> tuple[DayRow, ...]:
     return tuple(rows)
 
 
-def _doses(history: History, names: Mapping[str, str]) -> tuple[str, ...]:
-    """The last session's sets per exercise, as done: "Bridge hold: 3 x 30 s"."""
-    done = [s for s in history.strength_sessions if s.sets]
+def _doses(history: History, end: date, names: Mapping[str, str]) -> tuple[str, ...]:
+    """The sets per exercise of the last session up to ``end``, as done: "Bridge hold:
+    3 x 30 s"."""
+    done = [s for s in history.strength_sessions if s.sets and s.day <= end]
     if not done:
         return ()
     last = done[-1]
@@ -225,6 +229,15 @@ def _adherence(history: History, end: date, per_week: int) -> str:
     )
 
 
+def recorded_between(history: History, start: date, end: date) -> bool:
+    """Whether any check-in, run or strength session falls in ``start``..``end``."""
+    return any(
+        start <= item.day <= end
+        for items in (history.checkins, history.runs, history.strength_sessions)
+        for item in items
+    )
+
+
 def build_report(
     history: History,
     *,
@@ -233,8 +246,10 @@ def build_report(
     names: Mapping[str, str] | None = None,
     sessions_per_week: int = 3,
     warning_step_days: int = 7,
+    made_on: date | None = None,
 ) -> Report:
-    """Everything the report shows for ``start``..``end`` (the verdict is ``end``'s)."""
+    """Everything the report shows for ``start``..``end`` (the verdict is ``end``'s);
+    ``made_on`` is the day it is made (``end`` unless given)."""
     if start > end:
         raise ValueError("the report's first day is after its last")
     names = names or {}
@@ -249,12 +264,13 @@ def build_report(
         end=end,
         assessment=assessment,
         history=history,
-        warning_signs=_warning_signs(history, start, end),
+        warning_signs=_warning_signs(history, end),
         pain=_pain_series(history, start, end),
         weekly_km=_weeks(history, start, end, warned),
         sessions=tuple(sorted(sets_by_day.items())),
         last_days=_last_days(history, end, "km"),
-        doses=_doses(history, names),
+        doses=_doses(history, end, names),
         adherence=_adherence(history, end, sessions_per_week),
         triggers=tuple(t.message for t in assessment.triggers if t.message),
+        made_on=made_on or end,
     )

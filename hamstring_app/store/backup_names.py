@@ -14,7 +14,7 @@ from hamstring_app.store.errors import StoreError
 DAILY = "daily"
 MANUAL = "manual"
 BEFORE_RESTORE = "before-restore"
-BEFORE_UPDATE = "before-update"  # the pre-migration copies made by db.py
+BEFORE_UPDATE = "before-update"  # the pre-migration copies made by db_backup.py
 KINDS = (DAILY, MANUAL, BEFORE_RESTORE)
 SUFFIX = ".sqlite3"
 

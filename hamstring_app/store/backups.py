@@ -21,7 +21,7 @@ another folder the person chose (a synced folder, a second drive); ``where`` nam
 below, and None means ``backups/``. Before-restore copies always stay in ``backups/``.
 
 Manual and before-restore backups are never deleted by the app. The copies taken before a
-database upgrade (``hamstring-coach-YYYYMMDD-HHMMSS-revNNNN.sqlite3``, see db.py) keep
+database upgrade (``hamstring-coach-YYYYMMDD-HHMMSS-revNNNN.sqlite3``, see db_backup.py) keep
 their own rotation; they are listed for restoring too.
 
 The parts live in modules of their own, and are all named here: backup_names.py (names,

@@ -2,15 +2,19 @@
 
 The order matters and is the point of this module:
 
-1. Look at the file without writing to it: the 16-byte SQLite header, the size the
-   header promises, then ``PRAGMA quick_check`` and the Alembic revision through a
-   read-only (``mode=ro``) connection. A file that is not ours, is damaged or was
+1. Look at the file without writing to it (store/db_check.py): the 16-byte SQLite header,
+   the size the header promises, then ``PRAGMA quick_check`` and the Alembic revision
+   through a read-only (``mode=ro``) connection. A file that is not ours, is damaged or was
    written by a newer version is refused here and stays byte-for-byte as it was.
 2. If an existing file is behind, copy it into ``<data dir>/backups/`` (SQLite backup
-   API, 0600) before touching it.
+   API, 0600) before touching it (store/db_backup.py).
 3. Migrate in ONE transaction (transactional DDL) with foreign keys off, so a batch
    table rebuild cannot cascade-delete child rows; check ``PRAGMA foreign_key_check``
-   before committing, then turn foreign keys back on.
+   before committing, then turn foreign keys back on (store/db_schema.py).
+
+Connections and their pragmas are in store/db_connect.py, and what a failure means for a
+person in store/db_failures.py. The names the rest of the app uses are all importable
+from here.
 """
 
 from __future__ import annotations
@@ -24,88 +28,79 @@ import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from hamstring_app.paths import (
-    BACKUP_DIR,
-    LinkRefused,
-    ensure_private_dir,
-    make_private_file,
-    mounted_read_only,
+from hamstring_app.paths import make_private_file
+from hamstring_app.store.db_backup import BACKUPS_KEPT, PARTIAL, _backup
+from hamstring_app.store.db_check import SQLITE_HEADER, _Found, _inspect
+from hamstring_app.store.db_connect import (
+    BUSY_TIMEOUT_MS,
+    SIDE_FILES,
+    SYNCHRONOUS,
+    _connect_read_only,
+    _read_only_engine,
+    connect,
+    file_identity,
+    make_engine,
+    protect_files,
+)
+from hamstring_app.store.db_failures import (
+    folder_is_read_only,
+    plain_reason,
+    read_failure,
+    storage_or_damage,
+)
+from hamstring_app.store.db_schema import (
+    HEAD_REVISION,
+    MIGRATIONS_DIR,
+    _alembic_config,
+    _create,
+    _migrate,
+    _revisions,
+    _write_meta,
+    all_revisions,
 )
 from hamstring_app.store.errors import (
-    CANNOT_OPEN,
-    READ_ONLY,
     DatabaseTooNew,
-    DatabaseUnreadable,
     DataFileGone,
-    LinkNotFollowed,
-    MigrationFailed,
     NeedsUpdate,
     NoDataYet,
-    ReadOnlyWithChanges,
     StorageUnavailable,
-    StorageUnreadable,
     StoreError,
     storage_problem,
 )
 
 if TYPE_CHECKING:
-    from alembic.config import Config
-    from sqlalchemy import Connection, Engine
+    from sqlalchemy import Engine
 
 # SQLAlchemy is imported only where it is used: creating or migrating a file and writing.
 # Opening a current file and every read go through plain sqlite3 (see store/reader.py).
 
+__all__ = [
+    "BACKUPS_KEPT",
+    "BUSY_TIMEOUT_MS",
+    "HEAD_REVISION",
+    "MIGRATIONS_DIR",
+    "PARTIAL",
+    "SIDE_FILES",
+    "SQLITE_HEADER",
+    "SYNCHRONOUS",
+    "Database",
+    "all_revisions",
+    "connect",
+    "file_identity",
+    "folder_is_read_only",
+    "make_engine",
+    "open_database",
+    "open_database_read_only",
+    "plain_reason",
+    "protect_files",
+    "read_failure",
+    "storage_or_damage",
+]
+
 log = logging.getLogger(__name__)
-
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-# The newest revision in MIGRATIONS_DIR. Knowing it without Alembic lets a file that is
-# already current open without importing Alembic at all (most starts). A test compares it
-# with the head Alembic computes from the scripts, so a new migration must update it.
-HEAD_REVISION = "0003"
-SQLITE_HEADER = b"SQLite format 3\x00"
-BUSY_TIMEOUT_MS = 5000
-# Every commit is flushed to the disk before it returns (with WAL: one fsync of the -wal
-# per commit), so a check-in the app says is saved survives an OS crash or a power cut.
-# NORMAL made no fsync at all for 200 commits; the app writes a few times a day, and
-# benchmarks/store.py measures what FULL costs per commit against NORMAL.
-SYNCHRONOUS = "FULL"
-SIDE_FILES = ("-wal", "-shm", "-journal")
-BACKUPS_KEPT = 5  # pre-migration copies kept in backups/, newest first
-
-
-# ----------------------------------------------------------------------- revisions
-
-
-def _alembic_config(script_location: Path) -> Config:
-    from alembic.config import Config
-
-    config = Config()
-    # ConfigParser interpolates "%": escape it so any folder name works.
-    config.set_main_option("script_location", str(script_location).replace("%", "%%"))
-    return config
-
-
-@cache
-def _revisions(script_location: Path) -> tuple[str, ...]:
-    from alembic.script import ScriptDirectory
-
-    script = ScriptDirectory.from_config(_alembic_config(script_location))
-    heads = script.get_heads()
-    if len(heads) != 1:
-        raise RuntimeError(f"migrations must have exactly one head, found {heads}")
-    return tuple(reversed([rev.revision for rev in script.walk_revisions()]))
-
-
-def all_revisions() -> list[str]:
-    """Every schema revision this version of the app knows, oldest first."""
-    return list(_revisions(MIGRATIONS_DIR))
-
-
-# ----------------------------------------------------------------------- the handle
 
 
 @dataclass(eq=False)
@@ -199,431 +194,6 @@ class Database:
             protect_files(self.path)
 
 
-def file_identity(path: Path) -> tuple[int, int] | None:
-    """(device, inode) of the file at ``path``; None when it is not there or unreachable."""
-    try:
-        info = os.stat(path)
-    except OSError:
-        return None
-    return info.st_dev, info.st_ino
-
-
-def protect_files(path: Path) -> None:
-    """Make the database and any side files beside it readable by the owner only."""
-    for candidate in (path, *(path.with_name(path.name + s) for s in SIDE_FILES)):
-        with contextlib.suppress(FileNotFoundError):
-            make_private_file(candidate)
-
-
-# ----------------------------------------------------------------------- read-only look
-
-
-@dataclass(frozen=True)
-class _Found:
-    exists: bool  # False: no file, an empty file, or an SQLite file with no tables
-    revision: str | None = None  # from alembic_version
-    meta_revision: str | None = None  # from app_meta
-
-    def is_current(self, head: str) -> bool:
-        """True for an existing file already at ``head``: nothing to migrate or back up."""
-        return self.exists and self.revision == head and self.meta_revision in (None, head)
-
-    def refuse_unknown(self, path: Path, known: tuple[str, ...]) -> None:
-        """Refuse a file written by a newer version of the app, before anything is written."""
-        for candidate in (self.revision, self.meta_revision):
-            if candidate is not None and candidate not in known:
-                raise DatabaseTooNew(path, candidate)
-
-
-def _describe_start(head: bytes, size: int) -> str:
-    if not head:
-        return "an empty file"
-    sample = head[:16]
-    if all(32 <= b < 127 or b in (9, 10, 13) for b in sample):
-        start = sample.decode("ascii", "replace").strip()
-        return f"a {size}-byte file starting with text ({start!r}), not an SQLite database"
-    return f"a {size}-byte file that does not start like an SQLite database"
-
-
-def _has_wal(path: Path) -> bool:
-    """True when a non-empty -wal file lies beside ``path`` (committed pages may live there)."""
-    try:
-        return path.with_name(path.name + "-wal").stat().st_size > 0
-    except OSError:
-        return False
-
-
-def _check_header(path: Path, size: int) -> None:
-    """Refuse garbage and truncated files from their first 100 bytes alone.
-
-    With a non-empty -wal beside it, the file may rightly be shorter than its header says:
-    a crash or a full disk while SQLite copied the -wal into it leaves page 1 written and
-    the rest still in the -wal. Then ``PRAGMA quick_check`` (which reads the -wal) judges.
-    """
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(100)
-    except OSError as exc:
-        raise DatabaseUnreadable(
-            path, f"a file it is not allowed to read ({exc.strerror})"
-        ) from exc
-    if not head.startswith(SQLITE_HEADER[: len(head)]) or len(head) < len(SQLITE_HEADER):
-        if head.startswith(SQLITE_HEADER[: len(head)]):
-            raise DatabaseUnreadable(path, f"a truncated SQLite database of only {size} bytes")
-        raise DatabaseUnreadable(path, _describe_start(head, size))
-    if len(head) < 100:
-        raise DatabaseUnreadable(path, f"a truncated SQLite database of only {size} bytes")
-    page_size = int.from_bytes(head[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    if page_size < 512 or page_size & (page_size - 1):
-        raise DatabaseUnreadable(path, "an SQLite file with a damaged header")
-    pages = int.from_bytes(head[28:32], "big")
-    header_size_valid = head[92:96] == head[24:28] and pages > 0
-    if _has_wal(path):
-        return
-    if size % page_size or (header_size_valid and pages * page_size > size):
-        expected = f" but its header says {pages * page_size} bytes" if header_size_valid else ""
-        raise DatabaseUnreadable(
-            path, f"a truncated SQLite database (the file is {size} bytes{expected})"
-        )
-
-
-def _read_only_uri(path: Path) -> str:
-    uri = path.resolve().as_uri() + "?mode=ro"
-    # Without a leftover -wal file, "immutable" reads without creating -shm/-wal files.
-    if not path.with_name(path.name + "-wal").exists():
-        uri += "&immutable=1"
-    return uri
-
-
-@contextlib.contextmanager
-def _read_only(path: Path) -> Any:
-    conn = sqlite3.connect(_read_only_uri(path), uri=True, isolation_level=None)
-    try:
-        yield conn
-    finally:
-        conn.close()
-
-
-def _inspect(path: Path) -> _Found:
-    """Decide whether ``path`` can be opened, writing nothing at all."""
-    if not path.exists():
-        return _Found(exists=False)
-    if path.is_dir():
-        raise DatabaseUnreadable(path, "a folder where the data file should be")
-    size = path.stat().st_size
-    if size == 0:
-        return _Found(exists=False)
-    _check_header(path, size)
-    try:
-        with _read_only(path) as conn:
-            problems = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
-            if problems != ["ok"]:
-                raise DatabaseUnreadable(
-                    path, "a damaged SQLite database (" + "; ".join(problems) + ")"
-                )
-            names = {
-                row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
-            }
-            if not names:
-                return _Found(exists=False)
-            if "alembic_version" not in names:
-                raise DatabaseUnreadable(
-                    path, "an SQLite database made by another program (it has no version table)"
-                )
-            versions = [row[0] for row in conn.execute("SELECT version_num FROM alembic_version")]
-            meta_revision = None
-            if "app_meta" in names:
-                row = conn.execute("SELECT schema_revision FROM app_meta WHERE id = 1").fetchone()
-                meta_revision = row[0] if row else None
-            if versions == [HEAD_REVISION]:
-                _refuse_drift(path, conn)
-    except sqlite3.DatabaseError as exc:
-        raise read_failure(path, exc) from exc
-    if len(versions) > 1:
-        raise DatabaseUnreadable(path, f"a database with several versions at once ({versions})")
-    revision = versions[0] if versions else None
-    return _Found(exists=True, revision=revision, meta_revision=meta_revision)
-
-
-def folder_is_read_only(folder: Path) -> bool:
-    """True when nothing can be written in ``folder`` (asks, writes nothing)."""
-    return mounted_read_only(folder) or not os.access(folder, os.W_OK)
-
-
-_DAMAGE_CODES = (11, 26)  # SQLITE_CORRUPT, SQLITE_NOTADB
-
-
-def storage_or_damage(exc: sqlite3.Error) -> bool:
-    """True when ``exc`` is the disk's fault or the file's damage (not, say, a busy lock)."""
-    code = getattr(exc, "sqlite_errorcode", None)
-    return storage_problem(exc) is not None or (
-        isinstance(code, int) and code & 0xFF in _DAMAGE_CODES
-    )
-
-
-def read_failure(path: Path, exc: sqlite3.Error) -> StoreError:
-    """The true cause of a read of ``path`` that failed, as a StoreError: a read-only folder
-    holding unfinished changes, a disk that reports errors, or (only then) damage."""
-    reason = storage_problem(exc)
-    code = getattr(exc, "sqlite_errorcode", None)
-    cannot_open = reason in (CANNOT_OPEN, READ_ONLY) or (
-        isinstance(code, int) and code & 0xFF in (8, 14)
-    )
-    if cannot_open and _has_wal(path) and folder_is_read_only(path.parent):
-        return ReadOnlyWithChanges(path)
-    if reason is not None and reason != READ_ONLY:
-        return StorageUnreadable(path, reason)
-    return DatabaseUnreadable(path, f"a damaged SQLite database ({plain_reason(exc)})")
-
-
-def plain_reason(exc: BaseException) -> str:
-    """What went wrong in a few words, for a person: the driver's own message (SQLAlchemy
-    appends the failing SQL statement and its parameters; those stay in the log)."""
-    inner = getattr(exc, "orig", None)
-    text = str(inner if isinstance(inner, BaseException) else exc)
-    text = text.split("\n[SQL:")[0].split("\n")[0].strip()
-    if len(text) > 160:
-        text = text[:157] + "..."
-    return text or type(exc).__name__
-
-
-def _refuse_drift(path: Path, conn: sqlite3.Connection) -> None:
-    """A file that says it is current must have every table, column and unique key of the
-    schema (store/schema_names.py, derived from store/tables.py)."""
-    from hamstring_app.store.schema_names import missing_parts
-
-    missing = missing_parts(conn)
-    if missing:
-        more = f" and {len(missing) - 3} more" if len(missing) > 3 else ""
-        shown = ", ".join(missing[:3]) + more
-        raise DatabaseUnreadable(
-            path,
-            f"a data file in the current format ({HEAD_REVISION}) that is missing parts it "
-            f"must have: {shown}",
-        )
-
-
-# ----------------------------------------------------------------------- backup
-
-
-PARTIAL = ".partial"  # a backup being written; renamed to its real name when complete
-
-
-def _backup(path: Path, revision: str | None, stamp: datetime) -> Path:
-    """Copy ``path`` into backups/ before a migration. The copy is written under a
-    temporary name and renamed only when complete and flushed, so a kill or a full disk
-    midway never leaves something that looks like a backup."""
-    try:
-        folder = ensure_private_dir(path.parent / BACKUP_DIR, ours=True)
-    except LinkRefused as exc:
-        raise LinkNotFollowed(exc.path, str(exc)) from exc
-    _prune_leftovers(folder, path)
-    base = f"{path.stem}-{stamp.strftime('%Y%m%d-%H%M%S')}-rev{revision or 'none'}"
-    for attempt in range(1, 1000):
-        target = folder / (base + (f"-{attempt}" if attempt > 1 else "") + path.suffix)
-        partial = target.with_name(target.name + PARTIAL)
-        if target.exists() or target.is_symlink():
-            continue
-        try:
-            fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
-        except FileExistsError:
-            continue
-        os.close(fd)
-        break
-    else:  # pragma: no cover - a thousand backups in one second
-        raise StoreError(f"Could not find a free name for a backup in {folder}.")
-    try:
-        with _read_only(path) as source:
-            dest = sqlite3.connect(partial)
-            try:
-                source.backup(dest)
-            finally:
-                dest.close()
-        with open(partial, "rb") as handle:  # on the disk before it takes its name
-            os.fsync(handle.fileno())
-        os.replace(partial, target)
-    except (OSError, sqlite3.Error) as exc:
-        for leftover in (partial, partial.with_name(partial.name + "-journal")):
-            with contextlib.suppress(OSError):
-                leftover.unlink()
-        reason = storage_problem(exc)
-        if reason is not None:
-            raise StorageUnavailable(path.parent, reason) from exc
-        raise MigrationFailed(
-            path, None, f"the backup copy could not be made: {plain_reason(exc)}"
-        ) from exc
-    protect_files(target)
-    log.info("copied %s to %s before updating it", path, target)
-    _prune_backups(folder, path, keep=target)
-    return target
-
-
-def _prune_leftovers(folder: Path, path: Path) -> None:
-    """Remove what an interrupted backup left: temporary copies, journals beside backups,
-    and empty files at a backup's name (an older version made those)."""
-    pattern = f"{path.stem}-*-rev*{path.suffix}"
-    leftovers = [
-        *folder.glob(pattern + PARTIAL),
-        *folder.glob(pattern + PARTIAL + "-*"),
-        *(p for s in SIDE_FILES for p in folder.glob(pattern + s)),
-        *(p for p in folder.glob(pattern) if p.is_file() and p.stat().st_size == 0),
-    ]
-    for leftover in leftovers:
-        if leftover.is_symlink() or not leftover.is_file():
-            continue
-        try:
-            leftover.unlink()
-            log.info("removed %s, left by an interrupted backup", leftover)
-        except OSError as exc:
-            log.warning("could not remove %s: %s", leftover, exc)
-
-
-def _prune_backups(folder: Path, path: Path, keep: Path) -> None:
-    """Keep the newest BACKUPS_KEPT pre-migration copies of ``path`` (``keep`` always)."""
-    copies = [
-        p
-        for p in folder.glob(f"{path.stem}-*-rev*{path.suffix}")
-        if p.is_file() and not p.is_symlink() and p != keep
-    ]
-    copies.sort(key=lambda p: (p.stat().st_mtime, p.name), reverse=True)
-    for old in copies[BACKUPS_KEPT - 1 :]:
-        try:
-            old.unlink()
-            log.info("removed the old backup %s", old)
-        except OSError as exc:  # a copy we cannot remove is only a wasted file
-            log.warning("could not remove the old backup %s: %s", old, exc)
-
-
-# ----------------------------------------------------------------------- engine
-
-
-def connect(
-    path: Path, *, synchronous: str = SYNCHRONOUS, existing: bool = False
-) -> sqlite3.Connection:
-    """A connection with the app's pragmas, in autocommit mode: transactions begin only
-    when asked (``BEGIN``), so DDL is transactional too. Every connection that may write
-    is made here, the engine's included. ``synchronous`` other than the app's setting is
-    for the benchmark that compares durability settings only. With ``existing`` the file
-    must be there already (SQLite's ``mode=rw``): a data file removed while the app is
-    open is never silently made again, empty."""
-    if synchronous not in ("OFF", "NORMAL", "FULL", "EXTRA"):
-        raise ValueError(f"unknown synchronous setting {synchronous!r}")
-    if existing:
-        uri = Path(path).absolute().as_uri() + "?mode=rw"
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
-    else:
-        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-    try:
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute(f"PRAGMA synchronous={synchronous}")
-        conn.execute("PRAGMA foreign_keys=ON")
-        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    except BaseException:
-        conn.close()
-        raise
-    return conn
-
-
-def _engine(path: Path, creator: Callable[[], sqlite3.Connection]) -> Engine:
-    from sqlalchemy import create_engine, event
-    from sqlalchemy.engine import URL
-
-    engine = create_engine(URL.create("sqlite", database=str(path)), creator=creator)
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(connection: Connection) -> None:
-        # the connection is in autocommit mode: SQLAlchemy, not the sqlite3 module,
-        # decides when a transaction begins
-        connection.exec_driver_sql("BEGIN")
-
-    return engine
-
-
-def make_engine(
-    path: Path, *, synchronous: str = SYNCHRONOUS, existing: bool = False
-) -> Engine:
-    """An engine whose every connection has the app's pragmas and real transactions
-    (``existing``: see :func:`connect`)."""
-    return _engine(path, lambda: connect(path, synchronous=synchronous, existing=existing))
-
-
-def _write_meta(conn: Any, revision: str, app_version: str) -> None:
-    """Record the revision and app version; ``conn`` is a DB-API or SQLAlchemy connection."""
-    statement = (
-        "INSERT INTO app_meta (id, schema_revision, app_version) VALUES (1, ?, ?) "
-        "ON CONFLICT (id) DO UPDATE SET schema_revision = excluded.schema_revision, "
-        "app_version = excluded.app_version"
-    )
-    if isinstance(conn, sqlite3.Connection):
-        conn.execute(statement, (revision, app_version))
-    else:
-        conn.exec_driver_sql(statement, (revision, app_version))
-
-
-def _migrate(
-    engine: Engine,
-    config: Config,
-    target: str,
-    *,
-    path: Path,
-    backup: Path | None,
-    app_version: str,
-) -> None:
-    from alembic import command
-
-    with engine.connect() as conn:
-        raw = conn.connection.driver_connection
-        assert isinstance(raw, sqlite3.Connection)
-        # Outside any transaction, or SQLite ignores it.
-        raw.execute("PRAGMA foreign_keys=OFF")
-        try:
-            with conn.begin():
-                config.attributes["connection"] = conn
-                command.upgrade(config, target)
-                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-                if broken:
-                    raise MigrationFailed(
-                        path, backup, f"{len(broken)} rows point at records that do not exist"
-                    )
-                _write_meta(conn, target, app_version)
-        except StoreError:
-            raise
-        except Exception as exc:
-            log.exception("migration of %s to %s failed", path, target)
-            reason = storage_problem(exc)
-            if reason is not None:
-                raise StorageUnavailable(path.parent, reason) from exc
-            raise MigrationFailed(path, backup, plain_reason(exc)) from exc
-        finally:
-            config.attributes.pop("connection", None)
-            raw.execute("PRAGMA foreign_keys=ON")
-
-
-def _create(engine: Engine, *, path: Path, app_version: str) -> None:
-    """A new file: every table in one transaction, stamped with the head revision.
-
-    The same schema as running every migration (tests/store/test_schema.py compares the
-    two), without Alembic's imports and its revision-by-revision work.
-    """
-    from hamstring_app.store import tables
-
-    try:
-        with engine.begin() as conn:
-            tables.metadata.create_all(conn)
-            tables.alembic_version.create(conn)
-            conn.execute(tables.alembic_version.insert().values(version_num=HEAD_REVISION))
-            _write_meta(conn, HEAD_REVISION, app_version)
-    except Exception as exc:
-        reason = storage_problem(exc)
-        if reason is not None:
-            raise StorageUnavailable(path.parent, reason) from exc
-        raise
-
-
-# ----------------------------------------------------------------------- open
-
-
 def open_database(
     path: Path, *, app_version: str, now: Callable[[], datetime] | None = None
 ) -> Database:
@@ -714,23 +284,6 @@ def open_database_read_only(path: Path) -> Database:
         found.refuse_unknown(path, _revisions(MIGRATIONS_DIR))
         raise NeedsUpdate(path)
     return Database(path=path, backup_path=None, revision=HEAD_REVISION, read_only=True)
-
-
-def _connect_read_only(path: Path) -> sqlite3.Connection:
-    """A ``mode=ro`` connection with ``query_only`` on: it can never write or create."""
-    uri = path.resolve().as_uri() + "?mode=ro"
-    if not os.access(path.parent, os.W_OK) and not _has_wal(path):
-        # SQLite cannot make the -shm it needs in a read-only folder; nobody can be
-        # writing there either, so reading the file as unchanging is safe.
-        uri += "&immutable=1"
-    conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
-    conn.execute("PRAGMA query_only=ON")
-    conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    return conn
-
-
-def _read_only_engine(path: Path) -> Engine:
-    return _engine(path, lambda: _connect_read_only(path))
 
 
 def _check_target(migrations: Path, target: str | None) -> None:

@@ -1,6 +1,6 @@
 """Every table of the app's schema with its columns and the unique keys its writes rely on
 (primary keys, UNIQUE constraints and unique indexes), as plain data: what a file that
-says it is at the current format must have, checked on every open (db._refuse_drift).
+says it is at the current format must have, checked on every open (db_check._refuse_drift).
 
 It is derived from store/tables.py, which needs SQLAlchemy (too slow to import on every
 start just for this): ``python -m hamstring_app.store.schema_names`` prints it from the

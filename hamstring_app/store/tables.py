@@ -358,7 +358,7 @@ setting = Table(
 
 
 # Alembic's own record of the schema revision, as Alembic itself creates it. Kept out of
-# ``metadata`` (it is not the app's data); db.py creates it when it makes a new file
+# ``metadata`` (it is not the app's data); db_schema.py creates it when it makes a new file
 # without running the migrations.
 alembic_version = Table(
     "alembic_version",

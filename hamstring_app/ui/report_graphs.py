@@ -16,12 +16,15 @@ painted by :func:`draw_graphs`.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
 
 from hamstring_app.core.report import Report
+from hamstring_app.ui.dates import day_text
 
 INK = QColor("#1a1a1a")
 PAIN = QColor("#b2182b")  # dark red
@@ -30,6 +33,7 @@ KM = QColor("#4d4d4d")
 WARN = QColor("#e08214")  # orange
 STRENGTH = QColor("#1b7837")  # dark green
 GRID = QColor("#bdbdbd")
+LABEL = QColor("#4d4d4d")  # axis numbers and dates: mid grey, still plain on paper
 DOT_PT = 2.6  # a pain dot's width
 TICK_PT = 1.2  # a strength tick's width
 MEAN_PT = 1.4
@@ -37,6 +41,8 @@ MEAN_PT = 1.4
 STRAIGHT_PT = 1e-6  # how far from its line a point of the mean may be and still be dropped
 LINE_TOLERANCE_PT = 0.05  # what all the dropped points together may stray (tested)
 DOT_GAP_PT = DOT_PT / 4  # dots this close are one line (its edge dips < 0.05 pt between)
+DATE_LABELS = 5  # dates along each time axis, the first and last days included
+BAR_GAP = 0.15  # of a week's width, left empty on each side of its bar
 
 Point = tuple[float, float]
 
@@ -53,6 +59,8 @@ class Shapes:
     pain_plot: QRectF = field(default_factory=QRectF)
     km_plot: QRectF = field(default_factory=QRectF)
     km_top: float = 10.0
+    pain_dates: list[tuple[float, date]] = field(default_factory=list)  # x, the day there
+    km_dates: list[tuple[float, date]] = field(default_factory=list)
 
 
 def simplify(line: list[Point]) -> list[Point]:
@@ -78,7 +86,7 @@ def simplify(line: list[Point]) -> list[Point]:
 def graph_shapes(report: Report, rect: QRectF) -> Shapes:
     """The shapes of both graphs for ``report`` in ``rect`` (points)."""
     days = (report.end - report.start).days or 1
-    height = (rect.height() - 80) / 2  # two plots, their titles, legends and gaps fit
+    height = (rect.height() - 100) / 2  # two plots, their titles, dates, legends and gaps
     plot = QRectF(rect.left() + 30, rect.top() + 18, rect.width() - 40, height)
     left, step = plot.left(), plot.width() / days
     first = report.start.toordinal()
@@ -120,16 +128,38 @@ def graph_shapes(report: Report, rect: QRectF) -> Shapes:
         else:
             shapes.ticks.append((x, x, h))
 
-    km_plot = QRectF(plot.left(), plot.bottom() + 50, plot.width(), height - 10)
+    km_plot = QRectF(plot.left(), plot.bottom() + 62, plot.width(), height - 10)
     top = max([km for _m, km, _w in report.weekly_km] + [10.0])
-    shapes.km_top = top = float(int(top / 10 + 1) * 10)
+    shapes.km_top = top = float(math.ceil(top / 10) * 10)
     shapes.km_plot = km_plot
-    width = max(1.0, km_plot.width() / max(1, len(report.weekly_km)) * 0.7)
+    # a week's bar covers its days inside the range (the first and last weeks may be
+    # cut by it), less a gap on each side, so bars never overlap nor leave the plot
     for monday, km, warned in report.weekly_km:
         if km > 0:
-            x = max(km_plot.left(), left + step * (monday.toordinal() - first))
-            shapes.bars.append((x, width, km_plot.height() * km / top, warned))
+            x0 = left + step * (max(monday, report.start).toordinal() - first)
+            x1 = left + step * (min(monday + timedelta(days=7), report.end).toordinal() - first)
+            x1 = min(max(x1, x0 + step), km_plot.right())  # a last week of one day
+            gap = min(BAR_GAP * 7 * step, (x1 - x0) / 4)
+            shapes.bars.append((x0 + gap, x1 - x0 - 2 * gap, km_plot.height() * km / top,
+                                warned))
+    shapes.pain_dates = _date_ticks(report, plot)
+    shapes.km_dates = _date_ticks(report, km_plot)
     return shapes
+
+
+def _date_ticks(report: Report, plot: QRectF) -> list[tuple[float, date]]:
+    """DATE_LABELS days spread evenly from the first day to the last (fewer on a range
+    of fewer days), with their x."""
+    days = (report.end - report.start).days
+    count = min(DATE_LABELS, days + 1)
+    if count < 2:
+        return [(plot.left(), report.start)]
+    out = []
+    for k in range(count):
+        offset = round(k * days / (count - 1))
+        out.append((plot.left() + plot.width() * offset / days,
+                    report.start + timedelta(days=offset)))
+    return out
 
 
 def _close_run(shapes: Shapes, run: list[float], y: float) -> None:
@@ -142,14 +172,34 @@ def _close_run(shapes: Shapes, run: list[float], y: float) -> None:
 def _axes(painter: QPainter, rect: QRectF, title: str, top: float, unit: str) -> None:
     painter.setPen(QPen(INK, 0.8))
     painter.drawText(QRectF(rect.left(), rect.top() - 16, rect.width(), 14), title)
-    painter.setPen(QPen(GRID, 0.4))
     for k in range(5):
         y = rect.bottom() - rect.height() * k / 4
+        painter.setPen(QPen(GRID, 0.4))
         painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
+        painter.setPen(QPen(LABEL, 0.8))
         painter.drawText(QPointF(rect.left() - 28, y + 3), f"{top * k / 4:g}{unit}")
     painter.setPen(QPen(INK, 0.8))
     painter.drawLine(rect.bottomLeft(), rect.bottomRight())
     painter.drawLine(rect.bottomLeft(), rect.topLeft())
+
+
+def _dates(painter: QPainter, ticks: list[tuple[float, date]], plot: QRectF, y: float) -> None:
+    """The dates under a time axis: a short mark on the axis and the day below it, the
+    first label starting at the axis's left end, the last ending at its right end."""
+    metrics = painter.fontMetrics()
+    for k, (x, day) in enumerate(ticks):
+        painter.setPen(QPen(INK, 0.6))
+        painter.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 2))
+        painter.setPen(QPen(LABEL, 0.8))
+        text = day_text(day)
+        width = metrics.horizontalAdvance(text)
+        if k == 0:
+            left = x
+        elif k == len(ticks) - 1:
+            left = x - width
+        else:
+            left = x - width / 2
+        painter.drawText(QPointF(left, y), text)
 
 
 def _legend(painter: QPainter, x: float, y: float, items: list[tuple[QColor, str]]) -> None:
@@ -181,10 +231,11 @@ def draw_graphs(painter: QPainter, report: Report, rect: QRectF) -> None:
     painter.setBrush(STRENGTH)
     half, bottom = TICK_PT / 2, plot.bottom()
     painter.drawRects([QRectF(x0 - half, bottom, x1 - x0 + TICK_PT, h) for x0, x1, h in s.ticks])
+    _dates(painter, s.pain_dates, plot, plot.bottom() + 25)
     _legend(
         painter,
         plot.left(),
-        plot.bottom() + 26,
+        plot.bottom() + 37,
         [(PAIN, "pain"), (MEAN, "7-day mean"), (STRENGTH, "strength session (tick)")],
     )
 
@@ -197,9 +248,10 @@ def draw_graphs(painter: QPainter, report: Report, rect: QRectF) -> None:
             painter.setBrush(color)
             painter.drawRects(rects)
     painter.setBrush(Qt.BrushStyle.NoBrush)
+    _dates(painter, s.km_dates, km_plot, km_plot.bottom() + 10)
     _legend(
         painter,
         km_plot.left(),
-        km_plot.bottom() + 16,
+        km_plot.bottom() + 22,
         [(KM, "km in the week"), (WARN, "week with a load warning")],
     )

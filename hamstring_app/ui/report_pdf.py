@@ -114,6 +114,12 @@ def report_html(report: Report, sections: tuple[str, ...] = SECTIONS) -> str:
             if p
             else "no profile"
         )
+        # a report that ends before the day it is made carries that last day's verdict
+        verdict_label = (
+            "Verdict today"
+            if report.end == report.made_on
+            else f"Verdict on {_d(report.end)}"
+        )
         parts.append("<h2>Summary</h2><table class='kv'>")
         rows = [
             ("Side and site", who),
@@ -123,7 +129,7 @@ def report_html(report: Report, sections: tuple[str, ...] = SECTIONS) -> str:
                 f"{a.recovery.weeks_since_onset:.1f} (usual window {window[0]}-{window[1]} "
                 f"weeks; {a.recovery.status.replace('_', ' ')})",
             ),
-            ("Verdict today", f"<b>{word_for_plain(a)}</b>"),
+            (verdict_label, f"<b>{word_for_plain(a)}</b>"),
             (
                 "Referral",
                 a.referral.value + (f": {a.referral_reason}" if a.referral_reason else ""),
@@ -138,7 +144,7 @@ def report_html(report: Report, sections: tuple[str, ...] = SECTIONS) -> str:
     if "warning_signs" in sections:
         parts.append("<h2>Warning signs reported</h2>")
         if not report.warning_signs:
-            parts.append("<p>None in this period.</p>")
+            parts.append(f"<p>None reported up to {_d(report.end)}.</p>")
         else:
             parts.append(
                 f"{GRID_TABLE}<tr><th>Date</th><th>Sign</th><th>Assessed</th></tr>"

@@ -72,3 +72,50 @@ def test_a_report_that_cannot_be_written_says_so_and_exits_1(tmp_path, capfd):
     assert said.err.startswith(f"hamstring-app report: Could not write {out}")
     assert "Painter not active" not in said.err and len(said.err.splitlines()) == 1
     assert not out.parent.exists()
+
+
+@pytest.fixture
+def eight_weeks(tmp_path):
+    today = date.today()
+    folder = tmp_path / "data"
+    repo = open_repository(folder, today=lambda: today, app_version="t")
+    repo.import_history(build_demo_history(today, weeks=8))
+    repo.close()
+    return folder
+
+
+def _refused(args, folder, tmp_path, capfd) -> str:
+    out = tmp_path / "r.pdf"
+    assert main(["report", "--out", str(out), *args, "--data-dir", str(folder)]) == 2
+    said = capfd.readouterr()
+    assert said.out == "" and len(said.err.strip().splitlines()) == 1
+    assert not out.exists()
+    return said.err
+
+
+def test_a_report_refuses_days_that_have_not_come_yet(eight_weeks, tmp_path, capfd):
+    today = date.today()
+    soon = (today + timedelta(days=30)).isoformat()
+    later = (today + timedelta(days=60)).isoformat()
+    err = _refused(["--from", soon, "--to", later], eight_weeks, tmp_path, capfd)
+    assert f"--to {later} is after today ({today.isoformat()})" in err
+    err = _refused(["--from", soon], eight_weeks, tmp_path, capfd)  # --to is today then
+    assert f"--from {soon} is after today ({today.isoformat()})" in err
+    err = _refused(["--to", later], eight_weeks, tmp_path, capfd)
+    assert "--to" in err and "after today" in err
+
+
+def test_a_report_of_a_range_with_nothing_recorded_is_refused(eight_weeks, tmp_path, capfd):
+    err = _refused(["--from", "2019-01-01", "--to", "2019-02-01"], eight_weeks, tmp_path, capfd)
+    assert "nothing is recorded from 2019-01-01 to 2019-02-01" in err
+
+
+def test_a_report_that_ends_before_today_names_the_day_of_its_verdict(eight_weeks, tmp_path,
+                                                                      capsys):
+    end = date.today() - timedelta(days=10)
+    out = tmp_path / "r.pdf"
+    args = ["report", "--out", str(out), "--to", end.isoformat(), "--data-dir", str(eight_weeks)]
+    assert main(args) == 0
+    flat = " ".join(subprocess.run(["pdftotext", str(out), "-"], capture_output=True,
+                                   text=True, check=True).stdout.split())
+    assert f"Verdict on {day_text(end)}" in flat and "Verdict today" not in flat

@@ -15,8 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "reliability"))
 from bad_data import digest, make_data
 
 from hamstring_app.cli import main
-from hamstring_app.store import db as db_module
-from hamstring_app.store import reader
+from hamstring_app.store import db_check, db_failures, reader
 
 DISK_ERROR = sqlite3.OperationalError("disk I/O error")
 DISK_ERROR.sqlite_errorcode = 10  # type: ignore[attr-defined]  # SQLITE_IOERR, as SQLite sets it
@@ -42,7 +41,7 @@ def test_assess_db_on_a_disk_error_says_so_and_exits_1(tmp_path, capsys, monkeyp
         raise DISK_ERROR
 
     if where == "opening":
-        monkeypatch.setattr(db_module, "_read_only", failing)
+        monkeypatch.setattr(db_check, "_read_only", failing)
     else:
         monkeypatch.setattr(reader, "history", failing)
     code, out, err = _assess_db(tmp_path, capsys)
@@ -63,7 +62,7 @@ def test_assess_db_on_an_os_error_the_store_did_not_name(tmp_path, capsys, monke
     def failing(*args, **kwargs):
         raise OSError(errno.EIO, "Input/output error")
 
-    monkeypatch.setattr(db_module, "_check_header", failing)
+    monkeypatch.setattr(db_check, "_check_header", failing)
     code, out, err = _assess_db(tmp_path, capsys)
     assert code == 1 and out == ""
     _plain(err)
@@ -96,8 +95,8 @@ def test_a_read_only_folder_with_unfinished_changes_is_not_called_damaged(
     def failing(*args, **kwargs):  # what SQLite does with no way to make the -shm file
         raise cannot_open
 
-    monkeypatch.setattr(db_module, "_read_only", failing)
-    monkeypatch.setattr(db_module, "folder_is_read_only", lambda folder: folder == tmp_path)
+    monkeypatch.setattr(db_check, "_read_only", failing)
+    monkeypatch.setattr(db_failures, "folder_is_read_only", lambda folder: folder == tmp_path)
     code, out, err = _assess_db(tmp_path, capsys)
     assert code == 1 and out == ""
     assert "damaged" not in err.replace("not damaged", "")

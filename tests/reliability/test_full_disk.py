@@ -11,14 +11,14 @@ import pytest
 from bad_data import TODAY, make_data
 
 from hamstring_app.core.models import History, Run
-from hamstring_app.store import db
+from hamstring_app.store import db_connect
 from hamstring_app.store.errors import StorageUnavailable
 from hamstring_app.store.repository import open_repository
 
 
 def test_a_full_disk_refuses_the_save_and_keeps_the_rest(tmp_path, monkeypatch):
     path = make_data(tmp_path)
-    real_connect = db.connect
+    real_connect = db_connect.connect
 
     def nearly_full(target, **kwargs):
         conn = real_connect(target, **kwargs)
@@ -26,7 +26,7 @@ def test_a_full_disk_refuses_the_save_and_keeps_the_rest(tmp_path, monkeypatch):
         conn.execute(f"PRAGMA max_page_count={pages}")  # not one page more
         return conn
 
-    monkeypatch.setattr(db, "connect", nearly_full)
+    monkeypatch.setattr(db_connect, "connect", nearly_full)
     repo = open_repository(tmp_path, today=lambda: TODAY, app_version="test")
     big = History(
         runs=tuple(
@@ -41,7 +41,7 @@ def test_a_full_disk_refuses_the_save_and_keeps_the_rest(tmp_path, monkeypatch):
         assert repo.load_history().runs == repo.list_runs()  # still readable meanwhile
     finally:
         repo.close()
-    monkeypatch.setattr(db, "connect", real_connect)
+    monkeypatch.setattr(db_connect, "connect", real_connect)
     repo = open_repository(tmp_path, today=lambda: TODAY, app_version="test")
     try:
         history = repo.load_history()

@@ -21,7 +21,7 @@ RECT = QRectF(0, 0, 510, 300)
 
 def shapes_for(years: int = 0, days: int = 0):
     history = build_demo_history(TODAY, years=years) if years else build_demo_history(
-        TODAY, weeks=days // 7 + 2)
+        TODAY, weeks=max(8, days // 7 + 2))
     report = build_report(history, start=TODAY - timedelta(days=years * 365 or days), end=TODAY)
     return report, graph_shapes(report, RECT)
 
@@ -66,3 +66,29 @@ def test_the_simplified_line_stays_within_its_tolerance(ys, step):
         y_on = ay + (by - ay) * (x - ax) / (bx - ax)
         length = ((bx - ax) ** 2 + (by - ay) ** 2) ** 0.5
         assert abs(y - y_on) * (bx - ax) / length <= LINE_TOLERANCE_PT + 1e-6
+
+
+def test_the_weekly_bars_stay_inside_their_plot_and_apart():
+    # a range from a Wednesday to a Tuesday: its first and last weeks are cut by the range
+    end = date(2026, 6, 30)
+    history = build_demo_history(end, weeks=12)
+    report = build_report(history, start=date(2026, 4, 22), end=end)
+    s = graph_shapes(report, RECT)
+    plot = s.km_plot
+    assert len(s.bars) == len(report.weekly_km)
+    for x, w, _h, _warned in s.bars:
+        assert plot.left() - 1e-9 <= x and x + w <= plot.right() + 1e-9 and w > 0
+    for (x0, w0, *_), (x1, *_rest) in pairwise(s.bars):
+        assert x0 + w0 < x1  # a gap between weeks
+
+
+def test_both_graphs_have_dates_along_their_time_axis():
+    for years, days in ((5, 0), (0, 60), (0, 1)):
+        report, s = shapes_for(years=years, days=days)
+        for plot, ticks in ((s.pain_plot, s.pain_dates), (s.km_plot, s.km_dates)):
+            assert 2 <= len(ticks) <= 8
+            xs = [x for x, _day in ticks]
+            assert xs == sorted(xs) and all(plot.left() <= x <= plot.right() for x in xs)
+            assert all(b - a >= 60 for a, b in pairwise(xs))  # room for a label each
+            assert all(report.start <= day <= report.end for _x, day in ticks)
+            assert ticks[0][1] == report.start and ticks[-1][1] == report.end

@@ -1,6 +1,6 @@
 """Alembic environment, driven from code by hamstring_app.store.db.
 
-There is no alembic.ini: db.py builds the Config, opens the connection (foreign keys
+There is no alembic.ini: db_schema.py builds the Config, opens the connection (foreign keys
 off, one transaction around everything) and passes it in ``config.attributes``.
 """
 
@@ -19,7 +19,7 @@ context.configure(
     connection=connection,
     target_metadata=metadata,
     render_as_batch=True,  # SQLite changes most tables by copy-and-rename
-    transactional_ddl=True,  # the connection emits BEGIN itself; see db.py
+    transactional_ddl=True,  # the connection emits BEGIN itself; see db_connect.py
 )
 with context.begin_transaction():
     context.run_migrations()

@@ -29,12 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hamstring_app.core.report import SECTIONS, Report, build_report
+from hamstring_app.core.report import SECTIONS, Report, build_report, recorded_between
 from hamstring_app.ui.context import AppContext
 from hamstring_app.ui.data_out.common import DataOut, Messages, day_text
 from hamstring_app.ui.dates import from_qdate, to_qdate
 from hamstring_app.ui.ops import failure_message
 from hamstring_app.ui.tasks import TaskHandle, run_task
+from hamstring_app.ui.texts import counted
 from hamstring_app.ui.widgets.date_field import DateField
 
 PREVIEW = "preview"
@@ -60,10 +61,17 @@ def default_start(onset: date | None, end: date) -> date:
 class ReportDialog(QDialog):
     """Dates and sections; ``choice()`` is (first day, last day, sections, what to do)."""
 
-    def __init__(self, today: date, onset: date | None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        today: date,
+        onset: date | None,
+        parent: QWidget | None = None,
+        recorded: Callable[[date, date], bool] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(DataOut.tr("Report for my physio"))
         self._today = today
+        self._recorded = recorded  # whether anything is saved in a range (None: not asked)
         self._action = PREVIEW
         layout = QVBoxLayout(self)
         intro = QLabel(
@@ -139,6 +147,11 @@ class ReportDialog(QDialog):
             return DataOut.tr("The last day cannot be after today.")
         if not self.sections():
             return DataOut.tr("Choose at least one part to include.")
+        if self._recorded is not None and not self._recorded(start, end):
+            return DataOut.tr(
+                "Nothing is recorded from {first} to {last}: no check-ins, runs or strength "
+                "sessions. Choose other dates."
+            ).format(first=day_text(start), last=day_text(end))
         return None
 
     def _finish(self, action: str) -> None:
@@ -217,7 +230,8 @@ class ReportActions(QObject):
     def open(self) -> TaskHandle | None:
         history = self.ctx.history.get()
         onset = history.profile.injury_start if history.profile else None
-        dialog = ReportDialog(self.ctx.clock.today(), onset, self.window)
+        dialog = ReportDialog(self.ctx.clock.today(), onset, self.window,
+                              recorded=lambda a, b: recorded_between(history, a, b))
         if not dialog.exec():
             return None
         start, end, sections, action = dialog.choice()
@@ -233,10 +247,11 @@ class ReportActions(QObject):
         history = self.ctx.history.get()
         per_week = self.ctx.repo.get_settings().sessions_per_week
         names = exercise_names()
+        today = self.ctx.clock.today()
 
         def work(_token: object) -> Report:
             return build_report(history, start=start, end=end, names=names,
-                                sessions_per_week=per_week)
+                                sessions_per_week=per_week, made_on=today)
 
         self._show_progress()
         self.task = run_task(
@@ -317,7 +332,9 @@ class ReportActions(QObject):
                                .format(path=path, why=exc.strerror or exc))
             return None
         self.ctx.events.status_message.emit(
-            DataOut.tr("The report ({pages} pages) was saved to {path}.").format(
-                pages=self.pages, path=path)
+            DataOut.tr("The report ({pages}) was saved to {path}.").format(
+                pages=counted(self.pages, DataOut.tr("1 page"),
+                              DataOut.tr("%n pages", "", self.pages)),
+                path=path)
         )
         return path

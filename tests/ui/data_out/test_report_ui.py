@@ -105,3 +105,36 @@ def test_ctrl_p_opens_the_report_dialog(qtbot, filled, monkeypatch):
     monkeypatch.setattr(report_ui.ReportDialog, "exec", lambda self: opened.append(self) or 0)
     filled.window.data_out.report_action.trigger()
     assert len(opened) == 1
+
+
+def test_the_dialog_refuses_a_range_with_nothing_recorded(qtbot, filled, clock):
+    history = filled.ctx.history.get()
+    dialog = report_ui.ReportDialog(clock.today(), None, recorded=lambda a, b: (
+        report_ui.recorded_between(history, a, b)))
+    qtbot.addWidget(dialog)
+    dialog.start_field.setDate(to_qdate(clock.today() - timedelta(days=900)))
+    dialog.end_field.setDate(to_qdate(clock.today() - timedelta(days=800)))
+    dialog.preview_button.click()
+    assert dialog.result() == 0
+    assert "Nothing is recorded from" in dialog.error_label.text()
+    dialog.end_field.setDate(to_qdate(clock.today()))
+    dialog.preview_button.click()
+    assert dialog.result() == 1
+
+
+def test_a_one_page_report_saved_says_one_page(qtbot, wait_for, filled, tmp_path, clock,
+                                               monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a, **k: (str(tmp_path / "short.pdf"), ""))
+    said = []
+    filled.ctx.events.status_message.connect(said.append)
+    actions = filled.window.data_out.reports
+    wait_for(actions.prepare(clock.today() - timedelta(days=10), clock.today() - timedelta(days=3),
+                             ("summary",), report_ui.SAVE))
+    assert actions.pages == 1
+    assert any("The report (1 page) was saved" in s for s in said), said
+    text = _text(tmp_path / "short.pdf")
+    verdict_day = day_text(clock.today() - timedelta(days=3))
+    assert f"Verdict on {verdict_day}" in " ".join(text.split())
