@@ -3,7 +3,8 @@
 This is an edge of the app: it is the one place in the command that reads the system date,
 and only when neither ``--today`` nor the input's ``today`` gives one.
 
-Exit codes: 0 success; 1 the saved data could not be read (``--db``); 2 invalid input.
+Exit codes: 0 success; 1 the saved data could not be read (``--db``), or the result could
+not be written; 2 invalid input.
 """
 
 from __future__ import annotations
@@ -74,10 +75,29 @@ def _too_deep(source: str) -> str:
     )
 
 
-def _read_text(file: str, stdin: TextIO) -> str:
+class NotText(Exception):
+    """The input could not be read as UTF-8 text; the message says why, in words."""
+
+
+def _read_text(file: str, stdin: TextIO | None) -> str:
+    """The input as text. JSON is UTF-8 whatever the terminal's encoding; a byte-order mark
+    at the start (as some Windows editors write) is allowed."""
     if file == "-":
-        return stdin.read()
-    return Path(file).read_text(encoding="utf-8")
+        if stdin is None:  # started with standard input closed ("<&-")
+            raise NotText("standard input is closed")
+        buffer = getattr(stdin, "buffer", None)
+        if buffer is None:  # a text stream with no bytes under it (tests)
+            return stdin.read().removeprefix("\ufeff")
+        data = buffer.read()
+    else:
+        data = Path(file).read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise NotText(
+            f"it is not UTF-8 text (byte 0x{data[e.start]:02x} at position {e.start:,}); "
+            "save it as UTF-8 and try again"
+        ) from None
 
 
 def _from_db(data_dir: str | None, today: date) -> tuple[History, str, int]:
@@ -124,7 +144,7 @@ def run_assess(
     """Assess a JSON file (``-`` for stdin) or the saved data, and print the JSON result."""
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
-    err = stderr or sys.stderr
+    err = stderr or sys.stderr or open(os.devnull, "w")  # noqa: SIM115 (stderr closed)
     try:
         cli_today = parse_date("--today", today) if today is not None else None
     except ValidationError as e:
@@ -162,8 +182,10 @@ def run_assess(
         source = "standard input" if file == "-" else file
         try:
             text = _read_text(file, stdin)
-        except (OSError, UnicodeDecodeError) as e:
-            reason = getattr(e, "strerror", None) or str(e)
+        except NotText as e:
+            return _fail(EXIT_INVALID, f"cannot read {source}: {e}", err)
+        except OSError as e:
+            reason = e.strerror or str(e)
             return _fail(EXIT_INVALID, f"cannot read {source}: {reason}", err)
         try:
             document = json.loads(text, object_pairs_hook=json_object, parse_int=json_int)
@@ -191,10 +213,26 @@ def run_assess(
         history, day, names=exercise_names(), strength_per_week=strength_per_week
     ).to_dict()
     text = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
+    if stdout is None:  # started with standard output closed (">&-")
+        return _fail(EXIT_FAILURE, "could not write the assessment: standard output is closed",
+                     err)
     try:
-        stdout.write(text)
-        stdout.flush()
+        buffer = getattr(stdout, "buffer", None)
+        if buffer is not None:
+            stdout.flush()
+            buffer.write(text.encode("utf-8"))  # UTF-8 whatever the terminal's encoding
+            buffer.flush()
+        else:
+            stdout.write(text)
+            stdout.flush()
     except BrokenPipeError:
         # the reader stopped early (``| head``): what it read was all it wanted
         _silence(stdout)
+    except OSError as e:  # a full disk, a device error
+        _silence(stdout)
+        return _fail(
+            EXIT_FAILURE,
+            f"could not write the assessment to standard output: {e.strerror or e}",
+            err,
+        )
     return EXIT_OK

@@ -61,7 +61,9 @@ def shown(value: object) -> str:
             return f"a {sign}whole number {digits:,} digits long"
         return str(value)
     if isinstance(value, float):
-        return f"{value:g}"
+        text = f"{value:g}"
+        # 2.0 is shown as written, so "must be a whole number, not 2.0" reads true
+        return f"{text}.0" if text.lstrip("-").isdigit() else text
     try:
         text = repr(value)
     except (ValueError, RecursionError):  # a container holding an unprintable number
@@ -140,7 +142,11 @@ def check_date(name: str, value: object) -> None:
     if isinstance(value, datetime) or not isinstance(value, date):
         raise ValidationError(name, f"must be a calendar date, not {shown(value)}")
     if value < EARLIEST_DATE:
-        raise ValidationError(name, f"{value.isoformat()} is too far in the past")
+        raise ValidationError(
+            name,
+            f"{value.isoformat()} is too far in the past (the earliest date is "
+            f"{EARLIEST_DATE.isoformat()})",
+        )
 
 
 def check_not_future(name: str, value: date, today: date) -> None:

@@ -32,9 +32,16 @@ def expected_window(index: DayIndex) -> tuple[int, int]:
     return T.WINDOW_MID_THIGH
 
 
+def _not_yet(index: DayIndex, i: int) -> bool:
+    """Something the runner is not recovered while it stands: an urgent sign not yet
+    assessed, or a professional's "rehab only" or "no running" (the verdict is then stop)."""
+    return index.open_urgent(i) != NONE or index.no_running_said(i) is not None
+
+
 def is_recovered(index: DayIndex, i: int) -> bool:
-    """Pain 0 on at least 7 days of the last 14, nothing higher, no red flag, and no urgent
-    sign left open (not yet assessed by a professional), however long ago."""
+    """Pain 0 on at least 7 days of the last 14, nothing higher, no red flag, no urgent
+    sign left open (not yet assessed by a professional), however long ago, and no
+    professional's "rehab only" or "no running" standing."""
     first = max(i - T.RECOVERED_WINDOW_DAYS + 1, 0)
     pains = [p for p in index.day_pain[first : i + 1] if p is not None]
     calm_days = sum(1 for p in pains if p == 0)
@@ -42,7 +49,7 @@ def is_recovered(index: DayIndex, i: int) -> bool:
         calm_days >= T.RECOVERED_MIN_CHECKINS
         and all(p == 0 for p in pains)
         and index.last_red_flag[i] < first
-        and index.open_urgent(i) == NONE
+        and not _not_yet(index, i)
     )
 
 
@@ -88,7 +95,7 @@ def recovery(index: DayIndex, i: int) -> tuple[Recovery, list[Advice], list[str]
         ended
         and episode is not None
         and episode.end_reason is EpisodeEnd.RECOVERED
-        and index.open_urgent(i) == NONE
+        and not _not_yet(index, i)
     ):
         status = "recovered"
     elif weeks > hi and not ended:  # an episode the runner ended is not "taking too long"

@@ -212,7 +212,8 @@ def walk_ladder(
                         w.start(day, k, "cleared", 1, "a professional cleared you to run")
                     elif w.reason == "warning_sign":
                         w.start(day, k, w.reason, 1, "the warning sign has been gone long enough")
-                    else:
+                    elif state.pain is not None:
+                        # a day without a pain answer is not a day with pain 5 or less
                         w.start(day, k, w.reason, 1, "the pain is back at 5 or less")
             elif w.status is None:
                 if k in cleared_idx:
@@ -246,6 +247,14 @@ def _next_when(w: Walk, index: DayIndex, i: int) -> str:
                 "you to run."
             )
         if w.reason == "warning_sign":
+            if pain_state(index, i, carry=True).urgent:
+                # an urgent sign stays open until a professional has checked it, at any
+                # distance in time (docs/rules.md, pain.recent_red_flag)
+                return (
+                    "See a qualified health professional first: today, or within 24-48 "
+                    "hours. The ladder starts at step 1 once you record their assessment, "
+                    "unless they said rehab only or no running."
+                )
             return (
                 "See a qualified health professional first. The ladder starts at step 1 once "
                 "they have cleared you to run, or when the warning sign has been gone for "
