@@ -88,7 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="print today's assessment as JSON (see docs/assess.md)",
         description=(
             "Assess a history and print the verdict, referral, advice and metrics as JSON. "
-            "Exit 0 on success, 2 on invalid input."
+            "Exit 0 on success, 1 when the saved data (--db) cannot be read or the result "
+            "cannot be written, 2 on invalid input."
         ),
     )
     source = assess.add_mutually_exclusive_group(required=True)
