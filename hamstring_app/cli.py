@@ -10,7 +10,7 @@ import argparse
 import gc
 import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from hamstring_app import APP_NAME, __version__
 from hamstring_app.paths import ENV_VAR
@@ -225,10 +225,58 @@ def preload_for_gui() -> None:
         importlib.import_module(name)
 
 
+def _headless(command: str, run: Callable[[], int]) -> int:
+    """Run a command; a standard output that cannot take its words (a full disk, a device
+    error) is exit 1 with one sentence on standard error, never a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:  # a terminal that is not UTF-8: escape, do not crash
+            reconfigure(errors="backslashreplace")
+    try:
+        code = run()
+        if sys.stdout is not None:
+            sys.stdout.flush()
+        return code
+    except BrokenPipeError:  # the reader stopped early: what it read was all it wanted
+        _to_devnull(sys.stdout)
+        return EXIT_OK
+    except OSError as exc:
+        _to_devnull(sys.stdout)
+        print(
+            f"hamstring-app {command}: could not write to standard output: "
+            f"{exc.strerror or exc}",
+            file=sys.stderr,
+        )
+        return EXIT_FAILURE
+
+
+def _to_devnull(stream) -> None:
+    """Point ``stream`` at /dev/null, so the flush at exit raises nothing more."""
+    import os
+
+    try:
+        fd = stream.fileno()
+    except (OSError, ValueError, AttributeError):
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, fd)
+    finally:
+        os.close(devnull)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     ours, qt_args = split_qt_args(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(ours)
+    if args.command in ("export", "report", "backup", "restore", "import"):
+        return _headless(args.command, lambda: _main(parser, args, qt_args))
+    return _main(parser, args, qt_args)
+
+
+def _main(
+    parser: argparse.ArgumentParser, args: argparse.Namespace, qt_args: list[str]
+) -> int:
     if qt_args and (args.command is not None or args.self_test):
         what = args.command or "--self-test"
         parser.error(f"{qt_args[0]} is a Qt option for the window; {what} takes none")
