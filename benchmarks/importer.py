@@ -13,9 +13,11 @@ parse of the same files; and the longest event-loop stall while the app imports 
    the timing. Target: at most 1.3x the bare parse on the same number of processes; the
    ratio to the one-process parse is printed too. Each is the best of two runs, taken in
    turn.
-4. In the app (offscreen): File > Import on the same zip, the review list accepted as it
-   opens, until the summary, and then a second more while the tabs take in the new
-   history; a 1 ms timer measures the longest gap in the event loop. Three imports, each
+4. In the app (offscreen), started as ``run_gui`` starts it (the window painted, then its
+   tab filled): File > Import on the same zip, the review list accepted as it opens,
+   until the summary, and then a second more while the tabs take in the new history
+   (the import starts 0.3 s after the window, before the hidden tabs are built); a 1 ms
+   timer measures the longest gap in the event loop. Three imports, each
    into a new data folder; target: the median of their longest stalls under 50 ms. The
    longest stall of each phase is printed too (reading the files; the review list;
    saving and handing the new history to the tabs), with the UI thread's own processor
@@ -187,7 +189,7 @@ def gui_stall_ms(
 
     session = launch(data_dir=data_dir, clock=FakeClock(datetime(2026, 11, 30, 19, 0)))
     app, window = session.app, session.window
-    window.show()
+    window.show_then_fill()  # as the app starts (run_gui): painted, then the tab filled
     controller = window.importing.controller
     result = AppImport()
     state: dict[str, float | bool] = {"last": time.perf_counter(), "cpu": time.thread_time(),

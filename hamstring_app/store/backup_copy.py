@@ -106,13 +106,20 @@ class _Steps:
 
 
 def copy_database(
-    source: sqlite3.Connection, target: Path, *, steps: dict[str, float] | None = None
+    source: sqlite3.Connection,
+    target: Path,
+    *,
+    steps: dict[str, float] | None = None,
+    check: bool = True,
 ) -> Contents | None:
     """Copy ``source`` to a new file ``target`` (which must not exist) with the backup API,
     make it one self-contained file, check it, and flush it to disk; returns what it holds
     (check-ins, runs, sessions, first and last day), or None when that cannot be counted
     (data of another format). On any failure nothing is left at ``target``. ``steps``, when
     given, receives the seconds each step took ("copy", "check", "count", "flush", "name").
+Without ``check`` the copy is neither checked nor counted (None is returned): that is for
+a copy its caller checks itself next (restore's candidate, checked once it is in the
+current format).
 
     Each step was measured on a five-year database (benchmarks/report.py):
 
@@ -146,17 +153,19 @@ def copy_database(
         flush = _Flush(temp)
         flush.start()
         contents = None
+        problems: list[str] = []
         try:
-            check = open_backup_read_only(temp)
-            try:
-                problems = integrity_problems(check)
-                timer.done("check")
-                if not problems:
-                    with contextlib.suppress(sqlite3.Error):
-                        contents = _counts(check)
-                    timer.done("count")
-            finally:
-                check.close()
+            if check:
+                reader = open_backup_read_only(temp)
+                try:
+                    problems = integrity_problems(reader)
+                    timer.done("check")
+                    if not problems:
+                        with contextlib.suppress(sqlite3.Error):
+                            contents = _counts(reader)
+                        timer.done("count")
+                finally:
+                    reader.close()
         finally:
             flush.wait()  # never leave it running, whatever happened
             timer.done("flush")

@@ -9,7 +9,9 @@ The order is the point:
 2. The backup is copied into a scratch folder and brought up to the current data format
    there (a backup from an older version is migrated on the copy, never on the original).
    That copy, the candidate, is checked again on a read-only connection of its own: a
-   candidate that fails is refused the same way, before anything else is written.
+   candidate that fails is refused the same way, before anything else is written. (The
+   plain copy, before it is brought up to date, is not checked apart: the backup was
+   checked just before, and the candidate made from the copy is checked next.)
 3. The current data is backed up (``before-restore``), so a restore can be undone.
 4. The candidate's pages replace the database's with SQLite's backup API, in one write
    transaction: the app's open connections see the restored data at their next read, and
@@ -139,7 +141,7 @@ def _candidate(backup: Path, scratch: Path, app_version: str) -> Path:
     staged = scratch / DB_NAME
     source = b.open_backup_read_only(backup)
     try:
-        b.copy_database(source, staged)
+        b.copy_database(source, staged, check=False)  # checked below, once up to date
     finally:
         source.close()
     open_database(staged, app_version=app_version).close()  # migrates an older backup

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from hamstring_app import APP_NAME
 from hamstring_app.store import operations as op
+from hamstring_app.ui import heap
 from hamstring_app.ui.context import AppContext
 from hamstring_app.ui.ops import Outcome
 from hamstring_app.ui.profile_dialog import ProfileDialog
@@ -201,6 +202,7 @@ class MainWindow(QMainWindow):
 
     def _fill_first(self, tab: StaleTab) -> None:
         tab.release_refresh()
+        heap.settle()  # what start-up made stays: out of the collector's passes (ui/heap.py)
         waiting, self._after_fill = self._after_fill, []
         for callback, delay_ms in waiting:
             QTimer.singleShot(delay_ms, callback)
@@ -208,12 +210,19 @@ class MainWindow(QMainWindow):
     def _warm_up_next_tab(self) -> None:
         """Build one hidden tab's content while the runner reads the first one, then the
         next: each tab builds lazily (start-up stays quick), and a first visit is quick too."""
+        if self.importing.busy:
+            # a graph tab's build (its plotting library's import first) holds the UI thread
+            # for half a second: not while an import is under way, but once it is over
+            self.importing.when_idle(
+                lambda: QTimer.singleShot(WARM_UP_DELAY_MS, self._warm_up_next_tab))
+            return
         for index in range(self.tabs.count()):
             tab = self.tabs.widget(index)
             if isinstance(tab, StaleTab) and not tab.built:
                 tab.ensure_built()
                 QTimer.singleShot(WARM_UP_GAP_MS, self._warm_up_next_tab)
                 return
+        heap.settle()  # every tab is built: their widgets live as long as the window
 
     def show_tab(self, name: str) -> bool:
         """Bring the tab whose objectName is ``name`` to the front."""

@@ -3,6 +3,7 @@ a folder..., dropping files, folders or zips onto the window, and the watched fo
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -65,6 +66,24 @@ class ImportGlue(QObject):
             self._controller = ImportController(self.ctx, self.window)
             self._controller.finished.connect(lambda _done: self.watcher.after_import())
         return self._controller
+
+    @property
+    def busy(self) -> bool:
+        """Whether an import is reading, waiting for review or saving."""
+        return self._controller is not None and self._controller.busy
+
+    def when_idle(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` now when no import runs, else once the import has finished."""
+        if not self.busy:
+            callback()
+            return
+        controller = self.controller
+
+        def finished(_done: object) -> None:
+            controller.finished.disconnect(finished)
+            callback()
+
+        controller.finished.connect(finished)
 
     def choose_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
