@@ -265,10 +265,37 @@ def _to_devnull(stream) -> None:
         os.close(devnull)
 
 
+# where each command keeps a file or folder it was given, and how its usage names it
+_PATH_OPTIONS = (
+    ("data_dir", "--data-dir"),
+    ("assess_data_dir", "--data-dir"),
+    ("import_data_dir", "--data-dir"),
+    ("sub_data_dir", "--data-dir"),
+    ("json_file", "--json"),
+    ("csv_dir", "--csv"),
+    ("out_file", "--out"),
+)
+
+
+def _refuse_empty(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """A file or folder given as "" is a usage mistake (exit 2), never the current folder
+    or the option left out (``import ""`` would import everything under the current folder)."""
+    for name, option in _PATH_OPTIONS:
+        if getattr(args, name, None) == "":
+            parser.error(f"{option}: the file or folder name is empty; give one")
+    if args.command == "assess" and args.file == "":
+        parser.error("FILE.json: the file name is empty; give one, or - for standard input")
+    if args.command == "restore" and args.file == "":
+        parser.error("FILE: the file name is empty; give one")
+    if args.command == "import" and "" in args.paths:
+        parser.error("PATH: a file or folder name is empty; give one")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     ours, qt_args = split_qt_args(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(ours)
+    _refuse_empty(parser, args)
     if args.command in ("export", "report", "backup", "restore", "import"):
         return _headless(args.command, lambda: _main(parser, args, qt_args))
     return _main(parser, args, qt_args)
