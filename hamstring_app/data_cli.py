@@ -132,12 +132,26 @@ def json_import(file: Path, repo: Any, dry_run: bool) -> tuple[dict[str, Any], s
     return report, f"{heading} from {file.name}: {summary}"
 
 
+def json_check(file: Path) -> None:
+    """Read ``file`` as the app's JSON export; StoreError with the reason if it is not one.
+    Writes nothing and needs no data folder (see import_cli.JSON_CHECK)."""
+    from hamstring_app.exchange import service
+    from hamstring_app.store.errors import StoreError
+
+    try:
+        service.read_export(file, date.today())
+    except service.ExchangeError as exc:
+        raise StoreError(str(exc)) from exc
+
+
 def register_json_import() -> None:
     """Hand the JSON export reader to ``hamstring-app import`` (import_cli.JSON_IMPORT)."""
     from hamstring_app import import_cli
 
     if import_cli.JSON_IMPORT is None:
         import_cli.JSON_IMPORT = json_import
+    if import_cli.JSON_CHECK is None:
+        import_cli.JSON_CHECK = json_check
 
 
 def run_backup(
@@ -184,6 +198,9 @@ def run_restore(
     out, err = stdout or sys.stdout, stderr or sys.stderr
     paths = DataPaths(_folder(data_dir))
     backup = Path(file).expanduser()
+    if backup.is_dir():
+        said = f"{backup} is a folder, not a backup file. Nothing was changed."
+        return _fail("restore", EXIT_FAILURE, said, err)
     try:
         check_backup(backup)  # a bad backup is refused before anything else
         ensure_private_dir(paths.root)

@@ -35,6 +35,11 @@ EXIT_INVALID = 2
 #: Reader for the app's own JSON export: called as ``JSON_IMPORT(path, repo, dry_run)``,
 #: returns a dict that is printed under "json" (with --json) and a one-line summary.
 JSON_IMPORT: Callable[[Path, Any, bool], tuple[dict[str, Any], str]] | None = None
+#: Its check, registered with it: ``JSON_CHECK(path)`` reads the file and raises StoreError
+#: with the reason when it cannot be imported. Every file is checked before the data
+#: folder is opened, so a bad file leaves no trace (not even a new empty database) and
+#: nothing from the files before it is imported.
+JSON_CHECK: Callable[[Path], None] | None = None
 
 
 def _fail(message: str, err: TextIO) -> int:
@@ -125,6 +130,12 @@ def run_import(
             "cannot import the app's own JSON export",
             err,
         )
+    try:
+        for path in app_exports:
+            if JSON_CHECK is not None:
+                JSON_CHECK(path)
+    except StoreError as exc:
+        return _fail(str(exc), err)
     folder = resolve_data_dir(data_dir)
     try:
         repo = open_repository(folder, today=lambda: day, app_version=__version__)
@@ -173,13 +184,15 @@ def run_import(
         return EXIT_OK
     for row in rows:
         print(row_line(row), file=out)
-    verb = ("Would add", "would merge") if dry_run else ("Added", "merged")
-    print(
-        f"{verb[0]} {added} run{'s' * (added != 1)}, {verb[1]} {merged} into runs you typed "
-        f"in; {counts[Status.DUPLICATE]} already saved, {counts[Status.SKIPPED]} skipped."
-        + (" Nothing was written (--dry-run)." if dry_run else ""),
-        file=out,
-    )
-    for _, line in extra:
-        print(line, file=out)
+    dry = " Nothing was written (--dry-run)." if dry_run else ""
+    if watch_files:  # the watch files' summary, only when some were given
+        verb = ("Would add", "would merge") if dry_run else ("Added", "merged")
+        print(
+            f"{verb[0]} {added} run{'s' * (added != 1)}, {verb[1]} {merged} into runs you "
+            f"typed in; {counts[Status.DUPLICATE]} already saved, "
+            f"{counts[Status.SKIPPED]} skipped." + dry,
+            file=out,
+        )
+    for k, (_, line) in enumerate(extra):
+        print(line + (dry if not watch_files and k == len(extra) - 1 else ""), file=out)
     return EXIT_OK

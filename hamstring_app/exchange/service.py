@@ -78,10 +78,19 @@ def export_csv(repo: Repository, folder: Path) -> Exported:
 
     history = repo.load_history()
     files = csvfiles.csv_files(history, exercise_names())
+    if Path(folder).exists() and not Path(folder).is_dir():
+        raise ExchangeError(
+            f"Could not write the CSV files: {folder} is a file, not a folder. "
+            "Nothing was written."
+        )
     try:
         paths = write_files_atomic(Path(folder), files, encoding="utf-8-sig")
     except OSError as exc:
-        raise ExchangeError(f"Could not write the CSV files in {folder}: {_reason(exc)}.") from exc
+        where = f" ({Path(exc.filename).name})" if exc.filename else ""
+        raise ExchangeError(
+            f"Could not write the CSV files in {folder}{where}: {_reason(exc)}. "
+            "Nothing was written."
+        ) from exc
     return _exported(history, paths)
 
 
@@ -103,7 +112,11 @@ def read_export(path: Path, today: date) -> History:
     try:
         history, _day = loads(text, source=path.name, system_today=today)
     except DocumentError as exc:
-        raise ExchangeError(f"{exc}. Nothing was imported.") from exc
+        newer = ""
+        if "is not a known field" in str(exc) or "must be one of" in str(exc):
+            newer = (" (the file may come from a newer version of Hamstring Coach: update "
+                     "this app, then import it again)")
+        raise ExchangeError(f"{exc}{newer}. Nothing was imported.") from exc
     return history
 
 

@@ -117,6 +117,8 @@ def make_backup(
         if handle.read(16) != SQLITE_HEADER:
             raise BackupFailed(f"{db_path} is not an SQLite database, so it was not backed up.")
     try:
+        if target is not None and Path(target).expanduser().is_dir():
+            target = _free_target(Path(target).expanduser(), kind, now)  # into that folder
         if target is None:
             folder = chosen_folder(where) or ensure_private_dir(
                 db_path.parent / BACKUP_DIR, ours=True
@@ -138,6 +140,14 @@ def make_backup(
         raise BackupFailed(str(exc)) from exc
     except (OSError, sqlite3.Error) as exc:
         reason = storage_problem(exc)
+        place = Path(target).parent if target is not None else db_path.parent
+        if reason is not None and not place.resolve().is_relative_to(db_path.parent.resolve()):
+            # a place outside the data folder (--out, the folder chosen in the settings)
+            # is named as that place: the data folder itself is fine
+            raise BackupFailed(
+                f"The backup could not be written to {place} ({reason}). "
+                "Your data was not changed."
+            ) from exc
         if reason is not None:
             raise StorageUnavailable(Path(target or db_path).parent, reason) from exc
         raise BackupFailed(
