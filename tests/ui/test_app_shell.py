@@ -356,13 +356,30 @@ def test_a_first_start_welcomes_before_the_data_file_is_made(qapp, tmp_path, mon
 def test_a_first_start_locks_the_folder_before_the_welcome(qapp, tmp_path, monkeypatch):
     """Two copies started at once on a new folder: the second is told at once that the
     first is open, instead of welcoming the runner and losing the profile they type."""
+    from PySide6.QtNetwork import QLocalSocket
+
     from hamstring_app.paths import DB_NAME
     from hamstring_app.ui import app as app_module
+    from hamstring_app.ui.single_instance import server_name
 
     data_dir = tmp_path / "new-data"
     refused: list[str] = []
     second: list[object] = []
+    asked: list[bool] = []
     monkeypatch.setattr(app_module, "_refuse", lambda message: refused.append(message) or 1)
+
+    def ask_first_copy(root):
+        # The second copy asks the first to show its Welcome dialog. Here both are one
+        # process, and the first cannot answer while this call holds its event loop: the
+        # real request would wait out its answer time (test_single_instance.py has a
+        # first copy that answers). What is asked here is that the first copy listens.
+        socket = QLocalSocket()
+        socket.connectToServer(server_name(root))
+        asked.append(socket.waitForConnected(1000))  # at once when it listens
+        socket.abort()
+        return False  # no answer: the second copy says the folder is open
+
+    monkeypatch.setattr(app_module, "show_running_copy", ask_first_copy)
 
     def second_copy_asked(today):
         second.append("asked")  # the profile typed here would be lost
@@ -378,6 +395,7 @@ def test_a_first_start_locks_the_folder_before_the_welcome(qapp, tmp_path, monke
     monkeypatch.setattr(app_module, "ask_profile", first_copy_welcome)
     assert app_module.run_gui(data_dir=str(data_dir)) == 0
     assert second == [1]  # refused, never asked for a profile it would lose
+    assert asked == [True]  # the first copy, on its Welcome dialog, was listening
     assert len(refused) == 1 and "already open" in refused[0]
     assert not (data_dir / DB_NAME).exists()
     # the first copy let go of the folder when it stopped: a later start is welcomed

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from datetime import date
 from operator import attrgetter
-from typing import NamedTuple
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -39,59 +38,23 @@ from hamstring_app.ui.checkin.commands import (
     DeleteCheckInCommand,
     DeleteRunCommand,
 )
-from hamstring_app.ui.checkin.history_columns import fit_columns
+from hamstring_app.ui.checkin.history_columns import (
+    PAIN,
+    RED_FLAG_SHORT,
+    WARNINGS,
+    fit_columns,
+    warning_signs_text,
+)
+from hamstring_app.ui.checkin.history_rows import (
+    HistoryRow,
+    assessment_summary,
+    checkin_summary,
+)
 from hamstring_app.ui.checkin.runs import run_summary
 from hamstring_app.ui.context import AppContext
 from hamstring_app.ui.dates import day_text
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
-
-RED_FLAG_SHORT = {
-    "sharp_pain": "sharp",
-    "pain_increases_with_speed": "worse with speed",
-    "gait_changed": "changed running",
-    "pain_in_daily_activities": "daily life",
-    "sudden_onset_with_weakness": "sudden, weak",
-    "nerve_signs": "below the knee",
-}
-
-
-class HistoryRow(NamedTuple):
-    """A table row. A plain tuple: thousands are built on every refresh."""
-
-    day: date
-    checkin: CheckIn | None
-    run: Run | None
-    date_key: tuple[int, int, int]  # newest first: a day's assessment, check-in, then runs
-    assessment: ProfessionalAssessment | None = None
-
-    @property
-    def is_checkin(self) -> bool:
-        return self.checkin is not None
-
-
-def checkin_summary(c: CheckIn) -> str:
-    parts = []
-    for label, value in (("rest", c.pain_rest), ("waking", c.pain_next_morning)):
-        if value is not None:
-            parts.append(f"{label} {value}")
-    if c.ran is False:
-        parts.append("no run")
-    elif c.pain_run is not None:
-        parts.append(f"run {c.pain_run}")
-    if c.fatigue is not None:
-        parts.append(f"fatigue {c.fatigue}")
-    if c.sleep_hours is not None:
-        parts.append(f"sleep {c.sleep_hours:g} h")
-    return ", ".join(parts) or "no pain answers"
-
-
-def assessment_summary(a: ProfessionalAssessment) -> str:
-    from hamstring_app.ui.episode_dialogs import outcome_words
-
-    # the Entry column already says "Assessment": the details are what they said, and who
-    text = "what they said not recorded" if a.outcome is None else outcome_words(a.outcome)
-    return f"{text}; “{a.note}”" if a.note else text
 
 
 class HistoryModel(QAbstractTableModel):
@@ -113,6 +76,7 @@ class HistoryModel(QAbstractTableModel):
         self.units = Units.KM
         self._sort_column = 0
         self._sort_order = Qt.SortOrder.DescendingOrder
+        self.pain_marks = False  # the Warnings column is hidden: the pain cell names the signs
 
     def set_data(
         self,
@@ -192,14 +156,33 @@ class HistoryModel(QAbstractTableModel):
         column = index.column()
         if role == ROW_ROLE:
             return row
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        flags = row.checkin.red_flags if row.checkin is not None else ()
+        marked = flags and (column == WARNINGS or (column == PAIN and self.pain_marks))
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, column)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            text = self._text(row, column)
+            if marked and column == PAIN:
+                return f"{text}. {warning_signs_text(flags, lines=False)}"
+            return text
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 0:
                 return day_text(row.day)
             if column == self.DETAILS:
                 return self._text(row, column)
+            if marked:
+                return warning_signs_text(flags, lines=True)
         return None
+
+    def set_pain_marks(self, on: bool) -> None:
+        """The pain cells name a check-in's warning signs (while the Warnings column is
+        hidden and a ⚠ stands beside the pain) or not."""
+        if on != self.pain_marks:
+            self.pain_marks = on
+            if self._rows:
+                self.dataChanged.emit(self.index(0, PAIN), self.index(len(self._rows) - 1, PAIN),
+                                      [Qt.ItemDataRole.AccessibleTextRole,
+                                       Qt.ItemDataRole.ToolTipRole])
 
     def _text(self, row: HistoryRow, column: int) -> str:
         c, r = row.checkin, row.run
@@ -315,6 +298,8 @@ class HistoryPanel(QWidget):
         # the columns fit the table's width, measured from the texts they can hold, not
         # from the rows (years of history cost nothing to lay out); long text is elided
         self.columns = fit_columns(self.table, ROW_ROLE)
+        self.columns.marks_changed.connect(self.model.set_pain_marks)
+        self.model.set_pain_marks(self.columns.pains.marks)
         self.table.resized.connect(self.columns.fit_later)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setWordWrap(False)

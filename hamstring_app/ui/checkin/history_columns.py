@@ -6,7 +6,8 @@ from the rows, so years of history cost nothing to lay out. The details take wha
 left. Where that is too little (a large font in a small window), columns give up room in
 turn: the date drops its weekday, a long entry kind ("Assessment") is elided, the pain
 header its room for the sort arrow; then the warnings column goes, and a check-in with a
-warning sign shows "⚠" before its pain instead (opening it shows which).
+warning sign shows "⚠" before its pain instead, with the signs in the check-in form's words
+in the pain cell's tooltip and accessible text (``marks_changed`` tells the model).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
     QTimer,
+    Signal,
 )
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -33,6 +35,7 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
+from hamstring_app.ui.checkin.questions import red_flag_phrases
 from hamstring_app.ui.dates import date_pattern, to_qdate
 
 DATE, ENTRY, PAIN, WARNINGS, DETAILS = range(5)
@@ -41,6 +44,29 @@ SHRINK_ORDER = (DATE, ENTRY, PAIN)
 #: the details are given this many average characters before another column shrinks
 DETAILS_WANTED_CHARS = 14
 WARNING_MARK = "⚠"
+#: the Warnings column's short words for each sign (the tooltip gives the form's words)
+RED_FLAG_SHORT = {
+    "sharp_pain": "sharp",
+    "pain_increases_with_speed": "worse with speed",
+    "gait_changed": "changed running",
+    "pain_in_daily_activities": "daily life",
+    "sudden_onset_with_weakness": "sudden, weak",
+    "nerve_signs": "below the knee",
+}
+
+
+def warning_signs_text(flags: Sequence[str], *, lines: bool) -> str:
+    """The signs a check-in reported, in the check-in form's words: one to a line after a
+    heading (a tooltip) or on one line (for a screen reader)."""
+    phrases = red_flag_phrases()
+    if len(flags) == 1:
+        head = QCoreApplication.translate("HistoryModel", "Warning sign reported:")
+    else:
+        head = QCoreApplication.translate("HistoryModel", "Warning signs reported:")
+    words = [phrases[flag] for flag in flags]
+    if lines:
+        return "\n".join([head, *(f"• {w}" for w in words)])
+    return f"{head} {'; '.join(words)}."
 
 
 def fit_widths(natural: Sequence[int], minimum: Sequence[int], available: int,
@@ -114,7 +140,10 @@ class PainDelegate(_RowDelegate):
 class HistoryColumns(QObject):
     """Keeps ``table``'s column widths fitted to its viewport. The table calls
     :meth:`fit_later` when its viewport is resized or its font changes; a new sort column
-    (whose header grows by its arrow) does too."""
+    (whose header grows by its arrow) does too. Emits ``marks_changed(bool)`` when the
+    warnings column is hidden (True) or shown again."""
+
+    marks_changed = Signal(bool)
 
     def __init__(self, table: QTableView, row_role: int, entry_kinds: Sequence[str],
                  no_warnings: str, warning_sample: str) -> None:
@@ -189,7 +218,9 @@ class HistoryColumns(QObject):
             return
         widths = self.widths(available)
         hide = widths[WARNINGS] == 0
-        self.pains.marks = hide
+        if self.pains.marks != hide:
+            self.pains.marks = hide
+            self.marks_changed.emit(hide)
         if self.table.isColumnHidden(WARNINGS) != hide:
             self.table.setColumnHidden(WARNINGS, hide)
         for column, width in enumerate(widths):

@@ -29,6 +29,22 @@ from hamstring_app.ui.theme import error_colour, verdict_colour
 SIGN_RULES = ("pain.red_flag", "pain.recent_red_flag")
 
 
+def rows_for(widths: list[int], room: int, spacing: int) -> tuple[int, ...] | None:
+    """How many buttons of ``widths`` (in order) go on each row: all on one if they fit in
+    ``room``, else as many as fit on the first and the rest on a second; None when that
+    second row does not fit either (or a button alone is wider than the room)."""
+
+    def fits(part: list[int]) -> bool:
+        return sum(part) + spacing * len(part) <= room
+
+    if fits(widths):
+        return (len(widths),)
+    for first in range(len(widths) - 1, 0, -1):
+        if fits(widths[:first]):
+            return (first, len(widths) - first) if fits(widths[first:]) else None
+    return None
+
+
 class SafetyBar(QWidget):
     assessed_clicked = Signal()
     new_episode_clicked = Signal()
@@ -82,8 +98,9 @@ class SafetyBar(QWidget):
         # (set_episode), "Record an assessment" unless the open sign box offers it
         self._offered = {self.record_button: True, self.recovered_button: False,
                          self.new_episode_button: True}
-        # side by side where they fit; where they do not (large fonts, a small window),
-        # one button opens them as a menu, so today's run stays in view below
+        # side by side where they fit, else on two rows (as many to the first as fit);
+        # where even two rows will not hold them (a large font in a small window), one
+        # button opens them as a menu, so today's run stays in view below
         self.more_button = QPushButton(self.tr("Your injury episode"))
         self.more_button.setObjectName("episodeMenuButton")
         self.more_button.setAccessibleName(
@@ -98,15 +115,14 @@ class SafetyBar(QWidget):
             action.triggered.connect(button.click)
             self._menu_actions[button] = action
         self.more_button.setMenu(menu)
-        self.button_row = buttons = QHBoxLayout()
-        buttons.addWidget(self.record_button)
-        buttons.addWidget(self.recovered_button)
-        buttons.addWidget(self.new_episode_button)
-        buttons.addWidget(self.more_button)
-        buttons.addStretch(1)
+        self.button_row = QHBoxLayout()
+        self.second_row = QHBoxLayout()
+        self._arranged: tuple = ()  # the rows last laid out, and the buttons on them
+        self._arrange((len(self._offered),))
         footer = QVBoxLayout()  # the last assessment on its own line, the buttons below it
         footer.addWidget(self.last_label)
-        footer.addLayout(buttons)
+        footer.addLayout(self.button_row)
+        footer.addLayout(self.second_row)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
@@ -131,12 +147,37 @@ class SafetyBar(QWidget):
 
     def _fold(self, width: int) -> None:
         shown = self._buttons()
-        need = sum(b.sizeHint().width() for b in shown) + self.button_row.spacing() * len(shown)
-        side_by_side = width >= need or len(shown) < 2
+        rows = rows_for([b.sizeHint().width() for b in shown], width,
+                        max(self.button_row.spacing(), 0))
+        if len(shown) < 2:
+            rows = (len(shown),)
+        folded = rows is None
+        if not folded and (rows, *shown) != self._arranged:
+            self._arrange(rows)
         for button, offered in self._offered.items():
-            button.setVisible(offered and side_by_side)
+            button.setVisible(offered and not folded)
             self._menu_actions[button].setVisible(offered)
-        self.more_button.setVisible(not side_by_side)
+        self.more_button.setVisible(folded)
+
+    def _arrange(self, rows: tuple[int, ...]) -> None:
+        """The shown buttons in order, ``rows[0]`` of them on the first row, the rest on
+        the second; the menu button (when folded) on the first."""
+        for layout in (self.button_row, self.second_row):
+            while layout.count():
+                layout.takeAt(0)
+        shown = self._buttons()
+        first = rows[0] if rows else 0
+        for button in shown[:first]:
+            self.button_row.addWidget(button)
+        for button in shown[first:]:
+            self.second_row.addWidget(button)
+        for button in self._offered:  # the ones not offered stay hidden in the first row
+            if button not in shown:
+                self.button_row.addWidget(button)
+        self.button_row.addWidget(self.more_button)
+        self.button_row.addStretch(1)
+        self.second_row.addStretch(1)
+        self._arranged = (rows, *shown)
 
     def set_episode(self, current: Episode | None) -> None:
         """Offer "I have recovered" only while an episode is current (open)."""

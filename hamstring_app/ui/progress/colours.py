@@ -84,11 +84,13 @@ class Colours:
         window_brush = pg.mkBrush(series_colour(WINDOW_COLOUR, 34))
         for region in self.windows:
             region.setBrush(window_brush)
+        # its legend sample: the same colour, a little stronger, as it has no band under it
+        self.window_sample.setOpts(brush=pg.mkBrush(series_colour(WINDOW_COLOUR, 70)))
+        self.pain.legend_item.update()
         onset_pen = pg.mkPen(foreground, width=1.5, style=Qt.PenStyle.DashLine)
         for line in self.onset_lines:
             line.setPen(onset_pen)
         self.onset_label.setColor(foreground)
-        self.window_label.setColor(foreground)
         hover_pen = pg.mkPen(foreground, width=1, style=Qt.PenStyle.DotLine)
         for line in self.hover_lines:
             line.setPen(hover_pen)

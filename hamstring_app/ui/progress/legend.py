@@ -9,6 +9,10 @@ font makes it 150% too).
 The axes' titles stand on the same row, level, over their axes: the left one ends where the
 data begins (or starts at the row's edge when it is wider than the axis), the right one
 starts where the data ends. Written along a short plot's axis, a title was taller than it.
+With no right title, the first line runs on over the right axis.
+
+An entry may have a shorter form (``add_entry(..., short=...)``), used when the full one
+would start a line of its own.
 """
 
 from __future__ import annotations
@@ -46,6 +50,7 @@ class FlowLegend(pg.LegendItem):
         self._lines = 1
         self.left_title: pg.LabelItem | None = None
         self.right_title: pg.LabelItem | None = None
+        self._forms: dict[pg.LabelItem, tuple[str, str]] = {}  # label: (full, short)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.setMinimumWidth(0)
         self._set_height(self._line_px)
@@ -69,6 +74,30 @@ class FlowLegend(pg.LegendItem):
         self.setLabelTextColor(colour)
         for label in self._labels():
             label.setText(label.text, color=colour)
+
+    def add_entry(self, item, text: str, *, short: str | None = None) -> None:
+        """Add an entry; with ``short``, that text stands in for ``text`` when the entry
+        would otherwise take a line of its own."""
+        self.addItem(item, text)
+        if short is not None:
+            label = self.items[-1][1]
+            self._forms[label] = (text, short)
+            self.reflow()
+
+    def entry_text(self, item) -> str | None:
+        """The full text of ``item``'s entry (None: it has none)."""
+        for sample, label in self.items:
+            if sample.item is item:
+                return self._forms.get(label, (label.text,))[0]
+        return None
+
+    def remove_entry(self, item) -> None:
+        """Take ``item``'s entry out (nothing happens when it has none)."""
+        for sample, label in self.items:
+            if sample.item is item:
+                self._forms.pop(label, None)
+                self.removeItem(item)
+                return
 
     def _labels(self) -> list[pg.LabelItem]:
         titles = [t for t in (self.left_title, self.right_title) if t is not None]
@@ -149,11 +178,14 @@ class FlowLegend(pg.LegendItem):
             x = max(min(end + gap / 2, width - size.width()), 0.0)
             self._place(self.right_title, x, 0, size)
             first_end = min(end, x - gap)
+        else:
+            first_end = max(width - TEXT_MARGIN, first_start + 1)
         x, row = first_start, 0
         for sample, label in self.items:
+            line_start, line_end = (first_start, first_end) if row == 0 else (start, end)
+            self._pick_form(label, x, line_end, starts_line=x <= line_start)
             size = self._text_size(label)
             entry = SAMPLE_PX + TEXT_GAP + size.width()
-            line_start, line_end = (first_start, first_end) if row == 0 else (start, end)
             if x > line_start and x + entry > line_end:
                 x, row = start, row + 1
             sample.setPos(x, row * line + (line - SAMPLE_PX) / 2)
@@ -161,6 +193,24 @@ class FlowLegend(pg.LegendItem):
             x += entry + gap
         self._lines = row + 1
         self._set_height(self._lines * line)
+
+    def _pick_form(self, label: pg.LabelItem, x: float, line_end: float, *,
+                   starts_line: bool) -> None:
+        """The full text when the entry fits from ``x`` to ``line_end`` or starts its line,
+        else the short one if that fits."""
+        forms = self._forms.get(label)
+        if forms is None:
+            return
+        full, short = forms
+        metrics = QFontMetricsF(self._font)
+
+        def fits(text: str) -> bool:
+            width = metrics.horizontalAdvance(text) + 2 * TEXT_MARGIN + 1
+            return starts_line or x + SAMPLE_PX + TEXT_GAP + width <= line_end
+
+        text = full if fits(full) or not fits(short) else short
+        if label.text != text:
+            label.setText(text)
 
     @staticmethod
     def _text_size(label: pg.LabelItem) -> QSizeF:

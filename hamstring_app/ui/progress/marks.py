@@ -85,16 +85,17 @@ class Marks:
             region.setVisible(data.window is not None)
             if data.window is not None:
                 region.setRegion((day_start_x(data.window[0]), day_start_x(data.window[1])))
+        # named on the legend row (in short when the row is full), never over the points
+        text = None
         if data.window is not None and data.window_weeks is not None:
-            lo, hi = data.window_weeks
             text = QCoreApplication.translate("RecoveryPlots", "Expected recovery: %d-%d weeks")
-            self.window_label.setText(text % (lo, hi))
-            self._window_x = day_start_x(data.window[0])
-            self.window_label.setPos(self._window_x, 9.5)
-            self.window_label.show()
-        else:
-            self._window_x = None
-            self.window_label.hide()
+            text %= data.window_weeks
+        legend = self.pain.legend_item
+        if legend.entry_text(self.window_sample) != text:
+            legend.remove_entry(self.window_sample)
+            if text is not None:
+                short = QCoreApplication.translate("RecoveryPlots", "Expected recovery")
+                legend.add_entry(self.window_sample, text, short=short)
         if data.onset is None:
             self._onset_x = None
         self._on_x_range_changed()

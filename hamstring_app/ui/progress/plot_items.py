@@ -261,6 +261,7 @@ class PlotItems:
         self.episode_lines: list[tuple[pg.PlotItem, pg.InfiniteLine]] = []
         text = QCoreApplication.translate("RecoveryPlots", "Onset")
         self.onset_label = pg.TextItem(text, anchor=(0, 0))
-        self.window_label = pg.TextItem("", anchor=(0, 0))
-        for label in (self.onset_label, self.window_label):
-            self.pain.addItem(label, ignoreBounds=True)
+        self.pain.addItem(self.onset_label, ignoreBounds=True)
+        # the window is named on the pain plot's legend row, where it covers no point; its
+        # sample is drawn with the window's shading (the item itself is not on any plot)
+        self.window_sample = pg.BarGraphItem(x=[], height=[], width=1, pen=pg.mkPen(None))

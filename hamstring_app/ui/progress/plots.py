@@ -64,7 +64,6 @@ class RecoveryPlots(Navigation, ViewFit, Marks, Colours, PlotItems,
         self.data: RecoveryData | None = None
         self._marker_scale = 1.0
         self._onset_x: float | None = None
-        self._window_x: float | None = None
         self.cursor_day: date | None = None
         self._legends: list[FlowLegend] = []
         self._refit_queued = False

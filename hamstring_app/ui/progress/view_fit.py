@@ -1,6 +1,6 @@
 """Keeping the graphs readable as the view moves: the distance axis fitted to the weeks in
 view, run markers sized to the zoom, the pain axis' values and band words as many as stand a
-line apart, the onset's and window's words kept inside the plot, and the older days asked for
+line apart, the onset's words kept inside the plot, and the older days asked for
 when a pan comes near them.
 
 A mixin for :class:`~hamstring_app.ui.progress.plots.RecoveryPlots`.
@@ -76,18 +76,12 @@ class ViewFit:
             self.runs.setSize(marker_sizes(data, scale))
         self._fit_pain_ticks()
         px_per_x = width_px / max(high - low, 1e-9)
-        # the window's words one text line under the onset's, however tall the font
-        top = PAIN_Y_RANGE[1]
-        px_per_y = max(self.pain.vb.height(), 1.0) / (PAIN_Y_RANGE[1] - PAIN_Y_RANGE[0])
-        below = top - (self.onset_label.boundingRect().height() + 2) / px_per_y
-        for label, x, y in ((self.onset_label, self._onset_x, top),
-                            (self.window_label, self._window_x, below)):
-            if x is None:
-                continue
-            room = (high - x) * px_per_x
-            fits = room >= label.boundingRect().width() + 4
+        x = self._onset_x
+        if x is not None:  # the onset's words inside the plot, on whichever side has room
+            label = self.onset_label
+            fits = (high - x) * px_per_x >= label.boundingRect().width() + 4
             label.setAnchor((0, 0) if fits else (1, 0))
-            label.setPos(x, y)
+            label.setPos(x, PAIN_Y_RANGE[1])
 
     def _fit_pain_ticks(self) -> None:
         """Pain values on the left axis and the bands' words on the right, as many as

@@ -32,6 +32,10 @@ from hamstring_app.core.rules.pain import classify, pain_state
 SPAN = 70  # days of history before TODAY
 pain = st.none() | st.integers(0, 10)
 maybe = st.none() | st.booleans()
+# made once, not on each draw: the same examples, without Hypothesis checking a new
+# strategy every time (most of these tests' time went there)
+flag_st = st.none() | st.just(False) | st.just(True)
+sleep_st = st.none() | st.floats(0, 24, allow_nan=False)
 
 
 @st.composite
@@ -40,7 +44,7 @@ def checkins(draw):
     out = []
     for k in sorted(offsets, reverse=True):
         ran = draw(maybe)
-        flags = {f: draw(st.none() | st.just(False) | st.just(True)) for f in RED_FLAG_FIELDS}
+        flags = {f: draw(flag_st) for f in RED_FLAG_FIELDS}
         out.append(
             CheckIn(
                 day=TODAY - timedelta(days=k),
@@ -51,7 +55,7 @@ def checkins(draw):
                 eased_during_run=draw(maybe),
                 settled_within_24h=draw(maybe),
                 fatigue=draw(pain),
-                sleep_hours=draw(st.none() | st.floats(0, 24, allow_nan=False)),
+                sleep_hours=draw(sleep_st),
                 overstride_long_stride=draw(maybe),
                 **flags,
             )

@@ -13,6 +13,7 @@ the counts.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections import Counter
 from datetime import timedelta
 
@@ -47,15 +48,31 @@ calm_pain = st.sampled_from([0] * 8 + [1, 1, 2, 3, 4, 5, 6, 7])
 today_pain = st.sampled_from([0] * 6 + [1, 2, 3, 4, 5, 6, 7])
 
 
+# Strategies made once: drawing from the same strategy object again draws the same
+# examples as making it anew, and spares Hypothesis checking each new one (most of this
+# file's time went there).
+next_morning = {p: st.sampled_from([p, p, max(p - 1, 0), min(p + 1, 10)]) for p in range(11)}
+settled = st.sampled_from([True] * 6 + [False, None])
+run_pain = st.sampled_from([None, 0, 0, 0, 0, 1, 2])
+run_km = st.sampled_from([5.0, 6.0, 6.0, 8.0])
+run_minutes = st.none() | st.just(40.0)
+run_type = st.sampled_from([RunType.EASY] * 5 + [RunType.INTERVALS, RunType.LONG])
+run_rpe = st.none() | st.sampled_from([3, 4, 5, 8])
+run_cadence = st.none() | st.integers(160, 176)
+set_pains = st.lists(st.sampled_from([0, 1, 2, 2, 3, 3, 4, 6]), min_size=1, max_size=3)
+session_next_morning = st.sampled_from([0, 0, 0, 1, 5])
+
+
+@functools.cache
 @st.composite
 def calm_checkin(draw, k: int, pain_st=calm_pain) -> CheckIn:
     p = draw(pain_st)
-    nm = draw(st.sampled_from([p, p, max(p - 1, 0), min(p + 1, 10)]))
+    nm = draw(next_morning[p])
     return CheckIn(
         day=TODAY - timedelta(days=k),
         pain_rest=p,
         pain_next_morning=nm,
-        settled_within_24h=draw(st.sampled_from([True] * 6 + [False, None])),
+        settled_within_24h=draw(settled),
         **NO_FLAGS,
     )
 
@@ -102,20 +119,17 @@ def calm_histories(
             k = draw(st.sampled_from(sorted(cs)))
             flag = draw(st.sampled_from(RED_FLAG_FIELDS))
             cs[k] = dataclasses.replace(cs[k], **{flag: True})
-    run_pain = st.sampled_from([None, 0, 0, 0, 0, 1, 2])
     runs = []
     quiet = "quiet" in flavours  # no runs or sessions: nothing but the check-ins to go on
     for k in draw(st.sets(st.integers(0, SPAN), max_size=0 if quiet else 20)):
         runs.append(
             Run(
                 day=TODAY - timedelta(days=k),
-                distance_km=draw(st.sampled_from([5.0, 6.0, 6.0, 8.0])),
-                duration_min=draw(st.none() | st.just(40.0)),
-                type=draw(
-                    st.sampled_from([RunType.EASY] * 5 + [RunType.INTERVALS, RunType.LONG])
-                ),
-                rpe=draw(st.none() | st.sampled_from([3, 4, 5, 8])),
-                cadence_spm=draw(st.none() | st.integers(160, 176)),
+                distance_km=draw(run_km),
+                duration_min=draw(run_minutes),
+                type=draw(run_type),
+                rpe=draw(run_rpe),
+                cadence_spm=draw(run_cadence),
                 descent_m=250.0 if "downhill" in flavours and k < 10 else None,
                 # forced flavours keep today pain-free, so the raise is what is measured
                 pain=0 if force and k == 0 else draw(run_pain),
@@ -134,7 +148,7 @@ def calm_histories(
             )
     sessions = []
     for k in draw(st.sets(st.integers(1, 20), max_size=0 if quiet else 6)):
-        pains = draw(st.lists(st.sampled_from([0, 1, 2, 2, 3, 3, 4, 6]), min_size=1, max_size=3))
+        pains = draw(set_pains)
         sets = tuple(
             SetLog(exercise_id="bridge_hold", set_number=n, hold_s=30.0, pain=p)
             for n, p in enumerate(pains, start=1)
@@ -143,7 +157,7 @@ def calm_histories(
             StrengthSession(
                 day=TODAY - timedelta(days=k),
                 sets=sets,
-                pain_next_morning=draw(st.sampled_from([0, 0, 0, 1, 5])),
+                pain_next_morning=draw(session_next_morning),
             )
         )
     if "strength_sore" in flavours:  # a set above 5 in the latest session: regress

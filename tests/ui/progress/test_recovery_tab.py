@@ -87,7 +87,7 @@ def test_recovery_window_and_onset_are_drawn_on_every_plot(env):
         assert region.isVisible() and line.isVisible()
         assert region.getRegion() == pytest.approx((start, end))
         assert line.value() == day_start_x(ONSET)
-    assert "2-6 weeks" in plots.window_label.toPlainText()
+    assert "2-6 weeks" in plots.pain.legend_item.entry_text(plots.window_sample)
     assert "18 Feb 2026" in plots.onset_label.toPlainText()
 
 
