@@ -10,7 +10,7 @@ import argparse
 import gc
 import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from hamstring_app import APP_NAME, __version__
 from hamstring_app.paths import ENV_VAR
@@ -88,7 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="print today's assessment as JSON (see docs/assess.md)",
         description=(
             "Assess a history and print the verdict, referral, advice and metrics as JSON. "
-            "Exit 0 on success, 2 on invalid input."
+            "Exit 0 on success, 1 when the saved data (--db) cannot be read or the result "
+            "cannot be written, 2 on invalid input."
         ),
     )
     source = assess.add_mutually_exclusive_group(required=True)
@@ -224,10 +225,85 @@ def preload_for_gui() -> None:
         importlib.import_module(name)
 
 
+def _headless(command: str, run: Callable[[], int]) -> int:
+    """Run a command; a standard output that cannot take its words (a full disk, a device
+    error) is exit 1 with one sentence on standard error, never a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:  # a terminal that is not UTF-8: escape, do not crash
+            reconfigure(errors="backslashreplace")
+    try:
+        code = run()
+        if sys.stdout is not None:
+            sys.stdout.flush()
+        return code
+    except BrokenPipeError:  # the reader stopped early: what it read was all it wanted
+        _to_devnull(sys.stdout)
+        return EXIT_OK
+    except OSError as exc:
+        _to_devnull(sys.stdout)
+        print(
+            f"hamstring-app {command}: could not write to standard output: "
+            f"{exc.strerror or exc}",
+            file=sys.stderr,
+        )
+        return EXIT_FAILURE
+
+
+def _to_devnull(stream) -> None:
+    """Point ``stream`` at /dev/null, so the flush at exit raises nothing more."""
+    import os
+
+    try:
+        fd = stream.fileno()
+    except (OSError, ValueError, AttributeError):
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, fd)
+    finally:
+        os.close(devnull)
+
+
+# where each command keeps a file or folder it was given, and how its usage names it
+_PATH_OPTIONS = (
+    ("data_dir", "--data-dir"),
+    ("assess_data_dir", "--data-dir"),
+    ("import_data_dir", "--data-dir"),
+    ("sub_data_dir", "--data-dir"),
+    ("json_file", "--json"),
+    ("csv_dir", "--csv"),
+    ("out_file", "--out"),
+)
+
+
+def _refuse_empty(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """A file or folder given as "" is a usage mistake (exit 2), never the current folder
+    or the option left out (``import ""`` would import everything under the current folder)."""
+    for name, option in _PATH_OPTIONS:
+        if getattr(args, name, None) == "":
+            parser.error(f"{option}: the file or folder name is empty; give one")
+    if args.command == "assess" and args.file == "":
+        parser.error("FILE.json: the file name is empty; give one, or - for standard input")
+    if args.command == "restore" and args.file == "":
+        parser.error("FILE: the file name is empty; give one")
+    if args.command == "import" and "" in args.paths:
+        parser.error("PATH: a file or folder name is empty; give one")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     ours, qt_args = split_qt_args(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(ours)
+    _refuse_empty(parser, args)
+    if args.command in ("export", "report", "backup", "restore", "import"):
+        return _headless(args.command, lambda: _main(parser, args, qt_args))
+    return _main(parser, args, qt_args)
+
+
+def _main(
+    parser: argparse.ArgumentParser, args: argparse.Namespace, qt_args: list[str]
+) -> int:
     if qt_args and (args.command is not None or args.self_test):
         what = args.command or "--self-test"
         parser.error(f"{qt_args[0]} is a Qt option for the window; {what} takes none")

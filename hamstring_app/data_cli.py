@@ -31,6 +31,21 @@ def _fail(command: str, code: int, message: str, err: TextIO) -> int:
     return code
 
 
+def _special_target(command: str, target: str, err: TextIO) -> int | None:
+    """A target that exists but is a pipe, device or socket is refused: writing beside it
+    and moving the file into place would replace it (exit 1, nothing written)."""
+    path = Path(target).expanduser()
+    try:
+        special = path.exists() and not path.is_dir() and not path.is_file()
+    except OSError:
+        return None  # the write itself says what is wrong with it
+    if not special:
+        return None
+    said = (f"Could not write {target}: it is not a regular file (a pipe, device or socket); "
+            "give a file name. Nothing was written.")
+    return _fail(command, EXIT_FAILURE, said, err)
+
+
 def run_export(
     *,
     json_file: str | None,
@@ -47,6 +62,8 @@ def run_export(
 
     out, err = stdout or sys.stdout, stderr or sys.stderr
     today = date.today()
+    if json_file is not None and (refused := _special_target("export", json_file, err)):
+        return refused
     try:
         repo = open_repository(
             _folder(data_dir), today=lambda: today, app_version=__version__, read_only=True
@@ -224,6 +241,8 @@ def run_report(
         first = parse_date("--from", start) if start else None
     except ValidationError as exc:
         return _fail("report", EXIT_INVALID, f"{exc.field}: {exc.message}", err)
+    if refused := _special_target("report", out_file, err):
+        return refused
     for option, day in (("--to", last), ("--from", first)):
         if day is not None and day > today:  # the verdict of a day to come is a guess
             said = f"{option} {day} is after today ({today}): a report covers days already lived"

@@ -38,3 +38,11 @@ def test_pain_during_the_run_on_a_day_with_no_run_is_refused(tmp_path, capsys):
         "today": "2026-03-03",
         "checkins": [{"date": "2026-03-02", "ran": False, "pain_run": 3}]})
     assert err.endswith("checkins[0].pain_run: cannot be given on a day with no run")
+
+
+def test_assess_help_names_every_exit_code(capsys):
+    with pytest.raises(SystemExit) as done:
+        main(["assess", "--help"])
+    assert done.value.code == 0
+    text = " ".join(capsys.readouterr().out.split())
+    assert "Exit 0" in text and "1 when" in text and "2 on invalid input" in text

@@ -177,8 +177,9 @@ def pain_advice(
                     "hours. Do not run until you have been checked. This stays until you "
                     f"record that you have been assessed. {EMERGENCY}"
                     if urgent
-                    else "Until a professional has checked it, keep running easy or rest. "
-                    "Record it when you have been assessed."
+                    else "If you have not been checked yet, book an assessment, and rest from "
+                    "running until then: walking is fine if it is comfortable. Record it when "
+                    "you have been assessed."
                 ),
                 {
                     **why,
