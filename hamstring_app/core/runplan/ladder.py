@@ -160,7 +160,8 @@ def walk_ladder(
     cleared_idx = {index.index(d) for d in cleared}
     # the latest assessment on or before each day decides whether a professional said
     # "not yet" (rehab only, or no running)
-    said = sorted((c for c in clearances if c.day <= today), key=lambda c: c.day)
+    # on one day a "not yet" comes after the others: the more cautious outcome stands
+    said = sorted((c for c in clearances if c.day <= today), key=lambda c: (c.day, c.no_running))
     said_at = 0
     latest: Clearance | None = None
     # the last run before the walk starts: a search of the sorted runs, not a sort of them
