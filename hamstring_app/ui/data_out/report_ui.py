@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QObject, Qt
+from PySide6.QtCore import QMarginsF, QObject, QSize, Qt
 from PySide6.QtGui import QPageLayout
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -187,9 +187,13 @@ def make_preview(printer, parent: QWidget | None):  # type: ignore[no-untyped-de
     """The print preview (a seam for tests, which cannot click through a real one)."""
     from PySide6.QtPrintSupport import QPrintPreviewDialog
 
+    from hamstring_app.ui.window_size import FRAME_GUESS, fitted_size, free_area
+
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(DataOut.tr("Report for my physio: preview"))
-    dialog.resize(900, 1000)
+    # a page's height where the screen has it; on a small screen (a 1024x640 laptop) no
+    # bigger than its free area, so that the bottom edge stays in reach
+    dialog.resize(fitted_size(QSize(900, 1000), free_area(dialog), FRAME_GUESS))
     return dialog
 
 

@@ -138,7 +138,9 @@ class RecoveryTab(StaleTab):
             self.preset_buttons[preset] = button
             bar.addWidget(button)
         bar.addStretch(1)
-        hint = QLabel(self.tr("Drag to pan, scroll to zoom, click a day to open it."))
+        # short, to fit beside the buttons at 1024 px with a large font; the line above
+        # the graphs says the rest
+        hint = QLabel(self.tr("Drag to pan, scroll to zoom."))
         hint.setObjectName("recoveryHint")
         bar.addWidget(hint)
         self.export_button = QPushButton(self.tr("Export..."))
@@ -318,7 +320,8 @@ class RecoveryTab(StaleTab):
     def _show_day(self, day: date | None) -> None:
         if day is None or self.data is None:
             self.readout.setText(
-                self.tr("Point at a day, or use the arrow keys, to see its values.")
+                self.tr("Point at a day, or use the arrow keys, to see its values. Click a "
+                        "day to open it.")
             )
             return
         self.readout.setText(describe_day(self.data.info(day), self.data.unit))
