@@ -213,8 +213,7 @@ def walk_ladder(
                         w.start(day, k, "cleared", 1, "a professional cleared you to run")
                     elif w.reason == "warning_sign":
                         w.start(day, k, w.reason, 1, "the warning sign has been gone long enough")
-                    elif state.pain is not None:
-                        # a day without a pain answer is not a day with pain 5 or less
+                    else:
                         w.start(day, k, w.reason, 1, "the pain is back at 5 or less")
             elif w.status is None:
                 if k in cleared_idx:
