@@ -262,7 +262,7 @@ def _next_when(w: Walk, index: DayIndex, i: int) -> str:
             )
         return (
             "No running while the pain is above 5. The ladder starts at step 1 ("
-            f"{step_words(1)}) on the first day your check-in shows the pain at 5 or less."
+            f"{step_words(1)}) on the first day your pain is no longer above 5."
         )
     s = w.step
     done = (

@@ -41,3 +41,26 @@ def test_a_routine_sign_still_names_its_window():
     s.fill(5)
     words = _waiting_words(s, 5)
     assert "professional" in words and f"{T.RECENT_RED_FLAG_DAYS} days" in words
+
+
+# --- after a stop for pain above 5: the verdict decides whether today is a running day, and
+# the ladder's words say what starts it without promising more than the code does
+
+
+def test_today_s_run_agrees_with_the_verdict_after_days_without_a_pain_answer():
+    s = LadderStory()  # day 0: pain 7; days 1-2: no check-in (outside the carry window)
+    a = evaluate(s.history(), s.day(2))
+    assert a.verdict is Verdict.MODIFY  # the missing answer, docs/rules.md section 1
+    assert a.prescription is not None
+    today = a.prescription.today
+    assert today.running and today.kind == "ladder"  # a running day, as the verdict says
+    assert a.prescription.ladder is not None and a.prescription.ladder.step == 1
+
+
+def test_the_waiting_words_on_a_stop_day_name_what_starts_the_ladder():
+    s = LadderStory()
+    index = DayIndex(s.history(), s.day(0))
+    ladder, _walk = ladder_today(index, index.index(s.day(0)), since=s.profile.injury_start)
+    assert ladder is not None and (ladder.status, ladder.reason) == ("waiting", "stop")
+    assert "check-in shows" not in ladder.next_when
+    assert "first day your pain is no longer above 5" in ladder.next_when
