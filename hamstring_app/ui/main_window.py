@@ -214,7 +214,7 @@ class MainWindow(QMainWindow):
             # a graph tab's build (its plotting library's import first) holds the UI thread
             # for half a second: not while an import is under way, but once it is over
             self.importing.when_idle(
-                lambda: QTimer.singleShot(WARM_UP_DELAY_MS, self._warm_up_next_tab))
+                lambda: QTimer.singleShot(WARM_UP_DELAY_MS, self, self._warm_up_next_tab))
             return
         for index in range(self.tabs.count()):
             tab = self.tabs.widget(index)

@@ -27,6 +27,7 @@ from hamstring_app.ui.context import AppContext
 from hamstring_app.ui.dates import day_month_text, localise_dates
 from hamstring_app.ui.theme import verdict_colour, verdict_fill
 from hamstring_app.ui.widgets.metronome import ClickSink, Metronome
+from hamstring_app.ui.widgets.restyle import set_sheet
 
 _WHY_WORDS = {
     "verdict": QT_TRANSLATE_NOOP("PlanPanel", "Today's verdict"),
@@ -163,7 +164,8 @@ class PlanPanel(QWidget):
         colour = verdict_colour(KIND_VERDICT.get(t.kind, assessment.verdict))
         if t.kind == "rest":
             colour = verdict_colour(Verdict.HOLD)
-        self.run_box.setStyleSheet(
+        set_sheet(
+            self.run_box,
             f"#runBox {{ border: 1px solid palette(mid); border-left: 5px solid "
             f"{colour.name()}; border-radius: 4px; }}"
         )
@@ -261,7 +263,7 @@ class PlanPanel(QWidget):
             else:
                 style = "border: 1px solid palette(mid);"
                 cell.setAccessibleName(self.tr("Step %d") % n)
-            cell.setStyleSheet(f"QLabel {{ {style} border-radius: 3px; padding: 2px; }}")
+            set_sheet(cell, f"QLabel {{ {style} border-radius: 3px; padding: 2px; }}")
         self.ladder_next.setText(localise_dates(ladder.next_when))
         self.ladder_box.show()
 

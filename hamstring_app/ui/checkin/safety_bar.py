@@ -25,6 +25,7 @@ from hamstring_app.core.rules import thresholds as T
 from hamstring_app.ui.dates import day_text, localise_dates
 from hamstring_app.ui.episode_dialogs import outcome_words
 from hamstring_app.ui.theme import error_colour, verdict_colour
+from hamstring_app.ui.widgets.restyle import set_sheet
 
 SIGN_RULES = ("pain.red_flag", "pain.recent_red_flag")
 
@@ -223,7 +224,8 @@ class SafetyBar(QWidget):
             self.sign_text.setText(self._sign_words(str(since), urgent))
             self.sign_box.setProperty("urgent", urgent)
             edge = (error_colour() if urgent else verdict_colour(Verdict.HOLD)).name()
-            self.sign_box.setStyleSheet(
+            set_sheet(
+                self.sign_box,
                 f"#openSignBox {{ border: 2px solid {edge}; border-radius: 6px; }}"
             )
             self.sign_box.show()

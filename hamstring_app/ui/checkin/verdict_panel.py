@@ -31,6 +31,7 @@ from hamstring_app.ui.verdicts import (
 )
 from hamstring_app.ui.widgets.metronome import Metronome
 from hamstring_app.ui.widgets.metronome_control import MetronomeControl
+from hamstring_app.ui.widgets.restyle import set_sheet
 
 CADENCE_RULE = "technique.cadence"  # its item gets the metronome's Start/Stop
 
@@ -319,11 +320,12 @@ class VerdictPanel(QWidget):
         headline = word_for(assessment)  # both say so when a professional said "not yet"
         summary = sentence_for(assessment)
         self.verdict_label.setText(headline)
-        self.verdict_label.setStyleSheet(f"color: {colour.name()};")
+        set_sheet(self.verdict_label, f"color: {colour.name()};")
         self.summary_label.setText(summary)
         size = self.verdict_label.fontMetrics().height() * 2
         self.icon_label.setPixmap(verdict_pixmap(verdict, size))
-        self.header.setStyleSheet(
+        set_sheet(
+            self.header,
             f"#verdictHeader {{ border: 2px solid {colour.name()}; border-radius: 6px; }}"
         )
         spoken = self.tr("Today's verdict: %s") % headline
@@ -338,7 +340,8 @@ class VerdictPanel(QWidget):
 
         if assessment.referral != Referral.NONE:
             border = error_colour() if assessment.referral == Referral.URGENT else colour
-            self.referral.setStyleSheet(
+            set_sheet(
+                self.referral,
                 f"#referralBox {{ border: 2px solid {border.name()}; border-radius: 6px;"
                 " background: palette(alternate-base); }"
             )

@@ -32,14 +32,25 @@ KIND_VERDICT = {
 BORDER, TOP_EDGE, PADDING, ARROW_ROOM = 1, 4, 4, 9
 
 
-def card_style(edge: str) -> str:
-    return (
+def card_style(edges: dict[str, str]) -> str:
+    """One style sheet for the seven cards (set on the strip: Qt reads it once, instead of
+    once per card on every redraw); each card's ``edge`` property picks the colour of its
+    top edge from ``edges``."""
+    rules = [
         f"#planDay {{ border: {BORDER}px solid palette(mid); "
-        f"border-top: {TOP_EDGE}px solid {edge}; border-radius: 4px; padding: {PADDING}px; "
-        f"padding-bottom: {ARROW_ROOM}px; }} "
+        f"border-top: {TOP_EDGE}px solid palette(mid); border-radius: 4px; "
+        f"padding: {PADDING}px; padding-bottom: {ARROW_ROOM}px; }}",
         "#planDay::menu-indicator { subcontrol-origin: padding; "
-        "subcontrol-position: bottom right; right: 2px; bottom: 1px; }"
-    )
+        "subcontrol-position: bottom right; right: 2px; bottom: 1px; }",
+    ]
+    rules += [f'#planDay[edge="{key}"] {{ border-top-color: {colour}; }}'
+              for key, colour in edges.items()]
+    return " ".join(rules)
+
+
+def edge_colours() -> dict[str, str]:
+    """The top edge's colour of a running day, by the kind of run's verdict."""
+    return {verdict.name: verdict_colour(verdict).name() for verdict in Verdict}
 
 
 class DayButton(QToolButton):
@@ -52,6 +63,8 @@ class DayButton(QToolButton):
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.day: PlanDay | None = None
+        # (text, font) -> card size: layouts ask for the size hints many times a redraw
+        self._card: tuple[tuple[str, str], QSize] | None = None
 
     def text_size(self) -> QSize:
         """What the lines of text need, without the frame."""
@@ -61,11 +74,14 @@ class DayButton(QToolButton):
         return QSize(width, fm.lineSpacing() * len(lines))
 
     def card_size(self) -> QSize:
-        text = self.text_size()
-        return QSize(
-            text.width() + 2 * (BORDER + PADDING) + 2,
-            text.height() + TOP_EDGE + BORDER + PADDING + ARROW_ROOM + 2,
-        )
+        key = (self.text(), self.font().key())
+        if self._card is None or self._card[0] != key:
+            text = self.text_size()
+            self._card = (key, QSize(
+                text.width() + 2 * (BORDER + PADDING) + 2,
+                text.height() + TOP_EDGE + BORDER + PADDING + ARROW_ROOM + 2,
+            ))
+        return QSize(self._card[1])
 
     def sizeHint(self) -> QSize:
         return self.card_size()
@@ -161,6 +177,9 @@ class WeekStrip(QWidget):
 
     def show_week(self, days: Sequence[PlanDay], units: Units) -> None:
         self.days, self.units = tuple(days), units
+        sheet = card_style(edge_colours())  # the colours follow the light or dark theme
+        if self.styleSheet() != sheet:
+            self.setStyleSheet(sheet)
         for n, b in enumerate(self.buttons):
             if n >= len(days):
                 b.hide()
@@ -176,9 +195,11 @@ class WeekStrip(QWidget):
             if d.moved:
                 lines[0] += " ↔"
             b.setText("\n".join(lines))
-            colour = verdict_colour(KIND_VERDICT.get(d.run_kind, Verdict.CONTINUE))
-            edge = colour.name() if d.running else "palette(mid)"
-            b.setStyleSheet(card_style(edge))
+            edge = KIND_VERDICT.get(d.run_kind, Verdict.CONTINUE).name if d.running else ""
+            if b.property("edge") != edge:  # a new colour only: restyling costs
+                b.setProperty("edge", edge)
+                b.style().unpolish(b)
+                b.style().polish(b)
             tip = [day_text(d.day), self.run_words(d).replace("\n", " ")]
             if d.strength:
                 tip.append(self.tr("Strength session"))
