@@ -27,15 +27,7 @@ from hamstring_app.core.models import (
 CHECKIN_FIELDS = tuple(f.name for f in fields(CheckIn))
 RUN_FIELDS = tuple(f.name for f in fields(Run))
 SET_FIELDS = tuple(f.name for f in fields(SetLog))
-SESSION_COLUMNS = (
-    "id",
-    "day",
-    "pain_next_morning",
-    "phase",
-    "programme_id",
-    "started_at",
-    "finished_at",
-)
+SESSION_COLUMNS = tuple(f.name for f in fields(StrengthSession) if f.name != "sets")
 
 
 # ----------------------------------------------------------------------- records -> rows

@@ -89,12 +89,17 @@ def test_a_socket_left_by_a_crash_blocks_no_start(session_factory, tmp_path):
         assert not show_running_copy(folder)  # no answer, and at once
         session = session_factory(folder)
         assert session.instance is not None and session.instance.listening()
+        session.close()
+        assert not path.exists()  # the stale file was taken over, then removed at the close
     finally:
         path.unlink(missing_ok=True)
 
 
-def test_closing_the_app_stops_listening(session_factory, tmp_path):
+def test_closing_the_app_stops_listening_and_removes_its_socket(session_factory, tmp_path):
     folder = tmp_path / "data"
     session = session_factory(folder)
+    path = Path(QDir.tempPath()) / server_name(folder)
+    assert sys.platform == "win32" or path.exists()
     session.close()
     assert not show_running_copy(folder)
+    assert not path.exists()  # nothing left behind in the temporary folder

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from hamstring_app.ui.dates import day_text
 from hamstring_app.ui.texts import counted
@@ -25,7 +27,15 @@ def contents_words(checkins: int, runs: int, sessions: int) -> tuple[str, str, s
     )
 
 
-__all__ = ["DataOut", "Messages", "contents_words", "day_text", "moment_text", "size_text"]
+__all__ = [
+    "DataOut",
+    "Messages",
+    "contents_words",
+    "day_text",
+    "moment_text",
+    "save_file_name",
+    "size_text",
+]
 
 
 def moment_text(moment: datetime) -> str:
@@ -58,3 +68,26 @@ class Messages:
         box.setDefaultButton(cancel)
         box.exec()
         return box.clickedButton() is go
+
+
+def save_file_name(
+    window: QWidget,
+    title: str,
+    suggested: Path,
+    file_filter: str,
+    suffix: str,
+    replace_ok: Callable[[Path], bool],
+) -> Path | None:
+    """The file named in a save dialog, ending in ``suffix`` (added when it was not typed);
+    None when the dialog is cancelled, or when the name with the suffix added is a file
+    that ``replace_ok`` says not to replace."""
+    name, _filter = QFileDialog.getSaveFileName(window, title, str(suggested), file_filter)
+    if not name:
+        return None
+    path = Path(name)
+    if path.suffix.lower() != suffix:
+        # the save dialog asked about the name typed, not about this one
+        path = path.with_name(path.name + suffix)
+        if path.exists() and not replace_ok(path):
+            return None
+    return path

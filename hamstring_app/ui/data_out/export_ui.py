@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from hamstring_app.exchange import csvfiles, service
 from hamstring_app.ui.context import AppContext
-from hamstring_app.ui.data_out.common import DataOut, Messages, contents_words
+from hamstring_app.ui.data_out.common import DataOut, Messages, contents_words, save_file_name
 from hamstring_app.ui.ops import failure_message
 from hamstring_app.ui.tasks import TaskHandle, run_task
 
@@ -94,19 +94,10 @@ class ExportActions(QObject):
 
     def choose_json_file(self) -> Path | None:
         suggested = Path.home() / f"hamstring-coach-{self.ctx.clock.today().isoformat()}.json"
-        name, _filter = QFileDialog.getSaveFileName(
-            self.window, DataOut.tr("Export as a JSON file"), str(suggested),
-            DataOut.tr("JSON files (*.json)"),
+        return save_file_name(
+            self.window, DataOut.tr("Export as a JSON file"), suggested,
+            DataOut.tr("JSON files (*.json)"), ".json", lambda path: self._replace([path]),
         )
-        if not name:
-            return None
-        path = Path(name)
-        if path.suffix.lower() != ".json":
-            # the save dialog asked about the name typed, not about this one
-            path = path.with_name(path.name + ".json")
-            if path.exists() and not self._replace([path]):
-                return None
-        return path
 
     def choose_folder(self) -> Path | None:
         name = QFileDialog.getExistingDirectory(

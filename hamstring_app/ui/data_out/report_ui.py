@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -31,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from hamstring_app.core.report import SECTIONS, Report, build_report, recorded_between
 from hamstring_app.ui.context import AppContext
-from hamstring_app.ui.data_out.common import DataOut, Messages, day_text
+from hamstring_app.ui.data_out.common import DataOut, Messages, day_text, save_file_name
 from hamstring_app.ui.dates import from_qdate, to_qdate
 from hamstring_app.ui.ops import failure_message
 from hamstring_app.ui.tasks import TaskHandle, run_task
@@ -313,21 +312,17 @@ class ReportActions(QObject):
 
     def save(self, report: Report, sections: tuple[str, ...]) -> Path | None:
         suggested = Path.home() / f"hamstring-report-{report.end.isoformat()}.pdf"
-        name, _filter = QFileDialog.getSaveFileName(
-            self.window, DataOut.tr("Save the report as a PDF"), str(suggested),
-            DataOut.tr("PDF files (*.pdf)"),
-        )
-        if not name:
-            return None
-        path = Path(name)
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
-            if path.exists() and not self.messages.ask(
+        path = save_file_name(
+            self.window, DataOut.tr("Save the report as a PDF"), suggested,
+            DataOut.tr("PDF files (*.pdf)"), ".pdf",
+            lambda path: self.messages.ask(
                 DataOut.tr("Replace file?"),
                 DataOut.tr("{name} already exists. Replace it?").format(name=path.name),
                 DataOut.tr("&Replace"),
-            ):
-                return None
+            ),
+        )
+        if path is None:
+            return None
         try:
             self.pages = write_pdf_atomic(path, report, sections)
         except OSError as exc:

@@ -395,14 +395,21 @@ class SessionTab(StaleTab):
             self.tr("No set was logged, so no session was saved.")
         )
 
-    def _finish_running(self) -> None:
+    def _stop_runner(self) -> StrengthSession | None:
+        """Stop the runner and let go of its session; one left before its first set is
+        dropped (then None)."""
         record = self.record
         empty = self._nothing_logged() and record is not None and not record.sets
         self.runner.stop()
         self.record = None
         if record is not None and empty:
             self._drop_empty(record)
-        elif record is not None and record.id is not None:
+            return None
+        return record
+
+    def _finish_running(self) -> None:
+        record = self._stop_runner()
+        if record is not None and record.id is not None:
             outcome = self.ctx.ops.run(op.finish_session, record.id, self.ctx.clock.now())
             if outcome.ok:
                 self.ctx.events.status_message.emit(self.tr("Session saved. Well done."))
@@ -413,13 +420,8 @@ class SessionTab(StaleTab):
         self._back_to_overview()
 
     def _leave_running(self) -> None:
-        record = self.record
-        empty = self._nothing_logged() and record is not None and not record.sets
-        self.runner.stop()
-        self.record = None
-        if record is not None and empty:
-            self._drop_empty(record)
-        elif record is not None:  # each set was saved (and announced) as it was logged
+        record = self._stop_runner()
+        if record is not None:  # each set was saved (and announced) as it was logged
             self.ctx.events.status_message.emit(
                 self.tr("Your sets are saved. You can resume the session from this tab.")
             )
