@@ -30,6 +30,9 @@ DISCLAIMER = (
 )
 WEEKLY_WARNING_RULES = ("load.weekly_increase", "load.single_run_spike", "load.return_after_break")
 WARNING_WEEKS = 26  # load warnings are looked for in the report's last 26 weeks
+# The most recent warning signs listed one per row; earlier ones are summed up in a line,
+# so that a long history with many signs still fits the report's two pages.
+WARNING_ROWS = 25
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,16 @@ class Report:
     @property
     def onset(self) -> date | None:
         return self.history.profile.injury_start if self.history.profile else None
+
+    @property
+    def listed_signs(self) -> tuple[WarningSign, ...]:
+        """The most recent WARNING_ROWS warning signs, oldest first."""
+        return self.warning_signs[-WARNING_ROWS:]
+
+    @property
+    def earlier_signs(self) -> tuple[WarningSign, ...]:
+        """The warning signs before those listed (summed up, not listed)."""
+        return self.warning_signs[:-WARNING_ROWS]
 
 
 def _worst(*values: int | None) -> int | None:

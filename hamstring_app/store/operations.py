@@ -245,6 +245,14 @@ def import_history(repo: Repository, history: History) -> Done[None]:
     return Done(None, Changes.everything())
 
 
+def import_export(repo: Repository, incoming: History, *, task: object = None) -> Done[object]:
+    """Add what is new in the app's own JSON export (``incoming``, already read and
+    checked), in one transaction; the value is the ImportPlan of what was added and skipped
+    (exchange/merge.py). A StoreError says why when nothing could be added."""
+    plan = repo.import_new(incoming)
+    return Done(plan, Changes.everything() if plan.adds_anything else Changes.none())
+
+
 def restore_from_backup(
     repo: Repository, backup: Path, *, now: datetime, app_version: str, task: object = None
 ) -> Done[Restored]:

@@ -149,11 +149,20 @@ def report_html(report: Report, sections: tuple[str, ...] = SECTIONS) -> str:
             parts.append(
                 f"{GRID_TABLE}<tr><th>Date</th><th>Sign</th><th>Assessed</th></tr>"
             )
-            for k, w in enumerate(report.warning_signs):
+            for k, w in enumerate(report.listed_signs):
                 seen = f"yes, {_d(w.assessed_on)}" if w.assessed_on else "not yet"
                 sign = html.escape(w.sign) + (" (urgent)" if w.urgent else "")
                 parts.append(f"{_row_start(k)}<td>{_d(w.day)}</td><td>{sign}</td><td>{seen}</td></tr>")
             parts.append("</table>")
+            earlier = report.earlier_signs
+            if earlier:
+                urgent = sum(1 for w in earlier if w.urgent)
+                not_seen = sum(1 for w in earlier if w.assessed_on is None)
+                parts.append(
+                    f"<p>Before these: {len(earlier)} earlier warning signs, reported from "
+                    f"{_d(earlier[0].day)} to {_d(earlier[-1].day)}, {urgent} of them urgent "
+                    f"and {not_seen} of them not assessed since.</p>"
+                )
     if "last_14_days" in sections:
         parts.append(
             f"<h2>Last 14 days</h2>{GRID_TABLE}<tr><th>Date</th><th>Pain rest</th>"

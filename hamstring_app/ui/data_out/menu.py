@@ -1,6 +1,7 @@
 """The File menu's data-out actions, put just above Quit:
 
-Report for my physio... (Ctrl+P), Export..., then Back up now and Restore from backup...
+Report for my physio... (Ctrl+P), Export..., Import my data (JSON)..., then Back up now
+and Restore from backup...
 With demo data there is nothing of the person's to back up or restore: those two are off.
 """
 
@@ -14,6 +15,7 @@ from hamstring_app.ui.context import AppContext
 from hamstring_app.ui.data_out.backup_ui import BackupActions
 from hamstring_app.ui.data_out.common import DataOut, Messages
 from hamstring_app.ui.data_out.export_ui import ExportActions
+from hamstring_app.ui.data_out.import_ui import ImportActions
 from hamstring_app.ui.data_out.report_ui import ReportActions
 
 
@@ -23,6 +25,7 @@ class DataOutMenu(QObject):
         self.messages = Messages(window)
         self.reports = ReportActions(ctx, window, self.messages)
         self.exports = ExportActions(ctx, window, self.messages)
+        self.imports = ImportActions(ctx, window, self.messages)
         self.backups = BackupActions(ctx, window, self.messages)
 
         self.report_action = QAction(DataOut.tr("&Report for my physio..."), window)
@@ -36,6 +39,11 @@ class DataOutMenu(QObject):
             DataOut.tr("Save everything as a JSON file or as CSV files")
         )
         self.export_action.triggered.connect(self.exports.export)
+        self.import_action = QAction(DataOut.tr("Import my data (&JSON)..."), window)
+        self.import_action.setStatusTip(
+            DataOut.tr("Add the records of a Hamstring Coach export that are not saved yet")
+        )
+        self.import_action.triggered.connect(self.imports.open)
         self.backup_action = QAction(DataOut.tr("&Back up now"), window)
         self.backup_action.triggered.connect(self.backups.back_up_now)
         self.restore_action = QAction(DataOut.tr("Restore from bac&kup..."), window)
@@ -55,7 +63,7 @@ class DataOutMenu(QObject):
             if index > 0 and actions[index - 1].isSeparator():
                 before = actions[index - 1]  # keep the separator right above Quit
         file_menu.insertSeparator(before)
-        for action in (self.report_action, self.export_action):
+        for action in (self.report_action, self.export_action, self.import_action):
             file_menu.insertAction(before, action)
         file_menu.insertSeparator(before)
         for action in (self.backup_action, self.restore_action):

@@ -90,6 +90,12 @@ class ReportDialog(QDialog):
         self.end_field.setMaximumDate(to_qdate(today))
         form.addRow(DataOut.tr("&From"), self.start_field)
         form.addRow(DataOut.tr("&To"), self.end_field)
+        for field in (self.start_field, self.end_field):
+            # a label with a mnemonic is drawn unkerned but sized kerned: "To" lost its "o"
+            label = form.labelForField(field)
+            font = label.font()
+            font.setKerning(False)
+            label.setFont(font)
         layout.addLayout(form)
         if onset is not None:
             hint = QLabel(DataOut.tr("Your injury started on {day}.").format(day=day_text(onset)))

@@ -76,12 +76,38 @@ class ViewFit:
             self.runs.setSize(marker_sizes(data, scale))
         self._fit_pain_ticks()
         px_per_x = width_px / max(high - low, 1e-9)
-        x = self._onset_x
-        if x is not None:  # the onset's words inside the plot, on whichever side has room
-            label = self.onset_label
-            fits = (high - x) * px_per_x >= label.boundingRect().width() + 4
-            label.setAnchor((0, 0) if fits else (1, 0))
-            label.setPos(x, PAIN_Y_RANGE[1])
+        if self._onset_x is not None:
+            self._place_onset_words(data, low, high, px_per_x)
+
+    def _place_onset_words(self, data: RecoveryData, low: float, high: float,
+                           px_per_x: float) -> None:
+        """The onset's words at the top of the pain plot, after its line where they fit and
+        cover no point, else before it (where there are usually no check-ins yet) if that
+        side has room and covers fewer."""
+        label, x = self.onset_label, self._onset_x
+        box = label.boundingRect()
+        px_per_y = max(self.pain.vb.height(), 1.0) / (PAIN_Y_RANGE[1] - PAIN_Y_RANGE[0])
+        margin = 6.0  # half the largest pain symbol, in pixels
+        width = (box.width() + margin) / px_per_x
+        bottom = PAIN_Y_RANGE[1] - (box.height() + margin) / px_per_y
+
+        def covered(left: float) -> int:
+            count = 0
+            for series in (data.pain_rest, data.pain_run, data.pain_waking, data.pain_mean):
+                if len(series):
+                    inside = ((series.x >= left) & (series.x <= left + width)
+                              & (series.y >= bottom))
+                    count += int(np.count_nonzero(inside))
+            return count
+
+        room = box.width() + 4
+        sides = [side for side, fits in (("after", (high - x) * px_per_x >= room),
+                                         ("before", (x - low) * px_per_x >= room)) if fits]
+        if len(sides) == 2:  # both have room: the one that covers fewer points
+            sides.sort(key=lambda side: covered(x - width if side == "before" else x))
+        side = sides[0] if sides else "before"
+        label.setAnchor((0, 0) if side == "after" else (1, 0))
+        label.setPos(x, PAIN_Y_RANGE[1])
 
     def _fit_pain_ticks(self) -> None:
         """Pain values on the left axis and the bands' words on the right, as many as

@@ -138,3 +138,16 @@ def test_a_one_page_report_saved_says_one_page(qtbot, wait_for, filled, tmp_path
     text = _text(tmp_path / "short.pdf")
     verdict_day = day_text(clock.today() - timedelta(days=3))
     assert f"Verdict on {verdict_day}" in " ".join(text.split())
+
+
+def test_the_date_labels_have_room_for_their_letters(qtbot, clock):
+    from PySide6.QtGui import QFontMetrics
+
+    dialog = report_ui.ReportDialog(clock.today(), None)
+    qtbot.addWidget(dialog)
+    for field in (dialog.start_field, dialog.end_field):
+        label = dialog.layout().itemAt(1).layout().labelForField(field)
+        font = label.font()
+        font.setKerning(False)  # how a label with a mnemonic is drawn
+        drawn = QFontMetrics(font).horizontalAdvance(label.text().replace("&", ""))
+        assert label.sizeHint().width() >= drawn, label.text()

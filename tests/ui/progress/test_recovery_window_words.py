@@ -120,3 +120,22 @@ def test_no_window_no_words(open_env, qtbot):
     qtbot.wait(50)
     assert len(_point_rects(env.tab.plots)) >= 20
     assert _words(env.tab.plots) == []
+
+
+@pytest.mark.parametrize("kind", ["known", "high"])
+@pytest.mark.parametrize("font_scale", [1.0, 1.5], indirect=True)
+@pytest.mark.parametrize("size", SIZES)
+def test_the_onset_words_stand_where_the_points_are_not(open_env, qtbot, size, font_scale,
+                                                        kind):
+    """The onset's words go on whichever side of its line is clear of points (before the
+    onset there are none here), even when the pain right after it was high."""
+    env = open_env(_history(kind))
+    env.session.window.resize(*size)
+    qtbot.wait(100)
+    plots = env.tab.plots
+    label = plots.onset_label
+    assert label.isVisible()
+    rect = label.sceneBoundingRect()
+    assert plots.pain.vb.sceneBoundingRect().contains(rect.center())
+    assert [p for p in _point_rects(plots) if p.intersects(rect)] == []
+    assert [p for p in _line_points(plots) if rect.contains(p)] == []
