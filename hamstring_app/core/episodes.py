@@ -147,12 +147,19 @@ def episode_on(
     return None if profile is None else Episode.from_profile(profile)
 
 
+def said_order(a: ProfessionalAssessment) -> tuple[date, bool]:
+    """Sort key of assessments: by day, and on one day a "rehab only" or "no running" after
+    the others, so the more cautious outcome is the latest (never the order given)."""
+    return a.day, a.outcome in NO_RUNNING_OUTCOMES
+
+
 def latest_assessment(
     assessments: Iterable[ProfessionalAssessment], day: date
 ) -> ProfessionalAssessment | None:
-    """The most recent assessment dated on or before ``day``."""
+    """The most recent assessment dated on or before ``day``; of several on that day, the
+    more cautious (a "rehab only" or "no running" outcome), else the last given."""
     best = None
     for a in assessments:
-        if a.day <= day and (best is None or a.day >= best.day):
+        if a.day <= day and (best is None or said_order(a) >= said_order(best)):
             best = a
     return best

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QPushButton,
     QSplitter,
@@ -110,6 +111,11 @@ class HelpWindow(QWidget):
         split = QSplitter()
         self.contents = QListWidget()
         self.contents.setAccessibleName(self.tr("Sections"))
+        # long headings wrap rather than run off the side (a large font, a small screen)
+        self.contents.setWordWrap(True)
+        self.contents.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.contents.setResizeMode(QListView.ResizeMode.Adjust)
+        self.contents.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.browser = QTextBrowser()
         self.browser.setAccessibleName(self.tr("Help text"))
         self.browser.setOpenLinks(False)

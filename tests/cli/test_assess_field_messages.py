@@ -46,3 +46,10 @@ def test_assess_help_names_every_exit_code(capsys):
     assert done.value.code == 0
     text = " ".join(capsys.readouterr().out.split())
     assert "Exit 0" in text and "1 when" in text and "2 on invalid input" in text
+
+
+@pytest.mark.parametrize("written", ["２０２６-03-02", "2026-٠٣-02"])
+def test_a_date_in_other_digits_asks_for_the_written_form(tmp_path, capsys, written):
+    err = _err(tmp_path, capsys, {"today": written})
+    assert "must be a date written YYYY-MM-DD" in err
+    assert "not a real calendar date" not in err

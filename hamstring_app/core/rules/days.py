@@ -19,6 +19,7 @@ from hamstring_app.core.episodes import (
     Episode,
     ProfessionalAssessment,
     episode_on,
+    said_order,
 )
 from hamstring_app.core.models import (
     RED_FLAG_FIELDS,
@@ -131,11 +132,11 @@ class DayIndex:
         self.assessment_days: tuple[date, ...] = tuple(
             sorted(a.day for a in history.assessments if a.day.toordinal() <= end_ord)
         )
-        # (day, said not to run yet) in order of day, ties kept in input order, so the last
-        # on or before a day is the one latest_assessment() picks
+        # in order of day, a "not yet" after the others of its day (other ties in input
+        # order), so the last on or before a day is the one latest_assessment() picks
         said = sorted(
             (a for a in history.assessments if a.day.toordinal() <= end_ord),
-            key=lambda a: a.day,
+            key=said_order,
         )
         self._said_days = [a.day for a in said]
         self._said = said

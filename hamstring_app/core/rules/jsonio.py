@@ -88,7 +88,7 @@ SESSION_KEYS = (
 )
 SET_KEYS = ("exercise", "set_number", "reps", "hold_s", "load_kg", "pain", "completed")
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # ASCII digits only, as written
 
 # The day assessed may be at most this long after the first record: the engine's work
 # grows with the days it covers, and advice about records a century old means nothing.

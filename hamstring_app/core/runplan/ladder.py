@@ -160,7 +160,8 @@ def walk_ladder(
     cleared_idx = {index.index(d) for d in cleared}
     # the latest assessment on or before each day decides whether a professional said
     # "not yet" (rehab only, or no running)
-    said = sorted((c for c in clearances if c.day <= today), key=lambda c: c.day)
+    # on one day a "not yet" comes after the others: the more cautious outcome stands
+    said = sorted((c for c in clearances if c.day <= today), key=lambda c: (c.day, c.no_running))
     said_at = 0
     latest: Clearance | None = None
     # the last run before the walk starts: a search of the sorted runs, not a sort of them
@@ -212,8 +213,7 @@ def walk_ladder(
                         w.start(day, k, "cleared", 1, "a professional cleared you to run")
                     elif w.reason == "warning_sign":
                         w.start(day, k, w.reason, 1, "the warning sign has been gone long enough")
-                    elif state.pain is not None:
-                        # a day without a pain answer is not a day with pain 5 or less
+                    else:
                         w.start(day, k, w.reason, 1, "the pain is back at 5 or less")
             elif w.status is None:
                 if k in cleared_idx:
@@ -262,7 +262,7 @@ def _next_when(w: Walk, index: DayIndex, i: int) -> str:
             )
         return (
             "No running while the pain is above 5. The ladder starts at step 1 ("
-            f"{step_words(1)}) on the first day your check-in shows the pain at 5 or less."
+            f"{step_words(1)}) on the first day your pain is no longer above 5."
         )
     s = w.step
     done = (

@@ -197,15 +197,6 @@ def _no_run(assessment: Assessment, ladder: Ladder | None, why: dict) -> TodayRu
     elif ladder is not None and ladder.reason == "professional":
         summary = "No running yet: your professional's advice"
         notes.append(CROSS)
-    elif ladder is not None and ladder.reason == "stop":
-        # after pain above 5, today's pain is not answered yet: a missing answer is never
-        # read as "the pain has settled"
-        summary = "No running until a check-in shows the pain at 5 or less"
-        notes.append(
-            "Your last pain answer was above 5. Answer today's pain questions: the ladder "
-            "starts on a day the pain is 5 or less."
-        )
-        notes.append(CROSS)
     else:  # waiting on the ladder for an open warning sign (the verdict allows rest)
         summary = "Rest from running until a professional has checked the warning sign"
         notes.append(CROSS)
