@@ -111,16 +111,38 @@ def pain_advice(
     why = _why(state)
     if "red_flag" in reasons:
         urgent = state.urgent
+        # A milder sign today while an earlier urgent one is still open: name that one too,
+        # with its day, since it is what makes today urgent and what stays until assessed.
+        earlier = state.earlier_urgent and not any(
+            f in T.URGENT_RED_FLAGS for f in state.red_flags
+        )
+        flag_why: dict[str, int | float | str | bool | None] = {
+            **why, "red_flags": ", ".join(state.red_flags)
+        }
+        if earlier:
+            flag_why.update(
+                red_flag_date=str(state.earlier_red_flag_day),
+                earlier_red_flags=", ".join(state.earlier_red_flags),
+                open_until_assessed=True,
+            )
         out.append(
             Advice(
                 "pain.red_flag",
                 Level.DANGER,
                 "Stop running and get checked",
-                f"You reported {words(state.red_flags)}. That needs a professional to look at "
+                f"You reported {words(state.red_flags)}"
+                + (
+                    f", and on {state.earlier_red_flag_day} you reported "
+                    f"{words(state.earlier_red_flags)}, which is not assessed yet"
+                    if earlier
+                    else ""
+                )
+                + ". That needs a professional to look at "
                 + ("it soon: today, or within 24-48 hours." if urgent else "it. Book a visit.")
                 + " Rest from running until then."
+                + (" This stays until you record that you have been assessed." if earlier else "")
                 + (f" {EMERGENCY}" if urgent else ""),
-                {**why, "red_flags": ", ".join(state.red_flags)},
+                flag_why,
                 EVIDENCE_STOP,
             )
         )

@@ -75,6 +75,9 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     "days_off": (QT_TRANSLATE_NOOP("WhyText", "Days without running"), "days"),
     "red_flags": (QT_TRANSLATE_NOOP("WhyText", "Warning signs"), "flags"),
+    "earlier_red_flags": (
+        QT_TRANSLATE_NOOP("WhyText", "Earlier warning signs, not yet assessed"), "flags"
+    ),
     "exercises": (QT_TRANSLATE_NOOP("WhyText", "Exercises"), "exercises"),
     "exercise": (QT_TRANSLATE_NOOP("WhyText", "Exercise"), "exercises"),
     "advice_to_follow": (QT_TRANSLATE_NOOP("WhyText", "Advice to follow"), "text"),

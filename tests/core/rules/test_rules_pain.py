@@ -255,3 +255,28 @@ def test_continue_needs_rest_pain_and_run_pain_when_the_runner_ran(today, runs, 
     if expected is Verdict.MODIFY:
         assert "pain.incomplete" in rules and "pain.clear" not in rules
         assert any("not answered" in u for u in a.unknowns)
+
+
+def test_a_milder_sign_today_names_the_open_urgent_one_and_its_day():
+    """Sharp pain today while nerve signs from 5 days ago are not yet assessed: the danger
+    message names both, and its *why* gives the urgent sign's day, which the open-sign box
+    shows (not today's date with the urgent sign's "until assessed")."""
+    from hamstring_app.core.rules import evaluate
+
+    a = evaluate(history([clean(ago(5), nerve_signs=True), clean(TODAY, sharp_pain=True)]), TODAY)
+    item = {x.rule: x for x in a.advice}["pain.red_flag"]
+    assert a.verdict is Verdict.STOP and a.referral is Referral.URGENT
+    assert "sharp pain" in item.message
+    assert "tingling, numbness or pain below the knee" in item.message
+    assert ago(5).isoformat() in item.message
+    assert item.why["red_flag_date"] == ago(5).isoformat()
+    assert item.why["open_until_assessed"] is True
+
+
+def test_an_urgent_sign_today_keeps_todays_day():
+    from hamstring_app.core.rules import evaluate
+
+    a = evaluate(history([clean(ago(5), sharp_pain=True), clean(TODAY, nerve_signs=True)]), TODAY)
+    item = {x.rule: x for x in a.advice}["pain.red_flag"]
+    assert "red_flag_date" not in item.why
+    assert ago(5).isoformat() not in item.message

@@ -143,3 +143,16 @@ def test_the_profile_dialog_can_start_a_new_episode(env, qtbot):
     env.session.window.edit_profile()
     assert len(env.repo.list_episodes()) == 2
     assert env.repo.get_profile().injury_start == env.today
+
+
+def test_a_milder_sign_today_shows_the_open_urgent_signs_day(env):
+    """Nerve signs five days ago, not assessed, then sharp pain today: the box gives the
+    urgent sign's day, which is what stays until assessed, not today's."""
+    urgent_day = env.today - timedelta(days=5)
+    env.repo.save_checkin(clean(urgent_day, nerve_signs=True))
+    env.repo.save_checkin(clean(env.today, sharp_pain=True))
+    env.reload()
+    env.tab.refresh_now()
+    bar = env.tab.safety
+    assert bar.sign_open and "urgent" in bar.sign_title.text().lower()
+    assert f"Reported on {day_text(urgent_day)}. It stays here, every day" in bar.sign_text.text()
