@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
+from hamstring_app.cli import silence_stream
 from hamstring_app.core.library import exercise_names
 from hamstring_app.core.models import History, ValidationError
 from hamstring_app.core.rules import evaluate
@@ -41,22 +42,8 @@ def _fail(code: int, message: str, err: TextIO) -> int:
         print(f"hamstring-app assess: {message}", file=err)
         err.flush()
     except BrokenPipeError:  # nobody is reading the messages either
-        _silence(err)
+        silence_stream(err)
     return code
-
-
-def _silence(stream: TextIO) -> None:
-    """After the reader of ``stream`` went away: point it at /dev/null, so the flush at
-    exit raises nothing (the advice of the Python docs on SIGPIPE)."""
-    try:
-        fd = stream.fileno()
-    except (OSError, ValueError, AttributeError):
-        return
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    try:
-        os.dup2(devnull, fd)
-    finally:
-        os.close(devnull)
 
 
 def _too_long(source: str, text: str, exc: NumberTooLong) -> str:
@@ -227,9 +214,9 @@ def run_assess(
             stdout.flush()
     except BrokenPipeError:
         # the reader stopped early (``| head``): what it read was all it wanted
-        _silence(stdout)
+        silence_stream(stdout)
     except OSError as e:  # a full disk, a device error
-        _silence(stdout)
+        silence_stream(stdout)
         return _fail(
             EXIT_FAILURE,
             f"could not write the assessment to standard output: {e.strerror or e}",

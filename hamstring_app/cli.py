@@ -11,6 +11,7 @@ import gc
 import importlib
 import sys
 from collections.abc import Callable, Sequence
+from typing import TextIO
 
 from hamstring_app import APP_NAME, __version__
 from hamstring_app.paths import ENV_VAR
@@ -238,10 +239,10 @@ def _headless(command: str, run: Callable[[], int]) -> int:
             sys.stdout.flush()
         return code
     except BrokenPipeError:  # the reader stopped early: what it read was all it wanted
-        _to_devnull(sys.stdout)
+        silence_stream(sys.stdout)
         return EXIT_OK
     except OSError as exc:
-        _to_devnull(sys.stdout)
+        silence_stream(sys.stdout)
         print(
             f"hamstring-app {command}: could not write to standard output: "
             f"{exc.strerror or exc}",
@@ -250,8 +251,9 @@ def _headless(command: str, run: Callable[[], int]) -> int:
         return EXIT_FAILURE
 
 
-def _to_devnull(stream) -> None:
-    """Point ``stream`` at /dev/null, so the flush at exit raises nothing more."""
+def silence_stream(stream: TextIO) -> None:
+    """After the reader of ``stream`` went away or it failed: point it at /dev/null, so the
+    flush at exit raises nothing more (the advice of the Python docs on SIGPIPE)."""
     import os
 
     try:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -36,6 +36,7 @@ from hamstring_app.store.errors import StoreError
 from hamstring_app.store.restore import BackupRefused, Restored, check_backup
 from hamstring_app.ui.context import AppContext
 from hamstring_app.ui.data_out.common import (
+    Actions,
     DataOut,
     Messages,
     contents_words,
@@ -183,15 +184,11 @@ class RestoreDialog(QDialog):
         return self._chosen
 
 
-class BackupActions(QObject):
+class BackupActions(Actions):
     """Back up now, and Restore from backup, for one window."""
 
-
     def __init__(self, ctx: AppContext, window: QWidget, messages: Messages) -> None:
-        super().__init__(window)
-        self.ctx = ctx
-        self.window = window
-        self.messages = messages
+        super().__init__(ctx, window, messages)
         self.backup_task: TaskHandle | None = None
         self.restore_task: TaskHandle | None = None
         self.progress: QProgressDialog | None = None

@@ -5,12 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from hamstring_app.ui.dates import day_text
 from hamstring_app.ui.texts import counted
+
+if TYPE_CHECKING:
+    from hamstring_app.ui.context import AppContext
 
 
 class DataOut(QObject):
@@ -91,3 +95,13 @@ def save_file_name(
         if path.exists() and not replace_ok(path):
             return None
     return path
+
+
+class Actions(QObject):
+    """One kind of data-out action (report, export, import, backup) for one window."""
+
+    def __init__(self, ctx: AppContext, window: QWidget, messages: Messages) -> None:
+        super().__init__(window)
+        self.ctx = ctx
+        self.window = window
+        self.messages = messages

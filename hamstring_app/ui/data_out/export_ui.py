@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -24,8 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from hamstring_app.exchange import csvfiles, service
-from hamstring_app.ui.context import AppContext
-from hamstring_app.ui.data_out.common import DataOut, Messages, contents_words, save_file_name
+from hamstring_app.ui.data_out.common import (
+    Actions,
+    DataOut,
+    contents_words,
+    save_file_name,
+)
 from hamstring_app.ui.ops import failure_message
 from hamstring_app.ui.tasks import TaskHandle, run_task
 
@@ -72,13 +75,8 @@ class ExportDialog(QDialog):
         return CSV if self.csv_radio.isChecked() else JSON
 
 
-class ExportActions(QObject):
-    def __init__(self, ctx: AppContext, window: QWidget, messages: Messages) -> None:
-        super().__init__(window)
-        self.ctx = ctx
-        self.window = window
-        self.messages = messages
-        self.task: TaskHandle | None = None
+class ExportActions(Actions):
+    task: TaskHandle | None = None
 
     def export(self) -> TaskHandle | None:
         dialog = ExportDialog(self.window)

@@ -11,15 +11,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from hamstring_app.core.models import History
 from hamstring_app.exchange import service
 from hamstring_app.exchange.merge import ImportPlan
 from hamstring_app.store import operations as op
-from hamstring_app.ui.context import AppContext
-from hamstring_app.ui.data_out.common import DataOut, Messages, contents_words, day_text
+from hamstring_app.ui.data_out.common import Actions, DataOut, contents_words, day_text
 from hamstring_app.ui.ops import Outcome, failure_message
 from hamstring_app.ui.tasks import TaskHandle, run_task
 from hamstring_app.ui.texts import counted
@@ -65,13 +63,8 @@ def review_text(plan: ImportPlan) -> str:
     return "\n".join(lines)
 
 
-class ImportActions(QObject):
-    def __init__(self, ctx: AppContext, window: QWidget, messages: Messages) -> None:
-        super().__init__(window)
-        self.ctx = ctx
-        self.window = window
-        self.messages = messages
-        self.task: TaskHandle | None = None
+class ImportActions(Actions):
+    task: TaskHandle | None = None
 
     def open(self) -> TaskHandle | None:
         name, _filter = QFileDialog.getOpenFileName(

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QObject, QSize, Qt
+from PySide6.QtCore import QMarginsF, QSize, Qt
 from PySide6.QtGui import QPageLayout
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from hamstring_app.core.report import SECTIONS, Report, build_report, recorded_between
 from hamstring_app.ui.context import AppContext
-from hamstring_app.ui.data_out.common import DataOut, Messages, day_text, save_file_name
+from hamstring_app.ui.data_out.common import Actions, DataOut, Messages, day_text, save_file_name
 from hamstring_app.ui.dates import from_qdate, to_qdate
 from hamstring_app.ui.ops import failure_message
 from hamstring_app.ui.tasks import TaskHandle, run_task
@@ -225,12 +225,9 @@ def write_pdf_atomic(path: Path, report: Report, sections: tuple[str, ...]) -> i
     return pages
 
 
-class ReportActions(QObject):
+class ReportActions(Actions):
     def __init__(self, ctx: AppContext, window: QWidget, messages: Messages) -> None:
-        super().__init__(window)
-        self.ctx = ctx
-        self.window = window
-        self.messages = messages
+        super().__init__(ctx, window, messages)
         self.task: TaskHandle | None = None
         self.progress: QProgressDialog | None = None
         self.pages = 0  # of the last layout (preview or file)
