@@ -116,7 +116,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     assess.add_argument("--today", metavar="YYYY-MM-DD", help="assess as of this date")
     assess.add_argument(
-        "--data-dir", dest="assess_data_dir", metavar="PATH", help="with --db: data folder"
+        "--data-dir",
+        dest="assess_data_dir",
+        metavar="PATH",
+        help="with --db: the data folder (a FILE.json needs none: it is not read then)",
     )
     importer = sub.add_parser(
         "import",
@@ -218,7 +221,7 @@ def _check_data_dir(parser: argparse.ArgumentParser, args: argparse.Namespace) -
     if args.command is None and (args.demo or args.self_test):
         return  # the demo and the self-test use throwaway folders of their own
     if args.command == "assess" and not args.db:
-        return  # assessing a file reads no data folder
+        return  # a file is assessed on its own: no data folder is looked at (docs/assess.md)
     where = "--data-dir"
     if not given:
         given, where = os.environ.get(ENV_VAR, "").strip(), f"the {ENV_VAR} environment variable"
