@@ -52,6 +52,11 @@ RED_FLAG_SHORT = {
     "pain_in_daily_activities": "daily life",
     "sudden_onset_with_weakness": "sudden, weak",
     "nerve_signs": "below the knee",
+    "bruising_after_sudden_pain": "bruising",
+    "difficulty_walking": "hard to walk",
+    "foot_weakness": "weak foot",
+    "night_or_rest_pain": "night pain",
+    "feeling_unwell": "unwell",
 }
 
 
