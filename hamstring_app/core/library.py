@@ -4,19 +4,20 @@
 checked thoroughly on load. Any problem raises :class:`LibraryError` naming the file and
 the entry, e.g. ``exercises.toml, exercise 'nordic_curl': dose for phase 3 has reps and
 hold_s; give one``. The types live in :mod:`core.library_model`; turning a programme into
-today's session is :mod:`core.planning`'s work (``plan_session``, ``plan_today``).
+today's session is :mod:`core.planning`'s work (``plan_session``, ``plan_today``). The
+checked reading of a TOML table is :mod:`core.library_toml`'s, the checks across entries
+:mod:`core.library_checks`'.
 """
 
 from __future__ import annotations
 
 import logging
-import tomllib
 from collections.abc import Callable, Mapping
 from functools import lru_cache
 
 from hamstring_app.assets import resource
+from hamstring_app.core.library_checks import ILLUSTRATION_DIR, _check_exercises, _check_programmes
 from hamstring_app.core.library_model import (
-    PHASES,
     Decision,
     Dose,
     Exercise,
@@ -29,6 +30,7 @@ from hamstring_app.core.library_model import (
     ProgrammeItem,
     SessionPlan,
 )
+from hamstring_app.core.library_toml import LibraryError, _build, _parse, _Table
 from hamstring_app.core.models import ValidationError
 from hamstring_app.core.planning import easier_version, is_nordic, plan_session, swap_choices
 
@@ -55,120 +57,9 @@ __all__ = [
 
 EXERCISES_FILE = "exercises.toml"
 PROGRAMMES_FILE = "programmes.toml"
-ILLUSTRATION_DIR = "illustrations"
-
-
-class LibraryError(ValueError):
-    """A shipped resource file is wrong. The message names the file and the entry."""
-
-    def __init__(self, file: str, entry: str, message: str) -> None:
-        where = f"{file}, {entry}" if entry else file
-        super().__init__(f"{where}: {message}")
-        self.file = file
-        self.entry = entry
-        self.message = message
 
 
 # --------------------------------------------------------------------------- reading
-
-
-class _Table:
-    """Reads one TOML table, checking types, and reports unknown keys at the end."""
-
-    def __init__(self, data: object, file: str, entry: str, prefix: str = "") -> None:
-        if not isinstance(data, dict):
-            raise LibraryError(file, entry, f"{prefix}must be a table of keys and values")
-        self.data = data
-        self.file = file
-        self.entry = entry
-        self.prefix = prefix  # e.g. "dose for phase 3 "
-        self.used: set[str] = set()
-
-    def fail(self, message: str) -> LibraryError:
-        return LibraryError(self.file, self.entry, self.prefix + message)
-
-    def _get(self, key: str, required: bool) -> object:
-        self.used.add(key)
-        if key not in self.data:
-            if required:
-                raise self.fail(f"'{key}' is missing")
-            return None
-        return self.data[key]
-
-    def text(self, key: str, *, required: bool = True, default: str = "") -> str:
-        value = self._get(key, required)
-        if value is None:
-            return default
-        if not isinstance(value, str) or (required and not value.strip()):
-            raise self.fail(f"'{key}' must be non-empty text, not {value!r}")
-        return value
-
-    def optional_text(self, key: str) -> str | None:
-        value = self._get(key, False)
-        if value is None:
-            return None
-        if not isinstance(value, str) or not value.strip():
-            raise self.fail(f"'{key}' must be non-empty text, not {value!r}")
-        return value
-
-    def integer(self, key: str, *, required: bool = True) -> int | None:
-        value = self._get(key, required)
-        if value is None:
-            return None
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise self.fail(f"'{key}' must be a whole number, not {value!r}")
-        return value
-
-    def flag(self, key: str) -> bool:
-        value = self._get(key, False)
-        if value is None:
-            return False
-        if not isinstance(value, bool):
-            raise self.fail(f"'{key}' must be true or false, not {value!r}")
-        return value
-
-    def texts(self, key: str, *, required: bool = True) -> tuple[str, ...]:
-        value = self._get(key, required)
-        if value is None:
-            return ()
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise self.fail(f"'{key}' must be a list of texts")
-        return tuple(value)
-
-    def integers(self, key: str) -> tuple[int, ...]:
-        value = self._get(key, False)
-        if value is None:
-            return ()
-        if not isinstance(value, list) or not all(
-            isinstance(v, int) and not isinstance(v, bool) for v in value
-        ):
-            raise self.fail(f"'{key}' must be a list of whole numbers")
-        return tuple(value)
-
-    def tables(self, key: str) -> list[object]:
-        value = self._get(key, True)
-        if not isinstance(value, list) or not value:
-            raise self.fail(f"'{key}' must be a non-empty list of tables")
-        return value
-
-    def done(self) -> None:
-        unknown = sorted(set(self.data) - self.used)
-        if unknown:
-            raise self.fail(f"unknown key {', '.join(repr(k) for k in unknown)}")
-
-
-def _parse(text: str, file: str) -> dict[str, object]:
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise LibraryError(file, "", f"is not valid TOML ({exc})") from None
-
-
-def _build(table: _Table, what: str, factory: Callable[[], object]) -> object:
-    try:
-        return factory()
-    except ValidationError as exc:
-        raise table.fail(f"{what}{exc.field} {exc.message}".strip()) from None
 
 
 def _read_dose(raw: object, file: str, entry: str) -> Dose:
@@ -275,79 +166,6 @@ def _read_nordic_week(raw: object, file: str, index: int) -> NordicWeek:
     t.done()
     return _build(t, "", lambda: NordicWeek(**kwargs))  # type: ignore[arg-type,return-value]
 
-
-# --------------------------------------------------------------------------- checking
-
-
-def _check_exercises(
-    exercises: Mapping[str, Exercise], file: str, illustration_exists: Callable[[str], bool]
-) -> None:
-    for ex in exercises.values():
-        entry = f"exercise '{ex.id}'"
-        for direction in ("harder", "easier"):
-            target = getattr(ex, direction)
-            if target is not None and target not in exercises:
-                raise LibraryError(file, entry, f"{direction} variant '{target}' is not in {file}")
-        if not illustration_exists(ex.illustration):
-            raise LibraryError(
-                file, entry, f"illustration '{ex.illustration}' is not in {ILLUSTRATION_DIR}/"
-            )
-    for ex in exercises.values():
-        for direction in ("harder", "easier"):
-            seen = [ex.id]
-            current = getattr(ex, direction)
-            while current is not None:
-                if current in seen:
-                    loop = " -> ".join([*seen[seen.index(current):], current])
-                    raise LibraryError(
-                        file, f"exercise '{ex.id}'",
-                        f"{direction} variants go round in a circle ({loop}); a chain must end",
-                    )
-                seen.append(current)
-                current = getattr(exercises[current], direction)
-
-
-def _check_programmes(
-    programmes: tuple[Programme, ...], nordic: tuple[NordicWeek, ...],
-    exercises: Mapping[str, Exercise], file: str, exercises_file: str,
-) -> None:
-    seen_ids: set[str] = set()
-    for programme in programmes:
-        entry = f"programme '{programme.id}'"
-        if programme.id in seen_ids:
-            raise LibraryError(file, entry, "this id is used twice")
-        seen_ids.add(programme.id)
-        for item in programme.items:
-            ex = exercises.get(item.exercise_id)
-            if ex is None:
-                raise LibraryError(
-                    file, entry, f"exercise '{item.exercise_id}' is not in {exercises_file}"
-                )
-            if ex.dose_for(programme.phase) is None:
-                raise LibraryError(
-                    file, entry,
-                    f"exercise '{ex.id}' has no dose for phase {programme.phase} "
-                    f"in {exercises_file}",
-                )
-            if item.nordic_table and not nordic:
-                raise LibraryError(file, entry, "uses the Nordic table but there is none")
-    phases = sorted(p.phase for p in programmes)
-    if phases != list(PHASES):
-        raise LibraryError(
-            file, "", f"needs exactly one programme for each phase 1-4, not {phases}"
-        )
-    expected = 1
-    for n, row in enumerate(nordic, start=1):
-        entry = f"nordic_week {n}"
-        if row.first_week != expected:
-            raise LibraryError(file, entry, f"should start at week {expected}")
-        if row.last_week is None:
-            if n != len(nordic):
-                raise LibraryError(file, entry, "only the last row may be open-ended")
-            break
-        expected = row.last_week + 1
-    if nordic and nordic[-1].last_week is not None:
-        raise LibraryError(file, f"nordic_week {len(nordic)}", "the last row needs no last_week")
 
 
 def _shipped_illustration(name: str) -> bool:

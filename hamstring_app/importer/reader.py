@@ -7,26 +7,27 @@ or folder holding ``activities.csv`` is a Strava export; an older Garmin export'
 beside it, so a FIT file of the same run is the one kept). Other files inside zips and
 folders (Strava's other CSVs, photos, Garmin's other JSON) are passed over in silence; a
 file named directly that is none of these is Skipped with the reason.
+
+A Strava export's own reading is :mod:`~hamstring_app.importer.strava_export`'s; what a name
+says a file is, :mod:`~hamstring_app.importer.naming`'s.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import replace
 from datetime import tzinfo
 from pathlib import Path, PurePosixPath
 from typing import IO
 
 from hamstring_app.core.tasks import Cancelled
-from hamstring_app.importer.activity import Activity, Found, Skipped
+from hamstring_app.importer.activity import Found, Skipped
 from hamstring_app.importer.errors import BadFile, UnsafeFile
-from hamstring_app.importer.finish import finish
 from hamstring_app.importer.garmin_summary import is_summary_file, summaries_found
 from hamstring_app.importer.limits import DEFAULT_LIMITS, Limits
+from hamstring_app.importer.naming import SEP, content_hash, kind_of
 from hamstring_app.importer.parallel import ParsePool, Pending, auto_workers, parse_activity
 from hamstring_app.importer.safe_io import (
     Budget,
@@ -36,33 +37,15 @@ from hamstring_app.importer.safe_io import (
     read_member,
     spool_member,
 )
-from hamstring_app.importer.strava import CSV_NAME, StravaRow, read_activities_csv
+from hamstring_app.importer.strava import CSV_NAME
+from hamstring_app.importer.strava_export import StravaExport, _with_strava
 
 log = logging.getLogger(__name__)
-
-ACTIVITY_SUFFIXES = (".fit", ".gpx", ".tcx")
-SEP = " › "  # between a container and what is inside it, in source names
 
 Progress = Callable[[float, str], None]  # (fraction done, the file being read)
 
 
-def kind_of(name: str) -> tuple[str, bool]:
-    """(".fit" | ".gpx" | ".tcx" | ".zip" | "", gzipped) from a file name."""
-    lower = name.lower()
-    gz = lower.endswith(".gz")
-    if gz:
-        lower = lower[:-3]
-    for suffix in (*ACTIVITY_SUFFIXES, ".zip"):
-        if lower.endswith(suffix):
-            return suffix, gz
-    return "", gz
-
-
-def content_hash(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-class ImportReader:
+class ImportReader(StravaExport):
     """Reads activities; ``zone`` is the time zone for files that give UTC only (None:
     this computer's). ``cancelled`` is polled between files; ``progress`` told of each.
     ``processes``: worker processes that parse the files (importer.parallel; 0: parse in
@@ -273,70 +256,6 @@ class ImportReader:
         except BadFile as exc:
             yield Skipped(where, str(exc))
 
-    # ------------------------------------------------------------------ Strava
-
-    def _strava_zip(
-        self,
-        archive: zipfile.ZipFile,
-        infos: list[zipfile.ZipInfo],
-        csv_info: zipfile.ZipInfo,
-        source: str,
-        scale: float,
-    ) -> Iterator[Found | Pending]:
-        try:
-            rows = read_activities_csv(read_member(archive, csv_info, self.budget))
-        except BadFile as exc:
-            yield Skipped(source + SEP + csv_info.filename, str(exc))
-            rows = {}
-        base = str(PurePosixPath(csv_info.filename).parent)
-        by_name = {i.filename: i for i in infos}
-        used: set[str] = set()
-        for key, row in rows.items():
-            member = by_name.get(_join(base, row.filename)) if row.filename else None
-            if member is None:
-                yield from self._strava_row_alone(row, source, key)
-                continue
-            used.add(member.filename)
-            for found in self._member(archive, member, source, 1, scale):
-                yield _with_strava(found, row)
-        for info in infos:
-            if info.filename not in used and info is not csv_info:
-                yield from self._member(archive, info, source, 1, scale)
-
-    def _strava_folder(
-        self, folder: Path, csv_path: Path, source: str
-    ) -> Iterator[Found | Pending]:
-        try:
-            rows = read_activities_csv(self._read_file(csv_path))
-        except (BadFile, OSError) as exc:
-            yield Skipped(str(csv_path), str(exc))
-            rows = {}
-        used: set[Path] = set()
-        for key, row in rows.items():
-            path = (folder / row.filename) if row.filename else None
-            if path is None or ".." in PurePosixPath(row.filename).parts or not path.is_file():
-                yield from self._strava_row_alone(row, source, key)
-                continue
-            used.add(path.resolve())
-            for found in self.read_path(path):
-                yield _with_strava(found, row)
-        activities = folder / "activities"
-        if activities.is_dir():
-            for entry in sorted(activities.iterdir()):
-                readable = entry.is_file() and not entry.is_symlink()
-                if readable and kind_of(entry.name)[0] and entry.resolve() not in used:
-                    yield from self.read_path(entry)
-
-    def _strava_row_alone(self, row: StravaRow, source: str, key: str) -> Iterator[Found]:
-        """A row whose file is missing (or an activity typed in on Strava): the CSV's own
-        figures, hashed by Strava's activity id so a second import finds it again."""
-        self._tick(source + SEP + CSV_NAME)
-        where = f"{source}{SEP}{CSV_NAME} (activity {row.activity_id or key})"
-        digest = content_hash(f"strava-activity:{row.activity_id or key}".encode())
-        yield finish(
-            row.summary(), source=where, file_name=CSV_NAME, content_hash=digest, zone=self.zone
-        )
-
     # ------------------------------------------------------------------ one file
 
     def _bytes(
@@ -385,37 +304,3 @@ def _bytes_io(data: bytes) -> IO[bytes]:
     import io
 
     return io.BytesIO(data)
-
-
-def _join(base: str, name: str) -> str:
-    clean = name.replace("\\", "/").lstrip("/")
-    return clean if base in ("", ".") else f"{base}/{clean}"
-
-
-def _with_strava(found: Found | Pending, row: StravaRow) -> Found | Pending:
-    """The file's measurements with what only Strava knows: the type the runner chose,
-    Perceived Exertion, the private note, the workout type. (A file still being parsed
-    takes the row along, for when it is back.)"""
-    from hamstring_app.importer.sport import classify
-
-    if isinstance(found, Pending):
-        found.row = row
-        return found
-
-    sport = classify(row.sport) if row.sport else None
-    if sport is not None and not sport.is_run:
-        day = found.day if isinstance(found, Activity | Skipped) else None
-        return Skipped(found.source, f"not a run ({sport.label})", day, sport.label,
-                       found.content_hash)
-    if not isinstance(found, Activity):
-        return found
-    return replace(
-        found,
-        rpe=row.rpe if row.rpe is not None else found.rpe,
-        note=row.note or found.note,
-        run_type=row.run_type or found.run_type,
-        treadmill=found.treadmill or bool(sport and sport.treadmill),
-        sport=sport.label if sport is not None and sport.known else found.sport,
-        cadence_spm=found.cadence_spm,
-        descent_m=found.descent_m if found.descent_m is not None else row.descent_m,
-    )

@@ -31,8 +31,7 @@ from hamstring_app.core.episodes import (
     ProfessionalAssessment,
 )
 from hamstring_app.core.models import PainSite, Referral, Side
-from hamstring_app.ui.dates import day_text
-from hamstring_app.ui.profile_dialog import from_qdate, to_qdate
+from hamstring_app.ui.dates import day_text, from_qdate, to_qdate
 from hamstring_app.ui.undo import OpCommand
 from hamstring_app.ui.widgets.date_field import DateField
 

@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMessageBo
 
 from hamstring_app.core.models import PainSite, Profile, Run, Side, Units
 from hamstring_app.ui.app import LaunchRefused, first_run, window_settings
+from hamstring_app.ui.dates import to_qdate
 from hamstring_app.ui.main_window import MainWindow
-from hamstring_app.ui.profile_dialog import ProfileDialog, to_qdate
+from hamstring_app.ui.profile_dialog import ProfileDialog
 
 
 def test_data_folder_and_database_are_private(session_factory, tmp_path):

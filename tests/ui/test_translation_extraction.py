@@ -43,6 +43,7 @@ OTHERS = [
     ("UrgentBox", "I understand"),
     ("Verdicts", "Hold"),
     ("Menus", "&Help"),
+    ("HistoryModel", "below the knee"),
 ]
 
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWi
 from hamstring_app.core.models import ValidationError
 from hamstring_app.ui.dates import day_text
 from hamstring_app.ui.theme import error_colour
+from hamstring_app.ui.widgets.mnemonic import keep_mnemonic_whole
 
 
 class CheckInFields(QObject):
@@ -95,7 +96,7 @@ class FieldErrors:
         column.addWidget(widget)
         label = error_label()
         column.addWidget(label)
-        row_label = QLabel(text)
+        row_label = keep_mnemonic_whole(QLabel(text))
         row_label.setBuddy(widget)
         form.addRow(row_label, box)
         for key in (name, *aliases):

@@ -40,9 +40,9 @@ from hamstring_app.ui.checkin.commands import (
 )
 from hamstring_app.ui.checkin.history_columns import (
     PAIN,
-    RED_FLAG_SHORT,
     WARNINGS,
     fit_columns,
+    red_flag_short,
     warning_signs_text,
 )
 from hamstring_app.ui.checkin.history_rows import (
@@ -204,7 +204,7 @@ class HistoryModel(QAbstractTableModel):
                 return ""
             flags = c.red_flags
             if flags:
-                return "⚠ " + ", ".join(RED_FLAG_SHORT[f] for f in flags)
+                return "⚠ " + ", ".join(red_flag_short(f) for f in flags)
             return self.tr("none")
         if c:
             text = checkin_summary(c)

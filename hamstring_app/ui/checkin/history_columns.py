@@ -18,6 +18,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QLocale,
     QModelIndex,
@@ -44,20 +45,26 @@ SHRINK_ORDER = (DATE, ENTRY, PAIN)
 #: the details are given this many average characters before another column shrinks
 DETAILS_WANTED_CHARS = 14
 WARNING_MARK = "⚠"
-#: the Warnings column's short words for each sign (the tooltip gives the form's words)
+#: the Warnings column's short words for each sign (the tooltip gives the form's words),
+#: in English: :func:`red_flag_short` gives them translated
 RED_FLAG_SHORT = {
-    "sharp_pain": "sharp",
-    "pain_increases_with_speed": "worse with speed",
-    "gait_changed": "changed running",
-    "pain_in_daily_activities": "daily life",
-    "sudden_onset_with_weakness": "sudden, weak",
-    "nerve_signs": "below the knee",
-    "bruising_after_sudden_pain": "bruising",
-    "difficulty_walking": "hard to walk",
-    "foot_weakness": "weak foot",
-    "night_or_rest_pain": "night pain",
-    "feeling_unwell": "unwell",
+    "sharp_pain": QT_TRANSLATE_NOOP("HistoryModel", "sharp"),
+    "pain_increases_with_speed": QT_TRANSLATE_NOOP("HistoryModel", "worse with speed"),
+    "gait_changed": QT_TRANSLATE_NOOP("HistoryModel", "changed running"),
+    "pain_in_daily_activities": QT_TRANSLATE_NOOP("HistoryModel", "daily life"),
+    "sudden_onset_with_weakness": QT_TRANSLATE_NOOP("HistoryModel", "sudden, weak"),
+    "nerve_signs": QT_TRANSLATE_NOOP("HistoryModel", "below the knee"),
+    "bruising_after_sudden_pain": QT_TRANSLATE_NOOP("HistoryModel", "bruising"),
+    "difficulty_walking": QT_TRANSLATE_NOOP("HistoryModel", "hard to walk"),
+    "foot_weakness": QT_TRANSLATE_NOOP("HistoryModel", "weak foot"),
+    "night_or_rest_pain": QT_TRANSLATE_NOOP("HistoryModel", "night pain"),
+    "feeling_unwell": QT_TRANSLATE_NOOP("HistoryModel", "unwell"),
 }
+
+
+def red_flag_short(flag: str) -> str:
+    """The Warnings column's short word for the sign ``flag`` (a CheckIn field), translated."""
+    return QCoreApplication.translate("HistoryModel", RED_FLAG_SHORT[flag])
 
 
 def warning_signs_text(flags: Sequence[str], *, lines: bool) -> str:
@@ -243,4 +250,5 @@ def fit_columns(table: QTableView, row_role: int) -> HistoryColumns:
         QCoreApplication.translate("HistoryModel", "Assessment"),
     ]
     none = QCoreApplication.translate("HistoryModel", "none")
-    return HistoryColumns(table, row_role, kinds, none, f"{WARNING_MARK} sharp")
+    return HistoryColumns(table, row_role, kinds, none,
+                          f"{WARNING_MARK} {red_flag_short('sharp_pain')}")

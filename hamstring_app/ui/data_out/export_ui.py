@@ -31,6 +31,7 @@ from hamstring_app.ui.data_out.common import (
 )
 from hamstring_app.ui.ops import failure_message
 from hamstring_app.ui.tasks import TaskHandle, run_task
+from hamstring_app.ui.widgets.mnemonic import keep_mnemonic_whole
 
 JSON = "json"
 CSV = "csv"
@@ -57,6 +58,7 @@ class ExportDialog(QDialog):
         )
         group = QButtonGroup(self)
         for button, hint in ((self.json_radio, json_hint), (self.csv_radio, csv_hint)):
+            keep_mnemonic_whole(button)
             group.addButton(button)
             hint.setWordWrap(True)
             hint.setIndent(24)

@@ -36,6 +36,7 @@ from hamstring_app.ui.ops import failure_message
 from hamstring_app.ui.tasks import TaskHandle, run_task
 from hamstring_app.ui.texts import counted
 from hamstring_app.ui.widgets.date_field import DateField
+from hamstring_app.ui.widgets.mnemonic import keep_mnemonic_whole
 
 PREVIEW = "preview"
 SAVE = "save"
@@ -91,11 +92,7 @@ class ReportDialog(QDialog):
         form.addRow(DataOut.tr("&From"), self.start_field)
         form.addRow(DataOut.tr("&To"), self.end_field)
         for field in (self.start_field, self.end_field):
-            # a label with a mnemonic is drawn unkerned but sized kerned: "To" lost its "o"
-            label = form.labelForField(field)
-            font = label.font()
-            font.setKerning(False)
-            label.setFont(font)
+            keep_mnemonic_whole(form.labelForField(field))  # "To" kept its "o"
         layout.addLayout(form)
         if onset is not None:
             hint = QLabel(DataOut.tr("Your injury started on {day}.").format(day=day_text(onset)))

@@ -43,6 +43,7 @@ from hamstring_app.importer.plan import PlanRow, Status
 from hamstring_app.ui.checkin.fields import format_number
 from hamstring_app.ui.checkin.runs import run_type_words, to_display, unit_word
 from hamstring_app.ui.dates import day_text
+from hamstring_app.ui.widgets.first_paint import AfterFirstPaint
 from hamstring_app.ui.window_size import FRAME_GUESS, fitted_size, free_area
 
 COLUMNS = (
@@ -243,6 +244,8 @@ class _Editors(QStyledItemDelegate):
 
 
 class ReviewDialog(QDialog):
+    listed = Signal()  # the rows have been painted for the first time
+
     def __init__(
         self, rows: Sequence[PlanRow], units: Units = Units.KM, parent: QWidget | None = None
     ) -> None:
@@ -255,7 +258,8 @@ class ReviewDialog(QDialog):
         self.model = ReviewModel(rows, units, self)
         self.rows = self.model.rows
         self.table = QTableView()
-        self.table.setModel(self.model)
+        # the headings first, the rows a turn after the dialog's first paint (see _fill)
+        self.table.setModel(ReviewModel((), units, self))
         self.table.setItemDelegate(_Editors(self.table))
         self.table.setAccessibleName(self.tr("Activities found"))
         self.table.verticalHeader().hide()
@@ -267,10 +271,13 @@ class ReviewDialog(QDialog):
         )
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        for column, width in enumerate(self._widths()):
-            header.resizeSection(column, width)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        self._column_widths: list[int] = []
+        self._size_columns()
+        self.waiting = QLabel(self.tr("Reading the list..."))
+        self.waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        QVBoxLayout(self.table.viewport()).addWidget(self.waiting)
         layout.addWidget(self.table, 1)
         self.hint = QLabel(self.tr("Double-click a run's type or RPE to change it."))
         layout.addWidget(self.hint)
@@ -286,6 +293,40 @@ class ReviewDialog(QDialog):
         self._update_summary()
         # its usual size, made smaller on a small screen (a 1024x640 laptop)
         self.resize(fitted_size(QSize(1140, 560), free_area(self), FRAME_GUESS))
+        # the frame, headings and buttons are painted first, on their own: the rows come
+        # a turn later, and their first paint another turn after that (each would hold
+        # the event loop up for about a frame; all three together, for several)
+        self.filler = AfterFirstPaint(self.waiting, self._fill)
+        self.ready = False  # True once the rows have been painted
+
+    @property
+    def filled(self) -> bool:
+        return self.table.model() is self.model
+
+    def fill_now(self) -> None:
+        """Put the rows in the list now (a dialog used before it was painted)."""
+        self.filler.run_now()
+
+    def _fill(self) -> None:
+        if self.filled:
+            return
+        headings = self.table.model()
+        self.table.setModel(self.model)
+        headings.deleteLater()
+        self._size_columns()
+        self.waiting.hide()
+        AfterFirstPaint(self.table.viewport(), self._shown)
+
+    def _shown(self) -> None:
+        self.ready = True
+        self.listed.emit()
+
+    def _size_columns(self) -> None:
+        if not self._column_widths:
+            self._column_widths = self._widths()
+        header = self.table.horizontalHeader()
+        for column, width in enumerate(self._column_widths):
+            header.resizeSection(column, width)
 
     def _widths(self) -> list[int]:
         """Each column's width from the font: its heading or its widest usual text."""

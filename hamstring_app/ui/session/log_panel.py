@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from hamstring_app.core.models import MAX_HOLD_S, MAX_LOAD_KG, MAX_REPS
 from hamstring_app.ui.session.plan_view import scaled_font
 from hamstring_app.ui.theme import error_colour
+from hamstring_app.ui.widgets.mnemonic import keep_mnemonic_whole
 from hamstring_app.ui.widgets.pain import PainScale
 
 
@@ -72,6 +73,7 @@ class LogPanel(QWidget):
         pain_label.setBuddy(self.pain)
         for label in (self.reps_label, self.hold_label, load_label, pain_label):
             label.setFont(big)
+            keep_mnemonic_whole(label)
         form.addRow(self.reps_label, self.reps_spin)
         form.addRow(self.hold_label, self.hold_spin)
         form.addRow(load_label, self.load_spin)

@@ -4,6 +4,9 @@ A QTimer (precise) ticks the pure state machine; everything shown is read back f
 so the countdown is always the clock's truth and never a count of ticks. The timer aims
 each tick just past the moment the shown second changes (at most TICK_MS apart), and the
 big digits repaint only when their text changes, so resting costs next to nothing.
+
+What is shown is :mod:`~hamstring_app.ui.session.runner_display`'s, the question after a
+painful set :mod:`~hamstring_app.ui.session.runner_offer`'s; this module drives the session.
 """
 
 from __future__ import annotations
@@ -13,21 +16,17 @@ import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QMessageBox,
     QWidget,
 )
 
 from hamstring_app.core.library_model import PlannedExercise
-from hamstring_app.core.models import SetLog, ValidationError
+from hamstring_app.core.models import ValidationError
 from hamstring_app.core.session import Event, EventKind, GuidedSession, State
-from hamstring_app.ui.accessibility import announce
 from hamstring_app.ui.session.audio import Cues
-from hamstring_app.ui.session.plan_view import illustration_path
-from hamstring_app.ui.session.runner_layout import PROGRESS_STEPS, RunnerLayout
-from hamstring_app.ui.session.widgets import format_seconds
-from hamstring_app.ui.texts import counted
+from hamstring_app.ui.session.runner_offer import RunnerOffer
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +47,7 @@ EVENT_SOUNDS = {
 EasierFinder = Callable[[PlannedExercise], PlannedExercise | None]
 
 
-class RunnerView(RunnerLayout):
+class RunnerView(RunnerOffer):
     """The guided session. Emits each logged set at once, so the tab can save it."""
 
     set_logged = Signal(object)  # SetLog, the moment it is logged
@@ -194,215 +193,7 @@ class RunnerView(RunnerLayout):
         if sounds:
             self.cues.play(sounds[-1])
 
-    # -- what is shown -----------------------------------------------------------------
-
-    def render(self) -> None:
-        session = self.session
-        if session is None:
-            return
-        state = session.state
-        item = session.current
-        if state is not self._shown_state or (item and item.exercise_id != self._shown_exercise):
-            self._state_changed(session)
-        if state is State.SUMMARY:
-            return
-        remaining = session.remaining_s
-        if state is State.SET_DONE:
-            pass  # the log form covers the countdown; the last digits stay as they were
-        elif remaining is not None:
-            self.countdown.set_text(format_seconds(remaining))
-        elif item is not None and not item.is_hold:
-            target = session.target_reps or 0
-            tempo = session.tempo_phase
-            if tempo is not None:
-                self.countdown.set_text(f"{min(tempo.rep, target)}/{target}")
-            else:
-                self.countdown.set_text(str(target))
-        beat = self._beat_text(session)
-        if beat != self.beat_label.text():
-            self.beat_label.setText(beat)
-        value = round(session.progress_fraction * PROGRESS_STEPS)
-        if value != self.progress.value():
-            self.progress.setValue(value)
-        paused_text = self.tr("Resume (Space)") if session.paused else self.tr("Pause (Space)")
-        if self.pause_button.text() != paused_text:
-            self.pause_button.setText(paused_text)
-            self._set_state_text(session)
-
-    def _beat_text(self, session: GuidedSession) -> str:
-        if session.state is not State.WORK or session.paused:
-            return ""
-        tempo = session.tempo_phase
-        if tempo is None:
-            return ""
-        if tempo.name == "lower":
-            return self.tr("Lower slowly… {beat} of {beats}").format(
-                beat=tempo.beat, beats=tempo.beats
-            )
-        return self.tr("Lift")
-
-    def _state_changed(self, session: GuidedSession) -> None:
-        state = session.state
-        item = session.current
-        self._shown_state = state
-        self._shown_exercise = item.exercise_id if item else ""
-        if state is State.SUMMARY:
-            self.timer.stop()
-            done = sum(1 for s in session.completed_sets if s.completed)
-            planned = max(session.planned_sets, done)
-            complete = done >= planned and not session.ended_early
-            self.exercise_label.setText(
-                self.tr("Session complete") if complete else self.tr("Session ended")
-            )
-            self.set_label.setText("")
-            self.state_label.setText(self.tr("Well done.") if complete else "")
-            self.next_label.setText("")
-            self.progress.setValue(round(PROGRESS_STEPS * done / planned) if planned else 0)
-            self.progress.setFormat(
-                self.tr("Session %p% done")
-                if complete
-                else self.tr("{done} of {planned} sets done").format(done=done, planned=planned)
-            )
-            self.summary.show_sets(
-                session.completed_sets,
-                self._names(),
-                planned=planned,
-                ended_early=session.ended_early,
-            )
-            self.pages.setCurrentWidget(self.summary)
-            for button in (*self._step_buttons(), self.done_button, self.leave_button):
-                button.setVisible(False)  # the summary has its own Finish button
-            self.summary.finish_button.setFocus()
-            headline = self.summary.headline.text()
-            self.cues.say(self.tr("Session complete. Well done.") if complete else headline)
-            return
-        for button in (*self._step_buttons(), self.done_button, self.leave_button):
-            button.setVisible(True)
-        self.progress.setFormat(self.tr("Session %p% done"))
-        if state is State.SET_DONE:
-            self.done_button.setText(self.tr("Save set (Enter)"))
-        elif state in (State.GET_READY, State.REST):
-            self.done_button.setText(self.tr("Start now (Enter)"))
-        else:
-            self.done_button.setText(self.tr("Done (Enter)"))
-        if item is not None:
-            self.exercise_label.setText(item.exercise.name)
-            self.picture.load(illustration_path(item.exercise))
-            self.picture.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
-            self.cue_label.setText(item.exercise.cues[0] if item.exercise.cues else "")
-        self.set_label.setText(self.set_text(session))
-        self.next_label.setText(session.next_up)
-        self._set_state_text(session)
-        if state is State.SET_DONE:
-            self._prepare_log(session)
-            self.pages.setCurrentWidget(self.log_panel)
-        else:
-            self.pages.setCurrentWidget(self.pages.widget(0))
-            if self.pages.currentWidget() is not self.log_panel and self.focusWidget() is None:
-                self.setFocus()
-        self._announce(session)
-
-    def set_text(self, session: GuidedSession) -> str:
-        """E.g. "Set 2 of 3: 8 reps each side": the dose of this set, both sides counted."""
-        text = self.tr("Set {n} of {total}").format(n=session.set_index, total=session.sets_total)
-        item = session.current
-        if item is None:
-            return text
-        if item.is_hold:
-            dose = self.tr("{s} s hold").format(s=item.hold_s)
-        elif session.target_reps:
-            reps = session.target_reps
-            dose = counted(reps, self.tr("1 rep"), self.tr("%n reps", "", reps))
-        else:
-            return text
-        if item.per_side:
-            dose = self.tr("{dose} each side").format(dose=dose)
-        return self.tr("{set}: {dose}").format(set=text, dose=dose)
-
-    def _set_state_text(self, session: GuidedSession) -> None:
-        state = session.state
-        item = session.current
-        if self.offer_open:
-            text = self.tr("Waiting for your answer below.")
-        elif session.paused:
-            text = self.tr("Paused. Press Space to carry on.")
-        elif state is State.GET_READY:
-            text = self.tr("Get ready")
-        elif state is State.WORK and item is not None and item.is_hold:
-            text = self.tr("Hold")
-        elif state is State.WORK:
-            text = self.tr("Go: press Enter when the set is done")
-        elif state is State.SET_DONE:
-            text = self.tr("Log the set")
-        elif state is State.REST:
-            text = self.tr("Rest")
-        else:
-            text = ""
-        self.state_label.setText(text)
-        self.state_label.setForegroundRole(
-            QPalette.ColorRole.Highlight if state is State.WORK else QPalette.ColorRole.WindowText
-        )
-
-    def _announce(self, session: GuidedSession) -> None:
-        item = session.current
-        if item is None:
-            return
-        if session.state is State.GET_READY:
-            text = self.tr("{name}. {set}.").format(
-                name=item.exercise.name, set=self.set_text(session)
-            )
-        elif session.state is State.REST:
-            text = self.tr("Rest.")
-        elif session.state is State.WORK:  # for screen readers only: the beeps say it
-            text = self.state_label.text() + "."
-        else:
-            return
-        if text == self._last_said:
-            return
-        self._last_said = text
-        if session.state is not State.WORK:
-            self.cues.say(text)
-        announce(self, text)
-
-    def _names(self) -> dict[str, str]:
-        names: dict[str, str] = {}
-        session = self.session
-        if session is not None:
-            for item in session.plan:
-                names[item.exercise_id] = item.exercise.name
-        return names
-
-    def _prepare_log(self, session: GuidedSession) -> None:
-        item = session.current
-        if item is None:
-            return
-        previous = [s for s in session.completed_sets if s.exercise_id == item.exercise_id]
-        last = previous[-1] if previous else None
-        target = round(session.work_elapsed_s) if item.is_hold else session.target_reps or 0
-        self.log_panel.prepare(
-            is_hold=item.is_hold,
-            target=target,
-            load_kg=last.load_kg if last else None,
-            title=self.tr("{name}, set {n}: how did it go?").format(
-                name=item.exercise.name, n=session.set_index
-            ),
-        )
-
     # -- actions -----------------------------------------------------------------------
-
-    @property
-    def offer_open(self) -> bool:
-        """The pain offer waits for an answer; nothing else moves until it has one."""
-        return not self.offer.isHidden()
-
-    def _answer_offer(self) -> None:
-        """Enter or Space while the offer is open: press its focused button."""
-        focus = self.focusWidget()
-        buttons = (self.easier_button, self.stop_exercise_button, self.carry_on_button)
-        if focus in buttons and focus.isVisible():
-            focus.click()  # type: ignore[union-attr]
-        else:  # focus wandered off: bring it back, never skip the question
-            self._focus_offer()
 
     def toggle_pause(self) -> None:
         session = self.session
@@ -464,76 +255,6 @@ class RunnerView(RunnerLayout):
         self.tick()
         if session.offer_stop_or_easier:
             self._show_offer(session, set_log)
-
-    def _show_offer(self, session: GuidedSession, set_log: SetLog) -> None:
-        item = session.current
-        name = item.exercise.name if item else self.tr("this exercise")
-        easier = self.easier_for(item) if item else None
-        self._offer_easier = easier
-        if easier is not None:
-            question = self.tr(
-                "That set hurt ({pain}/10). Pain above {limit} is a sign to ease off. Switch "
-                "to an easier version of {name}, or stop it for today?"
-            )
-        else:
-            question = self.tr(
-                "That set hurt ({pain}/10). Pain above {limit} is a sign to ease off. "
-                "{name} has no gentler version in this plan: stop it for today, or carry "
-                "on as planned?"
-            )
-        self.offer_label.setText(
-            question.format(pain=set_log.pain, limit=session.pain_threshold, name=name)
-        )
-        self.easier_button.setVisible(easier is not None)
-        self.offer.setVisible(True)
-        # the rest waits for the answer, so the next set cannot start under the question
-        self._offer_paused = not session.paused
-        if self._offer_paused:
-            session.pause()
-        for button in (self.pause_button, self.done_button):
-            button.setEnabled(False)  # the answer comes first
-        self.render()
-        self._set_state_text(session)
-        self._focus_offer()
-
-    def _focus_offer(self) -> None:
-        button = self.easier_button if self._offer_easier is not None else self.stop_exercise_button
-        button.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _hide_offer(self) -> None:
-        self.offer.setVisible(False)
-        self._offer_easier = None
-        for button in (self.pause_button, self.done_button):
-            button.setEnabled(True)
-        session = self.session
-        if self._offer_paused and session is not None and session.paused:
-            session.resume_timer()
-        self._offer_paused = False
-        if session is not None and session.state is not State.SUMMARY:
-            self._set_state_text(session)
-        self.setFocus()
-
-    def dismiss_offer(self) -> None:
-        if self.session is not None:
-            self.session.dismiss_offer()
-        self._hide_offer()
-        self.tick()
-
-    def switch_to_easier(self) -> None:
-        session, easier = self.session, self._offer_easier
-        if session is not None and easier is not None and session.offer_stop_or_easier:
-            try:
-                session.switch_to_easier(easier)
-            except RuntimeError as exc:
-                log.info("Could not switch to the easier variant: %s", exc)
-        self._hide_offer()
-        self.tick()
-
-    def stop_exercise(self) -> None:
-        if self.session is not None:
-            self.session.stop_exercise()
-        self._hide_offer()
-        self.tick()
 
     def skip(self) -> None:
         if self.session is not None and self.session.state is not State.SUMMARY:

@@ -72,6 +72,7 @@ def test_drop_review_untick_and_import(app_session, tmp_path, qtbot):
     assert event.isAccepted()
     qtbot.waitUntil(lambda: controller.review is not None, timeout=20_000)
     dialog = controller.review
+    qtbot.waitUntil(lambda: dialog.filled)  # the rows come a turn after the first paint
     statuses = sorted(str(r.status) for r in dialog.rows)
     assert statuses == ["merge", "new", "new", "skipped"]
     assert ctx.repo.list_runs() == (typed,)  # nothing saved yet

@@ -76,7 +76,7 @@ def test_each_status_shows_and_allows_what_it_should(dialog):
 
 def test_an_edit_shows_at_once_after_the_row_was_drawn(dialog, qtbot):
     dialog.show()
-    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: dialog.ready)  # the rows painted
     model = dialog.model
     assert (cell(dialog, 0, TYPE), cell(dialog, 0, RPE)) == ("Easy", "4")  # remembered now
     with qtbot.waitSignal(model.dataChanged):
@@ -108,7 +108,7 @@ def test_untick_and_tick_again(dialog):
 
 def test_keyboard_space_unticks_the_current_row(dialog, qtbot):
     dialog.show()
-    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: dialog.ready)
     table = dialog.table
     table.setFocus()
     table.setCurrentIndex(dialog.model.index(0, INCLUDE))
