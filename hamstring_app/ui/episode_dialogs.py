@@ -85,6 +85,21 @@ def _typed_day(field: DateField) -> date:
     return day if day is not None else from_qdate(field.date())
 
 
+def _refused(error: QLabel, problem: str) -> bool:
+    """Say ``problem`` under the form, when there is one: the dialog then stays open."""
+    if problem:
+        error.setText(problem)
+        error.show()
+    return bool(problem)
+
+
+def _saved(parent: QWidget, ok: bool, message: str) -> bool:
+    """``ok``; when the write failed, after saying why (``message``)."""
+    if not ok:
+        QMessageBox.warning(parent, EpisodeTexts.tr("Not saved"), message)
+    return ok
+
+
 class AssessedDialog(QDialog):
     """When a qualified professional checked the hamstring, and what they said."""
 
@@ -131,12 +146,8 @@ class AssessedDialog(QDialog):
 
     def accept(self) -> None:
         """Only a real day up to today is saved; otherwise say why and stay open."""
-        problem = _day_problem(self.date_edit, self._today, None, "")
-        if problem:
-            self.error.setText(problem)
-            self.error.show()
-            return
-        super().accept()
+        if not _refused(self.error, _day_problem(self.date_edit, self._today, None, "")):
+            super().accept()
 
     def assessment(self) -> ProfessionalAssessment:
         said = self.outcome.currentData()  # Qt hands enum data back as plain text
@@ -210,11 +221,8 @@ class NewEpisodeDialog(QDialog):
             self.onset, self._today, self._earliest,
             self.tr("A new episode starts after the current one did: from {day}."),
         )
-        if problem:
-            self.error.setText(problem)
-            self.error.show()
-            return
-        super().accept()
+        if not _refused(self.error, problem):
+            super().accept()
 
     def episode(self) -> Episode:
         return Episode(
@@ -236,10 +244,7 @@ def record_assessment(ctx, parent: QWidget) -> bool:  # type: ignore[no-untyped-
     if not dialog.exec():
         return False
     outcome = ctx.ops.run(op.record_assessment, dialog.assessment())
-    if not outcome.ok:
-        QMessageBox.warning(parent, EpisodeTexts.tr("Not saved"), outcome.message)
-        return False
-    return True
+    return _saved(parent, outcome.ok, outcome.message)
 
 
 def start_new_episode(ctx, parent: QWidget) -> bool:  # type: ignore[no-untyped-def]
@@ -254,10 +259,7 @@ def start_new_episode(ctx, parent: QWidget) -> bool:  # type: ignore[no-untyped-
     outcome = ctx.ops.run(
         op.start_episode, dialog.episode(), previous_end=dialog.previous_end()
     )
-    if not outcome.ok:
-        QMessageBox.warning(parent, EpisodeTexts.tr("Not saved"), outcome.message)
-        return False
-    return True
+    return _saved(parent, outcome.ok, outcome.message)
 
 
 class RecoveredDialog(QDialog):
@@ -315,11 +317,8 @@ class RecoveredDialog(QDialog):
             self.date_edit, self._today, self._onset,
             self.tr("The day it ended cannot be before the pain started ({day})."),
         )
-        if problem:
-            self.error.setText(problem)
-            self.error.show()
-            return
-        super().accept()
+        if not _refused(self.error, problem):
+            super().accept()
 
     def ended(self) -> date:
         return _typed_day(self.date_edit)
@@ -381,7 +380,4 @@ def close_episode(ctx, parent: QWidget, assessment, undo_stack) -> bool:  # type
         return False
     command = EndEpisodeCommand(ctx, current, dialog.ended(), dialog.end_reason())
     undo_stack.push(command)
-    if command.error:
-        QMessageBox.warning(parent, EpisodeTexts.tr("Not saved"), command.error)
-        return False
-    return True
+    return _saved(parent, not command.error, command.error)
