@@ -117,3 +117,19 @@ def test_the_keyboard_reaches_the_part_and_its_answers(env, qtbot):
     assert QApplication.focusWidget() is first
     qtbot.keyClick(first, Qt.Key.Key_N)
     assert first.value() is False
+
+
+def test_every_sign_has_its_words_in_the_history_and_the_graphs(qapp):
+    from hamstring_app.core.models import RED_FLAG_FIELDS
+    from hamstring_app.ui.checkin.history_columns import RED_FLAG_SHORT, warning_signs_text
+    from hamstring_app.ui.checkin.questions import red_flag_phrases
+    from hamstring_app.ui.progress.hover import _FLAG_WORDS
+
+    assert set(RED_FLAG_SHORT) == set(red_flag_phrases()) == set(_FLAG_WORDS)
+    assert set(RED_FLAG_SHORT) == set(RED_FLAG_FIELDS)
+    text = warning_signs_text(["foot_weakness", "feeling_unwell"], lines=True)
+    assert text.splitlines() == [
+        "Warning signs reported:",
+        "• Weakness in the foot",
+        "• Feeling unwell or feverish with the pain",
+    ]
