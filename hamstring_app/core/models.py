@@ -71,16 +71,62 @@ if TYPE_CHECKING:
     from hamstring_app.core.episodes import Episode, ProfessionalAssessment
 
 __all__ = [
-    "BIG_INT_DIGITS", "CADENCE_RANGE", "EARLIEST_DATE", "FASTEST_PACE_MIN_PER_KM", "HARD_RPE",
-    "HEART_RATE_RANGE", "INTENSITY_RUN_TYPES", "KM_PER_MILE", "MAX_DESCENT_M",
-    "MAX_FILE_NAME_CHARS", "MAX_HASH_CHARS", "MAX_HOLD_S", "MAX_LOAD_KG", "MAX_NOTE_CHARS",
-    "MAX_PROGRAMME_ID_CHARS", "MAX_REPS", "MAX_RUN_KM", "MAX_RUN_MINUTES", "MAX_SETS",
-    "MAX_USUAL_WEEKLY_KM", "OVERSTRIDE_FIELDS", "RED_FLAG_FIELDS", "SET_PAIN_THRESHOLD_DEFAULT",
-    "SLOWEST_PACE_MIN_PER_KM", "Advice", "AppMeta", "CheckIn", "History", "Level", "PainSite",
-    "Profile", "Referral", "Run", "RunSource", "RunType", "SetLog", "Side", "StrengthSession",
-    "Units", "ValidationError", "Verdict", "WhyValue", "check_bool", "check_date",
-    "check_encodable", "check_id", "check_not_future", "check_number", "check_pain",
-    "check_score", "check_text", "check_time_order", "pace_is_possible", "pace_min_per_km",
+    "BIG_INT_DIGITS",
+    "CADENCE_RANGE",
+    "DAILY_RED_FLAG_FIELDS",
+    "EARLIEST_DATE",
+    "FASTEST_PACE_MIN_PER_KM",
+    "HARD_RPE",
+    "HEART_RATE_RANGE",
+    "INTENSITY_RUN_TYPES",
+    "KM_PER_MILE",
+    "LESS_COMMON_RED_FLAG_FIELDS",
+    "MAX_DESCENT_M",
+    "MAX_FILE_NAME_CHARS",
+    "MAX_HASH_CHARS",
+    "MAX_HOLD_S",
+    "MAX_LOAD_KG",
+    "MAX_NOTE_CHARS",
+    "MAX_PROGRAMME_ID_CHARS",
+    "MAX_REPS",
+    "MAX_RUN_KM",
+    "MAX_RUN_MINUTES",
+    "MAX_SETS",
+    "MAX_USUAL_WEEKLY_KM",
+    "OVERSTRIDE_FIELDS",
+    "RED_FLAG_FIELDS",
+    "SET_PAIN_THRESHOLD_DEFAULT",
+    "SLOWEST_PACE_MIN_PER_KM",
+    "Advice",
+    "AppMeta",
+    "CheckIn",
+    "History",
+    "Level",
+    "PainSite",
+    "Profile",
+    "Referral",
+    "Run",
+    "RunSource",
+    "RunType",
+    "SetLog",
+    "Side",
+    "StrengthSession",
+    "Units",
+    "ValidationError",
+    "Verdict",
+    "WhyValue",
+    "check_bool",
+    "check_date",
+    "check_encodable",
+    "check_id",
+    "check_not_future",
+    "check_number",
+    "check_pain",
+    "check_score",
+    "check_text",
+    "check_time_order",
+    "pace_is_possible",
+    "pace_min_per_km",
     "shown",
 ]
 
@@ -114,7 +160,7 @@ class Profile:
         _check_enum("units", self.units, Units)
 
 
-RED_FLAG_FIELDS = (
+DAILY_RED_FLAG_FIELDS = (
     "sharp_pain",
     "pain_increases_with_speed",
     "gait_changed",
@@ -122,6 +168,19 @@ RED_FLAG_FIELDS = (
     "sudden_onset_with_weakness",
     "nerve_signs",
 )
+"""The six warning signs asked every day: "all clear" needs each answered."""
+
+LESS_COMMON_RED_FLAG_FIELDS = (
+    "bruising_after_sudden_pain",
+    "difficulty_walking",
+    "foot_weakness",
+    "night_or_rest_pain",
+    "feeling_unwell",
+)
+"""Less common warning signs, asked one click away: a yes counts like any warning sign; one
+left unanswered holds nothing back (they were not asked before), but is never stored as no."""
+
+RED_FLAG_FIELDS = DAILY_RED_FLAG_FIELDS + LESS_COMMON_RED_FLAG_FIELDS
 """Check-in answers that each mean: stop running and get assessed."""
 
 OVERSTRIDE_FIELDS = ("overstride_long_stride", "overstride_loud_landing", "overstride_heel_ahead")
@@ -145,6 +204,12 @@ class CheckIn:
     pain_in_daily_activities: bool | None = None
     sudden_onset_with_weakness: bool | None = None
     nerve_signs: bool | None = None  # tingling, numbness or pain below the knee
+    # less common red flags (LESS_COMMON_RED_FLAG_FIELDS)
+    bruising_after_sudden_pain: bool | None = None  # back of the thigh, days after
+    difficulty_walking: bool | None = None  # or sitting
+    foot_weakness: bool | None = None
+    night_or_rest_pain: bool | None = None  # at night or at rest, and it does not ease
+    feeling_unwell: bool | None = None  # fever or generally unwell with the pain
     # overstriding signs the runner noticed (optional)
     overstride_long_stride: bool | None = None
     overstride_loud_landing: bool | None = None

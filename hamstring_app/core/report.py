@@ -20,6 +20,7 @@ from hamstring_app.core.rules import evaluate, weekly_distance
 from hamstring_app.core.rules.days import day_index
 from hamstring_app.core.rules.load import load_advice, metrics
 from hamstring_app.core.rules.pain import RED_FLAG_WORDS, pain_state
+from hamstring_app.core.rules.thresholds import URGENT_RED_FLAGS
 from hamstring_app.core.rules.types import Assessment
 
 SECTIONS = ("summary", "warning_signs", "graphs", "last_14_days", "strength")
@@ -100,7 +101,7 @@ def _warning_signs(history: History, end: date) -> tuple[WarningSign, ...]:
         for name in RED_FLAG_FIELDS:
             if getattr(c, name) is True:
                 seen = next((d for d in assessed if d >= c.day), None)
-                urgent = name in ("sudden_onset_with_weakness", "nerve_signs")
+                urgent = name in URGENT_RED_FLAGS
                 out.append(WarningSign(c.day, RED_FLAG_WORDS[name], urgent, seen))
     return tuple(out)
 

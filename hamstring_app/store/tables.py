@@ -128,9 +128,11 @@ CHECKIN_BOOLS = (
     "ran",
     "eased_during_run",
     "settled_within_24h",
-    *m.RED_FLAG_FIELDS,
+    *m.DAILY_RED_FLAG_FIELDS,
     *m.OVERSTRIDE_FIELDS,
 )
+# added by revision 0004, so after the note in a file brought up to date and a new one alike
+LATER_CHECKIN_BOOLS = m.LESS_COMMON_RED_FLAG_FIELDS
 
 
 metadata = MetaData(naming_convention=NAMING_CONVENTION)
@@ -193,10 +195,11 @@ checkin = Table(
     _column("fatigue", Integer),
     _column("sleep_hours", Float),
     _required("note", Text),
+    *(_column(name, Boolean) for name in LATER_CHECKIN_BOOLS),
     *_checks(
         ("day", _iso_date("day")),
         *((name, _int_range(name, 0, 10)) for name in PAINS),
-        *((name, _bool(name)) for name in CHECKIN_BOOLS),
+        *((name, _bool(name)) for name in (*CHECKIN_BOOLS, *LATER_CHECKIN_BOOLS)),
         ("pain_run_needs_run", "NOT (ran = 0 AND pain_run IS NOT NULL)"),
         ("fatigue", _int_range("fatigue", 0, 10)),
         ("sleep_hours", _real_range("sleep_hours", 0, 24)),

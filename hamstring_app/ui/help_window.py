@@ -9,7 +9,16 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Slot
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut, QTextBlock, QTextDocument
+from PySide6.QtGui import (
+    QDesktopServices,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+    QTextBlock,
+    QTextCursor,
+    QTextDocument,
+    QTextImageFormat,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -79,6 +88,58 @@ def headings(markdown: str) -> list[str]:
     return out
 
 
+def _picture_size(document: QTextDocument, name: str) -> tuple[int, int] | None:
+    """A picture's own width and height, loaded as the document loads it; None if missing."""
+    image = document.resource(QTextDocument.ResourceType.ImageResource.value, QUrl(name))
+    if image is None or image.isNull() or image.width() <= 0:
+        return None
+    return image.width(), image.height()
+
+
+def fit_pictures(browser: QTextBrowser) -> None:
+    """Draw each picture in ``browser`` at its own size, or at the width of the text where
+    that is less (its proportions kept), so that the text never scrolls sideways."""
+    document = browser.document()
+    room = browser.viewport().width() - 2 * document.documentMargin() - 2
+    if room <= 0:
+        return
+    changes: list[tuple[int, int, QTextImageFormat]] = []
+    block = document.begin()
+    while block.isValid():
+        inset = block.blockFormat().leftMargin() + block.blockFormat().rightMargin()
+        fragments = block.begin()
+        while not fragments.atEnd():
+            fragment = fragments.fragment()
+            if fragment.charFormat().isImageFormat():
+                image = fragment.charFormat().toImageFormat()
+                size = _picture_size(document, image.name())
+                if size is not None:
+                    width = min(float(size[0]), max(room - inset, 1.0))
+                    if abs(image.width() - width) >= 1:
+                        image.setWidth(width)
+                        image.setHeight(size[1] * width / size[0])
+                        changes.append((fragment.position(), fragment.length(), image))
+            fragments += 1
+        block = block.next()
+    if not changes:
+        return
+    cursor = QTextCursor(document)
+    cursor.beginEditBlock()
+    for position, length, image in changes:
+        cursor.setPosition(position)
+        cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setCharFormat(image)
+    cursor.endEditBlock()
+
+
+class HelpText(QTextBrowser):
+    """The help's text pane: its pictures follow its width (see :func:`fit_pictures`)."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # the viewport's size
+        super().resizeEvent(event)
+        fit_pictures(self)
+
+
 class HelpWindow(QWidget):
     """One window for both guides; ``show_page`` brings it up at a section."""
 
@@ -116,7 +177,8 @@ class HelpWindow(QWidget):
         self.contents.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.contents.setResizeMode(QListView.ResizeMode.Adjust)
         self.contents.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.browser = QTextBrowser()
+        self.browser = HelpText()
+        self.browser.document().setUndoRedoEnabled(False)
         self.browser.setAccessibleName(self.tr("Help text"))
         self.browser.setOpenLinks(False)
         self.browser.anchorClicked.connect(self._link)
@@ -142,6 +204,7 @@ class HelpWindow(QWidget):
             # pictures in the page are named relative to it (screenshots/...)
             self.browser.setSearchPaths([str(doc_path(PAGES[page]).parent)])
             self.browser.setMarkdown(text)
+            fit_pictures(self.browser)
             self.contents.clear()
             self.contents.addItems(headings(text))
             self.page = page

@@ -42,6 +42,17 @@ def test_every_warning_sign_up_to_the_last_day_is_listed_even_before_the_range()
     assert [w.urgent for w in report.warning_signs] == [False, True]
 
 
+def test_the_less_common_signs_are_named_and_urgent():
+    day = ONSET + timedelta(days=2)
+    history = _history(CheckIn(day, sharp_pain=False, foot_weakness=True, feeling_unwell=True,
+                               difficulty_walking=False))
+    report = build_report(history, start=ONSET, end=ONSET + timedelta(days=10))
+    assert [(w.day, w.sign, w.urgent) for w in report.warning_signs] == [
+        (day, "weakness in the foot", True),
+        (day, "feeling unwell with the pain", True),
+    ]
+
+
 def test_the_verdict_is_dated_by_the_day_it_is_for_and_the_report_by_the_day_made():
     history = _history(CheckIn(ONSET, pain_rest=2))
     report = build_report(history, start=ONSET, end=ONSET + timedelta(days=5),

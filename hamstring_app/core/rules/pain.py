@@ -13,6 +13,7 @@ from datetime import date
 
 from hamstring_app.core.episodes import ProfessionalAssessment
 from hamstring_app.core.models import (
+    DAILY_RED_FLAG_FIELDS,
     RED_FLAG_FIELDS,
     CheckIn,
     Verdict,
@@ -27,6 +28,11 @@ RED_FLAG_WORDS = {
     "pain_in_daily_activities": "pain that carries on into daily life",
     "sudden_onset_with_weakness": "pain that came on suddenly with weakness",
     "nerve_signs": "tingling, numbness or pain below the knee",
+    "bruising_after_sudden_pain": "bruising at the back of the thigh after a sudden pain",
+    "difficulty_walking": "difficulty walking or sitting",
+    "foot_weakness": "weakness in the foot",
+    "night_or_rest_pain": "pain at night or at rest that does not ease",
+    "feeling_unwell": "feeling unwell with the pain",
 }
 
 EVIDENCE_STOP = (
@@ -69,7 +75,7 @@ class PainState:
     earlier_red_flags: tuple[str, ...] = ()
     pain: int | None = None  # highest of the check-in's pain answers and run_pain
     red_flags: tuple[str, ...] = ()  # red flags answered yes on the check-in
-    flags_unanswered: bool = True  # some red-flag question has no answer
+    flags_unanswered: bool = True  # one of the six everyday red-flag questions has no answer
     run_logged: bool = False  # a run is logged on the check-in day or the day itself
     # when the day's pain was not answered, the earlier day within the carry window whose
     # answered pain stands in as ``pain`` (the answer is still listed as unknown)
@@ -141,7 +147,9 @@ def pain_state(index: DayIndex, i: int, *, carry: bool) -> PainState:
         flags = _flag_names(values)
         if carried and index.last_assessed[i] >= ci:
             flags = ()  # yesterday's signs, carried, were assessed since
-        unanswered = None in values
+        # only the six everyday questions hold back "all clear" when unanswered; the less
+        # common ones (one click away) count when answered yes
+        unanswered = None in values[: len(DAILY_RED_FLAG_FIELDS)]
         baseline = index.next_morning_baseline(ci)
     carried_from: date | None = None
     if pain is None and carry:

@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from hamstring_app.core.episodes import AssessmentOutcome
-from hamstring_app.core.models import RED_FLAG_FIELDS, Advice, Level, Referral, Verdict
+from hamstring_app.core.models import DAILY_RED_FLAG_FIELDS, Advice, Level, Referral, Verdict
 from hamstring_app.core.rules import thresholds as T
 from hamstring_app.core.rules.pain import (
     EMERGENCY,
@@ -336,7 +336,7 @@ def unknowns_for(state: PainState) -> list[str]:
         out.append("Pain at rest was not answered.")
     if c.pain_next_morning is None:
         out.append("Pain on waking was not answered.")
-    missing = tuple(f for f in RED_FLAG_FIELDS if getattr(c, f) is None)
+    missing = tuple(f for f in DAILY_RED_FLAG_FIELDS if getattr(c, f) is None)
     if missing:
         out.append(f"These warning signs were not answered: {words(missing)}.")
     ran = state.ran

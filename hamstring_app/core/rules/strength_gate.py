@@ -3,8 +3,8 @@
 A "step up" never shows beside a hold or stop, or while a professional has been asked to
 look (a referral is open): each ``progress`` decision is held instead, saying why. On
 ``stop`` with an urgent referral strength work pauses: only the calm isometric holds of the
-phase-1 programme, or nothing at all when a possible tear (sudden pain with weakness) has
-not been checked yet.
+phase-1 programme, or nothing at all when a possible tear (sudden pain with weakness,
+bruising after a sudden pain, difficulty walking or sitting) has not been checked yet.
 """
 
 from __future__ import annotations
@@ -12,11 +12,12 @@ from __future__ import annotations
 import dataclasses
 
 from hamstring_app.core.models import Advice, Level, Referral, Verdict
+from hamstring_app.core.rules import thresholds as T
 from hamstring_app.core.rules.days import DayIndex
-from hamstring_app.core.rules.pain import PainState
+from hamstring_app.core.rules.pain import RED_FLAG_WORDS, PainState
 from hamstring_app.core.rules.types import StrengthDecision, StrengthPause
 
-TEAR_FLAG = "sudden_onset_with_weakness"
+TEAR_FLAG = "sudden_onset_with_weakness"  # the one the check-in asks every day
 
 EVIDENCE_PAUSE = (
     "Possible tear: a professional should check it before any loading, and early repair gives "
@@ -59,15 +60,21 @@ def gate_decisions(
     return tuple(sorted(out, key=lambda d: (order[d.decision], d.exercise_id)))
 
 
-def possible_tear_open(index: DayIndex, i: int, state: PainState) -> bool:
-    """Sudden pain with weakness today, or on any check-in after the last assessment."""
-    if TEAR_FLAG in state.red_flags:
-        return True
+def open_tear_flag(index: DayIndex, i: int, state: PainState) -> str | None:
+    """The sign of a possible tear (T.TEAR_RED_FLAGS) answered yes today, or on any check-in
+    after the last assessment, or None; sudden pain with weakness first, then in that order."""
+    found = {f for f in T.TEAR_RED_FLAGS if f in state.red_flags}
     assessed = index.last_assessed[i]
-    return any(
-        getattr(c, TEAR_FLAG) is True and index.index(day) > assessed
-        for day, c in index.checkins.items()
-    )
+    for day, c in index.checkins.items():
+        if index.index(day) > assessed:
+            found.update(f for f in T.TEAR_RED_FLAGS if getattr(c, f) is True)
+    return next((f for f in T.TEAR_RED_FLAGS if f in found), None)
+
+
+def possible_tear_open(index: DayIndex, i: int, state: PainState) -> bool:
+    """A possible tear (sudden pain with weakness, bruising after a sudden pain, difficulty
+    walking or sitting) today, or on any check-in after the last assessment."""
+    return open_tear_flag(index, i, state) is not None
 
 
 def strength_pause(
@@ -75,12 +82,19 @@ def strength_pause(
 ) -> StrengthPause | None:
     if verdict is not Verdict.STOP or referral is not Referral.URGENT:
         return None
-    if possible_tear_open(index, i, state):
+    tear = open_tear_flag(index, i, state)
+    if tear is not None:
+        words = RED_FLAG_WORDS[tear]
+        sign = (
+            "Sudden pain with weakness can be a tear"
+            if tear == TEAR_FLAG
+            else f"{words[0].upper()}{words[1:]} can mean a tear"
+        )
         return StrengthPause(
             "none",
             "possible_tear",
-            "Strength work is paused. Sudden pain with weakness can be a tear, so please do no "
-            "strength exercises until a qualified health professional has checked it.",
+            f"Strength work is paused. {sign}, so please do no strength exercises until a "
+            "qualified health professional has checked it.",
         )
     return StrengthPause(
         "isometrics",

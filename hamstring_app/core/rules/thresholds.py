@@ -32,10 +32,23 @@ RECENT_RED_FLAG_DAYS = 14
 PERSISTENT_HIGH_PAIN_CHECKINS = 3
 PERSISTENT_HIGH_PAIN_WINDOW_DAYS = 7
 
-# Red flags that make the referral urgent: possible tear (Subbu et al., AJSM 2015;43:385:
-# repair within about 6 weeks gives a faster return) and nerve or spinal signs
-# (IFOMPT framework, Finucane et al., JOSPT 2020).
-URGENT_RED_FLAGS = ("sudden_onset_with_weakness", "nerve_signs")
+# Red flags that make the referral urgent (see a professional today or within 24-48 hours).
+URGENT_RED_FLAGS = (
+    # possible tear: Subbu et al., AJSM 2015;43:385 (repair within about 6 weeks gives a
+    # faster return)
+    "sudden_onset_with_weakness",
+    "bruising_after_sudden_pain",  # bruising days after a sudden pain: tear (Subbu 2015)
+    "difficulty_walking",  # difficulty walking or sitting: tear (Subbu 2015)
+    # nerve or spinal signs: IFOMPT framework, Finucane et al., JOSPT 2020
+    "nerve_signs",
+    "foot_weakness",  # nerve sign (IFOMPT, Finucane 2020)
+    "night_or_rest_pain",  # pain at night or at rest that does not ease (IFOMPT, Finucane 2020)
+    "feeling_unwell",  # fever, systemically unwell (IFOMPT, Finucane 2020)
+)
+
+# The urgent red flags that may mean a tear (Subbu et al., AJSM 2015;43:385): while one is not
+# yet assessed, no strength exercise at all (a professional checks before any loading).
+TEAR_RED_FLAGS = ("sudden_onset_with_weakness", "bruising_after_sudden_pain", "difficulty_walking")
 
 # A check-in from yesterday still stands for today when today's is missing.
 CHECKIN_CARRY_DAYS = 1

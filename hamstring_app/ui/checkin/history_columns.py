@@ -55,6 +55,11 @@ RED_FLAG_SHORT = {
     "pain_in_daily_activities": QT_TRANSLATE_NOOP("HistoryModel", "daily life"),
     "sudden_onset_with_weakness": QT_TRANSLATE_NOOP("HistoryModel", "sudden, weak"),
     "nerve_signs": QT_TRANSLATE_NOOP("HistoryModel", "below the knee"),
+    "bruising_after_sudden_pain": QT_TRANSLATE_NOOP("HistoryModel", "bruising"),
+    "difficulty_walking": QT_TRANSLATE_NOOP("HistoryModel", "hard to walk"),
+    "foot_weakness": QT_TRANSLATE_NOOP("HistoryModel", "weak foot"),
+    "night_or_rest_pain": QT_TRANSLATE_NOOP("HistoryModel", "night pain"),
+    "feeling_unwell": QT_TRANSLATE_NOOP("HistoryModel", "unwell"),
 }
 
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from hamstring_app.core.models import MAX_NOTE_CHARS
 from hamstring_app.ui.checkin.fields import FieldErrors
+from hamstring_app.ui.checkin.less_common import LessCommonSigns
 from hamstring_app.ui.widgets.pain import PainScale, YesNo
 
 
@@ -58,9 +59,42 @@ def red_flag_questions() -> list[tuple[str, str, str]]:
     ]
 
 
+def less_common_questions() -> list[tuple[str, str, str]]:
+    """The less common warning signs, asked one click away (ui/checkin/less_common.py)."""
+    return [
+        (
+            "bruising_after_sudden_pain",
+            Questions.tr("Bruising after a sudden pain?"),
+            Questions.tr("Bruising at the back of the thigh after a sudden pain"),
+        ),
+        (
+            "difficulty_walking",
+            Questions.tr("Hard to walk or to sit?"),
+            Questions.tr("Difficulty walking or sitting"),
+        ),
+        (
+            "foot_weakness",
+            Questions.tr("Weakness in the foot?"),
+            Questions.tr("Weakness in the foot"),
+        ),
+        (
+            "night_or_rest_pain",
+            Questions.tr("Night or rest pain that won't ease?"),
+            Questions.tr("Pain at night or at rest that does not ease"),
+        ),
+        (
+            "feeling_unwell",
+            Questions.tr("Feeling unwell or feverish?"),
+            Questions.tr("Feeling unwell or feverish with the pain"),
+        ),
+    ]
+
+
 def red_flag_phrases() -> dict[str, str]:
-    """CheckIn warning-sign field -> the sign in words."""
-    return {name: spoken for name, _text, spoken in red_flag_questions()}
+    """CheckIn warning-sign field -> the sign in words (every sign the check-in asks)."""
+    return {
+        name: spoken for name, _text, spoken in (*red_flag_questions(), *less_common_questions())
+    }
 
 
 def _left(widget: QWidget) -> QWidget:
@@ -160,7 +194,9 @@ class CheckInQuestions(QWidget):
         # most days the answer to all six is No: one key says so (Tab, then Space)
         self.no_flags_button = QPushButton(self.tr("None of these"))
         self.no_flags_button.setAccessibleName(self.tr("None of these warning signs"))
-        self.no_flags_button.setToolTip(self.tr("Answer No to all six, then go on"))
+        self.no_flags_button.setToolTip(
+            self.tr("Answer No to every warning sign, the less common ones too, then go on")
+        )
         self.no_flags_button.setAutoDefault(False)
         self.no_flags_button.clicked.connect(self._no_red_flags)
         flags_form.addRow("", _left(self.no_flags_button))
@@ -168,6 +204,8 @@ class CheckInQuestions(QWidget):
             widget = YesNo(spoken)
             self.red_flags[name] = widget
             self.errors.add_row(flags_form, text, widget, name)
+        self.less_common = LessCommonSigns(less_common_questions(), self.errors, flags_form)
+        self.red_flags.update(self.less_common.widgets)  # loaded and saved with the six
         outer.addWidget(flags_box)
 
         recovery_box = QGroupBox(self.tr("Recovery"))
@@ -235,7 +273,9 @@ class CheckInQuestions(QWidget):
             self.settled,
             self.strength_pain,
             self.no_flags_button,
-            *self.red_flags.values(),
+            *(w for name, w in self.red_flags.items() if name not in self.less_common.widgets),
+            self.less_common.toggle,
+            *self.less_common.widgets.values(),
             self.fatigue,
             self.sleep,
             self.note,

@@ -24,6 +24,13 @@ _FLAG_WORDS = {
     "nerve_signs": QT_TRANSLATE_NOOP(
         "DayReadout", "tingling, numbness or pain below the knee"
     ),
+    "bruising_after_sudden_pain": QT_TRANSLATE_NOOP(
+        "DayReadout", "bruising after a sudden pain"
+    ),
+    "difficulty_walking": QT_TRANSLATE_NOOP("DayReadout", "hard to walk or sit"),
+    "foot_weakness": QT_TRANSLATE_NOOP("DayReadout", "weakness in the foot"),
+    "night_or_rest_pain": QT_TRANSLATE_NOOP("DayReadout", "pain at night or at rest"),
+    "feeling_unwell": QT_TRANSLATE_NOOP("DayReadout", "feeling unwell"),
 }
 assert set(_FLAG_WORDS) == set(RED_FLAG_FIELDS)
 

@@ -29,7 +29,16 @@ ROW_STRETCH = (5, 4, 3, 0)  # pain, running, strength, the verdict strip
 PREFERRED_LINES = (5.0, 3.0, 2.5, 0)
 LEAST_LINES = (3.0, 2.0, 1.6, 0)
 BAND_WORD_YS = (1.5, 4.5, 8.0)  # where each band's word stands on the right axis
+#: the pain axis' labelled values, the first that has room (every second point wanted)
+PAIN_TICKS = ((0, 2, 4, 6, 8, 10), (0, 5, 10), (0, 10))
 VERDICT_BAR_WIDTH = 0.85 * DAY_S
+
+
+def number_gap(metrics: QFontMetrics) -> float:
+    """The least distance between two labelled values on a value axis for them to read
+    apart: the digits' own height (they have no descenders, so less than a text line)
+    and a sixth of a line between them."""
+    return metrics.tightBoundingRect("0123456789").height() + max(3.0, metrics.height() / 6)
 
 
 class PlotItems:
@@ -80,6 +89,12 @@ class PlotItems:
             if lines:
                 plot.setPreferredHeight(lines * self._em)
                 plot.setMinimumHeight(least * self._em + plot.getAxis("bottom").height())
+        # the pain plot keeps room for a value at every second point (the tab scrolls for it)
+        span = PAIN_Y_RANGE[1] - PAIN_Y_RANGE[0]
+        axis = self.pain.getAxis("left")
+        values = span / 2 * number_gap(QFontMetrics(axis.style.get("tickFont") or axis.font()))
+        self.pain.setMinimumHeight(max(self.pain.minimumHeight(), math.ceil(values) + 8
+                                       + self.pain.getAxis("bottom").height()))
         height = max(self._em * 1.2, 24) + self.strip.getAxis("bottom").height()
         self.strip.setMinimumHeight(height)
         self.strip.setMaximumHeight(height)

@@ -18,7 +18,12 @@ from PySide6.QtGui import QFontMetrics
 from hamstring_app.ui.progress.data import RecoveryData
 from hamstring_app.ui.progress.days import DAY_S, day_start_x, x_day
 from hamstring_app.ui.progress.navigation import days_to_build
-from hamstring_app.ui.progress.plot_items import BAND_WORD_YS, PAIN_Y_RANGE
+from hamstring_app.ui.progress.plot_items import (
+    BAND_WORD_YS,
+    PAIN_TICKS,
+    PAIN_Y_RANGE,
+    number_gap,
+)
 from hamstring_app.ui.widgets.pain import band_word
 
 
@@ -110,16 +115,18 @@ class ViewFit:
         label.setPos(x, PAIN_Y_RANGE[1])
 
     def _fit_pain_ticks(self) -> None:
-        """Pain values on the left axis and the bands' words on the right, as many as
-        stand a text line apart."""
+        """Pain values on the left axis, every second point where they stand clear of each
+        other (see :func:`number_gap`), and the bands' words on the right, as many as stand
+        a text line apart."""
         axis = self.pain.getAxis("left")
-        line = QFontMetrics(axis.style.get("tickFont") or axis.font()).height()
+        metrics = QFontMetrics(axis.style.get("tickFont") or axis.font())
+        line, numbers = metrics.height(), number_gap(metrics)
         px_per_y = self.pain.vb.height() / (PAIN_Y_RANGE[1] - PAIN_Y_RANGE[0])
 
-        def fits(ticks: tuple[float, ...]) -> bool:
-            return all((b - a) * px_per_y >= line for a, b in pairwise(ticks))
+        def fits(ticks: tuple[float, ...], least: float = line) -> bool:
+            return all((b - a) * px_per_y >= least for a, b in pairwise(ticks))
 
-        ticks = next(t for t in ((0, 3, 5, 10), (0, 5, 10), (0, 10)) if fits(t) or t == (0, 10))
+        ticks = next(t for t in PAIN_TICKS if fits(t, numbers) or t == PAIN_TICKS[-1])
         if ticks != self._pain_ticks:
             self._pain_ticks = ticks
             axis.setTicks([[(v, str(v)) for v in ticks], [(v, "") for v in range(11)]])

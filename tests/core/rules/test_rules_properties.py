@@ -26,6 +26,7 @@ from hamstring_app.core.models import (
     Verdict,
 )
 from hamstring_app.core.rules import Assessment, evaluate
+from hamstring_app.core.rules import thresholds as T
 from hamstring_app.core.rules.days import DayIndex
 from hamstring_app.core.rules.pain import classify, pain_state
 
@@ -266,7 +267,7 @@ def test_daily_verdicts_agree_with_classify_every_day(h):
         assert dv.red_flags == (state.red_flags if dv.verdict is Verdict.STOP else ())
 
 
-URGENT_FLAGS = ("sudden_onset_with_weakness", "nerve_signs")
+URGENT_FLAGS = T.URGENT_RED_FLAGS
 
 
 @SETTINGS
