@@ -11,7 +11,7 @@ import gc
 import importlib
 import sys
 from collections.abc import Callable, Sequence
-from typing import TextIO
+from typing import IO, TextIO
 
 from hamstring_app import APP_NAME, __version__
 from hamstring_app.paths import ENV_VAR
@@ -32,8 +32,20 @@ EXIT_FAILURE = 1
 EXIT_USAGE = 2
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse passes over a failed write of --version or --help and exits 0; here the
+    error reaches :func:`main`, which says so and exits 1, as every command does."""
+
+    def _print_message(self, message: str, file: IO[str] | None = None) -> None:
+        if message and file is not None and file is sys.stdout:
+            file.write(message)
+            file.flush()
+            return
+        super()._print_message(message, file)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="hamstring-app",
         description=(
             f"{APP_NAME}: self-management for runners with load-related hamstring pain. "
@@ -104,7 +116,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     assess.add_argument("--today", metavar="YYYY-MM-DD", help="assess as of this date")
     assess.add_argument(
-        "--data-dir", dest="assess_data_dir", metavar="PATH", help="with --db: data folder"
+        "--data-dir",
+        dest="assess_data_dir",
+        metavar="PATH",
+        help="with --db: the data folder (a FILE.json needs none: it is not read then)",
     )
     importer = sub.add_parser(
         "import",
@@ -206,7 +221,7 @@ def _check_data_dir(parser: argparse.ArgumentParser, args: argparse.Namespace) -
     if args.command is None and (args.demo or args.self_test):
         return  # the demo and the self-test use throwaway folders of their own
     if args.command == "assess" and not args.db:
-        return  # assessing a file reads no data folder
+        return  # a file is assessed on its own: no data folder is looked at (docs/assess.md)
     where = "--data-dir"
     if not given:
         given, where = os.environ.get(ENV_VAR, "").strip(), f"the {ENV_VAR} environment variable"
@@ -296,7 +311,16 @@ def _refuse_empty(parser: argparse.ArgumentParser, args: argparse.Namespace) -> 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     ours, qt_args = split_qt_args(sys.argv[1:] if argv is None else argv)
-    args = parser.parse_args(ours)
+    try:
+        args = parser.parse_args(ours)
+    except OSError as exc:  # --version or --help could not be written (see _Parser)
+        what = "--version" if "--version" in ours else "--help"
+        failure = exc
+
+        def again() -> int:
+            raise failure
+
+        raise SystemExit(_headless(what, again)) from None
     _refuse_empty(parser, args)
     if args.command in ("export", "report", "backup", "restore", "import"):
         return _headless(args.command, lambda: _main(parser, args, qt_args))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import QObject
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,6 +35,7 @@ from hamstring_app.core.models import PainSite, Referral, Side
 from hamstring_app.ui.dates import day_text, from_qdate, to_qdate
 from hamstring_app.ui.undo import OpCommand
 from hamstring_app.ui.widgets.date_field import DateField
+from hamstring_app.ui.widgets.wrap_fit import grow_for_wrapped_text
 
 
 class EpisodeTexts(QObject):
@@ -85,7 +87,15 @@ def _typed_day(field: DateField) -> date:
     return day if day is not None else from_qdate(field.date())
 
 
-class AssessedDialog(QDialog):
+class _IntroDialog(QDialog):
+    """A dialog with a wrapped intro, which keeps all its lines however narrow it opens."""
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        grow_for_wrapped_text(self)
+
+
+class AssessedDialog(_IntroDialog):
     """When a qualified professional checked the hamstring, and what they said."""
 
     def __init__(self, today: date, parent: QWidget | None = None) -> None:
@@ -147,7 +157,7 @@ class AssessedDialog(QDialog):
         )
 
 
-class NewEpisodeDialog(QDialog):
+class NewEpisodeDialog(_IntroDialog):
     """"My hamstring hurts again": a new injury episode, ending the current one."""
 
     def __init__(
@@ -260,7 +270,7 @@ def start_new_episode(ctx, parent: QWidget) -> bool:  # type: ignore[no-untyped-
     return True
 
 
-class RecoveredDialog(QDialog):
+class RecoveredDialog(_IntroDialog):
     """"I have recovered": end the current injury episode, on a day from its onset to
     today. ``caution`` is said above the buttons (something that closing does not change)."""
 

@@ -7,11 +7,14 @@ paper (the PDF stays small and quick to write):
 - the daily pain dots: dots of the same pain that overlap almost whole (days in a row,
   or two days apart on a long range) are one line with round ends; others stay dots;
 - the 7-day mean: one point per day, less those in the middle of a straight stretch;
-- strength ticks: ticks that touch and have the same height are one bar;
+- strength sessions: a tick a day while days are far enough apart for ticks to stand
+  apart; on a longer range a bar a week, or a month, as tall as its count of sessions
+  (505 ticks in five years had merged into one band);
 - the weekly bars: one call per colour.
 
 The shapes come from :func:`graph_shapes` (plain numbers, tested in tests/ui) and are
-painted by :func:`draw_graphs`.
+painted by :func:`draw_graphs`, both graphs in one rectangle or each in its own (the pain
+graph can end a page, and the distance graph start the next).
 """
 
 from __future__ import annotations
@@ -43,6 +46,12 @@ LINE_TOLERANCE_PT = 0.05  # what all the dropped points together may stray (test
 DOT_GAP_PT = DOT_PT / 4  # dots this close are one line (its edge dips < 0.05 pt between)
 DATE_LABELS = 5  # dates along each time axis, the first and last days included
 BAR_GAP = 0.15  # of a week's width, left empty on each side of its bar
+MARK_ROOM_PT = 3 * TICK_PT  # the least room for each strength mark, its gap included
+MARK_PT = (4.0, 16.0)  # a strength mark's least and greatest height
+PAIN_GRAPH, KM_GRAPH = "pain", "km"  # the two graphs
+BOTH = (PAIN_GRAPH, KM_GRAPH)
+PAIN_EXTRA_PT = 64.0  # the pain graph's title, dates and legend, around its plot
+KM_EXTRA_PT = 34.0  # ... and the distance graph's
 
 Point = tuple[float, float]
 
@@ -61,6 +70,7 @@ class Shapes:
     km_top: float = 10.0
     pain_dates: list[tuple[float, date]] = field(default_factory=list)  # x, the day there
     km_dates: list[tuple[float, date]] = field(default_factory=list)
+    strength_bin: str = "day"  # what each strength mark counts: "day", "week" or "month"
 
 
 def simplify(line: list[Point]) -> list[Point]:
@@ -83,10 +93,17 @@ def simplify(line: list[Point]) -> list[Point]:
     return out
 
 
-def graph_shapes(report: Report, rect: QRectF) -> Shapes:
-    """The shapes of both graphs for ``report`` in ``rect`` (points)."""
+def graph_shapes(report: Report, rect: QRectF, parts: tuple[str, ...] = BOTH) -> Shapes:
+    """The shapes of the graphs ``parts`` (both, or one of PAIN_GRAPH, KM_GRAPH) for ``report`` in
+    ``rect`` (points). The plot of a graph not drawn has no height."""
     days = (report.end - report.start).days or 1
-    height = (rect.height() - 100) / 2  # two plots, their titles, dates, legends and gaps
+    if parts == BOTH:
+        height = (rect.height() - 100) / 2  # two plots, their titles, dates, legends, gaps
+        km_height, km_top = height - 10, rect.top() + 18 + height + 62
+    else:
+        height = rect.height() - PAIN_EXTRA_PT if PAIN_GRAPH in parts else 0.0
+        km_height = rect.height() - KM_EXTRA_PT if KM_GRAPH in parts else 0.0
+        km_top = rect.top() + 18
     plot = QRectF(rect.left() + 30, rect.top() + 18, rect.width() - 40, height)
     left, step = plot.left(), plot.width() / days
     first = report.start.toordinal()
@@ -119,16 +136,9 @@ def graph_shapes(report: Report, rect: QRectF) -> Shapes:
         shapes.mean_lines.append(simplify(mean_line))
     shapes.mean_lines = [line for line in shapes.mean_lines if len(line) > 1]
 
-    for day, sets in report.sessions:
-        x = left + step * (day.toordinal() - first)
-        h = 4.0 + min(sets, 12)
-        last = shapes.ticks[-1] if shapes.ticks else None
-        if last is not None and last[2] == h and x - last[1] <= TICK_PT:
-            shapes.ticks[-1] = (last[0], x, h)
-        else:
-            shapes.ticks.append((x, x, h))
+    _strength_marks(shapes, report, left, step)
 
-    km_plot = QRectF(plot.left(), plot.bottom() + 62, plot.width(), height - 10)
+    km_plot = QRectF(plot.left(), km_top, plot.width(), km_height)
     top = max([km for _m, km, _w in report.weekly_km] + [10.0])
     shapes.km_top = top = float(math.ceil(top / 10) * 10)
     shapes.km_plot = km_plot
@@ -145,6 +155,46 @@ def graph_shapes(report: Report, rect: QRectF) -> Shapes:
     shapes.pain_dates = _date_ticks(report, plot)
     shapes.km_dates = _date_ticks(report, km_plot)
     return shapes
+
+
+def _bin_start(day: date, bin_: str) -> date:
+    if bin_ == "week":
+        return day - timedelta(days=day.weekday())
+    return day.replace(day=1)
+
+
+def _next_bin(start: date, bin_: str) -> date:
+    if bin_ == "week":
+        return start + timedelta(days=7)
+    return (start.replace(day=28) + timedelta(days=4)).replace(day=1)
+
+
+def _strength_marks(shapes: Shapes, report: Report, left: float, step: float) -> None:
+    """A tick a day with a session (taller for more sets) where days stand MARK_ROOM_PT
+    apart; else a bar a week, or a month, from its first day in the range to its last, as
+    tall as its count of sessions against the fullest one's."""
+    first = report.start.toordinal()
+    sessions = [(day, sets) for day, sets in report.sessions
+                if report.start <= day <= report.end]
+    if step >= MARK_ROOM_PT:
+        shapes.strength_bin = "day"
+        for day, sets in sessions:
+            x = left + step * (day.toordinal() - first)
+            shapes.ticks.append((x, x, MARK_PT[0] + min(sets, 12)))
+        return
+    bin_ = shapes.strength_bin = "week" if step * 7 >= MARK_ROOM_PT else "month"
+    counts: dict[date, int] = {}
+    for day, _sets in sessions:
+        start = _bin_start(day, bin_)
+        counts[start] = counts.get(start, 0) + 1
+    most = max(counts.values(), default=1)
+    for start, count in sorted(counts.items()):
+        x0 = left + step * (max(start, report.start).toordinal() - first)
+        x1 = left + step * (min(_next_bin(start, bin_), report.end).toordinal() - first)
+        inner = max(x1 - x0 - 2 * TICK_PT, 0.0)  # drawn TICK_PT wider than x0..x1
+        middle = (x0 + x1) / 2
+        h = MARK_PT[0] + (MARK_PT[1] - MARK_PT[0]) * (count - 1) / max(most - 1, 1)
+        shapes.ticks.append((middle - inner / 2, middle + inner / 2, h))
 
 
 def _date_ticks(report: Report, plot: QRectF) -> list[tuple[float, date]]:
@@ -211,10 +261,26 @@ def _legend(painter: QPainter, x: float, y: float, items: list[tuple[QColor, str
         x += 22 + painter.fontMetrics().horizontalAdvance(label) + 14
 
 
-def draw_graphs(painter: QPainter, report: Report, rect: QRectF) -> None:
-    """Pain with its 7-day mean, weekly distance with load warnings, strength sessions."""
-    s = graph_shapes(report, rect)
-    plot, km_plot = s.pain_plot, s.km_plot
+STRENGTH_WORDS = {
+    "day": "strength session (tick)",
+    "week": "strength sessions a week (bar)",
+    "month": "strength sessions a month (bar)",
+}
+
+
+def draw_graphs(painter: QPainter, report: Report, rect: QRectF,
+                parts: tuple[str, ...] = BOTH) -> None:
+    """Pain with its 7-day mean and the strength sessions; weekly distance with its load
+    warnings: the graphs ``parts``, in ``rect`` (points)."""
+    s = graph_shapes(report, rect, parts)
+    if PAIN_GRAPH in parts:
+        _draw_pain(painter, s)
+    if KM_GRAPH in parts:
+        _draw_km(painter, s)
+
+
+def _draw_pain(painter: QPainter, s: Shapes) -> None:
+    plot = s.pain_plot
     _axes(painter, plot, "Pain (0-10, worst of the day) and its 7-day mean", 10, "")
     dots = QPen(PAIN, DOT_PT)
     dots.setCapStyle(Qt.PenCapStyle.RoundCap)
@@ -226,19 +292,23 @@ def draw_graphs(painter: QPainter, report: Report, rect: QRectF) -> None:
     painter.setPen(QPen(MEAN, MEAN_PT))
     for line in s.mean_lines:
         painter.drawPolyline(QPolygonF([QPointF(x, y) for x, y in line]))
-    # a tick is a TICK_PT-wide line down from the axis; touching ticks are one bar
+    # a mark is TICK_PT wider than its x0..x1, down from the axis
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(STRENGTH)
     half, bottom = TICK_PT / 2, plot.bottom()
     painter.drawRects([QRectF(x0 - half, bottom, x1 - x0 + TICK_PT, h) for x0, x1, h in s.ticks])
+    painter.setBrush(Qt.BrushStyle.NoBrush)
     _dates(painter, s.pain_dates, plot, plot.bottom() + 25)
     _legend(
         painter,
         plot.left(),
         plot.bottom() + 37,
-        [(PAIN, "pain"), (MEAN, "7-day mean"), (STRENGTH, "strength session (tick)")],
+        [(PAIN, "pain"), (MEAN, "7-day mean"), (STRENGTH, STRENGTH_WORDS[s.strength_bin])],
     )
 
+
+def _draw_km(painter: QPainter, s: Shapes) -> None:
+    km_plot = s.km_plot
     _axes(painter, km_plot, "Weekly running distance (km)", s.km_top, "")
     painter.setPen(Qt.PenStyle.NoPen)
     for color, warned in ((KM, False), (WARN, True)):

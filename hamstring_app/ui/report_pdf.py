@@ -33,7 +33,7 @@ from hamstring_app import APP_NAME, __version__
 from hamstring_app.assets import resource_path
 from hamstring_app.core.report import DISCLAIMER, SECTIONS, Report
 from hamstring_app.ui.dates import day_text, localise_dates
-from hamstring_app.ui.report_graphs import draw_graphs
+from hamstring_app.ui.report_graphs import BOTH, KM_GRAPH, PAIN_GRAPH, draw_graphs
 from hamstring_app.ui.verdicts import word_for_plain
 
 FONT_FILES = ("HamstringReportSans.ttf", "HamstringReportSans-Bold.ttf")
@@ -218,6 +218,9 @@ def _document(
 FOOTER_PT = 16.0  # the page-number line at the bottom of every page
 GRAPHS_PT = 300.0  # the graphs' height when they have a page to themselves
 GRAPHS_MIN_PT = 220.0  # ... and the least they may shrink to, to share the last text page
+PAIN_MIN_PT = 120.0  # the least the pain graph alone may take to end the last text page
+PAIN_MOST_PT = 210.0  # ... and the most it takes there
+KM_ALONE_PT = 160.0  # the distance graph's height when it starts the next page alone
 GAP_PT = 10.0
 
 
@@ -226,6 +229,19 @@ def _last_text_bottom(doc: QTextDocument, page_height: float) -> float:
     layout = doc.documentLayout()
     bottom = layout.blockBoundingRect(doc.lastBlock()).bottom()
     return bottom - (doc.pageCount() - 1) * page_height
+
+
+def _place_graphs(doc: QTextDocument, body: float, scale: float,
+                  text_pages: int) -> list[tuple[int, float, float, tuple[str, ...]]]:
+    """Where the graphs go: (page, top, height, which graphs), in device pixels."""
+    top = _last_text_bottom(doc, body) + GAP_PT * scale
+    room = body - top
+    if room >= GRAPHS_MIN_PT * scale:
+        return [(text_pages, top, min(GRAPHS_PT * scale, room), BOTH)]
+    if room >= PAIN_MIN_PT * scale:
+        return [(text_pages, top, min(PAIN_MOST_PT * scale, room), (PAIN_GRAPH,)),
+                (text_pages + 1, 0.0, KM_ALONE_PT * scale, (KM_GRAPH,))]
+    return [(text_pages + 1, 0.0, GRAPHS_PT * scale, BOTH)]
 
 
 def _footer(painter: QPainter, report: Report, rect: QRectF, page: int, pages: int) -> None:
@@ -253,24 +269,18 @@ def paint_report(device: QPagedPaintDevice, report: Report, sections: tuple[str,
 
     The text is paginated by QTextDocument itself (a line or table row is never cut
     across pages). The graphs follow it on the last text page when at least
-    GRAPHS_MIN_PT is left there (shrunk to fit, so a short report is one page), else on
-    a page of their own. Every page ends with the date range and "Page N of M"."""
+    GRAPHS_MIN_PT is left there (shrunk to fit, so a short report is one page); else the
+    pain graph ends that page when PAIN_MIN_PT is left (it takes up to PAIN_MOST_PT) and
+    the distance graph starts the next; else both are on a page of their own. Every page
+    ends with the date range and "Page N of M"."""
     page = device.pageLayout().paintRectPixels(device.resolution())
     width, height = float(page.width()), float(page.height())
     scale = device.resolution() / 72.0  # the graphs and the footer are drawn in points
     body = height - FOOTER_PT * scale
     doc = _document(report, sections, device, QSizeF(width, body))
     text_pages = doc.pageCount()
-    graphs_top = graphs_height = 0.0
-    graphs_page = text_pages
-    if "graphs" in sections:
-        graphs_top = _last_text_bottom(doc, body) + GAP_PT * scale
-        room = body - graphs_top
-        if room >= GRAPHS_MIN_PT * scale:
-            graphs_height = min(GRAPHS_PT * scale, room)
-        else:
-            graphs_page, graphs_top, graphs_height = text_pages + 1, 0.0, GRAPHS_PT * scale
-    pages = max(text_pages, graphs_page)
+    graphs = _place_graphs(doc, body, scale, text_pages) if "graphs" in sections else []
+    pages = max([text_pages] + [page for page, *_rest in graphs])
     painter = QPainter()
     if not painter.begin(device):  # a PDF in a folder that is not there, a printer gone
         raise OSError(5, "the report could not be written there")
@@ -285,14 +295,17 @@ def paint_report(device: QPagedPaintDevice, report: Report, sections: tuple[str,
                 painter.translate(0, -offset)
                 doc.drawContents(painter, QRectF(0, offset, width, body))
                 painter.restore()
-            if graphs_height and number == graphs_page:
+            for page_number, top, graphs_height, parts in graphs:
+                if page_number != number:
+                    continue
                 painter.save()
-                painter.translate(0, graphs_top)
+                painter.translate(0, top)
                 painter.scale(scale, scale)
                 small = QFont(report_font_family())
                 small.setPixelSize(7)  # 7 pt: the painter now draws in points
                 painter.setFont(small)
-                draw_graphs(painter, report, QRectF(0, 0, width / scale, graphs_height / scale))
+                draw_graphs(painter, report,
+                            QRectF(0, 0, width / scale, graphs_height / scale), parts)
                 painter.restore()
             painter.save()
             painter.scale(scale, scale)

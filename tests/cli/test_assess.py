@@ -249,3 +249,38 @@ def test_deeply_nested_json_on_standard_input(monkeypatch, capsys):
     monkeypatch.setattr("sys.stdin", io.StringIO("[" * 200_000))
     assert main(["assess", "-"]) == 2
     assert "invalid input: standard input is nested too deeply" in capsys.readouterr().err
+
+
+
+@pytest.mark.parametrize("where", ["after", "before"])
+def test_a_file_is_assessed_on_its_own_whatever_data_folder_is_named(
+    tmp_path, capsys, where
+):
+    """docs/assess.md: a FILE.json needs no data folder, so a --data-dir beside it (a
+    wrapper that always passes one, say) is not read: the same output, nothing made."""
+    history = write(tmp_path, {"profile": {"injury_start": "2026-03-01"}})
+    assert main(["assess", history, "--today", "2026-03-16"]) == 0
+    alone = capsys.readouterr()
+    folder = tmp_path / "data"
+    argv = ["assess", history, "--today", "2026-03-16", "--data-dir", str(folder)]
+    if where == "before":
+        argv = ["--data-dir", str(folder), *argv[:-2]]
+    assert main(argv) == 0
+    beside = capsys.readouterr()
+    assert beside.out == alone.out and beside.err == alone.err == ""
+    assert not folder.exists()
+
+
+def test_a_data_folder_that_is_a_file_does_not_stop_a_file_being_assessed(
+    tmp_path, capsys, monkeypatch
+):
+    """With --db such a folder is a usage error (exit 2); a FILE.json never looks at it."""
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv("HAMSTRING_COACH_DATA", str(blocked))
+    history = write(tmp_path, "{}")
+    assert main(["assess", history, "--today", "2026-03-16", "--data-dir", str(blocked)]) == 0
+    assert json.loads(capsys.readouterr().out)["verdict"] == "modify"
+    with pytest.raises(SystemExit) as done:
+        main(["assess", "--db", "--data-dir", str(blocked)])
+    assert done.value.code == 2

@@ -70,3 +70,21 @@ def test_a_pipe_as_the_target_is_refused_and_left_alone(saved, tmp_path, capsys,
     err = capsys.readouterr().err
     assert "not a regular file" in err and "Nothing was written" in err
     assert fifo.is_fifo()
+
+
+@pytest.mark.skipif(not Path("/dev/full").is_char_device(), reason="needs /dev/full")
+@pytest.mark.parametrize("argv", [["--version"], ["--help"], ["assess", "--help"]])
+def test_version_and_help_on_a_full_standard_output_exit_1_with_one_sentence(argv):
+    with open("/dev/full", "wb") as full:  # written to, never a target path
+        proc = subprocess.run(
+            [sys.executable, "-m", "hamstring_app", *argv],
+            stdin=subprocess.DEVNULL, stdout=full, stderr=subprocess.PIPE,
+            timeout=50, check=False,
+        )
+    err = proc.stderr.decode()
+    assert "Traceback" not in err, err
+    assert proc.returncode == 1, err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and "standard output" in lines[0], err
+    assert lines[0].startswith(f"hamstring-app {argv[-1]}: "), err
+
