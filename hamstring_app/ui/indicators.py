@@ -28,6 +28,9 @@ _RADIO = QStyle.PrimitiveElement.PE_IndicatorRadioButton
 class IndicatorStyle(QProxyStyle):
     """Fusion, with an indicator edge that shows on a dark window."""
 
+    def name(self) -> str:  # the style it draws with ("fusion"), as -style names it
+        return self.baseStyle().name()
+
     def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption,
                       painter: QPainter, widget: QWidget | None = None) -> None:
         super().drawPrimitive(element, option, painter, widget)
