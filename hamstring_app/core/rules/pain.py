@@ -99,7 +99,8 @@ class PainState:
 
     @property
     def earlier_urgent(self) -> bool:
-        """An urgent red flag (possible tear, nerve signs) on the earlier check-in."""
+        """An urgent red flag (T.URGENT_RED_FLAGS: possible tear, nerve or general signs) on
+        the earlier check-in."""
         return any(f in T.URGENT_RED_FLAGS for f in self.earlier_red_flags)
 
     @property
@@ -181,12 +182,12 @@ _BY_RANK = (Verdict.CONTINUE, Verdict.MODIFY, Verdict.HOLD, Verdict.STOP)
 def classify(state: PainState) -> tuple[Verdict, tuple[str, ...]]:
     """The verdict the pain rules give, with the reason codes behind it.
 
-    stop: a red flag, pain above 5, an urgent red flag (possible tear, nerve signs) on an
+    stop: a red flag, pain above 5, an urgent red flag (T.URGENT_RED_FLAGS) on an
     earlier check-in not yet assessed, or a professional's standing "rehab only" or "no
     running" outcome. hold: pain 4-5, pain that did not ease during the run
     or settle within 24 hours, next-morning pain above baseline, or another recent red flag.
-    modify: mild pain (1-3), or anything needed for "all clear" left unanswered (the red-flag
-    questions, pain at rest, and pain during the run when the runner ran).
+    modify: mild pain (1-3), or anything needed for "all clear" left unanswered (the six
+    everyday red-flag questions, pain at rest, and pain during the run when the runner ran).
     continue: none of these.
     """
     reasons: list[str] = []

@@ -28,6 +28,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHeaderView,
     QStyle,
@@ -118,7 +119,16 @@ class _RowDelegate(QStyledItemDelegate):
 
 
 class DateDelegate(_RowDelegate):
-    """Draws the date without its weekday when the cell is too narrow for all of it."""
+    """Draws the date without its weekday when the cell is too narrow for all of it.
+
+    Asked for each visible date on every paint: each text's width is measured once per
+    font, and each short date worked out once per language."""
+
+    def __init__(self, row_role: int, parent: QObject | None = None) -> None:
+        super().__init__(row_role, parent)
+        self._font: QFont | None = None
+        self._needed: dict[str, int] = {}  # a date's width with its margins, in _font
+        self._short: dict[tuple[str, date], str] = {}  # (language, day): the short date
 
     def initStyleOption(self, option: QStyleOptionViewItem,
                         index: QModelIndex | QPersistentModelIndex) -> None:
@@ -126,13 +136,25 @@ class DateDelegate(_RowDelegate):
         row = self.row(index)
         if row is None:
             return
-        style = option.widget.style() if option.widget is not None else None
-        margin = (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, option.widget)
-                  if style is not None else 0)
-        needed = option.fontMetrics.horizontalAdvance(option.text) + 2 * (margin + 1)
+        text = option.text
+        if self._font is None or option.font != self._font:
+            self._font = QFont(option.font)
+            self._needed.clear()
+        needed = self._needed.get(text)
+        if needed is None:
+            style = option.widget.style() if option.widget is not None else None
+            margin = (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None,
+                                        option.widget) if style is not None else 0)
+            needed = option.fontMetrics.horizontalAdvance(text) + 2 * (margin + 1)
+            self._needed[text] = needed
         if option.rect.width() < needed:
             locale = QLocale()
-            option.text = locale.toString(to_qdate(row.day), short_day_pattern(locale))
+            key = (locale.name(), row.day)
+            short = self._short.get(key)
+            if short is None:
+                short = locale.toString(to_qdate(row.day), short_day_pattern(locale))
+                self._short[key] = short
+            option.text = short
 
 
 class PainDelegate(_RowDelegate):
@@ -179,6 +201,8 @@ class HistoryColumns(QObject):
         self._later.setInterval(0)
         self._later.timeout.connect(self.fit)
         header.sortIndicatorChanged.connect(self._later.start)
+        self._measures: tuple[tuple[object, ...], tuple[list[int], list[int], int]] | None = None
+        self.measured = 0  # how many times the texts were measured (tests)
         self.fit()
 
     def fit_later(self) -> None:
@@ -196,6 +220,34 @@ class HistoryColumns(QObject):
     def widths(self, available: int) -> list[int]:
         """The four first columns' widths for a viewport ``available`` pixels wide; 0 for
         the warnings: hidden."""
+        natural, minimum, pain = self._measured()
+        budget = available - DETAILS_WANTED_CHARS * self.table.fontMetrics().averageCharWidth()
+        widths = fit_widths(natural, minimum, budget)
+        if sum(widths) > budget:  # still too wide: the warnings go, marked beside the pain
+            narrow = [*minimum[:PAIN], pain, 0]
+            widths = fit_widths([*natural[:PAIN], max(natural[PAIN], pain), 0], narrow, budget)
+        return widths
+
+    def _looks(self) -> tuple[object, ...]:
+        """What the measured widths depend on: the fonts, the language and the headings
+        (with the sort arrow's column); not the rows, nor the room there is."""
+        header = self.table.horizontalHeader()
+        model = self.table.model()
+        labels = tuple(str(model.headerData(c, Qt.Orientation.Horizontal))
+                       for c in (DATE, ENTRY, PAIN, WARNINGS))
+        return (self.table.font().key(), header.font().key(), QLocale().name(),
+                header.sortIndicatorSection(), labels)
+
+    def _measured(self) -> tuple[list[int], list[int], int]:
+        """The columns' natural and least widths and the marked pain's, measured once for
+        each look (a fit on every resize only shares them out)."""
+        looks = self._looks()
+        if self._measures is None or self._measures[0] != looks:
+            self._measures = (looks, self._measure())
+            self.measured += 1
+        return self._measures[1]
+
+    def _measure(self) -> tuple[list[int], list[int], int]:
         header = self.table.horizontalHeader()
         locale = QLocale()
         days = _week_of_each_month()
@@ -216,13 +268,7 @@ class HistoryColumns(QObject):
                    max(head(PAIN), text(PAIN)), max(head(WARNINGS), text(WARNINGS))]
         minimum = [self._text_width(short), self._text_width(self._texts[ENTRY][:1]),
                    text(PAIN), natural[WARNINGS]]
-        budget = available - DETAILS_WANTED_CHARS * self.table.fontMetrics().averageCharWidth()
-        widths = fit_widths(natural, minimum, budget)
-        if sum(widths) > budget:  # still too wide: the warnings go, marked beside the pain
-            pain = self._text_width([f"{WARNING_MARK} 10/10"])
-            narrow = [*minimum[:PAIN], pain, 0]
-            widths = fit_widths([*natural[:PAIN], max(natural[PAIN], pain), 0], narrow, budget)
-        return widths
+        return natural, minimum, self._text_width([f"{WARNING_MARK} 10/10"])
 
     def fit(self) -> None:
         available = self.table.viewport().width()

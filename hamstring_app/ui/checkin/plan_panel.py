@@ -154,7 +154,8 @@ class PlanPanel(QWidget):
         later: Callable[[Callable[[], None]], None] | None = None,
     ) -> None:
         """Show today's run, the ladder and the week; with ``later`` (a tab drawing in
-        parts), the week is handed to it to draw on a turn of its own."""
+        parts), the ladder and then the week are handed to it, each to draw on a turn of
+        its own (the ladder box is hidden until then: an older step would not match)."""
         p = assessment.prescription
         if p is None:
             self.clear()
@@ -180,10 +181,15 @@ class PlanPanel(QWidget):
             + "</ul>"
         )
         self.why_label.setText("\n".join(self._why_lines(dict(t.why))))
-        self._show_ladder(p)
         if later is None:
+            self._show_ladder(p)
             self._show_week()
         else:  # unless something newer (or nothing) is shown by then
+            if p.ladder is not None:
+                self.ladder_box.hide()
+                later(lambda: self._show_ladder(p) if self.prescription is p else None)
+            else:
+                self._show_ladder(p)
             later(lambda: self._show_week() if self.prescription is p else None)
         if t.cadence_target_spm is not None:
             if not self.metronome.running:

@@ -191,7 +191,7 @@ class CheckInQuestions(QWidget):
         self.flags_rule.setWordWrap(True)
         flags_form.addRow(self.flags_rule)
         self.red_flags: dict[str, YesNo] = {}
-        # most days the answer to all six is No: one key says so (Tab, then Space)
+        # most days the answer to every sign is No: one key says so (Tab, then Space)
         self.no_flags_button = QPushButton(self.tr("None of these"))
         self.no_flags_button.setAccessibleName(self.tr("None of these warning signs"))
         self.no_flags_button.setToolTip(

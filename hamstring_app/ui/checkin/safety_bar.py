@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QEvent, QSize, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -140,9 +140,17 @@ class SafetyBar(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fold(event.size().width())
+        if event.size().width() != event.oldSize().width():  # a new height changes nothing
+            self._fold(event.size().width())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fold(self.width())  # the buttons' widths changed
 
     def _offer(self, button: QPushButton, offered: bool) -> None:
+        if self._offered[button] == offered:
+            return  # as it was: nothing to lay out again
         self._offered[button] = offered
         self._fold(self.width())
 

@@ -227,10 +227,11 @@ class CheckInTab(StaleTab):
             return None
         assessment = self.ctx.ops.assessment()
         units = history.profile.units if history.profile is not None else Units.KM
-        self.verdict.show_assessment(assessment, units)
+        later = self.steps.then if self.steps.running else None
+        self.verdict.show_assessment(assessment, units, later=later)
         self.safety.show_assessment(assessment)  # an open warning sign, every day till assessed
-        if self.steps.running:  # in parts: the plan on a turn of its own
-            self.steps.then(lambda: self._show_plan(assessment, units))
+        if later is not None:  # in parts: the plan on a turn of its own
+            later(lambda: self._show_plan(assessment, units))
         else:
             self._show_plan(assessment, units)
         return assessment

@@ -3,6 +3,8 @@ what is not known, and each piece of advice with an expandable "why"."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -309,7 +311,15 @@ class VerdictPanel(QWidget):
         )
         self.pending_label.setVisible(waiting)
 
-    def show_assessment(self, assessment: Assessment, units: Units | None = None) -> None:
+    def show_assessment(
+        self,
+        assessment: Assessment,
+        units: Units | None = None,
+        later: Callable[[Callable[[], None]], None] | None = None,
+    ) -> None:
+        """Show ``assessment``; with ``later`` (a tab drawing in parts), new advice items
+        are built on a turn of their own (the old ones go at once: they would not match
+        the verdict above them)."""
         units_changed = units is not None and units != self.units
         if units is not None:
             self.units = units
@@ -363,10 +373,24 @@ class VerdictPanel(QWidget):
         # the same advice keeps its items (and which "why" is open); else rebuild
         if units_changed or tuple(item.advice for item in self.advice_items) != assessment.advice:
             self._clear_advice()
-            for advice in assessment.advice:
-                item = AdviceItem(advice, self.units)
-                self.advice_box.addWidget(item)
-                self.advice_items.append(item)
+            if later is not None and assessment.advice:
+                self.advice_heading.hide()
+                # unless something newer is shown by then
+                later(lambda: self._show_advice(assessment)
+                      if self.assessment is assessment else None)
+                return
+            self._build_advice(assessment)
+        self._show_advice(assessment)
+
+    def _build_advice(self, assessment: Assessment) -> None:
+        for advice in assessment.advice:
+            item = AdviceItem(advice, self.units)
+            self.advice_box.addWidget(item)
+            self.advice_items.append(item)
+
+    def _show_advice(self, assessment: Assessment) -> None:
+        if not self.advice_items:
+            self._build_advice(assessment)
         plan = assessment.prescription
         spm = plan.today.cadence_target_spm if plan is not None else None
         for item in self.advice_items:

@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 from rules_helpers import TODAY
 
 from hamstring_app.core.models import (
+    DAILY_RED_FLAG_FIELDS,
+    LESS_COMMON_RED_FLAG_FIELDS,
     RED_FLAG_FIELDS,
     CheckIn,
     History,
@@ -36,6 +38,9 @@ maybe = st.none() | st.booleans()
 # made once, not on each draw: the same examples, without Hypothesis checking a new
 # strategy every time (most of these tests' time went there)
 flag_st = st.none() | st.just(False) | st.just(True)
+# the less common signs, one draw per check-in: all unanswered, all no, or one of them yes,
+# so they do not turn nearly every day into a red-flag day
+less_common_st = st.sampled_from([None] * 10 + [False] * 5 + list(LESS_COMMON_RED_FLAG_FIELDS))
 sleep_st = st.none() | st.floats(0, 24, allow_nan=False)
 
 
@@ -45,7 +50,10 @@ def checkins(draw):
     out = []
     for k in sorted(offsets, reverse=True):
         ran = draw(maybe)
-        flags = {f: draw(flag_st) for f in RED_FLAG_FIELDS}
+        flags = {f: draw(flag_st) for f in DAILY_RED_FLAG_FIELDS}
+        less = draw(less_common_st)
+        for f in LESS_COMMON_RED_FLAG_FIELDS:
+            flags[f] = less if less in (None, False) else f == less
         out.append(
             CheckIn(
                 day=TODAY - timedelta(days=k),

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from hamstring_app.core.models import (
     DAILY_RED_FLAG_FIELDS,
@@ -99,3 +100,36 @@ def test_a_saved_yes_is_shown_open_when_the_day_is_loaded(env):
     assert form.red_flags["night_or_rest_pain"].value() is True
     env.tab.refresh_now()
     assert env.tab.safety.sign_open  # still open today: urgent until assessed
+
+
+def test_the_keyboard_reaches_the_part_and_its_answers(env, qtbot):
+    form = env.tab.form
+    part = form.less_common
+    last_everyday = form.red_flags[DAILY_RED_FLAG_FIELDS[-1]]
+    last_everyday.setFocus()
+    qtbot.keyClick(last_everyday, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is part.toggle  # folded: the five are skipped
+    assert "hidden" in part.toggle.accessibleName()
+    qtbot.keyClick(part.toggle, Qt.Key.Key_Space)
+    assert part.is_open() and "shown" in part.toggle.accessibleName()
+    qtbot.keyClick(part.toggle, Qt.Key.Key_Tab)
+    first = part.widgets[NEW[0]]
+    assert QApplication.focusWidget() is first
+    qtbot.keyClick(first, Qt.Key.Key_N)
+    assert first.value() is False
+
+
+def test_every_sign_has_its_words_in_the_history_and_the_graphs(qapp):
+    from hamstring_app.core.models import RED_FLAG_FIELDS
+    from hamstring_app.ui.checkin.history_columns import RED_FLAG_SHORT, warning_signs_text
+    from hamstring_app.ui.checkin.questions import red_flag_phrases
+    from hamstring_app.ui.progress.hover import _FLAG_WORDS
+
+    assert set(RED_FLAG_SHORT) == set(red_flag_phrases()) == set(_FLAG_WORDS)
+    assert set(RED_FLAG_SHORT) == set(RED_FLAG_FIELDS)
+    text = warning_signs_text(["foot_weakness", "feeling_unwell"], lines=True)
+    assert text.splitlines() == [
+        "Warning signs reported:",
+        "• Weakness in the foot",
+        "• Feeling unwell or feverish with the pain",
+    ]
