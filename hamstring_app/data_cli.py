@@ -26,6 +26,17 @@ def _folder(data_dir: str | None) -> Path:
     return Path(data_dir).expanduser().resolve() if data_dir else paths.resolve_data_dir()
 
 
+def _read_only(data_dir: str | None, today: date) -> Any:
+    """The data folder's repository, opened read only (export and report change nothing);
+    raises StoreError saying why it cannot be."""
+    from hamstring_app import __version__
+    from hamstring_app.store.repository import open_repository
+
+    return open_repository(
+        _folder(data_dir), today=lambda: today, app_version=__version__, read_only=True
+    )
+
+
 def _fail(command: str, code: int, message: str, err: TextIO) -> int:
     print(f"hamstring-app {command}: {message}", file=err)
     return code
@@ -55,19 +66,15 @@ def run_export(
     stderr: TextIO | None = None,
 ) -> int:
     """Write the saved data as one JSON file or three CSV files; reads the data only."""
-    from hamstring_app import __version__
     from hamstring_app.exchange import service
     from hamstring_app.store.errors import StoreError
-    from hamstring_app.store.repository import open_repository
 
     out, err = stdout or sys.stdout, stderr or sys.stderr
     today = date.today()
     if json_file is not None and (refused := _special_target("export", json_file, err)):
         return refused
     try:
-        repo = open_repository(
-            _folder(data_dir), today=lambda: today, app_version=__version__, read_only=True
-        )
+        repo = _read_only(data_dir, today)
     except StoreError as exc:
         return _fail("export", EXIT_FAILURE, str(exc), err)
     try:
@@ -228,11 +235,9 @@ def run_report(
     """Write the report for a health professional as a PDF (reads the data only)."""
     from datetime import timedelta
 
-    from hamstring_app import __version__
     from hamstring_app.core.models import ValidationError
     from hamstring_app.core.rules.jsonio import parse_date
     from hamstring_app.store.errors import StoreError
-    from hamstring_app.store.repository import open_repository
 
     out, err = stdout or sys.stdout, stderr or sys.stderr
     today = date.today()
@@ -248,9 +253,7 @@ def run_report(
             said = f"{option} {day} is after today ({today}): a report covers days already lived"
             return _fail("report", EXIT_INVALID, said, err)
     try:
-        repo = open_repository(
-            _folder(data_dir), today=lambda: today, app_version=__version__, read_only=True
-        )
+        repo = _read_only(data_dir, today)
         try:
             history = repo.load_history()
             settings = repo.get_settings()

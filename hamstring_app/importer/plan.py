@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
+from typing import Any
 
 from hamstring_app.core.models import Run, RunSource, RunType
 from hamstring_app.importer.activity import Activity, Found, Skipped
@@ -189,12 +190,7 @@ def run_from(a: Activity, run_type: RunType, rpe: int | None, *, needs_review: b
         cadence_spm=a.cadence_spm,
         descent_m=a.descent_m,
         note=a.note,
-        source=RunSource.FILE,
-        started_at=a.start,
-        avg_hr_bpm=a.avg_hr_bpm,
-        source_file=a.file_name[:255],
-        content_hash=a.content_hash,
-        details=" ".join(_details(a))[:2000],
+        **_from_the_file(a),
         needs_review=needs_review,
     )
 
@@ -210,13 +206,20 @@ def merged(saved: Run, a: Activity, rpe: int | None) -> Run:
         cadence_spm=a.cadence_spm if a.cadence_spm is not None else saved.cadence_spm,
         descent_m=a.descent_m if a.descent_m is not None else saved.descent_m,
         note=saved.note or a.note,
-        source=RunSource.FILE,
-        started_at=a.start,
-        avg_hr_bpm=a.avg_hr_bpm,
-        source_file=a.file_name[:255],
-        content_hash=a.content_hash,
-        details=" ".join(_details(a))[:2000],
+        **_from_the_file(a),
     )
+
+
+def _from_the_file(a: Activity) -> dict[str, Any]:
+    """What an imported run keeps of its file, a new run or one merged into a saved run."""
+    return {
+        "source": RunSource.FILE,
+        "started_at": a.start,
+        "avg_hr_bpm": a.avg_hr_bpm,
+        "source_file": a.file_name[:255],
+        "content_hash": a.content_hash,
+        "details": " ".join(_details(a))[:2000],
+    }
 
 
 def _details(a: Activity) -> list[str]:

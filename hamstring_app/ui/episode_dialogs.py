@@ -87,6 +87,21 @@ def _typed_day(field: DateField) -> date:
     return day if day is not None else from_qdate(field.date())
 
 
+def _refused(error: QLabel, problem: str) -> bool:
+    """Say ``problem`` under the form, when there is one: the dialog then stays open."""
+    if problem:
+        error.setText(problem)
+        error.show()
+    return bool(problem)
+
+
+def _saved(parent: QWidget, ok: bool, message: str) -> bool:
+    """``ok``; when the write failed, after saying why (``message``)."""
+    if not ok:
+        QMessageBox.warning(parent, EpisodeTexts.tr("Not saved"), message)
+    return ok
+
+
 class _IntroDialog(QDialog):
     """A dialog with a wrapped intro, which keeps all its lines however narrow it opens."""
 
@@ -141,12 +156,8 @@ class AssessedDialog(_IntroDialog):
 
     def accept(self) -> None:
         """Only a real day up to today is saved; otherwise say why and stay open."""
-        problem = _day_problem(self.date_edit, self._today, None, "")
-        if problem:
-            self.error.setText(problem)
-            self.error.show()
-            return
-        super().accept()
+        if not _refused(self.error, _day_problem(self.date_edit, self._today, None, "")):
+            super().accept()
 
     def assessment(self) -> ProfessionalAssessment:
         said = self.outcome.currentData()  # Qt hands enum data back as plain text
@@ -220,11 +231,8 @@ class NewEpisodeDialog(_IntroDialog):
             self.onset, self._today, self._earliest,
             self.tr("A new episode starts after the current one did: from {day}."),
         )
-        if problem:
-            self.error.setText(problem)
-            self.error.show()
-            return
-        super().accept()
+        if not _refused(self.error, problem):
+            super().accept()
 
     def episode(self) -> Episode:
         return Episode(
@@ -246,10 +254,7 @@ def record_assessment(ctx, parent: QWidget) -> bool:  # type: ignore[no-untyped-
     if not dialog.exec():
         return False
     outcome = ctx.ops.run(op.record_assessment, dialog.assessment())
-    if not outcome.ok:
-        QMessageBox.warning(parent, EpisodeTexts.tr("Not saved"), outcome.message)
-        return False
-    return True
+    return _saved(parent, outcome.ok, outcome.message)
 
 
 def start_new_episode(ctx, parent: QWidget) -> bool:  # type: ignore[no-untyped-def]
@@ -264,10 +269,7 @@ def start_new_episode(ctx, parent: QWidget) -> bool:  # type: ignore[no-untyped-
     outcome = ctx.ops.run(
         op.start_episode, dialog.episode(), previous_end=dialog.previous_end()
     )
-    if not outcome.ok:
-        QMessageBox.warning(parent, EpisodeTexts.tr("Not saved"), outcome.message)
-        return False
-    return True
+    return _saved(parent, outcome.ok, outcome.message)
 
 
 class RecoveredDialog(_IntroDialog):
@@ -325,11 +327,8 @@ class RecoveredDialog(_IntroDialog):
             self.date_edit, self._today, self._onset,
             self.tr("The day it ended cannot be before the pain started ({day})."),
         )
-        if problem:
-            self.error.setText(problem)
-            self.error.show()
-            return
-        super().accept()
+        if not _refused(self.error, problem):
+            super().accept()
 
     def ended(self) -> date:
         return _typed_day(self.date_edit)
@@ -391,7 +390,4 @@ def close_episode(ctx, parent: QWidget, assessment, undo_stack) -> bool:  # type
         return False
     command = EndEpisodeCommand(ctx, current, dialog.ended(), dialog.end_reason())
     undo_stack.push(command)
-    if command.error:
-        QMessageBox.warning(parent, EpisodeTexts.tr("Not saved"), command.error)
-        return False
-    return True
+    return _saved(parent, not command.error, command.error)
