@@ -83,6 +83,9 @@ def application() -> QApplication:
     from hamstring_app.ui.focus_ring import install_focus_ring
 
     install_focus_ring(app)  # the keyboard focus is always visible
+    from hamstring_app.ui.indicators import install_indicator_outline
+
+    install_indicator_outline(app)  # check boxes show their edge on the dark palette
     return app
 
 

@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
 from hamstring_app.core.models import History
 from hamstring_app.core.rules import Assessment
 from hamstring_app.ui.context import AppContext
-from hamstring_app.ui.events import Kind
+from hamstring_app.ui.events import Changes, Kind
 from hamstring_app.ui.progress.hover import describe_day
 from hamstring_app.ui.widgets.stale_tab import StaleTab
+from hamstring_app.ui.widgets.steps import Steps
 
 if TYPE_CHECKING:
     from hamstring_app.ui.progress.data import RecoveryData
@@ -51,6 +52,19 @@ RANGE_STYLE = (
 )
 """The range buttons: the chosen one filled in the selection colour (white on it, 4.6:1
 or more on both palettes)."""
+
+def _no_collector(work: Callable[[], None]) -> None:
+    """Loading years of history makes tens of thousands of small objects; the cyclic
+    garbage collector would scan the whole heap several times meanwhile (a third of the
+    time). Nothing here makes cycles that need it, so it waits until the end."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        work()
+    finally:
+        if paused:
+            gc.enable()
+
 
 class RecoveryTab(StaleTab):
     title = "Recovery"
@@ -94,6 +108,10 @@ class RecoveryTab(StaleTab):
         # days are built when a range or a pan reaches them (None: not chosen yet)
         self._since: date | None = None
         self._wanted = False  # a check of the days the view needs is on its way
+        # after a big change (an import read back on a worker) a visible tab is drawn in
+        # parts, a turn of the event loop each: the figures, then the graphs
+        self.steps = Steps(self)
+        self._big_change = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.setSpacing(4)
@@ -209,18 +227,20 @@ class RecoveryTab(StaleTab):
 
     # ---------------------------------------------------------------- refresh
 
+    def _on_data_changed(self, changes: Changes) -> None:
+        self._big_change = self.ctx.ops.big_change
+        try:
+            super()._on_data_changed(changes)
+        finally:
+            self._big_change = False
+
     def refresh(self) -> None:
         self.ensure_built()
-        # Loading years of history makes tens of thousands of small objects; the cyclic
-        # garbage collector would scan the whole heap several times meanwhile (a third
-        # of the time). Nothing here makes cycles that need it, so it waits until the end.
-        paused = gc.isenabled()
-        gc.disable()
-        try:
-            self._refresh()
-        finally:
-            if paused:
-                gc.enable()
+        if self._big_change:  # the figures on the next turn, the graphs on the one after
+            self.steps.start(lambda: _no_collector(self._refresh))
+            return
+        self.steps.clear()  # this refresh shows all of it
+        _no_collector(self._refresh)
 
     def _refresh(self) -> None:
         from hamstring_app.ui.progress.data import build_recovery_data
@@ -244,8 +264,22 @@ class RecoveryTab(StaleTab):
             return
         self.controls.show()
         self.header.set_summary(history, assessment, today, plan)
-        self.plots.run_plan.set_plan(assessment, data.unit)
+        if self.steps.running:  # in parts: the graphs on a turn of their own
+            self.steps.then(lambda: _no_collector(lambda: self._show_graphs(data))
+                            if self.data is data else None)
+        else:
+            self._show_graphs(data)
+
+    def _show_graphs(self, data: RecoveryData) -> None:
+        self.plots.run_plan.set_plan(self.assessment, data.unit)
         self.plots.set_data(data)
+        if self.steps.running and self.stack.currentWidget() is not self.view_scroll:
+            # the graphs' first show (laid out and painted) on a turn of its own
+            self.steps.then(lambda: self._show_view() if self.data is data else None)
+        else:
+            self._show_view()
+
+    def _show_view(self) -> None:
         self.stack.setCurrentWidget(self.view_scroll)
         if not self._ranged:
             self._ranged = True
