@@ -29,7 +29,7 @@ def referral_for(state: PainState, high_pain_days: int) -> tuple[Referral, str]:
     if flags:
         if state.urgent:
             also = ""
-            if not any(f in T.URGENT_RED_FLAGS for f in flags):
+            if state.earlier_urgent:  # an earlier urgent sign stays open too: name it
                 also = (
                     f", and on {state.earlier_red_flag_day} you reported "
                     f"{words(state.earlier_red_flags)}"
@@ -111,11 +111,9 @@ def pain_advice(
     why = _why(state)
     if "red_flag" in reasons:
         urgent = state.urgent
-        # A milder sign today while an earlier urgent one is still open: name that one too,
-        # with its day, since it is what makes today urgent and what stays until assessed.
-        earlier = state.earlier_urgent and not any(
-            f in T.URGENT_RED_FLAGS for f in state.red_flags
-        )
+        # An earlier urgent sign still open (whatever today's signs): name that one too, with
+        # its day, since it stays until assessed (and makes a milder sign today urgent).
+        earlier = state.earlier_urgent
         flag_why: dict[str, int | float | str | bool | None] = {
             **why, "red_flags": ", ".join(state.red_flags)
         }

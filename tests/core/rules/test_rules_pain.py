@@ -280,3 +280,39 @@ def test_an_urgent_sign_today_keeps_todays_day():
     item = {x.rule: x for x in a.advice}["pain.red_flag"]
     assert "red_flag_date" not in item.why
     assert ago(5).isoformat() not in item.message
+
+
+@pytest.mark.parametrize("today_sign", ["sudden_onset_with_weakness", "feeling_unwell"])
+def test_an_urgent_sign_today_also_names_an_open_urgent_one_from_an_earlier_day(today_sign):
+    """Nerve signs 5 days ago, not yet assessed, and another urgent sign today: the referral
+    and the danger message name both, with the earlier day, since that one stays open too
+    until an assessment is recorded."""
+    from hamstring_app.core.rules import evaluate
+
+    h = history([clean(ago(5), nerve_signs=True), clean(TODAY, **{today_sign: True})])
+    a = evaluate(h, TODAY)
+    item = {x.rule: x for x in a.advice}["pain.red_flag"]
+    nerve = "tingling, numbness or pain below the knee"
+    assert a.verdict is Verdict.STOP and a.referral is Referral.URGENT
+    for text in (a.referral_reason, item.message):
+        assert nerve in text and ago(5).isoformat() in text
+        assert "24-48 hours" in text and "emergency" in text.lower()
+    assert item.why["red_flag_date"] == ago(5).isoformat()
+    assert item.why["earlier_red_flags"] == "nerve_signs"
+    assert item.why["open_until_assessed"] is True
+
+
+def test_an_urgent_sign_today_after_an_assessed_one_names_only_today():
+    import dataclasses
+
+    from hamstring_app.core.episodes import ProfessionalAssessment
+    from hamstring_app.core.rules import evaluate
+
+    h = dataclasses.replace(
+        history([clean(ago(5), nerve_signs=True), clean(TODAY, foot_weakness=True)]),
+        assessments=(ProfessionalAssessment(ago(3)),),
+    )
+    a = evaluate(h, TODAY)
+    item = {x.rule: x for x in a.advice}["pain.red_flag"]
+    assert ago(5).isoformat() not in a.referral_reason
+    assert "red_flag_date" not in item.why
