@@ -242,6 +242,7 @@ class CheckInForm(CheckInQuestions):
         self._day = day
         self._sync_date_edit()
         self.load()
+        self.less_common.fold_unless_yes()
         self.day_changed.emit(day)
         if focus and not self.date_edit.hasFocus():
             self.focus_first()

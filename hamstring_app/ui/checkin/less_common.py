@@ -1,6 +1,7 @@
 """The less common warning signs of the check-in, folded under one button in the warning-sign
 group: one click opens them, and their answers are kept while folded (the button says how
-they stand). A Yes opens the part by itself, so a sign answered yes is never out of sight."""
+they stand). A Yes opens the part by itself, so a sign answered yes is never out of sight;
+another day shown starts folded unless one of its five is a yes."""
 
 from __future__ import annotations
 
@@ -68,6 +69,10 @@ class LessCommonSigns(QWidget):
 
     def set_open(self, open_: bool) -> None:
         self.toggle.setChecked(open_)
+
+    def fold_unless_yes(self) -> None:
+        """For a day just shown: open when one of its five is answered yes, else folded."""
+        self.set_open(any(w.value() is True for w in self.widgets.values()))
 
     def _show_body(self, open_: bool) -> None:
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if open_ else Qt.ArrowType.RightArrow)

@@ -133,3 +133,34 @@ def test_every_sign_has_its_words_in_the_history_and_the_graphs(qapp):
         "• Weakness in the foot",
         "• Feeling unwell or feverish with the pain",
     ]
+
+
+def test_moving_to_a_day_with_no_yes_folds_the_part_again(env, qtbot):
+    """Opened by hand on one day, the part folds again on a day with no yes among the five,
+    and opens on a day with one; answers of the day shown are never changed by folding."""
+    yesterday = env.today - timedelta(days=1)
+    before = env.today - timedelta(days=2)
+    env.repo.save_checkin(CheckIn(day=yesterday, pain_rest=0, foot_weakness=False))
+    env.repo.save_checkin(CheckIn(day=before, pain_rest=0, feeling_unwell=True))
+    env.reload()
+    form = env.tab.form
+    part = form.less_common
+    qtbot.mouseClick(part.toggle, Qt.MouseButton.LeftButton)
+    assert part.is_open()
+    form.set_day(yesterday, ask=False)
+    assert not part.is_open()
+    assert not part.widgets["foot_weakness"].isVisibleTo(env.tab)
+    assert form.red_flags["foot_weakness"].value() is False
+    assert part.summary.isVisibleTo(env.tab)
+    form.set_day(before, ask=False)
+    assert part.is_open() and part.widgets["feeling_unwell"].isVisibleTo(env.tab)
+    form.set_day(yesterday, ask=False)
+    assert not part.is_open()
+
+
+def test_the_same_day_loaded_again_keeps_the_part_as_the_runner_left_it(env, qtbot):
+    form = env.tab.form
+    part = form.less_common
+    qtbot.mouseClick(part.toggle, Qt.MouseButton.LeftButton)
+    form.set_day(env.today, ask=False)
+    assert part.is_open()
