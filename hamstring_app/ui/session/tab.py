@@ -197,8 +197,8 @@ class SessionTab(RunningTab):
             ).format(reason=assessment.referral_reason)
             if pause is not None:  # a possible tear: nothing at all until checked
                 blocked_message = self.tr(
-                    "Strength work waits until you have been assessed. Sudden pain with "
-                    "weakness can be a tear, so please do no strength exercises at all until a "
+                    "Strength work waits until you have been assessed. A sign you reported "
+                    "can mean a tear, so please do no strength exercises at all until a "
                     "qualified health professional has checked it. {reason}"
                 ).format(reason=assessment.referral_reason)
         elif today_plan.paused:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
@@ -140,6 +141,21 @@ def test_urgent_referral_says_strength_work_waits(strength_app, clock):
     assert not tab.plan_view.start_button.isEnabled()
     tab.start_session()
     assert not tab.running
+
+
+@pytest.mark.parametrize("sign", ["bruising_after_sudden_pain", "difficulty_walking"])
+def test_a_possible_tear_named_by_another_sign_is_not_called_sudden_pain(strength_app, sign):
+    """Strength work waits for every sign of a possible tear, and the words never name
+    sudden pain with weakness when that is not what was reported."""
+    app, tab = strength_app()
+    app.ctx.repo.save_checkin(CheckIn(day=date(2026, 3, 18), pain_rest=1, **{sign: True}))
+    app.ctx.ops.announce(Changes.of(Kind.CHECKIN, days=(date(2026, 3, 18),)))
+    text = tab.plan_view.blocked_label.text()
+    assert tab.plan_view.blocked_label.isVisible()
+    assert "waits until you have been assessed" in text and "tear" in text
+    assert "sudden pain with weakness" not in text.lower()
+    assert "24-48 hours" in text
+    assert not tab.plan_view.start_button.isEnabled()
 
 
 def test_swapping_for_the_harder_variant_and_back(strength_app, qtbot):
