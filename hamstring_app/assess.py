@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from hamstring_app.cli import silence_stream
+from hamstring_app.cli_streams import silence_stream
 from hamstring_app.core.library import exercise_names
 from hamstring_app.core.models import History, ValidationError
 from hamstring_app.core.rules import evaluate
