@@ -34,7 +34,7 @@ from hamstring_app.ui.checkin.safety_bar import SafetyBar
 from hamstring_app.ui.checkin.urgent import confirm_urgent
 from hamstring_app.ui.checkin.verdict_panel import VerdictPanel
 from hamstring_app.ui.context import AppContext
-from hamstring_app.ui.events import Changes, Kind
+from hamstring_app.ui.events import Kind
 from hamstring_app.ui.importing.prompt import NewRunsPrompt
 from hamstring_app.ui.tab_order import apply_tab_order
 from hamstring_app.ui.widgets.fit_scroll import FitScrollArea
@@ -74,7 +74,6 @@ class CheckInTab(StaleTab):
         # after a big change (an import of hundreds of runs) the tab is redrawn in parts,
         # one per turn of the event loop, so the window never freezes for long
         self.steps = Steps(self)
-        self._big_change = False
 
         self.form = CheckInForm(ctx)
         self.runs = RunsPanel(ctx, self.undo_stack)
@@ -181,13 +180,6 @@ class CheckInTab(StaleTab):
             self.form.focus_first()
 
     # ------------------------------------------------------------------ refresh
-
-    def _on_data_changed(self, changes: Changes) -> None:
-        self._big_change = self.ctx.ops.big_change
-        try:
-            super()._on_data_changed(changes)
-        finally:
-            self._big_change = False
 
     def refresh(self) -> None:
         today = self.ctx.clock.today()

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from hamstring_app.core.models import History
 from hamstring_app.core.rules import Assessment
 from hamstring_app.ui.context import AppContext
-from hamstring_app.ui.events import Changes, Kind
+from hamstring_app.ui.events import Kind
 from hamstring_app.ui.progress.hover import describe_day
 from hamstring_app.ui.widgets.stale_tab import StaleTab
 from hamstring_app.ui.widgets.steps import Steps
@@ -111,7 +111,6 @@ class RecoveryTab(StaleTab):
         # after a big change (an import read back on a worker) a visible tab is drawn in
         # parts, a turn of the event loop each: the figures, then the graphs
         self.steps = Steps(self)
-        self._big_change = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.setSpacing(4)
@@ -226,13 +225,6 @@ class RecoveryTab(StaleTab):
         self.plots.apply_palette(self.palette())  # the tab's, which may differ from the app's
 
     # ---------------------------------------------------------------- refresh
-
-    def _on_data_changed(self, changes: Changes) -> None:
-        self._big_change = self.ctx.ops.big_change
-        try:
-            super()._on_data_changed(changes)
-        finally:
-            self._big_change = False
 
     def refresh(self) -> None:
         self.ensure_built()

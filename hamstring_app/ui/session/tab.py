@@ -33,6 +33,7 @@ from hamstring_app.ui.session.commands import DiscardSessionCommand
 from hamstring_app.ui.session.running import RunningTab
 from hamstring_app.ui.texts import counted
 from hamstring_app.ui.verdicts import sentence_for, word_for
+from hamstring_app.ui.widgets.steps import Steps
 
 if TYPE_CHECKING:
     from hamstring_app.ui.session.audio import Cues
@@ -78,6 +79,7 @@ class SessionTab(RunningTab):
         self.settings = Settings()
         self.swaps: dict[str, str] = {}
         self.today_plan: TodayPlan | None = None
+        self.steps = Steps(self)  # a refresh in parts (see refresh)
         self.record: StrengthSession | None = None  # the session being run, in the store
         self.unfinished: StrengthSession | None = None
         self._screenshot_mode = False
@@ -151,22 +153,33 @@ class SessionTab(RunningTab):
         return self._built and self.stack.currentWidget() is self.runner
 
     def refresh(self) -> None:
-        from hamstring_app.ui.session.plan_view import PlanSummary
-
         self.ensure_built()
-        repo = self.ctx.repo
-        self.settings = repo.get_settings()
+        if self._big_change:  # after an import: the history, then today's plan, a turn each
+            self.steps.start(self._show_history, self._show_plan)
+            return
+        self.steps.clear()  # this refresh shows all of it
+        self._show_history()
+        self._show_plan()
+
+    def _show_history(self) -> None:
+        self.settings = self.ctx.repo.get_settings()
         self.cues.sound_enabled = self.settings.sound_enabled
         self.cues.speech_enabled = self.settings.speech_enabled
-        today = self.ctx.clock.today()
         history = self.ctx.history.get()
         names = self.library.exercises if self.library else {}
         self.history_view.show_history(
             history.strength_sessions,
-            today,
+            self.ctx.clock.today(),
             self.settings.sessions_per_week,
             lambda ex_id: names[ex_id].name if ex_id in names else ex_id.replace("_", " "),
         )
+
+    def _show_plan(self) -> None:
+        from hamstring_app.ui.session.plan_view import PlanSummary
+
+        repo = self.ctx.repo
+        today = self.ctx.clock.today()
+        history = self.ctx.history.get()
         self.unfinished = repo.unfinished_strength_session()
         if self.running:
             return  # never rebuild the screen under a session in progress

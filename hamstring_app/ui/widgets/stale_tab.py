@@ -24,6 +24,9 @@ class StaleTab(QWidget):
         self._stale = True
         self._held = False
         self._built = False
+        # True while a big change (an import read back on a worker) is being announced: a
+        # visible tab may then draw itself in parts, a turn of the event loop each
+        self._big_change = False
         ctx.events.data_changed.connect(self._on_data_changed)
 
     def hold_refresh(self) -> None:
@@ -47,7 +50,11 @@ class StaleTab(QWidget):
             return
         self._stale = True
         if self.isVisible():
-            self.refresh_now()
+            self._big_change = self.ctx.ops.big_change
+            try:
+                self.refresh_now()
+            finally:
+                self._big_change = False
 
     def restyle(self) -> None:
         """The colours changed: draw again now if on show, else when next shown."""
