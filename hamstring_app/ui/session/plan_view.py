@@ -218,15 +218,16 @@ class PlanView(QWidget):
             running = "<b>{}</b>".format(
                 self.tr("Check in on the Today tab for today's running advice.")
             )
-        lines = [
-            running,
-            summary.programme_summary,
-            self.tr("About {minutes} minutes, {exercises}.").format(
-                minutes=summary.minutes,
-                exercises=counted(len(plan), self.tr("1 exercise"),
-                                  self.tr("%n exercises", "", len(plan))),
-            ),
-        ]
+        lines = [running]
+        if not summary.blocked_message:  # nothing is offered: no session to describe
+            lines += [
+                summary.programme_summary,
+                self.tr("About {minutes} minutes, {exercises}.").format(
+                    minutes=summary.minutes,
+                    exercises=counted(len(plan), self.tr("1 exercise"),
+                                      self.tr("%n exercises", "", len(plan))),
+                ),
+            ]
         if summary.note:
             lines.append(summary.note)
         self.summary_label.setText("<br>".join(line for line in lines if line))

@@ -158,6 +158,24 @@ def test_a_possible_tear_named_by_another_sign_is_not_called_sudden_pain(strengt
     assert not tab.plan_view.start_button.isEnabled()
 
 
+def test_a_paused_programme_is_not_described_as_a_session_to_do(strength_app):
+    """While strength work waits for an assessment (nothing offered), the summary does not
+    describe today's programme, its minutes or its exercises: it would contradict the
+    "do no strength exercises" beside it."""
+    app, tab = strength_app()
+    before = tab.plan_view.summary_label.text()
+    assert "minutes" in before  # a normal day describes the session
+    app.ctx.repo.save_checkin(
+        CheckIn(day=date(2026, 3, 18), pain_rest=1, sudden_onset_with_weakness=True)
+    )
+    app.ctx.ops.announce(Changes.of(Kind.CHECKIN, days=(date(2026, 3, 18),)))
+    text = tab.plan_view.summary_label.text()
+    assert tab.plan_view.blocked_label.isVisible()
+    assert "Stop and get assessed" in text
+    assert "minutes" not in text and "exercise" not in text
+    assert tab.today_plan.programme.summary not in text
+
+
 def test_swapping_for_the_harder_variant_and_back(strength_app, qtbot):
     _app, tab = strength_app()
     row = next(r for r in tab.plan_view.rows if r.harder_button.isEnabled())
