@@ -27,7 +27,7 @@ from hamstring_app.core.planning import TodayPlan, plan_today, swap_choices
 from hamstring_app.core.settings import Settings
 from hamstring_app.store import operations as op
 from hamstring_app.ui.context import AppContext
-from hamstring_app.ui.dates import day_text
+from hamstring_app.ui.dates import day_text, localise_dates
 from hamstring_app.ui.events import Kind
 from hamstring_app.ui.session.commands import DiscardSessionCommand
 from hamstring_app.ui.session.running import RunningTab
@@ -202,24 +202,25 @@ class SessionTab(RunningTab):
             self.swaps = dict(today_plan.swaps)
         blocked_message = pause_message = ""
         pause = assessment.strength_pause
+        reason = localise_dates(assessment.referral_reason)  # dates as on the Today tab
         if today_plan.blocked:
             blocked_message = self.tr(
                 "Strength work waits until you have been assessed. A warning sign you "
                 "reported needs a qualified health professional (a physiotherapist or "
                 "doctor) first. {reason}"
-            ).format(reason=assessment.referral_reason)
+            ).format(reason=reason)
             if pause is not None:  # a possible tear: nothing at all until checked
                 blocked_message = self.tr(
                     "Strength work waits until you have been assessed. A sign you reported "
                     "can mean a tear, so please do no strength exercises at all until a "
                     "qualified health professional has checked it. {reason}"
-                ).format(reason=assessment.referral_reason)
+                ).format(reason=reason)
         elif today_plan.paused:
             pause_message = self.tr(
                 "Strength work is paused until a qualified health professional has checked "
                 "you: only the gentle holds of phase 1 are offered. Stop them if they bring "
                 "on your symptoms. {reason}"
-            ).format(reason=assessment.referral_reason)
+            ).format(reason=reason)
         note = self.tr("Sessions this week: {done} of {planned}.").format(
             done=today_plan.done_this_week, planned=self.settings.sessions_per_week
         )

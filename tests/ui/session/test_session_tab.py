@@ -176,6 +176,19 @@ def test_a_paused_programme_is_not_described_as_a_session_to_do(strength_app):
     assert tab.today_plan.programme.summary not in text
 
 
+def test_the_reason_beside_a_pause_writes_its_dates_as_the_today_tab_does(strength_app):
+    from hamstring_app.ui.dates import day_text
+
+    app, tab = strength_app()
+    earlier = date(2026, 3, 13)
+    app.ctx.repo.save_checkin(CheckIn(day=earlier, pain_rest=1, nerve_signs=True))
+    app.ctx.repo.save_checkin(CheckIn(day=date(2026, 3, 18), pain_rest=1, foot_weakness=True))
+    app.ctx.ops.announce(Changes.of(Kind.CHECKIN, days=(earlier, date(2026, 3, 18))))
+    text = tab.plan_view.blocked_label.text()
+    assert "only the gentle holds of phase 1" in text
+    assert "2026-03-13" not in text and day_text(earlier) in text
+
+
 def test_swapping_for_the_harder_variant_and_back(strength_app, qtbot):
     _app, tab = strength_app()
     row = next(r for r in tab.plan_view.rows if r.harder_button.isEnabled())
