@@ -198,11 +198,13 @@ class PlanView(QWidget):
         swapped: bool,
     ) -> None:
         colour = verdict_colour(summary.verdict).name()
-        self.title_label.setText(
-            self.tr("Today: phase {phase}, {name}").format(
+        if summary.blocked_message:  # nothing is offered: no phase to name
+            title = self.tr("Today: strength work paused")
+        else:
+            title = self.tr("Today: phase {phase}, {name}").format(
                 phase=summary.phase, name=summary.programme_name
             )
-        )
+        self.title_label.setText(title)
         checked_in = summary.checked_in
         if checked_in:
             word = summary.word or verdict_word(summary.verdict)

@@ -176,6 +176,21 @@ def test_a_paused_programme_is_not_described_as_a_session_to_do(strength_app):
     assert tab.today_plan.programme.summary not in text
 
 
+def test_a_paused_programme_is_not_titled_as_today_s_phase(strength_app):
+    """Nothing is offered while strength work waits for an assessment: the title says the
+    work is paused instead of naming today's phase and programme as if it were on."""
+    app, tab = strength_app()
+    programme = tab.today_plan.programme.name
+    assert programme in tab.plan_view.title_label.text()  # a normal day names it
+    app.ctx.repo.save_checkin(
+        CheckIn(day=date(2026, 3, 18), pain_rest=1, difficulty_walking=True)
+    )
+    app.ctx.ops.announce(Changes.of(Kind.CHECKIN, days=(date(2026, 3, 18),)))
+    title = tab.plan_view.title_label.text()
+    assert "paused" in title
+    assert programme not in title and "phase" not in title
+
+
 def test_the_reason_beside_a_pause_writes_its_dates_as_the_today_tab_does(strength_app):
     from hamstring_app.ui.dates import day_text
 
