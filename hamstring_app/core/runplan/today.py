@@ -193,7 +193,11 @@ def _no_run(assessment: Assessment, ladder: Ladder | None, why: dict) -> TodayRu
         )
     if assessment.verdict is Verdict.STOP:
         summary = "No running today"
-        notes.append("Walking is fine if it is comfortable.")  # the summary says no running
+        pause = assessment.strength_pause
+        if pause is not None and pause.reason == "possible_tear":  # walking may be hard too
+            notes.append("Walk only as much as you need to in daily life until you are checked.")
+        else:
+            notes.append("Walking is fine if it is comfortable.")  # the summary says no running
     elif ladder is not None and ladder.reason == "professional":
         summary = "No running yet: your professional's advice"
         notes.append(CROSS)

@@ -139,6 +139,26 @@ def test_stop_is_no_running_and_sees_a_professional_when_referred(flags, urgent)
     assert p.ladder is not None and p.ladder.status == "waiting"
 
 
+@pytest.mark.parametrize(
+    "flag", ["sudden_onset_with_weakness", "bruising_after_sudden_pain", "difficulty_walking"]
+)
+def test_a_possible_tear_does_not_say_walking_is_fine(flag):
+    """A sign of a possible tear (walking may itself be hard) gets no "walking is fine"
+    beside "no running": walk only as much as daily life needs until checked."""
+    checkins = [*calm_days(2)[1:], answered(TODAY, pain_rest=2, **{flag: True})]
+    a, p = prescription(history(checkins, base_runs(), PROFILE))
+    assert a.verdict is Verdict.STOP
+    notes = " ".join(p.today.notes)
+    assert "Walking is fine" not in notes
+    assert "Walk only as much as you need" in notes
+
+
+def test_stop_for_pain_alone_still_says_walking_is_fine():
+    checkins = [*calm_days(2)[1:], answered(TODAY, pain_rest=7)]
+    _a, p = prescription(history(checkins, base_runs(), PROFILE))
+    assert "Walking is fine if it is comfortable." in p.today.notes
+
+
 def test_a_full_week_is_a_rest_day():
     # 3 weeks of 20 km, then 25.5 km in the last 6 days: the cap is 26 km, 0.5 km of room
     runs = [run(ago(k), 5.0) for k in range(7, 28) if k % 7 in (0, 2, 4, 6)]
