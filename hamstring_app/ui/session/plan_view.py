@@ -170,6 +170,9 @@ class PlanView(QWidget):
         self._list.setContentsMargins(0, 0, 0, 0)
         self.list_area.setWidget(self._list_host)
         layout.addWidget(self.list_area, 1)
+        # takes the list's room while the list is hidden (strength work paused), so the
+        # heading and the reason keep their own heights instead of sharing it out
+        layout.addStretch(0)
 
         buttons = QHBoxLayout()
         self.reset_button = QPushButton(self.tr("Undo my swaps"))

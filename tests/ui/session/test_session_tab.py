@@ -191,6 +191,24 @@ def test_a_paused_programme_is_not_titled_as_today_s_phase(strength_app):
     assert programme not in title and "phase" not in title
 
 
+def test_a_paused_programme_s_reason_is_not_stretched_over_the_empty_list(strength_app, qtbot):
+    """With no exercises listed, the room the list had goes below the reason, not into it:
+    the reason's box is as tall as its text, right under the heading."""
+    app, tab = strength_app()
+    app.ctx.repo.save_checkin(
+        CheckIn(day=date(2026, 3, 18), pain_rest=1, difficulty_walking=True)
+    )
+    app.ctx.ops.announce(Changes.of(Kind.CHECKIN, days=(date(2026, 3, 18),)))
+    view = tab.plan_view
+    qtbot.waitUntil(lambda: view.blocked_label.isVisible())
+    qtbot.wait(100)
+    label = view.blocked_label
+    needed = label.heightForWidth(label.width())
+    assert label.height() <= needed + 8
+    below_heading = label.y() - (view.summary_label.y() + view.summary_label.height())
+    assert below_heading <= 3 * view.fontMetrics().height()
+
+
 def test_the_reason_beside_a_pause_writes_its_dates_as_the_today_tab_does(strength_app):
     from hamstring_app.ui.dates import day_text
 
