@@ -5,39 +5,24 @@ shown at once."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from ui_big_change import many_runs, spy_parts
 
-from hamstring_app.core.models import Run, RunSource
-from hamstring_app.importer.plan import ToWrite
+from hamstring_app.core.models import Run
 from hamstring_app.store import operations as op
 from hamstring_app.store.importing import import_runs
 from hamstring_app.ui.ops import RELOAD_DAYS
 
 
-def _many(env, days: int) -> ToWrite:
-    runs = tuple(Run(day=env.today - timedelta(days=n + 1), distance_km=5.0, duration_min=30.0,
-                     source=RunSource.FILE, content_hash=f"file-{n}") for n in range(days))
-    return ToWrite(runs, (), 0)
-
-
 def test_a_big_background_change_is_drawn_a_part_per_turn(env, qtbot, monkeypatch):
     tab, ctx = env.tab, env.session.ctx
-    parts: list[tuple[str, int]] = []
-    for name, owner, method in (("history", tab.history, "load"),
-                                ("verdict", tab.verdict, "show_assessment"),
-                                ("plan", tab.plan, "show_assessment"),
-                                ("week", tab.plan.strip, "show_week")):
-        real = getattr(owner, method)
-
-        def spy(*args, _name=name, _real=real, **kwargs):
-            parts.append((_name, tab.steps.pending))
-            return _real(*args, **kwargs)
-
-        monkeypatch.setattr(owner, method, spy)
+    parts = spy_parts(tab, monkeypatch, (("history", tab.history, "load"),
+                                         ("verdict", tab.verdict, "show_assessment"),
+                                         ("plan", tab.plan, "show_assessment"),
+                                         ("week", tab.plan.strip, "show_week")))
     at_signal: list[int] = []
     ctx.events.data_changed.connect(lambda _c: at_signal.append(len(parts)))
     outcomes = []
-    ctx.ops.run_in_background(import_runs, _many(env, RELOAD_DAYS + 10),
+    ctx.ops.run_in_background(import_runs, many_runs(env.today, RELOAD_DAYS + 10),
                               on_done=outcomes.append, reload=True)
     qtbot.waitUntil(lambda: bool(outcomes), timeout=20_000)
     assert outcomes[0].ok
@@ -65,7 +50,7 @@ def test_a_new_change_drops_the_parts_still_waiting(env, qtbot):
         assert ctx.ops.run(op.add_run, Run(day=env.today, distance_km=6.0, duration_min=36.0))
         pending.append(tab.steps.pending)
 
-    ctx.ops.run_in_background(import_runs, _many(env, RELOAD_DAYS), on_done=then_another,
+    ctx.ops.run_in_background(import_runs, many_runs(env.today, RELOAD_DAYS), on_done=then_another,
                               reload=True)
     qtbot.waitUntil(lambda: len(pending) == 2, timeout=20_000)
     assert pending == [2, 0]  # the parts dropped: shown whole, with the newer history

@@ -5,35 +5,19 @@ change is still drawn at once, and a hidden tab waits until it is shown."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from ui_big_change import many_runs, spy_parts
 
-from hamstring_app.core.models import Run, RunSource
-from hamstring_app.importer.plan import ToWrite
+from hamstring_app.core.models import Run
 from hamstring_app.store import operations as op
 from hamstring_app.store.importing import import_runs
 from hamstring_app.ui.ops import RELOAD_DAYS
 
 
-def _many(env, days: int) -> ToWrite:
-    runs = tuple(Run(day=env.today - timedelta(days=n + 1), distance_km=5.0, duration_min=30.0,
-                     source=RunSource.FILE, content_hash=f"file-{n}") for n in range(days))
-    return ToWrite(runs, (), 0)
-
-
 def _spy(env, monkeypatch) -> list[tuple[str, int]]:
     tab = env.tab
-    parts: list[tuple[str, int]] = []
-    for name, owner, method in (("header", tab.header, "set_summary"),
-                                ("graphs", tab.plots, "set_data"),
-                                ("view", tab.stack, "setCurrentWidget")):
-        real = getattr(owner, method)
-
-        def spy(*args, _name=name, _real=real, **kwargs):
-            parts.append((_name, tab.steps.pending))
-            return _real(*args, **kwargs)
-
-        monkeypatch.setattr(owner, method, spy)
-    return parts
+    return spy_parts(tab, monkeypatch, (("header", tab.header, "set_summary"),
+                                        ("graphs", tab.plots, "set_data"),
+                                        ("view", tab.stack, "setCurrentWidget")))
 
 
 def test_a_big_change_into_an_empty_tab_is_drawn_a_part_per_turn(empty_env, qtbot, monkeypatch):
@@ -43,7 +27,7 @@ def test_a_big_change_into_an_empty_tab_is_drawn_a_part_per_turn(empty_env, qtbo
     at_signal: list[int] = []
     ctx.events.data_changed.connect(lambda _c: at_signal.append(len(parts)))
     outcomes = []
-    ctx.ops.run_in_background(import_runs, _many(env, RELOAD_DAYS + 10),
+    ctx.ops.run_in_background(import_runs, many_runs(env.today, RELOAD_DAYS + 10),
                               on_done=outcomes.append, reload=True)
     qtbot.waitUntil(lambda: bool(outcomes), timeout=20_000)
     assert outcomes[0].ok and at_signal == [0]  # nothing drawn in the change's own turn

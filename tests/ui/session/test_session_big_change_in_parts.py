@@ -4,27 +4,17 @@ none of it inside the change's own turn; an ordinary change is still shown at on
 
 from __future__ import annotations
 
-from datetime import timedelta
+from ui_big_change import many_runs, spy_parts
 
-from hamstring_app.core.models import Run, RunSource
-from hamstring_app.importer.plan import ToWrite
+from hamstring_app.core.models import Run
 from hamstring_app.store import operations as op
 from hamstring_app.store.importing import import_runs
 from hamstring_app.ui.ops import RELOAD_DAYS
 
 
 def _spy(tab, monkeypatch) -> list[tuple[str, int]]:
-    parts: list[tuple[str, int]] = []
-    for name, owner, method in (("history", tab.history_view, "show_history"),
-                                ("plan", tab.plan_view, "show_plan")):
-        real = getattr(owner, method)
-
-        def spy(*args, _name=name, _real=real, **kwargs):
-            parts.append((_name, tab.steps.pending))
-            return _real(*args, **kwargs)
-
-        monkeypatch.setattr(owner, method, spy)
-    return parts
+    return spy_parts(tab, monkeypatch, (("history", tab.history_view, "show_history"),
+                                        ("plan", tab.plan_view, "show_plan")))
 
 
 def test_a_big_change_is_shown_a_part_per_turn(strength_app, qtbot, monkeypatch):
@@ -34,12 +24,9 @@ def test_a_big_change_is_shown_a_part_per_turn(strength_app, qtbot, monkeypatch)
     at_signal: list[int] = []
     ctx.events.data_changed.connect(lambda _c: at_signal.append(len(parts)))
     today = ctx.clock.today()
-    runs = tuple(Run(day=today - timedelta(days=n + 1), distance_km=5.0, duration_min=30.0,
-                     source=RunSource.FILE, content_hash=f"file-{n}")
-                 for n in range(RELOAD_DAYS + 10))
     outcomes = []
-    ctx.ops.run_in_background(import_runs, ToWrite(runs, (), 0), on_done=outcomes.append,
-                              reload=True)
+    ctx.ops.run_in_background(import_runs, many_runs(today, RELOAD_DAYS + 10),
+                              on_done=outcomes.append, reload=True)
     qtbot.waitUntil(lambda: bool(outcomes), timeout=20_000)
     assert outcomes[0].ok and at_signal == [0]
     qtbot.waitUntil(lambda: len(parts) == 2, timeout=5_000)
