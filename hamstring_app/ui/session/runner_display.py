@@ -25,6 +25,18 @@ class RunnerDisplay(RunnerLayout):
         """The pain offer waits for an answer; nothing else moves until it has one."""
         return not self.offer.isHidden()
 
+    def _show_countdown(self, session, item) -> None:
+        remaining = session.remaining_s
+        if remaining is not None:
+            self.countdown.set_text(format_seconds(remaining))
+        elif item is not None and not item.is_hold:
+            target = session.target_reps or 0
+            tempo = session.tempo_phase
+            if tempo is not None:
+                self.countdown.set_text(f"{min(tempo.rep, target)}/{target}")
+            else:
+                self.countdown.set_text(str(target))
+
     def render(self) -> None:
         session = self.session
         if session is None:
@@ -35,18 +47,9 @@ class RunnerDisplay(RunnerLayout):
             self._state_changed(session)
         if state is State.SUMMARY:
             return
-        remaining = session.remaining_s
-        if state is State.SET_DONE:
-            pass  # the log form covers the countdown; the last digits stay as they were
-        elif remaining is not None:
-            self.countdown.set_text(format_seconds(remaining))
-        elif item is not None and not item.is_hold:
-            target = session.target_reps or 0
-            tempo = session.tempo_phase
-            if tempo is not None:
-                self.countdown.set_text(f"{min(tempo.rep, target)}/{target}")
-            else:
-                self.countdown.set_text(str(target))
+        # while a set is logged its form covers the countdown: the last digits stay
+        if state is not State.SET_DONE:
+            self._show_countdown(session, item)
         beat = self._beat_text(session)
         if beat != self.beat_label.text():
             self.beat_label.setText(beat)
